@@ -1,0 +1,173 @@
+//! Diagnostics: every problem a user must fix, located at `path:line:col` in *their* file.
+//!
+//! Lines and columns are 1-based; columns count characters (not bytes), which is what an
+//! editor such as Notepad or VS Code shows in its status bar.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed: fails `build` (front matter, publishing) or `check`.
+    Error,
+    /// Should be fixed: printed by `build`, an error under `--strict`.
+    Warning,
+    /// Worth a look; never fails anything.
+    Info,
+}
+
+impl Severity {
+    /// The Chinese word shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Path relative to the site directory, with `/` separators (e.g. `content/news/a.md`).
+    pub path: String,
+    /// 1-based line in the file (0 when the problem concerns the whole file).
+    pub line: usize,
+    /// 1-based column in characters (0 when unknown).
+    pub col: usize,
+    /// Stable id of the rule, e.g. `front-matter`, `slug-collision`, `repeated-word`.
+    pub lint: String,
+    pub severity: Severity,
+    /// What is wrong, in Chinese.
+    pub message: String,
+    /// How to fix it, in Chinese (not part of the JSON output's `message`).
+    #[serde(skip)]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl AsRef<Path>, line: usize, col: usize, lint: &str, msg: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, line, col, lint, msg)
+    }
+
+    pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, lint: &str, msg: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path, line, col, lint, msg)
+    }
+
+    pub fn new(
+        severity: Severity,
+        path: impl AsRef<Path>,
+        line: usize,
+        col: usize,
+        lint: &str,
+        msg: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            path: display_path(path.as_ref()),
+            line,
+            col,
+            lint: lint.to_string(),
+            severity,
+            message: msg.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds the "how to fix it" sentence.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.col > 0 {
+                write!(f, ":{}", self.col)?;
+            }
+        }
+        write!(f, ": {}: {}", self.severity.label(), self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n    修改建议：{h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A path as shown to users: forward slashes, no leading `./`.
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Converts a byte offset in `text` into a 1-based (line, column-in-chars) pair.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A list of diagnostics, as returned by a stage that reports everything at once.
+pub type Diagnostics = Vec<Diagnostic>;
+
+/// Error returned when a stage found user errors: the diagnostics have been collected, the
+/// caller prints them and exits 1.
+#[derive(Debug)]
+pub struct UserErrors(pub Diagnostics);
+
+impl fmt::Display for UserErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        let n = self.0.iter().filter(|d| d.is_error()).count();
+        write!(f, "共 {n} 个错误，未生成输出。")
+    }
+}
+
+impl std::error::Error for UserErrors {}
+
+/// Keeps `PathBuf` import used for callers that build paths for diagnostics.
+pub fn rel(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars() {
+        let t = "---\n标题：甲\n";
+        assert_eq!(line_col(t, 0), (1, 1));
+        let i = t.find('：').unwrap();
+        assert_eq!(line_col(t, i), (2, 3));
+    }
+
+    #[test]
+    fn display_has_location_and_hint() {
+        let d = Diagnostic::error("content/a.md", 3, 1, "front-matter", "未知的字段“foo”")
+            .with_hint("删除它");
+        assert_eq!(d.to_string(), "content/a.md:3:1: 错误: 未知的字段“foo”\n    修改建议：删除它");
+    }
+}

@@ -1,0 +1,7 @@
+//! xuanguan (宣贯): a static-site generator for township safety-production campaigns.
+//!
+//! The pipeline is visible in the module tree: `content` loads a site folder into a
+//! [`content::Site`], `render` turns it into pages, LED feeds, WeChat exports and print pages,
+//! and `output` writes them in one place.
+
+pub mod diag;
