@@ -5,3 +5,5 @@
 //! and `output` writes them in one place.
 
 pub mod diag;
+pub mod markdown;
+pub mod yaml;
