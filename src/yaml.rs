@@ -151,6 +151,16 @@ fn translate(msg: &str) -> (String, String) {
             "删除重复的一行，只保留一个。",
         ),
         (
+            "did not find expected ',' or ']'",
+            "方括号 [ ] 没有成对",
+            "列表写成 [甲, 乙]，注意补上右方括号“]”；或改为每行一个“- 甲”。",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "花括号 { } 没有成对",
+            "补上右花括号“}”，或改为换行缩进的写法。",
+        ),
+        (
             "while scanning a quoted scalar",
             "引号没有成对",
             "检查这一行的引号：用英文引号时要成对出现。",
