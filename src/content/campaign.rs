@@ -164,6 +164,18 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
             _ => c.wechat = v,
         }
     }
+    let hex = c.theme_color.strip_prefix('#').unwrap_or("");
+    if !(matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())) {
+        let at =
+            yaml::locate(text, &["theme_color"], 0).or_else(|| yaml::locate(text, &["主题色"], 0));
+        err(
+            diags,
+            at,
+            format!("主题色“{}”不是颜色值", c.theme_color),
+            "写成 # 加六位十六进制数，例如 theme_color: \"#b5121b\"（要加英文引号）。",
+        );
+        c.theme_color = "#b5121b".into();
+    }
     if c.title.is_empty() && !diags.iter().any(|d| d.message.contains("“title”")) {
         err(
             diags,
