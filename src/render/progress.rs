@@ -37,13 +37,7 @@ pub fn render_progress(
                     let done = (site.today - s).num_days() as f64;
                     (done / total * 100.0).clamp(0.0, 100.0)
                 }
-                (_, Some(e)) => {
-                    if site.today > e {
-                        100.0
-                    } else {
-                        0.0
-                    }
-                }
+                (_, Some(e)) if site.today > e => 100.0,
                 _ => 0.0,
             };
             (p.name.clone(), pct, format!("{pct:.0}%"))
