@@ -33,14 +33,7 @@ pub fn render_index(site: &Site, refs: &Refs, out: &Output) -> anyhow::Result<us
             u: &r.url,
             k: r.kind_label,
             d: &r.date,
-            x: i.body
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .chars()
-                .take(TEXT_CHARS)
-                .collect(),
+            x: squeeze(&i.body.text).chars().take(TEXT_CHARS).collect(),
         })
         .collect();
     let shards = entries.len().div_ceil(SHARD).max(1);
