@@ -11,5 +11,6 @@ pub mod diag;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod yaml;

@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     let cli = xuanguan::cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::New(a) => cmd::new::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,8 @@
 //! Glue between the command line and the pipeline: one `run` per subcommand.
 
 pub mod build;
+pub mod new;
+pub mod serve;
 
 use anyhow::bail;
 use chrono::NaiveDate;
