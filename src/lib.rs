@@ -4,6 +4,7 @@
 //! [`content::Site`], `render` turns it into pages, LED feeds, WeChat exports and print pages,
 //! and `output` writes them in one place.
 
+pub mod check;
 pub mod diag;
 pub mod markdown;
 pub mod yaml;
