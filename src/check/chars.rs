@@ -48,7 +48,10 @@ pub fn is_space(c: char) -> bool {
 /// Value of a Chinese numeral 一…九十九 (as used in ordinals).
 pub fn cn_number(s: &[char]) -> Option<u32> {
     fn d(c: char) -> Option<u32> {
-        "〇一二三四五六七八九".chars().position(|x| x == c).map(|p| p as u32)
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .map(|p| p as u32)
     }
     match s {
         [a] => d(*a).filter(|&v| v > 0).or((*a == '十').then_some(10)),
@@ -86,7 +89,10 @@ mod tests {
         assert!(is_han('纳') && !is_han('，') && is_cjk_punct('，') && is_cjk_punct('〔'));
         assert!(!is_cjk(',') && is_point('、') && !is_point('…'));
         let n = |s: &str| cn_number(&s.chars().collect::<Vec<_>>());
-        assert_eq!((n("三"), n("十"), n("十二"), n("二十"), n("二十七")), (Some(3), Some(10), Some(12), Some(20), Some(27)));
+        assert_eq!(
+            (n("三"), n("十"), n("十二"), n("二十"), n("二十七")),
+            (Some(3), Some(10), Some(12), Some(20), Some(27))
+        );
         assert_eq!(n("一十"), None);
     }
 }

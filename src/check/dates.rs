@@ -44,7 +44,9 @@ impl Span {
         }
         match self.day {
             None => true,
-            Some(d) => NaiveDate::from_ymd_opt(self.year.or(year).unwrap_or(2024), self.month, d).is_some(),
+            Some(d) => {
+                NaiveDate::from_ymd_opt(self.year.or(year).unwrap_or(2024), self.month, d).is_some()
+            }
         }
     }
 }
@@ -54,8 +56,15 @@ pub fn spans(c: &[char]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
-        let glued = i > 0 && (c[i - 1].is_ascii_alphanumeric() || is_digit(c[i - 1]) || matches!(c[i - 1], '.' | '-' | '/' | '_'));
-        let found = if glued { None } else { arabic(c, i).or_else(|| iso(c, i)).or_else(|| hanzi(c, i)) };
+        let glued = i > 0
+            && (c[i - 1].is_ascii_alphanumeric()
+                || is_digit(c[i - 1])
+                || matches!(c[i - 1], '.' | '-' | '/' | '_'));
+        let found = if glued {
+            None
+        } else {
+            arabic(c, i).or_else(|| iso(c, i)).or_else(|| hanzi(c, i))
+        };
         match found {
             Some(s) => {
                 i = s.end;
@@ -92,7 +101,12 @@ fn arabic(c: &[char], i: usize) -> Option<Span> {
             return None;
         }
         j += 1;
-        (year, year_digits, month, m_padded) = (Some(a as i32), a_len, m as u32, k - ms > 1 && digit(c[ms]) == Some(0));
+        (year, year_digits, month, m_padded) = (
+            Some(a as i32),
+            a_len,
+            m as u32,
+            k - ms > 1 && digit(c[ms]) == Some(0),
+        );
     } else if c.get(j) == Some(&'月') && a_len <= 2 {
         j += 1;
         (year, year_digits, month, m_padded) = (None, 0, a as u32, a_padded);
@@ -108,7 +122,12 @@ fn arabic(c: &[char], i: usize) -> Option<Span> {
             let mut k2 = k;
             skip_sp(c, &mut k2, &mut day_spaced);
             match c.get(k2) {
-                Some('日') | Some('号') => Some((d as u32, k2 + 1, c[k2] == '号', k - ds > 1 && digit(c[ds]) == Some(0))),
+                Some('日') | Some('号') => Some((
+                    d as u32,
+                    k2 + 1,
+                    c[k2] == '号',
+                    k - ds > 1 && digit(c[ds]) == Some(0),
+                )),
                 _ => None,
             }
         }
@@ -119,7 +138,19 @@ fn arabic(c: &[char], i: usize) -> Option<Span> {
         None if year.is_some() => (None, month_end, false, false, spaced),
         None => return None,
     };
-    Some(Span { start: i, end, form: Form::Arabic, year, year_digits, month, day, padded: m_padded || d_padded, spaced, hao, bad_zero: None })
+    Some(Span {
+        start: i,
+        end,
+        form: Form::Arabic,
+        year,
+        year_digits,
+        month,
+        day,
+        padded: m_padded || d_padded,
+        spaced,
+        hao,
+        bad_zero: None,
+    })
 }
 
 fn iso(c: &[char], i: usize) -> Option<Span> {
@@ -137,10 +168,25 @@ fn iso(c: &[char], i: usize) -> Option<Span> {
     }
     let (d, e) = read_number(c, k + 1).filter(|(_, e)| e - k - 1 <= 2)?;
     let next = c.get(e).copied().unwrap_or(' ');
-    if next.is_ascii_alphanumeric() || matches!(next, '-' | '/' | '_') || (next == '.' && c.get(e + 1).is_some_and(|x| x.is_ascii_alphanumeric())) {
+    if next.is_ascii_alphanumeric()
+        || matches!(next, '-' | '/' | '_')
+        || (next == '.' && c.get(e + 1).is_some_and(|x| x.is_ascii_alphanumeric()))
+    {
         return None;
     }
-    Some(Span { start: i, end: e, form: Form::Iso, year: Some(y as i32), year_digits: 4, month: m as u32, day: Some(d as u32), padded: false, spaced: false, hao: false, bad_zero: None })
+    Some(Span {
+        start: i,
+        end: e,
+        form: Form::Iso,
+        year: Some(y as i32),
+        year_digits: 4,
+        month: m as u32,
+        day: Some(d as u32),
+        padded: false,
+        spaced: false,
+        hao: false,
+        bad_zero: None,
+    })
 }
 
 const HZ: &str = "〇○零O0一二三四五六七八九";
@@ -148,7 +194,10 @@ const HZ: &str = "〇○零O0一二三四五六七八九";
 fn hz(c: char) -> Option<u32> {
     match c {
         '〇' | '○' | '零' | 'O' | '0' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|x| x == c).map(|p| p as u32 + 1),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .map(|p| p as u32 + 1),
     }
 }
 
@@ -158,7 +207,11 @@ fn hz_small(c: &[char], i: usize) -> Option<(u32, usize)> {
         (Some('十'), _) => Some(d(i + 1).map(|v| (10 + v, i + 2)).unwrap_or((10, i + 1))),
         (Some(_), Some('十')) => {
             let t = d(i)?;
-            Some(d(i + 2).map(|v| (t * 10 + v, i + 3)).unwrap_or((t * 10, i + 2)))
+            Some(
+                d(i + 2)
+                    .map(|v| (t * 10 + v, i + 3))
+                    .unwrap_or((t * 10, i + 2)),
+            )
         }
         _ => d(i).map(|v| (v, i + 1)),
     }
@@ -169,11 +222,19 @@ fn hanzi(c: &[char], i: usize) -> Option<Span> {
         return None;
     }
     let y = &c[i..i + 4];
-    if !y.iter().all(|&x| HZ.contains(x)) || c[i + 4] != '年' || y.iter().filter(|x| x.is_ascii()).count() > 2 {
+    if !y.iter().all(|&x| HZ.contains(x))
+        || c[i + 4] != '年'
+        || y.iter().filter(|x| x.is_ascii()).count() > 2
+    {
         return None;
     }
-    let year = y.iter().fold(0i32, |acc, &x| acc * 10 + hz(x).unwrap_or(0) as i32);
-    let bad_zero = y.iter().find(|&&x| matches!(x, '○' | '零' | 'O' | '0')).copied();
+    let year = y
+        .iter()
+        .fold(0i32, |acc, &x| acc * 10 + hz(x).unwrap_or(0) as i32);
+    let bad_zero = y
+        .iter()
+        .find(|&&x| matches!(x, '○' | '零' | 'O' | '0'))
+        .copied();
     let (month, j) = hz_small(c, i + 5)?;
     if c.get(j) != Some(&'月') {
         return None;
@@ -182,7 +243,19 @@ fn hanzi(c: &[char], i: usize) -> Option<Span> {
         Some((d, k)) if c.get(k) == Some(&'日') => (Some(d), k + 1),
         _ => (None, j + 1),
     };
-    Some(Span { start: i, end, form: Form::Hanzi, year: Some(year), year_digits: 4, month, day, padded: false, spaced: false, hao: false, bad_zero })
+    Some(Span {
+        start: i,
+        end,
+        form: Form::Hanzi,
+        year: Some(year),
+        year_digits: 4,
+        month,
+        day,
+        padded: false,
+        spaced: false,
+        hao: false,
+        bad_zero,
+    })
 }
 
 const WEEK: &str = "一二三四五六日天";
@@ -205,7 +278,10 @@ pub fn run(doc: &mut Doc) {
             if !doc.blocks[b].all_free(s.start..s.end) {
                 continue;
             }
-            if c[last_end..s.start].iter().any(|x| matches!(x, '。' | '！' | '？')) {
+            if c[last_end..s.start]
+                .iter()
+                .any(|x| matches!(x, '。' | '！' | '？'))
+            {
                 sentence_year = None;
             }
             last_end = s.end;
@@ -217,7 +293,14 @@ pub fn run(doc: &mut Doc) {
             let len = s.end - s.start;
             let text: String = c[s.start..s.end].iter().collect();
             if !s.valid(ctx_year) {
-                doc.at(b, s.start, len, "invalid-date", format!("日期“{text}”不存在"), "核对月份（1～12）和该月的天数（含闰年）");
+                doc.at(
+                    b,
+                    s.start,
+                    len,
+                    "invalid-date",
+                    format!("日期“{text}”不存在"),
+                    "核对月份（1～12）和该月的天数（含闰年）",
+                );
                 continue;
             }
             let mut problems = Vec::new();
@@ -231,21 +314,49 @@ pub fn run(doc: &mut Doc) {
                 problems.push("日期中不应有空格");
             }
             if let Some(z) = s.bad_zero {
-                problems.push(if z == '零' { "汉字年份中的零应写作“〇”" } else { "汉字年份中的零应写作“〇”（不是字母O、数字0或○）" });
+                problems.push(if z == '零' {
+                    "汉字年份中的零应写作“〇”"
+                } else {
+                    "汉字年份中的零应写作“〇”（不是字母O、数字0或○）"
+                });
             }
-            let good = s.date(ctx_year).map(fmt).unwrap_or_else(|| text.replace([' ', '\u{3000}'], ""));
+            let good = s
+                .date(ctx_year)
+                .map(fmt)
+                .unwrap_or_else(|| text.replace([' ', '\u{3000}'], ""));
             if !problems.is_empty() {
-                doc.at(b, s.start, len, "date-format", format!("日期“{text}”格式有误：{}", problems.join("；")), format!("写作“{good}”"));
+                doc.at(
+                    b,
+                    s.start,
+                    len,
+                    "date-format",
+                    format!("日期“{text}”格式有误：{}", problems.join("；")),
+                    format!("写作“{good}”"),
+                );
             }
             let after = c.get(s.end).copied().unwrap_or(' ');
             let style = match s.form {
                 Form::Iso => Some("正文中的日期应写作“X年X月X日”"),
-                Form::Arabic if s.hao && !matches!(after, '楼' | '院' | '线' | '文') => Some("日期中的“日”不应写作“号”"),
-                Form::Hanzi if s.day.is_some() && c.iter().filter(|x| !is_space(**x)).count() <= len + 2 => Some("成文日期应使用阿拉伯数字（GB/T 9704-2012）"),
+                Form::Arabic if s.hao && !matches!(after, '楼' | '院' | '线' | '文') => {
+                    Some("日期中的“日”不应写作“号”")
+                }
+                Form::Hanzi
+                    if s.day.is_some()
+                        && c.iter().filter(|x| !is_space(**x)).count() <= len + 2 =>
+                {
+                    Some("成文日期应使用阿拉伯数字（GB/T 9704-2012）")
+                }
                 _ => None,
             };
             if let Some(m) = style {
-                doc.at(b, s.start, len, "date-style-mixed", format!("{m}：“{text}”"), format!("写作“{good}”"));
+                doc.at(
+                    b,
+                    s.start,
+                    len,
+                    "date-style-mixed",
+                    format!("{m}：“{text}”"),
+                    format!("写作“{good}”"),
+                );
             }
             let Some(d) = s.date(ctx_year) else { continue };
             weekday(doc, b, &c, &s, d);
@@ -262,24 +373,68 @@ fn weekday(doc: &mut Doc, b: usize, c: &[char], s: &Span, d: NaiveDate) {
     if matches!(c.get(j), Some('（' | '(')) {
         j += 1;
     }
-    let k = if c.get(j) == Some(&'星') && c.get(j + 1) == Some(&'期') { j + 2 } else if c.get(j) == Some(&'周') { j + 1 } else { return };
-    let Some(w) = c.get(k).and_then(|&x| WEEK.chars().position(|y| y == x)) else { return };
+    let k = if c.get(j) == Some(&'星') && c.get(j + 1) == Some(&'期') {
+        j + 2
+    } else if c.get(j) == Some(&'周') {
+        j + 1
+    } else {
+        return;
+    };
+    let Some(w) = c.get(k).and_then(|&x| WEEK.chars().position(|y| y == x)) else {
+        return;
+    };
     let written = (w as u32).min(6); // 日/天 → 6
     let actual = d.weekday().num_days_from_monday();
     if written != actual {
         let name = ["一", "二", "三", "四", "五", "六", "日"][actual as usize];
-        doc.at(b, j, k + 1 - j, "weekday-mismatch", format!("{}是星期{name}，不是“{}”", fmt(d), c[j..=k].iter().collect::<String>()), format!("核对日期，或改为“星期{name}”"));
+        doc.at(
+            b,
+            j,
+            k + 1 - j,
+            "weekday-mismatch",
+            format!(
+                "{}是星期{name}，不是“{}”",
+                fmt(d),
+                c[j..=k].iter().collect::<String>()
+            ),
+            format!("核对日期，或改为“星期{name}”"),
+        );
     }
 }
 
-fn consistency(doc: &mut Doc, b: usize, c: &[char], s: &Span, d: Option<NaiveDate>, issued: NaiveDate, in_title: bool) {
+fn consistency(
+    doc: &mut Doc,
+    b: usize,
+    c: &[char],
+    s: &Span,
+    d: Option<NaiveDate>,
+    issued: NaiveDate,
+    in_title: bool,
+) {
     let Some(d) = d else {
         // 2023年3月底前: a month-level deadline.
-        if let (Some(y), None, true) = (s.year, s.day, c.get(s.end) == Some(&'底') && c.get(s.end + 1) == Some(&'前')) {
-            let last = NaiveDate::from_ymd_opt(y, s.month % 12 + 1, 1).map(|n| if s.month == 12 { NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(n) } else { n.pred_opt().unwrap_or(n) });
+        if let (Some(y), None, true) = (
+            s.year,
+            s.day,
+            c.get(s.end) == Some(&'底') && c.get(s.end + 1) == Some(&'前'),
+        ) {
+            let last = NaiveDate::from_ymd_opt(y, s.month % 12 + 1, 1).map(|n| {
+                if s.month == 12 {
+                    NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(n)
+                } else {
+                    n.pred_opt().unwrap_or(n)
+                }
+            });
             if let Some(last) = last.filter(|l| *l < issued && !in_title) {
                 let _ = last;
-                doc.at(b, s.start, s.end + 2 - s.start, "deadline-before-issue", format!("期限“{}月底前”早于成文日期{}", s.month, fmt(issued)), "核对期限是否已过，或成文日期是否有误");
+                doc.at(
+                    b,
+                    s.start,
+                    s.end + 2 - s.start,
+                    "deadline-before-issue",
+                    format!("期限“{}月底前”早于成文日期{}", s.month, fmt(issued)),
+                    "核对期限是否已过，或成文日期是否有误",
+                );
             }
         }
         return;
@@ -290,39 +445,98 @@ fn consistency(doc: &mut Doc, b: usize, c: &[char], s: &Span, d: Option<NaiveDat
         e += 1;
     }
     let before = |w: &str| s.start >= w.chars().count() && starts(s.start - w.chars().count(), w);
-    let deadline = ["前", "之前", "以前", "止"].iter().any(|w| starts(e, w)) || before("截止") || before("截止到");
+    let deadline = ["前", "之前", "以前", "止"].iter().any(|w| starts(e, w))
+        || before("截止")
+        || before("截止到");
     if deadline && d < issued && !in_title {
-        doc.at(b, s.start, s.end - s.start, "deadline-before-issue", format!("期限{}早于成文日期{}，发文时已过期", fmt(d), fmt(issued)), "核对期限或成文日期");
+        doc.at(
+            b,
+            s.start,
+            s.end - s.start,
+            "deadline-before-issue",
+            format!("期限{}早于成文日期{}，发文时已过期", fmt(d), fmt(issued)),
+            "核对期限或成文日期",
+        );
     }
     let future = ["将于", "定于", "拟于", "计划于"].iter().any(|w| before(w));
-    let past_verb = ["召开", "举行", "举办", "印发", "发布", "出台"].iter().any(|w| starts(e, w));
-    let past = (before("于") && !future && past_verb) || ["印发的", "发布的", "出台的", "召开的"].iter().any(|w| starts(e, w));
+    let past_verb = ["召开", "举行", "举办", "印发", "发布", "出台"]
+        .iter()
+        .any(|w| starts(e, w));
+    let past = (before("于") && !future && past_verb)
+        || ["印发的", "发布的", "出台的", "召开的"]
+            .iter()
+            .any(|w| starts(e, w));
     if past && d > issued {
-        doc.at(b, s.start, s.end - s.start, "issue-date-consistency", format!("已发生的事项日期{}晚于成文日期{}", fmt(d), fmt(issued)), "核对事项日期或成文日期");
+        doc.at(
+            b,
+            s.start,
+            s.end - s.start,
+            "issue-date-consistency",
+            format!("已发生的事项日期{}晚于成文日期{}", fmt(d), fmt(issued)),
+            "核对事项日期或成文日期",
+        );
     }
 }
 
 /// Front-matter dates: impossible, zero-padded, and out of order.
 fn front_dates(doc: &mut Doc) {
     let issued = doc.date;
-    for key in ["date", "printed_date", "published", "valid_from", "valid_until"] {
-        let Some((value, off)) = doc.front.located(doc.src, key).into_iter().next() else { continue };
+    for key in [
+        "date",
+        "printed_date",
+        "published",
+        "valid_from",
+        "valid_until",
+    ] {
+        let Some((value, off)) = doc.front.located(doc.src, key).into_iter().next() else {
+            continue;
+        };
         let c: Vec<char> = value.trim().chars().collect();
-        let span = spans(&c).into_iter().next().filter(|s| s.start == 0 && s.end == c.len());
+        let span = spans(&c)
+            .into_iter()
+            .next()
+            .filter(|s| s.start == 0 && s.end == c.len());
         let Some(s) = span else { continue };
         if !s.valid(s.year) || s.day.is_none() {
             if !s.valid(s.year) {
-                doc.push("invalid-date", off, c.len(), format!("{key} 的日期“{value}”不存在"), "核对月份和该月的天数（含闰年）");
+                doc.push(
+                    "invalid-date",
+                    off,
+                    c.len(),
+                    format!("{key} 的日期“{value}”不存在"),
+                    "核对月份和该月的天数（含闰年）",
+                );
             }
             continue;
         }
         if s.form == Form::Arabic && s.padded {
-            doc.push("date-format", off, c.len(), format!("{key} 的日期“{value}”月、日不加前导0"), format!("写作“{}”或 ISO 格式", s.date(None).map(fmt).unwrap_or_default()));
+            doc.push(
+                "date-format",
+                off,
+                c.len(),
+                format!("{key} 的日期“{value}”月、日不加前导0"),
+                format!(
+                    "写作“{}”或 ISO 格式",
+                    s.date(None).map(fmt).unwrap_or_default()
+                ),
+            );
         }
-        if let (Some(issued), Some(d), "printed_date" | "published") = (issued, parse_date(&value), key) {
+        if let (Some(issued), Some(d), "printed_date" | "published") =
+            (issued, parse_date(&value), key)
+        {
             if d < issued {
-                let what = if key == "published" { "发布日期" } else { "印发日期" };
-                doc.push("issue-date-consistency", off, c.len(), format!("{what}{}早于成文日期{}", fmt(d), fmt(issued)), format!("{what}不能早于成文日期"));
+                let what = if key == "published" {
+                    "发布日期"
+                } else {
+                    "印发日期"
+                };
+                doc.push(
+                    "issue-date-consistency",
+                    off,
+                    c.len(),
+                    format!("{what}{}早于成文日期{}", fmt(d), fmt(issued)),
+                    format!("{what}不能早于成文日期"),
+                );
             }
         }
     }

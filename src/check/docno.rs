@@ -10,6 +10,12 @@ use super::text::Claim;
 const OPEN: &[char] = &['〔', '[', '【', '（', '(', '［', '〈'];
 const CLOSE: &[char] = &['〕', ']', '】', '）', ')', '］', '〉'];
 
+/// Words that precede a cited 文号 and are not part of its 机关代字.
+const LEAD: &[&str] = &[
+    "根据", "按照", "依据", "参照", "对照", "执行", "落实", "转发", "印发", "详见", "见", "和",
+    "及", "与", "或", "的", "即", "号",
+];
+
 /// A 文号 found in text (character indices).
 #[derive(Debug)]
 pub struct DocNo {
@@ -25,9 +31,18 @@ pub struct DocNo {
 
 impl DocNo {
     pub fn corrected(&self) -> String {
-        let year = if self.year.len() == 2 { format!("20{}", self.year) } else { self.year.clone() };
+        let year = if self.year.len() == 2 {
+            format!("20{}", self.year)
+        } else {
+            self.year.clone()
+        };
         let n = self.number.trim_start_matches('0');
-        format!("{}〔{}〕{}号", self.prefix, year, if n.is_empty() { "0" } else { n })
+        format!(
+            "{}〔{}〕{}号",
+            self.prefix,
+            year,
+            if n.is_empty() { "0" } else { n }
+        )
     }
 }
 
@@ -59,7 +74,10 @@ pub fn match_at(c: &[char], p: usize) -> Option<DocNo> {
             *wide |= !c[*i].is_ascii_digit();
             *i += 1;
         }
-        c[s..*i].iter().map(|&x| char::from_digit(digit(x).unwrap_or(0), 10).unwrap_or('0')).collect::<String>()
+        c[s..*i]
+            .iter()
+            .map(|&x| char::from_digit(digit(x).unwrap_or(0), 10).unwrap_or('0'))
+            .collect::<String>()
     };
     skip(&mut i);
     let year = digits(&mut i, &mut wide);
@@ -106,33 +124,73 @@ pub fn match_at(c: &[char], p: usize) -> Option<DocNo> {
     if wide {
         problems.push("数字应使用半角阿拉伯数字");
     }
+    let mut start = start;
+    while let Some(w) = LEAD.iter().find(|w| {
+        c[start..p].starts_with(&w.chars().collect::<Vec<_>>()) && p - start > w.chars().count()
+    }) {
+        start += w.chars().count();
+    }
     let prefix = c[start..p].iter().collect();
-    Some(DocNo { start, open: p, end: i, prefix, year, number, bracket_ok, problems })
+    Some(DocNo {
+        start,
+        open: p,
+        end: i,
+        prefix,
+        year,
+        number,
+        bracket_ok,
+        problems,
+    })
 }
 
 pub fn run(doc: &mut Doc) {
     // doc_no in the front matter.
     if let Some((value, off)) = doc.front.located(doc.src, "doc_no").into_iter().next() {
         let c: Vec<char> = value.chars().collect();
-        let base = if doc.src[off..].starts_with(value.as_str()) { Some(off) } else { None };
-        let at = |k: usize| base.map(|b| b + c[..k].iter().map(|x| x.len_utf8()).sum::<usize>()).unwrap_or(off);
-        let found = (0..c.len()).find_map(|p| match_at(&c, p).filter(|d| d.start == 0 && d.end == c.len()));
+        let base = if doc.src[off..].starts_with(value.as_str()) {
+            Some(off)
+        } else {
+            None
+        };
+        let at = |k: usize| {
+            base.map(|b| b + c[..k].iter().map(|x| x.len_utf8()).sum::<usize>())
+                .unwrap_or(off)
+        };
+        let found =
+            (0..c.len()).find_map(|p| match_at(&c, p).filter(|d| d.start == 0 && d.end == c.len()));
         match found {
             Some(d) => {
                 report(doc, at(d.open), &d, true);
                 if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>()) {
                     if d.year.len() == 4 && y != date.year() {
-                        doc.push("issue-date-consistency", at(d.open), 6, format!("文号年份 {y} 与成文日期 {} 不一致", date.format("%Y年%-m月%-d日")), "文号中的年份应与成文日期（date）的年份相同");
+                        doc.push(
+                            "issue-date-consistency",
+                            at(d.open),
+                            6,
+                            format!(
+                                "文号年份 {y} 与成文日期 {} 不一致",
+                                date.format("%Y年%-m月%-d日")
+                            ),
+                            "文号中的年份应与成文日期（date）的年份相同",
+                        );
                     }
                 }
             }
-            None => doc.push("docno-number", off, c.len(), format!("文号“{value}”不符合“机关代字〔年份〕序号号”的格式"), "例如：永外委〔2023〕16号"),
+            None => doc.push(
+                "docno-number",
+                off,
+                c.len(),
+                format!("文号“{value}”不符合“机关代字〔年份〕序号号”的格式"),
+                "例如：永外委〔2023〕16号",
+            ),
         }
     }
     for b in 0..doc.blocks.len() {
         let mut p = 0;
         while p < doc.blocks[b].chars.len() {
-            let Some(d) = match_at(&doc.blocks[b].chars, p).filter(|d| doc.blocks[b].all_free(d.start..d.end)) else {
+            let Some(d) = match_at(&doc.blocks[b].chars, p)
+                .filter(|d| doc.blocks[b].all_free(d.start..d.end))
+            else {
                 p += 1;
                 continue;
             };
@@ -140,7 +198,17 @@ pub fn run(doc: &mut Doc) {
             report(doc, off, &d, false);
             if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>()) {
                 if d.year.len() == 4 && y > date.year() {
-                    doc.push("issue-date-consistency", off, d.end - d.start, format!("引用的文号“{}”晚于本文成文日期（{}年）", d.corrected(), date.year()), "核对所引文件的文号或本文的成文日期");
+                    doc.push(
+                        "issue-date-consistency",
+                        off,
+                        d.end - d.start,
+                        format!(
+                            "引用的文号“{}”晚于本文成文日期（{}年）",
+                            d.corrected(),
+                            date.year()
+                        ),
+                        "核对所引文件的文号或本文的成文日期",
+                    );
                 }
             }
             doc.blocks[b].claim(d.start..d.end, Claim::DocNo);
@@ -150,15 +218,25 @@ pub fn run(doc: &mut Doc) {
 }
 
 fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool) {
-    let written: String = format!("{}…", d.prefix);
-    let _ = written;
     let len = d.end - d.start;
     let fixed = d.corrected();
     let where_ = if front { "doc_no 中的" } else { "" };
     if !d.bracket_ok {
-        doc.push("docno-bracket", off, len, format!("{where_}文号年份应使用六角括号〔〕"), format!("改为“{fixed}”"));
+        doc.push(
+            "docno-bracket",
+            off,
+            len,
+            format!("{where_}文号年份应使用六角括号〔〕"),
+            format!("改为“{fixed}”"),
+        );
     }
     if !d.problems.is_empty() {
-        doc.push("docno-number", off, len, format!("{where_}文号格式有误：{}", d.problems.join("；")), format!("改为“{fixed}”"));
+        doc.push(
+            "docno-number",
+            off,
+            len,
+            format!("{where_}文号格式有误：{}", d.problems.join("；")),
+            format!("改为“{fixed}”"),
+        );
     }
 }

@@ -4,22 +4,53 @@ use serde_yaml::Value;
 
 /// Chinese aliases of the front-matter keys (SPEC "Front matter").
 const ALIASES: &[(&str, &str)] = &[
-    ("类型", "type"), ("标题", "title"), ("日期", "date"), ("阶段", "phase"), ("单位", "unit"),
-    ("标签", "tags"), ("摘要", "summary"), ("草稿", "draft"), ("封面", "cover"), ("作者", "author"),
-    ("文号", "doc_no"), ("发文机关", "issuer"), ("发文机关标志", "issuer_mark"),
-    ("标题分行", "title_lines"), ("主送", "addressees"), ("签发人", "signer"),
-    ("附件", "attachments"), ("附注", "note"), ("抄送", "copy_to"), ("印发机关", "printed_by"),
-    ("印发日期", "printed_date"), ("联系人", "contact"), ("密级", "secrecy"),
-    ("紧急程度", "urgency"), ("公开属性", "disclosure"), ("索引号", "index_no"),
-    ("主题分类", "topic"), ("主题词", "keywords"), ("发布日期", "published"),
-    ("屏幕", "screens"), ("起始日期", "valid_from"), ("截止日期", "valid_until"),
-    ("名单", "roster"), ("份数", "copies"), ("行业", "industry"), ("期数", "issue_no"),
-    ("统计", "stats"), ("检查", "lint"),
+    ("类型", "type"),
+    ("标题", "title"),
+    ("日期", "date"),
+    ("阶段", "phase"),
+    ("单位", "unit"),
+    ("标签", "tags"),
+    ("摘要", "summary"),
+    ("草稿", "draft"),
+    ("封面", "cover"),
+    ("作者", "author"),
+    ("文号", "doc_no"),
+    ("发文机关", "issuer"),
+    ("发文机关标志", "issuer_mark"),
+    ("标题分行", "title_lines"),
+    ("主送", "addressees"),
+    ("签发人", "signer"),
+    ("附件", "attachments"),
+    ("附注", "note"),
+    ("抄送", "copy_to"),
+    ("印发机关", "printed_by"),
+    ("印发日期", "printed_date"),
+    ("联系人", "contact"),
+    ("密级", "secrecy"),
+    ("紧急程度", "urgency"),
+    ("公开属性", "disclosure"),
+    ("索引号", "index_no"),
+    ("主题分类", "topic"),
+    ("主题词", "keywords"),
+    ("发布日期", "published"),
+    ("屏幕", "screens"),
+    ("起始日期", "valid_from"),
+    ("截止日期", "valid_until"),
+    ("名单", "roster"),
+    ("份数", "copies"),
+    ("行业", "industry"),
+    ("期数", "issue_no"),
+    ("统计", "stats"),
+    ("检查", "lint"),
 ];
 
 /// The canonical (English) name of a front-matter key.
 pub fn canonical(key: &str) -> &str {
-    ALIASES.iter().find(|(zh, _)| *zh == key).map(|(_, en)| *en).unwrap_or(key)
+    ALIASES
+        .iter()
+        .find(|(zh, _)| *zh == key)
+        .map(|(_, en)| *en)
+        .unwrap_or(key)
 }
 
 /// One top-level key.
@@ -49,7 +80,10 @@ impl Front {
         let bom = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
         let rest = &source[bom..];
         if !(rest.starts_with("---\n") || rest.starts_with("---\r\n")) {
-            return Front { body_start, ..Front::default() };
+            return Front {
+                body_start,
+                ..Front::default()
+            };
         }
         let yaml_start = bom + rest.find('\n').unwrap_or(0) + 1;
         let mut close = None;
@@ -62,7 +96,11 @@ impl Front {
             pos += line.len();
         }
         let Some((yaml_end, after)) = close else {
-            return Front { body_start, error: Some("front matter 缺少结束行“---”".into()), ..Front::default() };
+            return Front {
+                body_start,
+                error: Some("front matter 缺少结束行“---”".into()),
+                ..Front::default()
+            };
         };
         let body_start = if body_start > 0 { body_start } else { after };
         let yaml = &source[yaml_start..yaml_end];
@@ -72,7 +110,13 @@ impl Front {
             match serde_yaml::from_str(yaml) {
                 Ok(Value::Mapping(m)) => m,
                 Ok(_) => serde_yaml::Mapping::new(),
-                Err(e) => return Front { body_start, error: Some(e.to_string()), ..Front::default() },
+                Err(e) => {
+                    return Front {
+                        body_start,
+                        error: Some(e.to_string()),
+                        ..Front::default()
+                    };
+                }
             }
         };
         // Key offsets: top-level lines of the form `key:`.
@@ -91,10 +135,19 @@ impl Front {
         for (i, (k, off)) in keys.iter().enumerate() {
             let end = keys.get(i + 1).map(|x| x.1).unwrap_or(yaml_end);
             if let Some(v) = map.get(Value::String(k.clone())) {
-                fields.push(Field { key: canonical(k).to_string(), offset: *off, end, value: v.clone() });
+                fields.push(Field {
+                    key: canonical(k).to_string(),
+                    offset: *off,
+                    end,
+                    value: v.clone(),
+                });
             }
         }
-        Front { fields, body_start, error: None }
+        Front {
+            fields,
+            body_start,
+            error: None,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&Field> {
@@ -118,7 +171,9 @@ impl Front {
     /// The strings of a field with the byte offset of each in the file (the key's offset when
     /// the text cannot be found verbatim, e.g. because of escapes).
     pub fn located(&self, source: &str, key: &str) -> Vec<(String, usize)> {
-        let Some(f) = self.get(key) else { return Vec::new() };
+        let Some(f) = self.get(key) else {
+            return Vec::new();
+        };
         let mut from = f.offset + key_len(source, f.offset);
         self.list(key)
             .into_iter()
@@ -159,7 +214,11 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
-    chrono::NaiveDate::from_ymd_opt(y.trim().parse().ok()?, m.trim().parse().ok()?, d.trim().parse().ok()?)
+    chrono::NaiveDate::from_ymd_opt(
+        y.trim().parse().ok()?,
+        m.trim().parse().ok()?,
+        d.trim().parse().ok()?,
+    )
 }
 
 #[cfg(test)]

@@ -6,14 +6,19 @@ use super::front::parse_date;
 use super::text::Kind;
 use super::{Doc, Section};
 
-const TYPES: &[&str] = &["notice", "plan", "letter", "form", "pledge", "slogans", "case", "news", "briefing", "speech", "page"];
+const TYPES: &[&str] = &[
+    "notice", "plan", "letter", "form", "pledge", "slogans", "case", "news", "briefing", "speech",
+    "page",
+];
 
 /// Required keys per type (gongwen.md §10, lints.md fm-required). Publicity pages that are not
 /// 公文 (slogans, cases, news, pages) need only a title.
 fn required(doc_type: &str) -> &'static [&'static str] {
     match doc_type {
         "notice" => &["title", "issuer", "date", "disclosure", "addressees"],
-        "plan" | "letter" | "form" | "pledge" | "speech" => &["title", "issuer", "date", "disclosure"],
+        "plan" | "letter" | "form" | "pledge" | "speech" => {
+            &["title", "issuer", "date", "disclosure"]
+        }
         _ => &["title"],
     }
 }
@@ -31,7 +36,11 @@ pub fn sections(doc: &mut Doc) {
                     ctx += 1;
                     let number = rest.parse().ok();
                     let title = title_after(doc, b);
-                    doc.sections.push(Section { heading: b, number, title });
+                    doc.sections.push(Section {
+                        heading: b,
+                        number,
+                        title,
+                    });
                 }
             }
         }
@@ -40,9 +49,15 @@ pub fn sections(doc: &mut Doc) {
 }
 
 fn title_after(doc: &Doc, b: usize) -> Option<(usize, String)> {
-    let next = (b + 1..doc.blocks.len()).find(|&k| !doc.blocks[k].chars.iter().all(|c| is_space(*c)))?;
+    let next =
+        (b + 1..doc.blocks.len()).find(|&k| !doc.blocks[k].chars.iter().all(|c| is_space(*c)))?;
     let mut t = doc.blocks[next].text().trim().to_string();
-    if let Some(sub) = doc.blocks.get(next + 1).map(|x| x.text()).filter(|s| s.trim_start().starts_with("——")) {
+    if let Some(sub) = doc
+        .blocks
+        .get(next + 1)
+        .map(|x| x.text())
+        .filter(|s| s.trim_start().starts_with("——"))
+    {
         t.push_str(sub.trim());
     }
     Some((next, t))
@@ -58,19 +73,40 @@ pub fn run(doc: &mut Doc) {
 fn front_matter(doc: &mut Doc) {
     const LINE1: usize = usize::MAX;
     if let Some(e) = doc.front.error.clone() {
-        doc.push("fm-required", LINE1, 1, format!("front matter 无法解析：{e}"), "检查 YAML 语法：每行“字段: 值”，冒号用半角并后跟空格");
+        doc.push(
+            "fm-required",
+            LINE1,
+            1,
+            format!("front matter 无法解析：{e}"),
+            "检查 YAML 语法：每行“字段: 值”，冒号用半角并后跟空格",
+        );
         return;
     }
     let t = doc.doc_type.clone();
     if !TYPES.contains(&t.as_str()) {
         let off = doc.front.get("type").map(|f| f.offset).unwrap_or(LINE1);
-        doc.push("fm-required", off, 4, format!("未知的文档类型“{t}”"), format!("type 应为以下之一：{}", TYPES.join("、")));
+        doc.push(
+            "fm-required",
+            off,
+            4,
+            format!("未知的文档类型“{t}”"),
+            format!("type 应为以下之一：{}", TYPES.join("、")),
+        );
         return;
     }
     for key in required(&t) {
-        let present = doc.front.get(key).is_some_and(|f| !f.value.is_null() && f.value.as_str() != Some(""));
+        let present = doc
+            .front
+            .get(key)
+            .is_some_and(|f| !f.value.is_null() && f.value.as_str() != Some(""));
         if !present {
-            doc.push("fm-required", LINE1, 1, format!("缺少必填字段“{key}”（{t} 类文档必须填写）"), format!("在 front matter 中加入 {key}: …"));
+            doc.push(
+                "fm-required",
+                LINE1,
+                1,
+                format!("缺少必填字段“{key}”（{t} 类文档必须填写）"),
+                format!("在 front matter 中加入 {key}: …"),
+            );
         }
     }
     if let Some(f) = doc.front.get("date") {
@@ -78,53 +114,113 @@ fn front_matter(doc: &mut Doc) {
         let looks_like_date = v.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
         if parse_date(&v).is_none() && !looks_like_date {
             let off = f.offset;
-            doc.push("fm-required", off, 4, format!("成文日期“{v}”无法识别"), "写作 2023-04-06 或 2023年4月6日");
+            doc.push(
+                "fm-required",
+                off,
+                4,
+                format!("成文日期“{v}”无法识别"),
+                "写作 2023-04-06 或 2023年4月6日",
+            );
         }
     }
     if let Some(f) = doc.front.get("disclosure") {
         let v = doc.front.str("disclosure").unwrap_or_default();
         if v != "主动公开" && !doc.opts.allow_unpublished {
             let off = f.offset;
-            doc.push("fm-required", off, 10, format!("公开属性为“{v}”，该文档不得发布"), "只有“主动公开”的文档才能发布；不发布的文档请移出 content/ 或设为草稿");
+            doc.push(
+                "fm-required",
+                off,
+                10,
+                format!("公开属性为“{v}”，该文档不得发布"),
+                "只有“主动公开”的文档才能发布；不发布的文档请移出 content/ 或设为草稿",
+            );
         }
     }
     if let Some(f) = doc.front.get("secrecy") {
         let off = f.offset;
-        doc.push("fm-required", off, 7, "文档标有密级（secrecy），涉密文档绝不能发布", "删除该文档，涉密文件不得上网");
+        doc.push(
+            "fm-required",
+            off,
+            7,
+            "文档标有密级（secrecy），涉密文档绝不能发布",
+            "删除该文档，涉密文件不得上网",
+        );
     }
     let lines = doc.front.list("title_lines");
     if let (false, Some(title)) = (lines.is_empty(), doc.front.str("title")) {
         let joined: String = lines.concat();
         if joined.replace(char::is_whitespace, "") != title.replace(char::is_whitespace, "") {
-            let off = doc.front.get("title_lines").map(|f| f.offset).unwrap_or(LINE1);
-            doc.push("fm-required", off, 11, "title_lines 连起来与 title 不一致", "title_lines 只用于分行，各行连起来应与 title 完全相同");
+            let off = doc
+                .front
+                .get("title_lines")
+                .map(|f| f.offset)
+                .unwrap_or(LINE1);
+            doc.push(
+                "fm-required",
+                off,
+                11,
+                "title_lines 连起来与 title 不一致",
+                "title_lines 只用于分行，各行连起来应与 title 完全相同",
+            );
         }
     }
 }
 
 fn normalize(s: &str, aliases: &[(String, String)]) -> String {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let s = aliases.iter().find(|(short, _)| *short == s).map(|(_, full)| full.clone()).unwrap_or(s);
+    let s = aliases
+        .iter()
+        .find(|(short, _)| *short == s)
+        .map(|(_, full)| full.clone())
+        .unwrap_or(s);
     s.replace("人民政府", "政府")
 }
 
 fn issuer(doc: &mut Doc) {
-    let (Some(title), issuers) = (doc.front.str("title"), doc.front.list("issuer")) else { return };
-    let Some(pos) = title.find("关于") else { return };
+    let (Some(title), issuers) = (doc.front.str("title"), doc.front.list("issuer")) else {
+        return;
+    };
+    let Some(pos) = title.find("关于") else {
+        return;
+    };
     let prefix = title[..pos].trim();
     if prefix.is_empty() || issuers.is_empty() {
         return;
     }
     let mut rest = normalize(prefix, &doc.opts.aliases);
-    let mut names: Vec<String> = issuers.iter().map(|i| normalize(i, &doc.opts.aliases)).collect();
+    let mut names: Vec<String> = issuers
+        .iter()
+        .map(|i| normalize(i, &doc.opts.aliases))
+        .collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     for n in &names {
         rest = rest.replace(n.as_str(), "");
     }
+    let short_of = |n: &String| {
+        n.strip_suffix(rest.as_str())
+            .is_some_and(|head| head.ends_with(['省', '市', '县', '区']))
+    };
+    if !rest.is_empty() && names.iter().any(short_of) {
+        rest.clear();
+    }
     rest.retain(|c| !matches!(c, '、' | '，' | ',' | '和' | '与'));
     if !rest.is_empty() {
-        let off = doc.front.located(doc.src, "title").first().map(|x| x.1).unwrap_or(usize::MAX);
-        doc.push("issuer-mismatch", off, prefix.chars().count(), format!("标题中的发文机关“{prefix}”与 issuer“{}”不一致", issuers.join("、")), "核对标题是否从其他单位的模板复制；简称请在站点的机关简称表中登记");
+        let off = doc
+            .front
+            .located(doc.src, "title")
+            .first()
+            .map(|x| x.1)
+            .unwrap_or(usize::MAX);
+        doc.push(
+            "issuer-mismatch",
+            off,
+            prefix.chars().count(),
+            format!(
+                "标题中的发文机关“{prefix}”与 issuer“{}”不一致",
+                issuers.join("、")
+            ),
+            "核对标题是否从其他单位的模板复制；简称请在站点的机关简称表中登记",
+        );
     }
 }
 
@@ -149,13 +245,24 @@ fn level(issuers: &[String]) -> Option<char> {
 const BEFORE: &str = "由向对和与及经报送交请各促将到在给会同是为等的并或、，；：（“ ";
 
 fn jurisdiction(doc: &mut Doc) {
-    let Some(own) = level(&doc.front.list("issuer")) else { return };
+    let Some(own) = level(&doc.front.list("issuer")) else {
+        return;
+    };
     let other = if own == '乡' { '镇' } else { '乡' };
     let own_s = own.to_string();
-    let words: Vec<Vec<char>> = ["我X", "全X", "本X", "X直", "X安办", "X政府", "X党委", "X安委会"]
-        .iter()
-        .map(|w| w.replace('X', &other.to_string()).chars().collect())
-        .collect();
+    let words: Vec<Vec<char>> = [
+        "我X",
+        "全X",
+        "本X",
+        "X直",
+        "X安办",
+        "X政府",
+        "X党委",
+        "X安委会",
+    ]
+    .iter()
+    .map(|w| w.replace('X', &other.to_string()).chars().collect())
+    .collect();
     for b in 0..doc.blocks.len() {
         if !super::is_body(&doc.blocks[b]) {
             continue;
@@ -167,14 +274,28 @@ fn jurisdiction(doc: &mut Doc) {
             depth += (c[i] == '《') as i32 - (c[i] == '》') as i32;
             let hit = words.iter().find(|w| c[i..].starts_with(w));
             if let (Some(w), 0) = (hit, depth) {
-                let at = w.iter().position(|&x| x == other).map(|p| i + p).unwrap_or(i);
+                let at = w
+                    .iter()
+                    .position(|&x| x == other)
+                    .map(|p| i + p)
+                    .unwrap_or(i);
                 let prev = if at > 0 { c[at - 1] } else { ' ' };
-                let compound = (other == '镇' && matches!(prev, '乡' | '城')) || (other == '乡' && prev == '城') || c.get(at + 1) == Some(&'镇');
-                let prefixed = w[0] != other || i == 0 || !is_han(c[i - 1]) || BEFORE.contains(c[i - 1]);
+                let compound = (other == '镇' && matches!(prev, '乡' | '城'))
+                    || (other == '乡' && prev == '城')
+                    || c.get(at + 1) == Some(&'镇');
+                let prefixed =
+                    w[0] != other || i == 0 || !is_han(c[i - 1]) || BEFORE.contains(c[i - 1]);
                 if !compound && prefixed && doc.blocks[b].all_free(i..i + w.len()) {
                     let word: String = w.iter().collect();
                     let fixed = word.replace(other, &own_s);
-                    doc.at(b, i, w.len(), "jurisdiction-mismatch", format!("发文机关是{own}，正文却写“{word}”"), format!("改为“{fixed}”（检查是否从其他{other}的材料复制）"));
+                    doc.at(
+                        b,
+                        i,
+                        w.len(),
+                        "jurisdiction-mismatch",
+                        format!("发文机关是{own}，正文却写“{word}”"),
+                        format!("改为“{fixed}”（检查是否从其他{other}的材料复制）"),
+                    );
                     i += w.len();
                     continue;
                 }
@@ -186,30 +307,73 @@ fn jurisdiction(doc: &mut Doc) {
 
 fn attachments(doc: &mut Doc) {
     let listed = doc.front.located(doc.src, "attachments");
-    let clean = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》')).collect::<String>();
+    let clean = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》'))
+            .collect::<String>()
+    };
     let single = listed.len() == 1;
     for (k, sec) in doc.sections.clone().iter().enumerate() {
         let head = sec.heading;
         match listed.get(k) {
             None => {
-                let msg = if listed.is_empty() { "正文有附件，但 front matter 未列出 attachments".to_string() } else { format!("正文第 {} 个附件未在 attachments 中列出", k + 1) };
-                doc.at(head, 0, 4, "attachment-mismatch", msg, "在 attachments 中按顺序列出每个附件的名称");
+                let msg = if listed.is_empty() {
+                    "正文有附件，但 front matter 未列出 attachments".to_string()
+                } else {
+                    format!("正文第 {} 个附件未在 attachments 中列出", k + 1)
+                };
+                doc.at(
+                    head,
+                    0,
+                    4,
+                    "attachment-mismatch",
+                    msg,
+                    "在 attachments 中按顺序列出每个附件的名称",
+                );
             }
             Some((name, _)) => {
-                let ok_number = if single { matches!(sec.number, None | Some(1)) } else { sec.number == Some(k as u32 + 1) };
+                let ok_number = if single {
+                    matches!(sec.number, None | Some(1))
+                } else {
+                    sec.number == Some(k as u32 + 1)
+                };
                 if !ok_number {
-                    let want = if single { "附件".to_string() } else { format!("附件{}", k + 1) };
-                    doc.at(head, 0, 4, "attachment-mismatch", format!("附件编号有误，应为“{want}”"), "附件按 附件1、附件2… 顺序编号；只有一个附件时写“附件”");
+                    let want = if single {
+                        "附件".to_string()
+                    } else {
+                        format!("附件{}", k + 1)
+                    };
+                    doc.at(
+                        head,
+                        0,
+                        4,
+                        "attachment-mismatch",
+                        format!("附件编号有误，应为“{want}”"),
+                        "附件按 附件1、附件2… 顺序编号；只有一个附件时写“附件”",
+                    );
                 }
                 if let Some((tb, title)) = &sec.title {
                     if clean(title) != clean(name) {
-                        doc.at(*tb, 0, title.chars().count(), "attachment-mismatch", format!("附件标题“{title}”与附件说明“{name}”不一致"), "附件说明（attachments）与附件标题应完全一致");
+                        doc.at(
+                            *tb,
+                            0,
+                            title.chars().count(),
+                            "attachment-mismatch",
+                            format!("附件标题“{title}”与附件说明“{name}”不一致"),
+                            "附件说明（attachments）与附件标题应完全一致",
+                        );
                     }
                 }
             }
         }
     }
     for (name, off) in listed.iter().skip(doc.sections.len()) {
-        doc.push("attachment-mismatch", *off, name.chars().count(), format!("附件“{name}”在正文中没有对应的附件部分"), "在正文末尾加入“## 附件N”和附件标题，或从 attachments 中删除");
+        doc.push(
+            "attachment-mismatch",
+            *off,
+            name.chars().count(),
+            format!("附件“{name}”在正文中没有对应的附件部分"),
+            "在正文末尾加入“## 附件N”和附件标题，或从 attachments 中删除",
+        );
     }
 }

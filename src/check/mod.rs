@@ -64,7 +64,11 @@ pub const LINTS: &[(&str, Severity)] = &[
 
 /// The severity of a lint id (warnings for ids outside the catalogue).
 pub fn severity(lint: &str) -> Severity {
-    LINTS.iter().find(|(id, _)| *id == lint).map(|(_, s)| *s).unwrap_or(Severity::Warning)
+    LINTS
+        .iter()
+        .find(|(id, _)| *id == lint)
+        .map(|(_, s)| *s)
+        .unwrap_or(Severity::Warning)
 }
 
 /// Site-level settings of the linter.
@@ -133,12 +137,33 @@ pub struct Doc<'a> {
 }
 
 impl Doc<'_> {
-    pub fn push(&mut self, lint: &'static str, off: usize, len: usize, message: impl Into<String>, hint: impl Into<String>) {
-        self.out.push(Finding { lint, off, len: len.max(1), message: message.into(), hint: hint.into() });
+    pub fn push(
+        &mut self,
+        lint: &'static str,
+        off: usize,
+        len: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.out.push(Finding {
+            lint,
+            off,
+            len: len.max(1),
+            message: message.into(),
+            hint: hint.into(),
+        });
     }
 
     /// Reports a finding on characters `i..i+len` of block `b`.
-    pub fn at(&mut self, b: usize, i: usize, len: usize, lint: &'static str, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn at(
+        &mut self,
+        b: usize,
+        i: usize,
+        len: usize,
+        lint: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let off = self.blocks[b].off(i);
         self.push(lint, off, len, message, hint);
     }
@@ -150,8 +175,17 @@ impl Doc<'_> {
 
 /// Checks one file. `path` is shown in the diagnostics (relative to the site); `body_start`
 /// is the byte offset of the Markdown body (0: detect a leading `---` block here).
-pub fn lint_text(path: &str, source: &str, body_start: usize, opts: &LintOptions) -> Vec<Diagnostic> {
-    lint_file(path, source, body_start, opts).findings.into_iter().map(|l| l.diag).collect()
+pub fn lint_text(
+    path: &str,
+    source: &str,
+    body_start: usize,
+    opts: &LintOptions,
+) -> Vec<Diagnostic> {
+    lint_file(path, source, body_start, opts)
+        .findings
+        .into_iter()
+        .map(|l| l.diag)
+        .collect()
 }
 
 /// Like [`lint_text`], keeping span widths and the suppressed findings.
@@ -164,7 +198,16 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
         .or_else(|| front.str("type"))
         .unwrap_or_else(|| type_from_path(path).to_string());
     let date = front.str("date").and_then(|d| front::parse_date(&d));
-    let mut doc = Doc { src: source, front, blocks, doc_type, date, sections: Vec::new(), opts, out: Vec::new() };
+    let mut doc = Doc {
+        src: source,
+        front,
+        blocks,
+        doc_type,
+        date,
+        sections: Vec::new(),
+        opts,
+        out: Vec::new(),
+    };
     meta::sections(&mut doc);
     // Span owners first.
     residue::placeholders(&mut doc);
@@ -185,16 +228,26 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
         .into_iter()
         .filter(|f| !opts.disabled.iter().any(|d| d == f.lint))
         .map(|f| {
-            let (line, col) = if f.off == usize::MAX { (1, 1) } else { line_col(source, f.off) };
-            let diag = Diagnostic::new(severity(f.lint), path, line, col, f.lint, f.message).with_hint(f.hint);
+            let (line, col) = if f.off == usize::MAX {
+                (1, 1)
+            } else {
+                line_col(source, f.off)
+            };
+            let diag = Diagnostic::new(severity(f.lint), path, line, col, f.lint, f.message)
+                .with_hint(f.hint);
             Located { diag, len: f.len }
         })
         .collect();
-    located.sort_by(|a, b| (a.diag.line, a.diag.col, &a.diag.lint).cmp(&(b.diag.line, b.diag.col, &b.diag.lint)));
+    located.sort_by(|a, b| {
+        (a.diag.line, a.diag.col, &a.diag.lint).cmp(&(b.diag.line, b.diag.col, &b.diag.lint))
+    });
     located.dedup_by(|a, b| a.diag == b.diag);
     let rules = suppress::Rules::parse(source, &front);
     let (suppressed, findings) = located.into_iter().partition(|l| rules.suppresses(&l.diag));
-    Outcome { findings, suppressed }
+    Outcome {
+        findings,
+        suppressed,
+    }
 }
 
 /// The type a file gets from its top folder under `content/` (SPEC "Layout").
@@ -219,3 +272,6 @@ pub fn type_from_path(path: &str) -> &'static str {
 pub fn is_body(b: &Block) -> bool {
     !matches!(b.kind, Kind::Front(_))
 }
+
+#[cfg(test)]
+mod tests;

@@ -16,13 +16,19 @@ pub struct Ordinal {
     pub wrong: Option<(usize, &'static str)>,
 }
 
-const CN: [&str; 11] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const CN: [&str; 11] = [
+    "", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+];
 
 fn cn(n: u32) -> String {
     match n {
         0..=10 => CN[n as usize].to_string(),
         11..=19 => format!("十{}", CN[(n - 10) as usize]),
-        _ => format!("{}十{}", CN[(n / 10).min(9) as usize], CN[(n % 10) as usize]),
+        _ => format!(
+            "{}十{}",
+            CN[(n / 10).min(9) as usize],
+            CN[(n % 10) as usize]
+        ),
     }
 }
 
@@ -42,7 +48,8 @@ pub fn at(c: &[char], i: usize, inner: bool) -> Option<Ordinal> {
     let mut j = i;
     if matches!(ch(i), '（' | '(') {
         j += 1;
-        let (level, number, k) = if let Some((n, k)) = read_number(c, j).filter(|(_, k)| k - j <= 2) {
+        let (level, number, k) = if let Some((n, k)) = read_number(c, j).filter(|(_, k)| k - j <= 2)
+        {
             (4, n as u32, k)
         } else {
             let k = (j..c.len()).take_while(|&k| is_cn_digit(c[k])).last()? + 1;
@@ -51,17 +58,42 @@ pub fn at(c: &[char], i: usize, inner: bool) -> Option<Ordinal> {
         if !matches!(ch(k), '）' | ')') {
             return None;
         }
-        let wrong = matches!(ch(k + 1), '、' | '，' | ',' | '.' | '．').then_some((k + 1, "括号序次语后不加标点"));
-        return Some(Ordinal { level, number, start: i, end: k + 1 + wrong.is_some() as usize, wrong });
+        let wrong = matches!(ch(k + 1), '、' | '，' | ',' | '.' | '．')
+            .then_some((k + 1, "括号序次语后不加标点"));
+        return Some(Ordinal {
+            level,
+            number,
+            start: i,
+            end: k + 1 + wrong.is_some() as usize,
+            wrong,
+        });
     }
     if let Some((n, k)) = read_number(c, i).filter(|(_, k)| k - i <= 2) {
         let next = ch(k + 1);
         let after_ok = !is_digit(next) && !(inner && !is_han(next) && next != '“');
         return match ch(k) {
-            '.' | '．' if after_ok => Some(Ordinal { level: 3, number: n as u32, start: i, end: k + 1, wrong: None }),
-            '、' if after_ok => Some(Ordinal { level: 3, number: n as u32, start: i, end: k + 1, wrong: Some((k, "阿拉伯数字序次语后用下脚点“.”，不用顿号")) }),
+            '.' | '．' if after_ok => Some(Ordinal {
+                level: 3,
+                number: n as u32,
+                start: i,
+                end: k + 1,
+                wrong: None,
+            }),
+            '、' if after_ok => Some(Ordinal {
+                level: 3,
+                number: n as u32,
+                start: i,
+                end: k + 1,
+                wrong: Some((k, "阿拉伯数字序次语后用下脚点“.”，不用顿号")),
+            }),
             ')' | '）' if after_ok && (i == 0 || !matches!(c[i - 1], '（' | '(')) => {
-                Some(Ordinal { level: 4, number: n as u32, start: i, end: k + 1, wrong: Some((k, "序次语缺少前括号")) })
+                Some(Ordinal {
+                    level: 4,
+                    number: n as u32,
+                    start: i,
+                    end: k + 1,
+                    wrong: Some((k, "序次语缺少前括号")),
+                })
             }
             _ => None,
         };
@@ -72,9 +104,27 @@ pub fn at(c: &[char], i: usize, inner: bool) -> Option<Ordinal> {
         return None;
     }
     match ch(k) {
-        '、' => Some(Ordinal { level: 1, number, start: i, end: k + 1, wrong: None }),
-        '.' | '．' => Some(Ordinal { level: 1, number, start: i, end: k + 1, wrong: Some((k, "汉字数字序次语后用顿号“、”")) }),
-        '，' | ',' if !inner => Some(Ordinal { level: 1, number, start: i, end: k + 1, wrong: Some((k, "汉字数字序次语后用顿号“、”")) }),
+        '、' => Some(Ordinal {
+            level: 1,
+            number,
+            start: i,
+            end: k + 1,
+            wrong: None,
+        }),
+        '.' | '．' => Some(Ordinal {
+            level: 1,
+            number,
+            start: i,
+            end: k + 1,
+            wrong: Some((k, "汉字数字序次语后用顿号“、”")),
+        }),
+        '，' | ',' if !inner => Some(Ordinal {
+            level: 1,
+            number,
+            start: i,
+            end: k + 1,
+            wrong: Some((k, "汉字数字序次语后用顿号“、”")),
+        }),
         _ => None,
     }
 }
@@ -82,9 +132,18 @@ pub fn at(c: &[char], i: usize, inner: bool) -> Option<Ordinal> {
 /// The ordinal a block starts with, if any.
 pub fn of_block(b: &Block) -> Option<Ordinal> {
     match b.kind {
-        Kind::Item { number: Some(n), delim } => {
+        Kind::Item {
+            number: Some(n),
+            delim,
+        } => {
             let wrong = (delim == Some(')')).then_some((0, "序次语缺少前括号"));
-            Some(Ordinal { level: 3 + wrong.is_some() as u8, number: n as u32, start: 0, end: 0, wrong })
+            Some(Ordinal {
+                level: 3 + wrong.is_some() as u8,
+                number: n as u32,
+                start: 0,
+                end: 0,
+                wrong,
+            })
         }
         Kind::Para | Kind::Heading(_) | Kind::Item { .. } => {
             let i = b.chars.iter().take_while(|c| is_space(**c)).count();
@@ -117,13 +176,32 @@ fn punct(doc: &mut Doc) {
                 continue;
             }
             let right = label(o.level, o.number);
-            if matches!(doc.blocks[b].kind, Kind::Item { number: Some(_), .. }) {
+            if matches!(
+                doc.blocks[b].kind,
+                Kind::Item {
+                    number: Some(_),
+                    ..
+                }
+            ) {
                 let off = doc.blocks[b].start;
-                doc.push("ordinal-punct", off, 2, format!("序次语标点有误：{msg}"), format!("改为“{right}”"));
+                doc.push(
+                    "ordinal-punct",
+                    off,
+                    2,
+                    format!("序次语标点有误：{msg}"),
+                    format!("改为“{right}”"),
+                );
                 continue;
             }
             let written: String = doc.blocks[b].chars[o.start..o.end].iter().collect();
-            doc.at(b, k, 1, "ordinal-punct", format!("序次语“{written}”标点有误：{msg}"), format!("改为“{right}”"));
+            doc.at(
+                b,
+                k,
+                1,
+                "ordinal-punct",
+                format!("序次语“{written}”标点有误：{msg}"),
+                format!("改为“{right}”"),
+            );
             doc.blocks[b].claim(k..k + 1, Claim::Taken);
         }
     }
@@ -147,7 +225,17 @@ fn sequence(doc: &mut Doc) {
         let written = label(o.level, n);
         if open[l].is_none() && open[l + 1..].iter().any(Option::is_some) {
             let deeper = (l + 1..5).find(|&k| open[k].is_some()).unwrap_or(4);
-            doc.at(b, o.start, o.end - o.start, "heading-level-order", format!("层次序数颠倒：“{written}”出现在下级序号“{}”之后", label(deeper as u8, open[deeper].unwrap_or(1))), "层次依次为 一、→（一）→ 1. →（1），可以越级向下，不能倒置");
+            doc.at(
+                b,
+                o.start,
+                o.end - o.start,
+                "heading-level-order",
+                format!(
+                    "层次序数颠倒：“{written}”出现在下级序号“{}”之后",
+                    label(deeper as u8, open[deeper].unwrap_or(1))
+                ),
+                "层次依次为 一、→（一）→ 1. →（1），可以越级向下，不能倒置",
+            );
         } else {
             let expected: &[u32] = match open[l] {
                 Some(p) => &[p + 1],
@@ -155,8 +243,21 @@ fn sequence(doc: &mut Doc) {
             };
             if !expected.contains(&n) {
                 let e = expected[0];
-                let what = if open[l] == Some(n) { "序号重复" } else if n > e { "序号跳号" } else { "序号不连续" };
-                doc.at(b, o.start, (o.end - o.start).max(1), "heading-sequence", format!("{what}：此处为“{written}”，应为“{}”", label(o.level, e)), "按顺序编号，不重复、不跳号");
+                let what = if open[l] == Some(n) {
+                    "序号重复"
+                } else if n > e {
+                    "序号跳号"
+                } else {
+                    "序号不连续"
+                };
+                doc.at(
+                    b,
+                    o.start,
+                    (o.end - o.start).max(1),
+                    "heading-sequence",
+                    format!("{what}：此处为“{written}”，应为“{}”", label(o.level, e)),
+                    "按顺序编号，不重复、不跳号",
+                );
             }
         }
         open[l] = Some(n);

@@ -51,46 +51,87 @@ pub fn run(doc: &mut Doc) {
                 None => break,
             }
         }
-        let next_opens_quote = doc.blocks.get(last + 1).is_some_and(|n| n.chars.first() == Some(&'“'));
+        if doc.blocks[b].kind == super::text::Kind::Front("title_lines") {
+            b = last + 1;
+            continue;
+        }
+        let next_opens_quote = doc
+            .blocks
+            .get(last + 1)
+            .is_some_and(|n| n.chars.first() == Some(&'“'));
         check(doc, &seq, next_opens_quote);
         b = last + 1;
     }
 }
 
 fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
-    let ch = |k: usize| seq.get(k).map(|&(b, i)| doc.blocks[b].chars[i]).unwrap_or(' ');
+    let ch = |k: usize| {
+        seq.get(k)
+            .map(|&(b, i)| doc.blocks[b].chars[i])
+            .unwrap_or(' ')
+    };
     let free = |k: usize| seq.get(k).is_some_and(|&(b, i)| doc.blocks[b].free(i));
     let mut stack: Vec<usize> = Vec::new();
     let mut report: Vec<(usize, &'static str, String, String)> = Vec::new();
     let mut ascii_pairs: Vec<(usize, usize)> = Vec::new();
     for k in 0..seq.len() {
         let c = ch(k);
-        let Some((fam, opens)) = family(c) else { continue };
+        let Some((fam, opens)) = family(c) else {
+            continue;
+        };
         let latin = |x: char| x.is_ascii_alphabetic();
-        if !free(k) || (matches!(c, '’' | '‘') && k > 0 && latin(ch(k - 1)) && latin(ch(k + 1))) {
+        if !free(k) || (matches!(c, '’' | '‘') && k > 0 && latin(ch(k - 1)) && latin(ch(k + 1)))
+        {
             continue;
         }
         if opens {
             if matches!(c, '“' | '《') && stack.iter().any(|&o| ch(o) == c) {
                 let inner = if c == '“' { "‘’" } else { "〈〉" };
-                report.push((k, "nested-pair", format!("“{c}”套用了同一种{c}"), format!("里层改用{inner}")));
+                report.push((
+                    k,
+                    "nested-pair",
+                    format!("“{c}”套用了同一种{c}"),
+                    format!("里层改用{inner}"),
+                ));
             }
             stack.push(k);
             continue;
         }
-        let Some(pos) = stack.iter().rposition(|&o| family(ch(o)).map(|f| f.0) == Some(fam)) else {
-            report.push((k, "unbalanced-pair", format!("“{c}”没有对应的前半个"), "补上前半个标号，或删除多余的后半个".into()));
+        let Some(pos) = stack
+            .iter()
+            .rposition(|&o| family(ch(o)).map(|f| f.0) == Some(fam))
+        else {
+            report.push((
+                k,
+                "unbalanced-pair",
+                format!("“{c}”没有对应的前半个"),
+                "补上前半个标号，或删除多余的后半个".into(),
+            ));
             continue;
         };
         for o in stack.drain(pos + 1..).collect::<Vec<_>>() {
             let oc = ch(o);
-            report.push((o, "unbalanced-pair", format!("“{oc}”没有对应的“{}”", closer_of(oc)), format!("补上“{}”", closer_of(oc))));
+            report.push((
+                o,
+                "unbalanced-pair",
+                format!("“{oc}”没有对应的“{}”", closer_of(oc)),
+                format!("补上“{}”", closer_of(oc)),
+            ));
         }
         let o = stack.pop().unwrap_or(k);
         let oc = ch(o);
         if closer_of(oc) != c {
-            let (want, fix) = if oc == '（' { ('）', "全角") } else { (')', "半角") };
-            report.push((k, "unbalanced-pair", format!("括号前后不一致：“{oc}”与“{c}”"), format!("改为{fix}的“{want}”（中文行文用全角括号“（）”）")));
+            let (want, fix) = if oc == '（' {
+                ('）', "全角")
+            } else {
+                (')', "半角")
+            };
+            report.push((
+                k,
+                "unbalanced-pair",
+                format!("括号前后不一致：“{oc}”与“{c}”"),
+                format!("改为{fix}的“{want}”（中文行文用全角括号“（）”）"),
+            ));
         } else if c == ')' {
             ascii_pairs.push((o, k));
         }
@@ -100,14 +141,24 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
         if i == 0 && o == 0 && oc == '“' && next_opens_quote {
             continue; // a quotation running over several paragraphs
         }
-        report.push((o, "unbalanced-pair", format!("“{oc}”没有对应的“{}”", closer_of(oc)), format!("补上“{}”", closer_of(oc))));
+        report.push((
+            o,
+            "unbalanced-pair",
+            format!("“{oc}”没有对应的“{}”", closer_of(oc)),
+            format!("补上“{}”", closer_of(oc)),
+        ));
     }
     for (o, k) in ascii_pairs {
         let han_inside = (o + 1..k).any(|x| is_han(ch(x)));
         let cjk_outside = (o > 0 && is_cjk(ch(o - 1))) || is_cjk(ch(k + 1));
         if han_inside || cjk_outside {
             let inner: String = (o + 1..k).map(ch).collect();
-            report.push((o, "halfwidth-paren", "中文行文中使用了半角括号“()”".into(), format!("改为“（{inner}）”")));
+            report.push((
+                o,
+                "halfwidth-paren",
+                "中文行文中使用了半角括号“()”".into(),
+                format!("改为“（{inner}）”"),
+            ));
         }
     }
     for (k, lint, msg, hint) in report {

@@ -16,16 +16,29 @@ pub fn jieba() -> &'static Jieba {
 }
 
 /// Verb reduplications that are correct (研究研究).
-const ABAB_OK: &[&str] = &["研究", "讨论", "商量", "学习", "检查", "考虑", "休息", "了解", "交流", "总结", "比较", "锻炼", "打扫", "整理", "介绍", "收拾", "活动", "宣传"];
+const ABAB_OK: &[&str] = &[
+    "研究", "讨论", "商量", "学习", "检查", "考虑", "休息", "了解", "交流", "总结", "比较", "锻炼",
+    "打扫", "整理", "介绍", "收拾", "活动", "宣传",
+];
 
 /// AA words (catalogue list plus common adverbs and classifiers).
-const AA_OK: &str = "人个家户处事时天年层步条项件样村一常往纷渐刚仅默牢紧大好慢源谢某多星妈爸哥姐弟妹奶爷宝轻静深久匆稍微明偏统通频连屡历声代世生滔浩熊茫区寥侃欣蒸井津栩彬赫孜勃落堂种点滴面道桩次回场期级环节片批句字分秒位线块条粒头种白悄暗早足";
+const AA_OK: &str = "等人个家户处事时天年层步条项件样村一常往纷渐刚仅默牢紧大好慢源谢某多星妈爸哥姐弟妹奶爷宝轻静深久匆稍微明偏统通频连屡历声代世生滔浩熊茫区寥侃欣蒸井津栩彬赫孜勃落堂种点滴面道桩次回场期级环节片批句字分秒位线块条粒头种白悄暗早足";
 
 /// Known word-boundary doublings: the first word ends with A, the second starts with it.
 const BOUNDARY: &[(&str, &str)] = &[
-    ("建立健全", "全员"), ("建立健全", "全面"), ("领导小组", "组长"), ("小组", "组长"), ("安委会", "会议"),
-    ("党委", "委员"), ("村委会", "会议"), ("委员会", "会议"), ("安办", "办公室"), ("主任", "任务"),
-    ("健全", "全员"), ("党委会", "会议"), ("专班", "班组"),
+    ("建立健全", "全员"),
+    ("建立健全", "全面"),
+    ("领导小组", "组长"),
+    ("小组", "组长"),
+    ("安委会", "会议"),
+    ("党委", "委员"),
+    ("村委会", "会议"),
+    ("委员会", "会议"),
+    ("安办", "办公室"),
+    ("主任", "任务"),
+    ("健全", "全员"),
+    ("党委会", "会议"),
+    ("专班", "班组"),
 ];
 
 pub fn run(doc: &mut Doc) {
@@ -55,7 +68,14 @@ fn words(doc: &mut Doc, b: usize) {
             continue;
         };
         let w: String = c[i..i + l].iter().collect();
-        doc.at(b, i, 2 * l, "repeated-word", format!("词语重复：“{w}{w}”"), format!("删除重复的“{w}”"));
+        doc.at(
+            b,
+            i,
+            2 * l,
+            "repeated-word",
+            format!("词语重复：“{w}{w}”"),
+            format!("删除重复的“{w}”"),
+        );
         doc.blocks[b].claim(i..i + 2 * l, Claim::Taken);
         i += 2 * l;
     }
@@ -71,7 +91,11 @@ fn chars(doc: &mut Doc, b: usize) {
     let mut i = 0;
     while i + 1 < c.len() {
         let a = c[i];
-        if a != c[i + 1] || !is_han(a) || !doc.blocks[b].all_free(i..i + 2) || (i > 0 && c[i - 1] == a) {
+        if a != c[i + 1]
+            || !is_han(a)
+            || !doc.blocks[b].all_free(i..i + 2)
+            || (i > 0 && c[i - 1] == a)
+        {
             i += 1;
             continue;
         }
@@ -81,7 +105,16 @@ fn chars(doc: &mut Doc, b: usize) {
             continue;
         }
         let s: String = [a, a].iter().collect();
-        doc.at(b, i, run, "repeated-char", format!("字重复：“{s}”"), format!("删除多余的“{a}”；如确为叠字，可用 gwlint-disable-next-line repeated-char 注释忽略"));
+        doc.at(
+            b,
+            i,
+            run,
+            "repeated-char",
+            format!("字重复：“{s}”"),
+            format!(
+                "删除多余的“{a}”；如确为叠字，可用 gwlint-disable-next-line repeated-char 注释忽略"
+            ),
+        );
         i += run;
     }
 }
@@ -95,7 +128,9 @@ fn legitimate(c: &[char], i: usize) -> bool {
     let j = jieba();
     let s = |r: std::ops::Range<usize>| c[r].iter().collect::<String>();
     // AABB / XXAA with AB a word or AABB an idiom (认认真真, 高高兴兴).
-    let aabb = |k: usize| k + 4 <= c.len() && c[k] == c[k + 1] && c[k + 2] == c[k + 3] && han_run(c, k..k + 4);
+    let aabb = |k: usize| {
+        k + 4 <= c.len() && c[k] == c[k + 1] && c[k + 2] == c[k + 3] && han_run(c, k..k + 4)
+    };
     for k in [i, i.saturating_sub(2)] {
         if aabb(k) && (k == i || k + 2 == i) {
             let ab: String = [c[k], c[k + 2]].iter().collect();
@@ -104,7 +139,8 @@ fn legitimate(c: &[char], i: usize) -> bool {
             }
         }
     }
-    if j.has_word(&s(i..i + 2)) && !"会的了是在和有为对与将把被要等及中上下不".contains(a) {
+    if j.has_word(&s(i..i + 2)) && !"会的了是在和有为对与将把被要及中上下不".contains(a)
+    {
         return true;
     }
     // Segment the clause around the pair.
@@ -133,6 +169,10 @@ fn legitimate(c: &[char], i: usize) -> bool {
     // Curated pairs for words the dictionary does not know (安委会|会议).
     BOUNDARY.iter().any(|(l, r)| {
         let (l, r): (Vec<char>, Vec<char>) = (l.chars().collect(), r.chars().collect());
-        l.last() == Some(&a) && r.first() == Some(&a) && i + 1 >= l.len() && c[i + 1 - l.len()..=i] == l[..] && c[i + 1..].starts_with(&r)
+        l.last() == Some(&a)
+            && r.first() == Some(&a)
+            && i + 1 >= l.len()
+            && c[i + 1 - l.len()..=i] == l[..]
+            && c[i + 1..].starts_with(&r)
     })
 }

@@ -24,17 +24,37 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
     }
     for path in paths {
         let text = source(path);
-        let lines: Vec<&str> = text.as_deref().map(|t| t.lines().collect()).unwrap_or_default();
+        let lines: Vec<&str> = text
+            .as_deref()
+            .map(|t| t.lines().collect())
+            .unwrap_or_default();
         let _ = writeln!(out, "{path}");
         for f in findings.iter().filter(|f| f.diag.path == path) {
             let d = &f.diag;
-            let _ = writeln!(out, "  {}:{}  {}[{}]  {}", d.line, d.col, d.severity.label(), d.lint, d.message);
+            let _ = writeln!(
+                out,
+                "  {}:{}  {}[{}]  {}",
+                d.line,
+                d.col,
+                d.severity.label(),
+                d.lint,
+                d.message
+            );
             if let Some(line) = d.line.checked_sub(1).and_then(|l| lines.get(l)) {
                 let num = d.line.to_string();
                 let pad = " ".repeat(num.len());
-                let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+                let shown: String = line
+                    .chars()
+                    .map(|c| if c == '\t' { ' ' } else { c })
+                    .collect();
                 let before: usize = line.chars().take(d.col.saturating_sub(1)).map(width).sum();
-                let span: usize = line.chars().skip(d.col.saturating_sub(1)).take(f.len).map(width).sum::<usize>().max(1);
+                let span: usize = line
+                    .chars()
+                    .skip(d.col.saturating_sub(1))
+                    .take(f.len)
+                    .map(width)
+                    .sum::<usize>()
+                    .max(1);
                 let _ = writeln!(out, "   {num} | {shown}");
                 let _ = writeln!(out, "   {pad} | {}{}", " ".repeat(before), "^".repeat(span));
             }
@@ -58,7 +78,11 @@ pub fn summary<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> String {
             Severity::Info => {}
         }
     }
-    if e + w == 0 { "未发现问题。\n".into() } else { format!("共 {e} 个错误，{w} 个警告。\n") }
+    if e + w == 0 {
+        "未发现问题。\n".into()
+    } else {
+        format!("共 {e} 个错误，{w} 个警告。\n")
+    }
 }
 
 /// The JSON array of the SPEC.
@@ -78,7 +102,12 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         let src_line = lines.iter().find(|l| l.contains("并纳入纳入党委")).unwrap();
         let caret = lines.iter().find(|l| l.contains('^')).unwrap();
-        let col_of = |s: &str, pat: char| s.chars().take_while(|c| *c != pat).map(width).sum::<usize>();
+        let col_of = |s: &str, pat: char| {
+            s.chars()
+                .take_while(|c| *c != pat)
+                .map(width)
+                .sum::<usize>()
+        };
         assert_eq!(col_of(caret, '^'), col_of(src_line, '并') + 2);
         assert_eq!(caret.matches('^').count(), 8);
         assert!(out.ends_with("共 1 个错误，0 个警告。\n"));
@@ -86,7 +115,8 @@ mod tests {
 
     #[test]
     fn json_has_exactly_the_spec_fields() {
-        let d = Diagnostic::warning("content/a.md", 3, 1, "cjk-space", "多余空格").with_hint("删除");
+        let d =
+            Diagnostic::warning("content/a.md", 3, 1, "cjk-space", "多余空格").with_hint("删除");
         let v: serde_json::Value = serde_json::from_str(&json(&[d])).unwrap();
         let keys: Vec<&String> = v[0].as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 6);

@@ -6,16 +6,30 @@ use super::text::Claim;
 
 /// Literal leftovers of Word and of templates.
 const LITERALS: &[&str] = &[
-    "错误！未找到引用源", "错误!未找到引用源", "错误！未定义书签", "错误!未定义书签",
-    "Error! Reference source not found", "Error! Bookmark not defined", "此处填写", "此处插入",
+    "错误！未找到引用源",
+    "错误!未找到引用源",
+    "错误！未定义书签",
+    "错误!未定义书签",
+    "Error! Reference source not found",
+    "Error! Bookmark not defined",
+    "此处填写",
+    "此处插入",
     "_GoBack",
 ];
 
 /// Default dictionary of the catalogue (wrong, right).
 const WORDS: &[(&str, &str)] = &[
-    ("截止目前", "截至目前"), ("截止到目前", "截至目前"), ("布署", "部署"), ("按排", "安排"),
-    ("既使", "即使"), ("做为", "作为"), ("一如继往", "一如既往"), ("再接再励", "再接再厉"),
-    ("按步就班", "按部就班"), ("其它", "其他"), ("安全生产监督管理局", "应急管理局"),
+    ("截止目前", "截至目前"),
+    ("截止到目前", "截至目前"),
+    ("布署", "部署"),
+    ("按排", "安排"),
+    ("既使", "即使"),
+    ("做为", "作为"),
+    ("一如继往", "一如既往"),
+    ("再接再励", "再接再厉"),
+    ("按步就班", "按部就班"),
+    ("其它", "其他"),
+    ("安全生产监督管理局", "应急管理局"),
     ("安监局", "应急管理局"),
 ];
 
@@ -29,7 +43,9 @@ pub fn placeholders(doc: &mut Doc) {
             if let Some(end) = placeholder_at(&chars, i) {
                 match spans.last_mut() {
                     // XX月XX日: one finding.
-                    Some(last) if i <= last.1 + 1 && (last.1..i).all(|k| is_han(chars[k])) => last.1 = end,
+                    Some(last) if i <= last.1 + 1 && (last.1..i).all(|k| is_han(chars[k])) => {
+                        last.1 = end
+                    }
                     _ => spans.push((i, end)),
                 }
                 i = end;
@@ -39,7 +55,14 @@ pub fn placeholders(doc: &mut Doc) {
         }
         for (s, e) in spans {
             let what: String = chars[s..e].iter().collect();
-            doc.at(b, s, e - s, "placeholder-residue", format!("模板或转换残留“{what}”"), "删除残留内容，或填入实际内容；表格中的空白处请用 ____ 或 {{blank}}");
+            doc.at(
+                b,
+                s,
+                e - s,
+                "placeholder-residue",
+                format!("模板或转换残留“{what}”"),
+                "删除残留内容，或填入实际内容；表格中的空白处请用 ____ 或 {{blank}}",
+            );
             doc.blocks[b].claim(s..e, Claim::Placeholder);
         }
     }
@@ -47,7 +70,10 @@ pub fn placeholders(doc: &mut Doc) {
 
 fn placeholder_at(c: &[char], i: usize) -> Option<usize> {
     let run = |pred: &dyn Fn(char) -> bool| (i..c.len()).take_while(|&k| pred(c[k])).count();
-    let ascii_word = |k: usize| c.get(k).is_some_and(|x| x.is_ascii_alphanumeric() || *x == '_');
+    let ascii_word = |k: usize| {
+        c.get(k)
+            .is_some_and(|x| x.is_ascii_alphanumeric() || *x == '_')
+    };
     // XXX / XX月XX日 (not inside an ASCII word), ×××, ＸＸＸ, ○○○.
     if c[i] == 'X' && (i == 0 || !ascii_word(i - 1)) {
         let n = run(&|x| x == 'X');
@@ -75,19 +101,32 @@ fn placeholder_at(c: &[char], i: usize) -> Option<usize> {
         let inner: String = c[i + 2..close].iter().collect();
         return (inner.trim() != "blank").then_some(close + 2);
     }
-    LITERALS.iter().find(|l| starts(l)).map(|l| i + l.chars().count())
+    LITERALS
+        .iter()
+        .find(|l| starts(l))
+        .map(|l| i + l.chars().count())
 }
 
 /// `word-list`: known misspellings and outdated names.
 pub fn words(doc: &mut Doc) {
-    let mut dict: Vec<(Vec<char>, String)> = WORDS.iter().map(|(w, r)| (w.chars().collect(), r.to_string())).collect();
-    dict.extend(doc.opts.words.iter().map(|(w, r)| (w.chars().collect(), r.clone())));
+    let mut dict: Vec<(Vec<char>, String)> = WORDS
+        .iter()
+        .map(|(w, r)| (w.chars().collect(), r.to_string()))
+        .collect();
+    dict.extend(
+        doc.opts
+            .words
+            .iter()
+            .map(|(w, r)| (w.chars().collect(), r.clone())),
+    );
     dict.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     for b in 0..doc.blocks.len() {
         let mut i = 0;
         while i < doc.blocks[b].chars.len() {
             let blk = &doc.blocks[b];
-            let hit = dict.iter().find(|(w, _)| blk.chars[i..].starts_with(w) && blk.all_free(i..i + w.len()));
+            let hit = dict
+                .iter()
+                .find(|(w, _)| blk.chars[i..].starts_with(w) && blk.all_free(i..i + w.len()));
             match hit {
                 Some((w, right)) => {
                     let wrong: String = w.iter().collect();

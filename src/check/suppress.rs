@@ -20,7 +20,11 @@ impl Rules {
         let mut rules = Rules::default();
         if let Some(f) = front.get("lint") {
             if let Some(Value::Sequence(ids)) = f.value.get("disable") {
-                rules.file.extend(ids.iter().filter_map(|v| v.as_str()).map(|s| Some(s.to_string())));
+                rules.file.extend(
+                    ids.iter()
+                        .filter_map(|v| v.as_str())
+                        .map(|s| Some(s.to_string())),
+                );
             }
         }
         let lines: Vec<&str> = source.lines().collect();
@@ -29,14 +33,18 @@ impl Rules {
             let lineno = n + 1;
             let mut rest = *line;
             while let Some(p) = rest.find("<!--") {
-                let Some(q) = rest[p..].find("-->") else { break };
+                let Some(q) = rest[p..].find("-->") else {
+                    break;
+                };
                 let body = rest[p + 4..p + q].trim();
                 rest = &rest[p + q + 3..];
                 let (cmd, args) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
                 let ids = ids(args);
                 match cmd {
                     "gwlint-disable-next-line" => {
-                        let target = (n + 1..lines.len()).find(|&k| !lines[k].trim().is_empty()).map(|k| k + 1);
+                        let target = (n + 1..lines.len())
+                            .find(|&k| !lines[k].trim().is_empty())
+                            .map(|k| k + 1);
                         if let Some(t) = target {
                             rules.ranges.extend(ids.into_iter().map(|id| (t, t, id)));
                         }
@@ -66,7 +74,11 @@ impl Rules {
 
     pub fn suppresses(&self, d: &Diagnostic) -> bool {
         let hit = |id: &Option<String>| id.as_deref().is_none_or(|x| x == d.lint);
-        self.file.iter().any(hit) || self.ranges.iter().any(|(a, b, id)| (*a..=*b).contains(&d.line) && hit(id))
+        self.file.iter().any(hit)
+            || self
+                .ranges
+                .iter()
+                .any(|(a, b, id)| (*a..=*b).contains(&d.line) && hit(id))
     }
 }
 

@@ -12,7 +12,10 @@ pub enum Kind {
     Para,
     Heading(u8),
     /// A list item; `number` and `delim` are read from the source of ordered items.
-    Item { number: Option<u64>, delim: Option<char> },
+    Item {
+        number: Option<u64>,
+        delim: Option<char>,
+    },
     Cell,
     /// A front-matter string (the key's canonical name).
     Front(&'static str),
@@ -47,12 +50,25 @@ pub struct Block {
 
 impl Block {
     fn new(kind: Kind, start: usize, top: bool) -> Block {
-        Block { kind, chars: Vec::new(), offs: Vec::new(), start, end: start, top, ctx: 0, claims: Vec::new() }
+        Block {
+            kind,
+            chars: Vec::new(),
+            offs: Vec::new(),
+            start,
+            end: start,
+            top,
+            ctx: 0,
+            claims: Vec::new(),
+        }
     }
 
     /// The character at `i`, or a hole outside the block.
     pub fn at(&self, i: isize) -> char {
-        if i < 0 { HOLE } else { self.chars.get(i as usize).copied().unwrap_or(HOLE) }
+        if i < 0 {
+            HOLE
+        } else {
+            self.chars.get(i as usize).copied().unwrap_or(HOLE)
+        }
     }
 
     pub fn free(&self, i: usize) -> bool {
@@ -87,7 +103,10 @@ impl Block {
     }
 
     pub fn is_title(&self) -> bool {
-        matches!(self.kind, Kind::Heading(_) | Kind::Front("title" | "title_lines" | "attachments"))
+        matches!(
+            self.kind,
+            Kind::Heading(_) | Kind::Front("title" | "title_lines" | "attachments")
+        )
     }
 
     fn push_str(&mut self, s: &str, mut off: usize, exact: bool) {
@@ -102,8 +121,16 @@ impl Block {
 }
 
 /// Front-matter keys whose strings are checked like body text (§0).
-pub const FRONT_TEXT: &[&str] =
-    &["title", "title_lines", "issuer", "addressees", "attachments", "note", "copy_to", "printed_by"];
+pub const FRONT_TEXT: &[&str] = &[
+    "title",
+    "title_lines",
+    "issuer",
+    "addressees",
+    "attachments",
+    "note",
+    "copy_to",
+    "printed_by",
+];
 
 /// Extracts the blocks of a file: front-matter strings first, then the body in order.
 pub fn blocks(source: &str, front: &Front) -> Vec<Block> {
@@ -126,20 +153,31 @@ pub fn blocks(source: &str, front: &Front) -> Vec<Block> {
 }
 
 fn body_blocks(source: &str, body_start: usize, out: &mut Vec<Block>) {
-    let body = &source[body_start..];
-    let parser = pulldown_cmark::Parser::new_ext(body, crate::markdown::options()).into_offset_iter();
+    // Parse exactly as the renderer does: `**…**` next to Chinese punctuation is paired by the
+    // CJK pass first (sentinels of 3 bytes replace 2-byte `**`, so offsets are mapped back).
+    let marked = crate::markdown::cjk::mark_strong(&source[body_start..]);
+    let sentinels: Vec<usize> = marked
+        .char_indices()
+        .filter(|(_, c)| is_sentinel(*c))
+        .map(|(i, _)| i)
+        .collect();
+    let map = |o: usize| body_start + o - sentinels.partition_point(|&p| p < o);
+    let parser =
+        pulldown_cmark::Parser::new_ext(&marked, crate::markdown::options()).into_offset_iter();
     // Stack of open blocks: Some(index into `out`) or None for a paragraph merged into its item.
     let mut stack: Vec<Option<usize>> = Vec::new();
     let mut containers = 0usize;
     let mut skip = 0usize; // inside code blocks, images, autolinks
     let mut ordered: Vec<bool> = Vec::new();
     for (ev, r) in parser {
-        let (s, e) = (body_start + r.start, body_start + r.end);
+        let (s, e) = (map(r.start), map(r.end));
         let current = stack.iter().rev().flatten().next().copied();
         match ev {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
-                    let merge = current.is_some_and(|i| matches!(out[i].kind, Kind::Item { .. }) && out[i].chars.is_empty());
+                    let merge = current.is_some_and(|i| {
+                        matches!(out[i].kind, Kind::Item { .. }) && out[i].chars.is_empty()
+                    });
                     if merge && stack.last().is_some_and(|x| x.is_some()) {
                         stack.push(None);
                     } else {
@@ -156,7 +194,11 @@ fn body_blocks(source: &str, body_start: usize, out: &mut Vec<Block>) {
                     stack.push(Some(out.len() - 1));
                 }
                 Tag::Item => {
-                    let (number, delim) = if ordered.last() == Some(&true) { item_number(&source[s..]) } else { (None, None) };
+                    let (number, delim) = if ordered.last() == Some(&true) {
+                        item_number(&marked[r.start..])
+                    } else {
+                        (None, None)
+                    };
                     out.push(Block::new(Kind::Item { number, delim }, s, false));
                     stack.push(Some(out.len() - 1));
                 }
@@ -165,8 +207,13 @@ fn body_blocks(source: &str, body_start: usize, out: &mut Vec<Block>) {
                     containers += 1;
                 }
                 Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_) => containers += 1,
-                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => skip += 1,
-                Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => skip += 1,
+                Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                    skip += 1
+                }
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => skip += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -179,15 +226,26 @@ fn body_blocks(source: &str, body_start: usize, out: &mut Vec<Block>) {
                     ordered.pop();
                     containers -= 1;
                 }
-                TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition => containers -= 1,
-                TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => skip -= 1,
-                TagEnd::Link if skip > 0 && in_autolink(source, s) => skip -= 1,
+                TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition => {
+                    containers -= 1
+                }
+                TagEnd::CodeBlock
+                | TagEnd::Image
+                | TagEnd::HtmlBlock
+                | TagEnd::MetadataBlock(_) => skip -= 1,
+                TagEnd::Link if skip > 0 && marked[r.start..].starts_with('<') => skip -= 1,
                 _ => {}
             },
             Event::Text(t) if skip == 0 => {
                 if let Some(i) = current {
-                    let exact = source.get(s..e) == Some(&*t);
-                    out[i].push_str(&t, s, exact);
+                    let exact = marked.get(r.start..r.end) == Some(&*t);
+                    let b = &mut out[i];
+                    for (k, c) in t.char_indices() {
+                        if !is_sentinel(c) {
+                            b.chars.push(c);
+                            b.offs.push(if exact { map(r.start + k) } else { s });
+                        }
+                    }
                 }
             }
             Event::Code(_) if skip == 0 => {
@@ -205,8 +263,8 @@ fn body_blocks(source: &str, body_start: usize, out: &mut Vec<Block>) {
     }
 }
 
-fn in_autolink(source: &str, s: usize) -> bool {
-    source[s..].starts_with('<')
+fn is_sentinel(c: char) -> bool {
+    c == crate::markdown::cjk::OPEN || c == crate::markdown::cjk::CLOSE
 }
 
 fn item_number(src: &str) -> (Option<u64>, Option<char>) {
@@ -222,7 +280,9 @@ fn mask_urls(chars: &mut [char]) {
     let mut i = 0;
     while i < chars.len() {
         let rest = &chars[i..];
-        let starts = |p: &str| p.chars().zip(rest).filter(|(a, b)| a == *b).count() == p.len() && rest.len() >= p.len();
+        let starts = |p: &str| {
+            p.chars().zip(rest).filter(|(a, b)| a == *b).count() == p.len() && rest.len() >= p.len()
+        };
         let prev_ok = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
         if prev_ok && (starts("http://") || starts("https://") || starts("www.")) {
             let mut j = i;
@@ -237,13 +297,16 @@ fn mask_urls(chars: &mut [char]) {
             continue;
         }
         if chars[i] == '@' {
-            let user = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+            let user =
+                |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
             let mut a = i;
             while a > 0 && user(chars[a - 1]) {
                 a -= 1;
             }
             let mut b = i + 1;
-            while b < chars.len() && (chars[b].is_ascii_alphanumeric() || matches!(chars[b], '.' | '-')) {
+            while b < chars.len()
+                && (chars[b].is_ascii_alphanumeric() || matches!(chars[b], '.' | '-'))
+            {
                 b += 1;
             }
             while b > i + 1 && chars[b - 1] == '.' {
@@ -264,13 +327,21 @@ mod tests {
     use super::*;
 
     fn texts(src: &str) -> Vec<String> {
-        blocks(src, &Front::parse(src, 0)).iter().map(|b| b.text()).collect()
+        blocks(src, &Front::parse(src, 0))
+            .iter()
+            .map(|b| b.text())
+            .collect()
     }
 
     #[test]
     fn strips_markup_and_joins_lines() {
-        let t = texts("**1. 压实责任。**推动\n落实`x`见 <https://a.cn> 与 https://b.cn/x 或 a@b.cn\n\n- 甲\n- 乙\n");
-        assert_eq!(t[0], "1. 压实责任。推动落实\u{FFFC}见  与 \u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC} 或 \u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}");
+        let t = texts(
+            "**1. 压实责任。**推动\n落实`x`见 <https://a.cn> 与 https://b.cn/x 或 a@b.cn\n\n- 甲\n- 乙\n",
+        );
+        assert_eq!(
+            t[0],
+            "1. 压实责任。推动落实\u{FFFC}见  与 \u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC} 或 \u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}\u{FFFC}"
+        );
         assert_eq!(&t[1..], ["甲", "乙"]);
     }
 
@@ -281,7 +352,13 @@ mod tests {
         let b = blocks(src, &f);
         assert_eq!(b[0].kind, Kind::Front("title"));
         assert!(src[b[0].offs[2]..].starts_with('。'));
-        assert_eq!(b[2].kind, Kind::Item { number: Some(5), delim: Some('.') });
+        assert_eq!(
+            b[2].kind,
+            Kind::Item {
+                number: Some(5),
+                delim: Some('.')
+            }
+        );
         assert!(src[b[2].offs[0]..].starts_with('乙'));
     }
 }

@@ -5,12 +5,17 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use xuanguan::check::{LINTS, LintOptions, lint_text};
+use crate::check::{LINTS, LintOptions, lint_text};
 
 fn expected(src: &str) -> BTreeSet<String> {
-    let Some(start) = src.find("<!-- expect:") else { return BTreeSet::new() };
+    let Some(start) = src.find("<!-- expect:") else {
+        return BTreeSet::new();
+    };
     let body = &src[start + 12..start + src[start..].find("-->").expect("closed expect comment")];
-    body.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    body.split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[test]
@@ -29,10 +34,17 @@ fn every_lint_has_a_positive_and_a_negative_fixture_and_they_pass() {
                 .iter()
                 .map(|d| format!("{} {}:{}", d.lint, d.line, d.col))
                 .collect();
-            let want = if name.starts_with("neg") { BTreeSet::new() } else { expected(&src) };
+            let want = if name.starts_with("neg") {
+                BTreeSet::new()
+            } else {
+                expected(&src)
+            };
             if name.starts_with("pos") {
                 kinds.insert("pos");
-                assert!(want.iter().any(|w| w.starts_with(&format!("{lint} "))), "{rel}: expects no {lint} finding");
+                assert!(
+                    want.iter().any(|w| w.starts_with(&format!("{lint} "))),
+                    "{rel}: expects no {lint} finding"
+                );
             } else {
                 kinds.insert("neg");
             }
