@@ -164,6 +164,21 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
             _ => c.wechat = v,
         }
     }
+    let hex = c.theme_color.strip_prefix('#').unwrap_or("");
+    if !(matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())) {
+        let at =
+            yaml::locate(text, &["theme_color"], 0).or_else(|| yaml::locate(text, &["主题色"], 0));
+        err(
+            diags,
+            at,
+            format!("主题色“{}”不是颜色值", c.theme_color),
+            "写成 # 加六位十六进制数，例如 theme_color: \"#b5121b\"（要加英文引号）。",
+        );
+        c.theme_color = "#b5121b".into();
+    }
+    if !c.base_url.is_empty() {
+        identity(&c, text, diags);
+    }
     if c.title.is_empty() && !diags.iter().any(|d| d.message.contains("“title”")) {
         err(
             diags,
@@ -181,6 +196,41 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
         );
     }
     c
+}
+
+/// A site that declares its address (`base_url`) is going online: the identity fields that
+/// government-site rules require must be configured (never invented). Warnings, errors with
+/// `--strict`.
+fn identity(c: &Campaign, text: &str, diags: &mut Vec<Diagnostic>) {
+    let at = yaml::locate(text, &["footer"], 0)
+        .or_else(|| yaml::locate(text, &["base_url"], 0))
+        .unwrap_or((1, 1));
+    for (key, name) in [
+        ("sponsor", "主办单位"),
+        ("phone", "联系电话"),
+        ("site_code", "网站标识码"),
+        ("icp", "ICP备案号"),
+        ("police_beian", "公安备案号"),
+    ] {
+        if c.footer
+            .get(key)
+            .and_then(Value::as_str)
+            .is_none_or(|v| v.trim().is_empty())
+        {
+            diags.push(
+                Diagnostic::warning(
+                    PATH,
+                    at.0,
+                    at.1,
+                    "site-identity",
+                    format!("已设置 base_url（准备上线），但页脚缺少{name}（footer.{key}）"),
+                )
+                .with_hint(format!(
+                    "向县政府网站主管单位索取后填写 footer: {key}: ……；不要编造。"
+                )),
+            );
+        }
+    }
 }
 
 fn footer(c: &mut Campaign, text: &str, key: &str, v: Value, diags: &mut Vec<Diagnostic>) {

@@ -81,6 +81,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
             drafts.push(dr);
         }
     }
+    let (errors, notes): (Vec<_>, Vec<_>) = std::mem::take(&mut diags)
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    diags = errors;
+    warnings.extend(notes);
     drafts.retain(|d| publishable(d, opts, &mut warnings));
     check_slugs(&drafts, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
@@ -105,20 +110,30 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
                 urls: &urls,
             };
             let body = markdown::render(&d.text[d.body_start..], &links);
-            Item {
-                source: d.source,
-                kind: d.kind,
-                slug: d.slug,
-                title: d.title,
-                date: d.date,
-                phase: d.phase,
-                unit: d.unit,
-                tags: d.tags,
-                fm: d.fm,
-                text: d.text,
-                body_start: d.body_start,
-                body,
-            }
+            let alt = missing_alt(&d, &body);
+            (
+                Item {
+                    source: d.source,
+                    kind: d.kind,
+                    slug: d.slug,
+                    title: d.title,
+                    date: d.date,
+                    phase: d.phase,
+                    unit: d.unit,
+                    tags: d.tags,
+                    fm: d.fm,
+                    text: d.text,
+                    body_start: d.body_start,
+                    body,
+                },
+                alt,
+            )
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(item, alt)| {
+            warnings.extend(alt);
+            item
         })
         .collect();
     items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
@@ -361,6 +376,27 @@ fn read_doc(
         body_start,
         fm,
     })
+}
+
+/// Images without alt text: a warning at the image's line (screen readers need the text).
+fn missing_alt(d: &Draft, body: &markdown::Rendered) -> Vec<Diagnostic> {
+    body.missing_alt
+        .iter()
+        .map(|src| {
+            let at = d.text[d.body_start..]
+                .find(&format!("]({src}"))
+                .map(|o| line_col(&d.text, d.body_start + o))
+                .unwrap_or((d.text[..d.body_start].matches('\n').count() + 1, 1));
+            Diagnostic::warning(
+                &d.source,
+                at.0,
+                at.1.saturating_sub(2).max(1),
+                "image-alt",
+                format!("图片“{src}”缺少说明文字"),
+            )
+            .with_hint("写成 ![图片内容的说明](图片地址)，方便视障人士和图片加载失败时阅读。")
+        })
+        .collect()
 }
 
 fn publishable(d: &Draft, opts: &LoadOptions, notes: &mut Vec<Diagnostic>) -> bool {

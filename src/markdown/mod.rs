@@ -31,6 +31,8 @@ pub struct Rendered {
     /// Link and image targets after rewriting, as written into the HTML.
     pub links: Vec<String>,
     pub images: Vec<String>,
+    /// Image targets as written in the source whose alt text is empty.
+    pub missing_alt: Vec<String>,
 }
 
 /// Rewrites a link or image target; `None` keeps it as written.
@@ -72,7 +74,14 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
                 }
                 out.links.push(dest_url.to_string());
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image { .. }) => {
+                let alt = plain_until(&events[i + 1..], |e| matches!(e, Event::End(TagEnd::Image)));
+                let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i] else {
+                    unreachable!()
+                };
+                if alt.trim().is_empty() {
+                    out.missing_alt.push(dest_url.to_string());
+                }
                 if let Some(u) = links.resolve(dest_url) {
                     *dest_url = CowStr::from(u);
                 }

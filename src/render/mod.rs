@@ -5,6 +5,8 @@ mod context;
 mod feeds;
 pub mod html;
 mod lists;
+mod progress;
+mod search;
 
 use anyhow::Context as _;
 
@@ -21,6 +23,14 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<(
     html::render_items(site, &tera, &refs, out)?;
     lists::render_lists(site, &tera, &refs, out)?;
     feeds::render_feeds(site, &tera, &refs, out)?;
+    progress::render_progress(site, &tera, &refs, out)?;
+    let shards = search::render_index(site, &refs, out)?;
+    let mut ctx = html::base_context(&refs, "");
+    ctx.insert("shards", &shards);
+    out.write(
+        "search.html",
+        html::render(&tera, "search.html", &ctx, "search.html")?.as_bytes(),
+    )?;
     for (rel, bytes) in theme.statics() {
         out.write(&format!("static/{rel}"), bytes)?;
     }

@@ -231,10 +231,91 @@ fn front_matter_is_escaped() {
     s.write("content/news/x.md", "---\ntitle: \"<script>alert(1)</script>\"\nauthor: '\"><img src=x onerror=alert(1)>'\n---\n正文\n");
     s.run(&["build"]).ok();
     let page = s.read("output/news/x.html");
-    let tags = crate::html::tags(&page);
-    assert!(
-        !tags.iter().any(|t| t == "script" || t == "img"),
-        "{tags:?}\n{page}"
-    );
+    for (name, attrs) in crate::html::elements(&page) {
+        assert_ne!(name, "img", "{page}");
+        if name == "script" {
+            assert!(
+                attrs.trim().starts_with("src=../static/"),
+                "unexpected script {attrs}\n{page}"
+            );
+        }
+    }
     assert!(page.contains("alert(1)"), "the text itself is kept");
+}
+
+#[test]
+fn going_online_without_identity_fields_warns_and_strict_fails() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml").replace(
+        "description:",
+        "base_url: https://www.example.gov.cn/zt/\ndescription:",
+    );
+    s.write("content/campaign.yaml", &yaml);
+    let r = s.run(&["build"]).ok();
+    assert!(
+        r.stderr
+            .contains("警告: 已设置 base_url（准备上线），但页脚缺少网站标识码"),
+        "{}",
+        r.stderr
+    );
+    let r = s.run(&["build", "--strict", "-o", "strict-out"]).fails(1);
+    assert!(r.stderr.contains("content/campaign.yaml:"), "{}", r.stderr);
+    assert!(!s.file("strict-out").exists());
+}
+
+#[test]
+fn image_without_alt_is_a_warning_at_its_line() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/pic.md",
+        "---\ntitle: 图片\n---\n第一段。\n\n![](/static/xuanchuan.png)\n",
+    );
+    let r = s.run(&["build"]).ok();
+    assert!(
+        r.stderr
+            .contains("content/news/pic.md:6:1: 警告: 图片“/static/xuanchuan.png”缺少说明文字"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn theme_color_cannot_inject_css() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml").replace(
+        "description:",
+        "theme_color: \"red}</style><script>alert(1)</script>\"\ndescription:",
+    );
+    s.write("content/campaign.yaml", &yaml);
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("不是颜色值"), "{}", r.stderr);
+}
+
+#[test]
+fn county_platform_meta_tags() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml").replace(
+        "description:",
+        "base_url: https://www.example.gov.cn/zt/aq\ndescription:",
+    );
+    s.write("content/campaign.yaml", &yaml);
+    s.run(&["build"]).ok();
+    let page = s.read("output/notices/dongyuan.html");
+    for tag in [
+        "name=SiteName",
+        "content=www.example.gov.cn name=SiteDomain",
+        "name=ArticleTitle",
+        r#"content="2026-03-05 00:00" name=PubDate"#,
+        "name=ContentSource",
+        "content=https://www.example.gov.cn/zt/aq/notices/dongyuan.html name=Url",
+    ] {
+        assert!(page.contains(tag), "missing {tag} in {page}");
+    }
+    let list = s.read("output/notices/index.html");
+    assert!(list.contains("content=通知公告 name=ColumnName"), "{list}");
+    assert!(list.contains("name=ColumnDescription"));
+    assert!(
+        s.read("output/sitemap.xml")
+            .contains("<loc>https://www.example.gov.cn/zt/aq/notices/dongyuan.html</loc>")
+    );
 }

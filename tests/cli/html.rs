@@ -4,6 +4,11 @@
 
 /// Names of the start tags in `html`, in order, lowercase.
 pub fn tags(html: &str) -> Vec<String> {
+    elements(html).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Start tags as (lowercase name, raw attribute text).
+pub fn elements(html: &str) -> Vec<(String, String)> {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -22,6 +27,7 @@ pub fn tags(html: &str) -> Vec<String> {
             .collect::<String>()
             .to_ascii_lowercase();
         i += name.len();
+        let attr_start = i;
         // Skip attributes up to the closing `>`, honouring quotes.
         let mut quote: Option<u8> = None;
         while i < b.len() {
@@ -33,6 +39,7 @@ pub fn tags(html: &str) -> Vec<String> {
             }
             i += 1;
         }
+        let attrs = html[attr_start..i.min(b.len())].to_string();
         if matches!(name.as_str(), "title" | "textarea" | "script" | "style") {
             let close = format!("</{name}");
             i = html[i..]
@@ -41,7 +48,7 @@ pub fn tags(html: &str) -> Vec<String> {
                 .map(|e| i + e)
                 .unwrap_or(b.len());
         }
-        out.push(name);
+        out.push((name, attrs));
     }
     out
 }
