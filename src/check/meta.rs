@@ -306,7 +306,13 @@ fn jurisdiction(doc: &mut Doc) {
 }
 
 fn attachments(doc: &mut Doc) {
-    let listed = doc.front.located(doc.src, "attachments");
+    let items = doc.opts.items.clone();
+    let listed: Vec<(String, usize)> = doc
+        .front
+        .located(doc.src, "attachments")
+        .into_iter()
+        .filter(|(n, _)| !items.contains_key(n.trim()))
+        .collect();
     let clean = |s: &str| {
         s.chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》'))

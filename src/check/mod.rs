@@ -9,6 +9,7 @@ pub mod chars;
 mod dates;
 mod docno;
 pub mod front;
+mod links;
 mod meta;
 mod ordinal;
 mod pairs;
@@ -17,6 +18,7 @@ mod punct;
 mod repeat;
 pub mod report;
 mod residue;
+pub mod site;
 mod spacing;
 mod suppress;
 pub mod text;
@@ -62,6 +64,19 @@ pub const LINTS: &[(&str, Severity)] = &[
     ("word-list", Severity::Warning),
 ];
 
+/// Returned when findings were reported and the command must exit with 1; the message (may be
+/// empty) is printed after the report.
+#[derive(Debug)]
+pub struct Failed(pub String);
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failed {}
+
 /// The severity of a lint id (warnings for ids outside the catalogue).
 pub fn severity(lint: &str) -> Severity {
     LINTS
@@ -85,6 +100,9 @@ pub struct LintOptions {
     pub disabled: Vec<String>,
     /// Do not report `disclosure` other than 主动公开 (the document is simply not published).
     pub allow_unpublished: bool,
+    /// Slugs of the site's items with their titles: an `attachments` entry naming one of them
+    /// is a separate document, not a 附件 section of the body.
+    pub items: std::sync::Arc<std::collections::HashMap<String, String>>,
 }
 
 /// One finding before it is located: a byte offset in the file and a span length in chars.

@@ -35,12 +35,15 @@ const WORDS: &[(&str, &str)] = &[
 
 /// Finds placeholder spans in every block, reports them and claims them.
 pub fn placeholders(doc: &mut Doc) {
+    // In a mail-merged letter, {{列名}} are the roster's fields.
+    let merge = doc.front.get("roster").is_some();
     for b in 0..doc.blocks.len() {
         let chars = doc.blocks[b].chars.clone();
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            if let Some(end) = placeholder_at(&chars, i) {
+            let field = merge && chars[i] == '{' && chars.get(i + 1) == Some(&'{');
+            if let Some(end) = placeholder_at(&chars, i).filter(|_| !field) {
                 match spans.last_mut() {
                     // XX月XX日: one finding.
                     Some(last) if i <= last.1 + 1 && (last.1..i).all(|k| is_han(chars[k])) => {

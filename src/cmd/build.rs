@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
+use crate::check::{self, Failed, LintOptions, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions};
 use crate::diag::{Severity, UserErrors};
@@ -29,6 +30,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
+    proofread(&site, args.strict)?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?;
     let dest = args
         .output
@@ -49,6 +51,49 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         );
     } else {
         eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
+    }
+    Ok(())
+}
+
+/// Runs the same checks as `check`: findings are printed; errors of front matter and publishing
+/// always stop the build, every finding does under `--strict`.
+fn proofread(site: &content::Site, strict: bool) -> anyhow::Result<()> {
+    let outcome = check::site::check_site(site, &LintOptions::default());
+    if !outcome.findings.is_empty() {
+        let sources = |p: &str| {
+            site.items
+                .iter()
+                .find(|i| i.path() == p)
+                .map(|i| i.text.clone())
+        };
+        eprint!("{}", report::human(&outcome.findings, sources));
+    }
+    if !outcome.suppressed.is_empty() {
+        eprintln!(
+            "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
+            outcome.suppressed.len()
+        );
+        for l in &outcome.suppressed {
+            eprintln!(
+                "  {}:{}:{} {}",
+                l.diag.path, l.diag.line, l.diag.col, l.diag.lint
+            );
+        }
+    }
+    let fatal = outcome
+        .findings
+        .iter()
+        .filter(|l| l.diag.is_error() && check::site::ALWAYS_FATAL.contains(&l.diag.lint.as_str()))
+        .count();
+    if fatal > 0 {
+        return Err(Failed(format!(
+            "前言区（front matter）或发布设置有 {fatal} 个错误，未生成输出。"
+        ))
+        .into());
+    }
+    if strict && !outcome.findings.is_empty() {
+        let n = outcome.findings.len();
+        return Err(Failed(format!("校对发现 {n} 个问题（--strict），未生成输出。")).into());
     }
     Ok(())
 }

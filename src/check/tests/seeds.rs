@@ -16,11 +16,52 @@ use crate::check::{LintOptions, lint_text};
 
 /// (seed, exact count per lint).
 const COUNTS: &[(&str, &[(&str, usize)])] = &[
-    ("000", &[("attachment-mismatch", 1), ("broken-paragraph", 4), ("cjk-space", 21), ("docno-number", 1), ("halfwidth-paren", 2), ("halfwidth-punct", 23), ("quoted-list-dunhao", 2)]),
-    ("001", &[("cjk-space", 6), ("date-format", 4), ("date-style-mixed", 1), ("halfwidth-paren", 58), ("halfwidth-punct", 1), ("quoted-list-dunhao", 1)]),
+    (
+        "000",
+        &[
+            ("attachment-mismatch", 1),
+            ("broken-paragraph", 4),
+            ("cjk-space", 21),
+            ("docno-number", 1),
+            ("halfwidth-paren", 2),
+            ("halfwidth-punct", 23),
+            ("quoted-list-dunhao", 2),
+        ],
+    ),
+    (
+        "001",
+        &[
+            ("cjk-space", 6),
+            ("date-format", 4),
+            ("date-style-mixed", 1),
+            ("halfwidth-paren", 58),
+            ("halfwidth-punct", 1),
+            ("quoted-list-dunhao", 1),
+        ],
+    ),
     ("002", &[]),
-    ("003", &[("broken-paragraph", 9), ("halfwidth-paren", 15), ("halfwidth-punct", 36), ("quoted-list-dunhao", 3), ("repeated-punct", 3), ("repeated-word", 1), ("unbalanced-pair", 2)]),
-    ("004", &[("halfwidth-paren", 4), ("number-style", 1), ("placeholder-residue", 1), ("repeated-char", 2), ("word-list", 2)]),
+    (
+        "003",
+        &[
+            ("broken-paragraph", 9),
+            ("halfwidth-paren", 15),
+            ("halfwidth-punct", 36),
+            ("quoted-list-dunhao", 3),
+            ("repeated-punct", 3),
+            ("repeated-word", 1),
+            ("unbalanced-pair", 2),
+        ],
+    ),
+    (
+        "004",
+        &[
+            ("halfwidth-paren", 4),
+            ("number-style", 1),
+            ("placeholder-residue", 1),
+            ("repeated-char", 2),
+            ("word-list", 2),
+        ],
+    ),
 ];
 
 /// (seed, lint, text that starts at the reported column): the errors named in lints.md.
@@ -29,7 +70,11 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("000", "cjk-space", " 2.0 版落地"),
     ("000", "broken-paragraph", "标\n"),
     ("000", "quoted-list-dunhao", "、“两化有机融合”"),
-    ("000", "attachment-mismatch", "打造安全生产标准化提升 2.0 版本 护航"),
+    (
+        "000",
+        "attachment-mismatch",
+        "打造安全生产标准化提升 2.0 版本 护航",
+    ),
     ("000", "halfwidth-punct", ":\n"),
     ("001", "halfwidth-paren", "(以下简称“标准化”)"),
     ("001", "date-format", "2021 年 9 月1号"),
@@ -48,7 +93,10 @@ const KNOWN: &[(&str, &str, &str)] = &[
 ];
 
 fn source(seed: &str) -> String {
-    let p = format!("{}/tests/fixtures/seeds/{seed}.md", env!("CARGO_MANIFEST_DIR"));
+    let p = format!(
+        "{}/tests/fixtures/seeds/{seed}.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(p).unwrap()
 }
 
@@ -72,7 +120,12 @@ fn seeds_known_errors_are_located_on_the_mistake() {
         let lines: Vec<String> = src.lines().map(|l| format!("{l}\n")).collect();
         let diags = lint_text("s.md", &src, 0, &LintOptions::default());
         let hit = diags.iter().any(|d| {
-            d.lint == *lint && lines[d.line - 1].chars().skip(d.col - 1).collect::<String>().starts_with(text)
+            d.lint == *lint
+                && lines[d.line - 1]
+                    .chars()
+                    .skip(d.col - 1)
+                    .collect::<String>()
+                    .starts_with(text)
         });
         assert!(hit, "seed {seed}: no {lint} at “{text}”");
     }
