@@ -8,9 +8,6 @@ use super::{LintOptions, Located, Outcome, lint_file, severity};
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity, line_col};
 
-/// Lints that fail `build` even without `--strict`: front matter and publishing.
-pub const ALWAYS_FATAL: &[&str] = &["fm-required"];
-
 /// Checks every item of `site`. Findings are sorted by path, line and column.
 pub fn check_site(site: &Site, opts: &LintOptions) -> Outcome {
     let targets = Targets::of(site);

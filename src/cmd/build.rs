@@ -55,8 +55,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs the same checks as `check`: findings are printed; errors of front matter and publishing
-/// always stop the build, every finding does under `--strict`.
+/// Runs the same checks as `check`: findings are printed, and stop the build under `--strict`.
+/// Front-matter errors (unknown keys, wrong types, impossible dates) and publishing rules
+/// (`secrecy`, `disclosure`) are enforced by the loader and always stop it.
 fn proofread(site: &content::Site, strict: bool) -> anyhow::Result<()> {
     let outcome = check::site::check_site(site, &LintOptions::default());
     if !outcome.findings.is_empty() {
@@ -79,17 +80,6 @@ fn proofread(site: &content::Site, strict: bool) -> anyhow::Result<()> {
                 l.diag.path, l.diag.line, l.diag.col, l.diag.lint
             );
         }
-    }
-    let fatal = outcome
-        .findings
-        .iter()
-        .filter(|l| l.diag.is_error() && check::site::ALWAYS_FATAL.contains(&l.diag.lint.as_str()))
-        .count();
-    if fatal > 0 {
-        return Err(Failed(format!(
-            "前言区（front matter）或发布设置有 {fatal} 个错误，未生成输出。"
-        ))
-        .into());
     }
     if strict && !outcome.findings.is_empty() {
         let n = outcome.findings.len();
