@@ -523,21 +523,20 @@ fn front_dates(doc: &mut Doc) {
         }
         if let (Some(issued), Some(d), "printed_date" | "published") =
             (issued, parse_date(&value), key)
+            && d < issued
         {
-            if d < issued {
-                let what = if key == "published" {
-                    "发布日期"
-                } else {
-                    "印发日期"
-                };
-                doc.push(
-                    "issue-date-consistency",
-                    off,
-                    c.len(),
-                    format!("{what}{}早于成文日期{}", fmt(d), fmt(issued)),
-                    format!("{what}不能早于成文日期"),
-                );
-            }
+            let what = if key == "published" {
+                "发布日期"
+            } else {
+                "印发日期"
+            };
+            doc.push(
+                "issue-date-consistency",
+                off,
+                c.len(),
+                format!("{what}{}早于成文日期{}", fmt(d), fmt(issued)),
+                format!("{what}不能早于成文日期"),
+            );
         }
     }
 }

@@ -124,7 +124,6 @@ pub fn match_at(c: &[char], p: usize) -> Option<DocNo> {
     if wide {
         problems.push("数字应使用半角阿拉伯数字");
     }
-    let mut start = start;
     while let Some(w) = LEAD.iter().find(|w| {
         c[start..p].starts_with(&w.chars().collect::<Vec<_>>()) && p - start > w.chars().count()
     }) {
@@ -161,19 +160,20 @@ pub fn run(doc: &mut Doc) {
         match found {
             Some(d) => {
                 report(doc, at(d.open), &d, true);
-                if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>()) {
-                    if d.year.len() == 4 && y != date.year() {
-                        doc.push(
-                            "issue-date-consistency",
-                            at(d.open),
-                            6,
-                            format!(
-                                "文号年份 {y} 与成文日期 {} 不一致",
-                                date.format("%Y年%-m月%-d日")
-                            ),
-                            "文号中的年份应与成文日期（date）的年份相同",
-                        );
-                    }
+                if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>())
+                    && d.year.len() == 4
+                    && y != date.year()
+                {
+                    doc.push(
+                        "issue-date-consistency",
+                        at(d.open),
+                        6,
+                        format!(
+                            "文号年份 {y} 与成文日期 {} 不一致",
+                            date.format("%Y年%-m月%-d日")
+                        ),
+                        "文号中的年份应与成文日期（date）的年份相同",
+                    );
                 }
             }
             None => doc.push(
@@ -196,20 +196,21 @@ pub fn run(doc: &mut Doc) {
             };
             let off = doc.blocks[b].off(d.start);
             report(doc, off, &d, false);
-            if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>()) {
-                if d.year.len() == 4 && y > date.year() {
-                    doc.push(
-                        "issue-date-consistency",
-                        off,
-                        d.end - d.start,
-                        format!(
-                            "引用的文号“{}”晚于本文成文日期（{}年）",
-                            d.corrected(),
-                            date.year()
-                        ),
-                        "核对所引文件的文号或本文的成文日期",
-                    );
-                }
+            if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>())
+                && d.year.len() == 4
+                && y > date.year()
+            {
+                doc.push(
+                    "issue-date-consistency",
+                    off,
+                    d.end - d.start,
+                    format!(
+                        "引用的文号“{}”晚于本文成文日期（{}年）",
+                        d.corrected(),
+                        date.year()
+                    ),
+                    "核对所引文件的文号或本文的成文日期",
+                );
             }
             doc.blocks[b].claim(d.start..d.end, Claim::DocNo);
             p = d.end;

@@ -124,10 +124,12 @@ impl Front {
         let mut pos = yaml_start;
         for line in yaml.split_inclusive('\n') {
             let first = line.chars().next().unwrap_or(' ');
-            if !first.is_whitespace() && first != '-' && first != '#' {
-                if let Some(k) = line.find(':') {
-                    keys.push((line[..k].trim().trim_matches(['"', '\'']).to_string(), pos));
-                }
+            if !first.is_whitespace()
+                && first != '-'
+                && first != '#'
+                && let Some(k) = line.find(':')
+            {
+                keys.push((line[..k].trim().trim_matches(['"', '\'']).to_string(), pos));
             }
             pos += line.len();
         }

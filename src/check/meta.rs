@@ -31,17 +31,18 @@ pub fn sections(doc: &mut Doc) {
         let blk = &doc.blocks[b];
         if matches!(blk.kind, Kind::Heading(_)) || (blk.kind == Kind::Para && blk.top) {
             let t: String = blk.chars.iter().filter(|c| !is_space(**c)).collect();
-            if let Some(rest) = t.strip_prefix("附件") {
-                if rest.chars().all(|c| is_digit(c)) && rest.len() <= 2 {
-                    ctx += 1;
-                    let number = rest.parse().ok();
-                    let title = title_after(doc, b);
-                    doc.sections.push(Section {
-                        heading: b,
-                        number,
-                        title,
-                    });
-                }
+            if let Some(rest) = t.strip_prefix("附件")
+                && rest.chars().all(is_digit)
+                && rest.len() <= 2
+            {
+                ctx += 1;
+                let number = rest.parse().ok();
+                let title = title_after(doc, b);
+                doc.sections.push(Section {
+                    heading: b,
+                    number,
+                    title,
+                });
             }
         }
         doc.blocks[b].ctx = ctx;
@@ -358,17 +359,17 @@ fn attachments(doc: &mut Doc) {
                         "附件按 附件1、附件2… 顺序编号；只有一个附件时写“附件”",
                     );
                 }
-                if let Some((tb, title)) = &sec.title {
-                    if clean(title) != clean(name) {
-                        doc.at(
-                            *tb,
-                            0,
-                            title.chars().count(),
-                            "attachment-mismatch",
-                            format!("附件标题“{title}”与附件说明“{name}”不一致"),
-                            "附件说明（attachments）与附件标题应完全一致",
-                        );
-                    }
+                if let Some((tb, title)) = &sec.title
+                    && clean(title) != clean(name)
+                {
+                    doc.at(
+                        *tb,
+                        0,
+                        title.chars().count(),
+                        "attachment-mismatch",
+                        format!("附件标题“{title}”与附件说明“{name}”不一致"),
+                        "附件说明（attachments）与附件标题应完全一致",
+                    );
                 }
             }
         }

@@ -70,7 +70,7 @@ pub fn at(c: &[char], i: usize, inner: bool) -> Option<Ordinal> {
     }
     if let Some((n, k)) = read_number(c, i).filter(|(_, k)| k - i <= 2) {
         let next = ch(k + 1);
-        let after_ok = !is_digit(next) && !(inner && !is_han(next) && next != '“');
+        let after_ok = !(is_digit(next) || (inner && !is_han(next) && next != '“'));
         return match ch(k) {
             '.' | '．' if after_ok => Some(Ordinal {
                 level: 3,

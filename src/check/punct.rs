@@ -31,21 +31,20 @@ fn halfwidth(doc: &mut Doc, b: usize) {
     let at = |i: isize| blk.at(i);
     let mut found: Vec<(usize, String, String)> = Vec::new();
     let mut quotes: Vec<Vec<usize>> = vec![Vec::new(), Vec::new()];
-    for i in 0..c.len() {
-        let x = c[i];
+    for (i, &x) in c.iter().enumerate() {
         if !blk.free(i) {
             continue;
         }
         let (l, r) = (at(i as isize - 1), at(i as isize + 1));
         match x {
-            ',' | ';' | ':' | '?' | '!' => {
-                if (is_cjk(l) || is_cjk(r)) && !(is_digit(l) && is_digit(r)) {
-                    found.push((
-                        i,
-                        format!("中文行文中使用了半角标点“{x}”"),
-                        format!("改为“{}”", full(x)),
-                    ));
-                }
+            ',' | ';' | ':' | '?' | '!'
+                if (is_cjk(l) || is_cjk(r)) && !(is_digit(l) && is_digit(r)) =>
+            {
+                found.push((
+                    i,
+                    format!("中文行文中使用了半角标点“{x}”"),
+                    format!("改为“{}”", full(x)),
+                ));
             }
             '.' if is_han(l)
                 && r != '.'
@@ -102,7 +101,7 @@ fn repeated(doc: &mut Doc, b: usize) {
             let run = (i..c.len()).take_while(|&k| is_point(c[k])).count();
             let all_q = c[i..i + run].iter().all(|&k| matches!(k, '？' | '！'));
             let dots = c[i..i + run].iter().all(|&k| k == '。') && run >= 3; // ellipsis-misuse
-            if !(all_q && run <= 3) && !dots {
+            if !(dots || (all_q && run <= 3)) {
                 let s: String = c[i..i + run].iter().collect();
                 found.push((i + 1, run - 1, format!("标点“{s}”连用")));
             }
@@ -117,10 +116,11 @@ fn repeated(doc: &mut Doc, b: usize) {
             found.push((i, 1, format!("“{x}”不应紧挨在“{next}”前")));
         } else if matches!(x, '。' | '；' | '！' | '？') && next == '（' {
             // 。（各有关部门负责）。
-            if let Some(k) = (i + 2..c.len()).find(|&k| c[k] == '）' || c[k] == '（') {
-                if c[k] == '）' && matches!(blk.at(k as isize + 1), '。' | '；') {
-                    found.push((k + 1, 1, "括注前后都有句末点号".into()));
-                }
+            if let Some(k) = (i + 2..c.len()).find(|&k| c[k] == '）' || c[k] == '（')
+                && c[k] == '）'
+                && matches!(blk.at(k as isize + 1), '。' | '；')
+            {
+                found.push((k + 1, 1, "括注前后都有句末点号".into()));
             }
         }
         i += 1;

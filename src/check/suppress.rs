@@ -18,14 +18,14 @@ pub struct Rules {
 impl Rules {
     pub fn parse(source: &str, front: &Front) -> Rules {
         let mut rules = Rules::default();
-        if let Some(f) = front.get("lint") {
-            if let Some(Value::Sequence(ids)) = f.value.get("disable") {
-                rules.file.extend(
-                    ids.iter()
-                        .filter_map(|v| v.as_str())
-                        .map(|s| Some(s.to_string())),
-                );
-            }
+        if let Some(f) = front.get("lint")
+            && let Some(Value::Sequence(ids)) = f.value.get("disable")
+        {
+            rules.file.extend(
+                ids.iter()
+                    .filter_map(|v| v.as_str())
+                    .map(|s| Some(s.to_string())),
+            );
         }
         let lines: Vec<&str> = source.lines().collect();
         let mut open: Vec<(usize, Option<String>)> = Vec::new();
@@ -52,7 +52,7 @@ impl Rules {
                     "gwlint-disable" => open.extend(ids.into_iter().map(|id| (lineno, id))),
                     "gwlint-enable" => {
                         for id in ids {
-                            let keep: Vec<_> = open.drain(..).collect();
+                            let keep: Vec<_> = std::mem::take(&mut open);
                             for (start, o) in keep {
                                 if id.is_none() || o == id {
                                     rules.ranges.push((start, lineno, o));

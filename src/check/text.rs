@@ -81,10 +81,10 @@ impl Block {
 
     pub fn claim(&mut self, r: std::ops::Range<usize>, c: Claim) {
         for i in r {
-            if let Some(x) = self.claims.get_mut(i) {
-                if *x == Claim::Free {
-                    *x = c;
-                }
+            if let Some(x) = self.claims.get_mut(i)
+                && *x == Claim::Free
+            {
+                *x = c;
             }
         }
     }
