@@ -5,7 +5,9 @@
 //! "one mistake, one finding"), runs every other family, then applies the suppressions
 //! ([`suppress`]). [`report`] prints findings for people or as JSON.
 
+mod attachments;
 pub mod chars;
+mod date_lints;
 mod dates;
 mod docno;
 pub mod front;
@@ -226,11 +228,11 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
         opts,
         out: Vec::new(),
     };
-    meta::sections(&mut doc);
+    attachments::sections(&mut doc);
     // Span owners first.
     residue::placeholders(&mut doc);
     docno::run(&mut doc);
-    dates::run(&mut doc);
+    date_lints::run(&mut doc);
     titles::run(&mut doc);
     ordinal::run(&mut doc);
     // Everything else.
