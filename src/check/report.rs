@@ -43,18 +43,7 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
             if let Some(line) = d.line.checked_sub(1).and_then(|l| lines.get(l)) {
                 let num = d.line.to_string();
                 let pad = " ".repeat(num.len());
-                let shown: String = line
-                    .chars()
-                    .map(|c| if c == '\t' { ' ' } else { c })
-                    .collect();
-                let before: usize = line.chars().take(d.col.saturating_sub(1)).map(width).sum();
-                let span: usize = line
-                    .chars()
-                    .skip(d.col.saturating_sub(1))
-                    .take(f.len)
-                    .map(width)
-                    .sum::<usize>()
-                    .max(1);
+                let (shown, before, span) = excerpt(line, d.col.saturating_sub(1), f.len);
                 let _ = writeln!(out, "   {num} | {shown}");
                 let _ = writeln!(out, "   {pad} | {}{}", " ".repeat(before), "^".repeat(span));
             }
@@ -66,6 +55,38 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
     }
     let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
     out
+}
+
+/// Characters shown around the span of a long line (official paragraphs run to 500 characters).
+const CONTEXT: usize = 24;
+
+/// The part of `line` to show, the width before the span and the width of the span: long lines
+/// are cut to the span and [`CONTEXT`] characters either side, marked with “…”.
+fn excerpt(line: &str, start: usize, len: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let start = start.min(chars.len());
+    let end = (start + len).min(chars.len());
+    let from = start.saturating_sub(CONTEXT);
+    let to = (end + CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let lead = if from > 0 { width('…') } else { 0 };
+    let before = lead + chars[from..start].iter().map(|c| width(*c)).sum::<usize>();
+    let span = chars[start..end]
+        .iter()
+        .map(|c| width(*c))
+        .sum::<usize>()
+        .max(1);
+    (shown, before, span)
 }
 
 /// `共 N 个错误，M 个警告。`
@@ -111,6 +132,20 @@ mod tests {
         assert_eq!(col_of(caret, '^'), col_of(src_line, '并') + 2);
         assert_eq!(caret.matches('^').count(), 8);
         assert!(out.ends_with("共 1 个错误，0 个警告。\n"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let line = format!("{}纳入纳入{}", "甲".repeat(100), "乙".repeat(100));
+        let (shown, before, span) = excerpt(&line, 100, 4);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().count(), 2 + 24 + 4 + 24);
+        let w = |s: &str| s.chars().map(width).sum::<usize>();
+        assert_eq!(
+            before,
+            w(&shown.chars().take_while(|c| *c != '纳').collect::<String>())
+        );
+        assert_eq!(span, 8);
     }
 
     #[test]

@@ -56,6 +56,12 @@ pub fn placeholders(doc: &mut Doc) {
                 i += 1;
             }
         }
+        // XX月XX日: the span takes the 日 too.
+        for (s, e) in spans.iter_mut() {
+            if chars[*s..*e].contains(&'月') && chars.get(*e) == Some(&'日') {
+                *e += 1;
+            }
+        }
         for (s, e) in spans {
             let what: String = chars[s..e].iter().collect();
             doc.at(
