@@ -162,8 +162,18 @@ fn legitimate(c: &[char], i: usize) -> bool {
         if ts == i + 1 && te - ts >= 2 {
             right = Some(s(ts..te));
         }
+        // A dictionary word containing the pair (工作作风).
+        if ts <= i && te >= i + 2 && te - ts >= 3 {
+            return true;
+        }
     }
     if let (Some(_), Some(_)) = (&left, &right) {
+        return true;
+    }
+    // The segmenter chose the other reading of an ambiguous pair (企业|业|主要 for 企业业主要):
+    // a word ends with the first A and A plus the next character is a word too, or mirrored.
+    let word2 = |a: usize| a + 2 <= c.len() && han_run(c, a..a + 2) && j.has_word(&s(a..a + 2));
+    if (left.is_some() && word2(i + 1)) || (right.is_some() && i > 0 && word2(i - 1)) {
         return true;
     }
     // Curated pairs for words the dictionary does not know (安委会|会议).
