@@ -152,7 +152,10 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
         let han_inside = (o + 1..k).any(|x| is_han(ch(x)));
         let cjk_outside = (o > 0 && is_cjk(ch(o - 1))) || is_cjk(ch(k + 1));
         if han_inside || cjk_outside {
-            let inner: String = (o + 1..k).map(ch).collect();
+            let mut inner: String = (o + 1..k).map(ch).take(20).collect();
+            if k - o - 1 > 20 {
+                inner.push('…');
+            }
             report.push((
                 o,
                 "halfwidth-paren",
