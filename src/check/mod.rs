@@ -3,7 +3,17 @@
 //! [`lint_text`] checks one file: it splits the front matter, extracts the text blocks
 //! ([`text`]), lets the span-owning lints claim their spans first (placeholders, 文号, dates —
 //! "one mistake, one finding"), runs every other family, then applies the suppressions
-//! ([`suppress`]). [`report`] prints findings for people or as JSON.
+//! (`suppress`). [`site::check_site`] runs it over every item of a loaded site (in parallel)
+//! together with the link/image/attachment checks; [`report`] prints findings for people or as
+//! JSON. `cmd::check` and `cmd::build` are the two callers.
+//!
+//! One module per family: `residue` (placeholder-residue, word-list), `docno`, `dates` +
+//! `date_lints`, `titles` (trailing-punct-title), `ordinal` (ordinal-punct, heading-sequence,
+//! heading-level-order), `meta` (fm-required, issuer-mismatch, jurisdiction-mismatch),
+//! `attachments`, `repeat` (repeated-word, repeated-char with jieba), `paragraphs`
+//! (broken-paragraph), `pairs` (unbalanced-pair, nested-pair, halfwidth-paren), `punct`
+//! (halfwidth-punct, repeated-punct, quoted-list-dunhao, ellipsis-misuse), `spacing`
+//! (cjk-space, number-style), `links` (broken-link, missing-image, missing-attachment).
 
 mod attachments;
 pub mod chars;
