@@ -41,7 +41,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("行业", "industry"),
     ("期数", "issue_no"),
     ("统计", "stats"),
-    ("检查", "lint"),
+    ("校对", "lint"),
 ];
 
 /// The canonical (English) name of a front-matter key.

@@ -166,3 +166,20 @@ fn build_prints_findings_and_fails_only_under_strict() {
     assert!(r.stderr.contains("未生成输出"), "{}", r.stderr);
     assert_eq!(s.read("output/index.html"), before, "output untouched");
 }
+
+#[test]
+fn front_matter_disables_a_lint_for_the_file() {
+    let s = clean_site();
+    let text = NOTICE.replace(
+        "disclosure: 主动公开\n",
+        "disclosure: 主动公开\nlint: {disable: [word-list, repeated-word]}\n",
+    );
+    s.write("content/notices/bad.md", &text);
+    let r = s.run(&["check", "."]).fails(1);
+    assert!(
+        !r.stdout.contains("[word-list]") && !r.stdout.contains("[repeated-word]"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("[broken-link]"), "{}", r.stdout);
+}
