@@ -225,7 +225,15 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
     let doc_type = opts
         .doc_type
         .clone()
-        .or_else(|| front.str("type"))
+        .or_else(|| {
+            let t = front.str("type")?;
+            // Chinese names (通知, 告知书…) as the loader accepts them.
+            Some(
+                crate::content::Kind::parse(&t)
+                    .map(|k| k.id().to_string())
+                    .unwrap_or(t),
+            )
+        })
         .unwrap_or_else(|| type_from_path(path).to_string());
     let date = front.str("date").and_then(|d| front::parse_date(&d));
     let mut doc = Doc {
