@@ -31,9 +31,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
-    let t = Instant::now();
-    proofread(&site, args.strict)?;
-    lap("check", t);
+    stage("check", || proofread(&site, args.strict))?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let dest = args
         .output
