@@ -3,12 +3,14 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
+use crate::check::{self, Failed, LintOptions, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions};
 use crate::diag::{Severity, UserErrors};
 use crate::output::Output;
 use crate::render;
 use crate::theme::Theme;
+use crate::timing::stage;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -16,7 +18,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         drafts: args.drafts,
         today: super::today(args.today.as_deref())?,
     };
-    let site = content::load(&args.dir, &opts)?;
+    let site = stage("load", || content::load(&args.dir, &opts))?;
     let warnings: Vec<_> = site
         .warnings
         .iter()
@@ -29,17 +31,20 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
-    let theme = Theme::load(&args.dir, &site.campaign.theme)?;
+    stage("check", || proofread(&site, args.strict))?;
+    let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let dest = args
         .output
         .clone()
         .unwrap_or_else(|| args.dir.join("output"));
-    let out = Output::disk(&dest, true)?;
-    if let Err(e) = render::render_site(&site, &theme, &out) {
+    let out = Output::disk(&dest)?;
+    if let Err(e) = stage("render and write", || {
+        render::render_site(&site, &theme, &out)
+    }) {
         out.abandon();
         return Err(e);
     }
-    out.commit()?;
+    stage("commit", || out.commit())?;
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
         eprintln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",
@@ -49,6 +54,39 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         );
     } else {
         eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
+    }
+    Ok(())
+}
+
+/// Runs the same checks as `check`: findings are printed, and stop the build under `--strict`.
+/// Front-matter errors (unknown keys, wrong types, impossible dates) and publishing rules
+/// (`secrecy`, `disclosure`) are enforced by the loader and always stop it.
+fn proofread(site: &content::Site, strict: bool) -> anyhow::Result<()> {
+    let outcome = check::site::check_site(site, &LintOptions::default());
+    if !outcome.findings.is_empty() {
+        let sources = |p: &str| {
+            site.items
+                .iter()
+                .find(|i| i.path() == p)
+                .map(|i| i.text.clone())
+        };
+        eprint!("{}", report::human(&outcome.findings, sources));
+    }
+    if !outcome.suppressed.is_empty() {
+        eprintln!(
+            "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
+            outcome.suppressed.len()
+        );
+        for l in &outcome.suppressed {
+            eprintln!(
+                "  {}:{}:{} {}",
+                l.diag.path, l.diag.line, l.diag.col, l.diag.lint
+            );
+        }
+    }
+    if strict && !outcome.findings.is_empty() {
+        let n = outcome.findings.len();
+        return Err(Failed(format!("校对发现 {n} 个问题（--strict），未生成输出。")).into());
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod new;
 pub mod serve;
+pub mod check;
 
 use anyhow::bail;
 use chrono::NaiveDate;

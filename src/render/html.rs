@@ -22,7 +22,7 @@ pub fn engine(theme: &Theme) -> anyhow::Result<Tera> {
 /// A context with what every page has: `site`, `root` (relative path to the output root).
 pub fn base_context(refs: &Refs, root: &str) -> Context {
     let mut ctx = Context::new();
-    ctx.insert("site", &refs.site);
+    ctx.insert_value("site", refs.site_value.clone());
     ctx.insert("root", root);
     ctx
 }
@@ -47,7 +47,7 @@ pub fn render_items(
     picked.into_par_iter().try_for_each(|n| {
         let item = &site.items[n];
         let mut ctx = base_context(refs, "../");
-        ctx.insert("page", &refs.items[n]);
+        ctx.insert_value("page", refs.item_values[n].clone());
         ctx.insert("fm", &context::front_matter(item));
         ctx.insert("content", &item.body.html);
         ctx.insert("headings", &item.body.headings);
