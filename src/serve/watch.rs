@@ -10,7 +10,8 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify::event::{MetadataKind, ModifyKind};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
 };
@@ -84,6 +85,15 @@ pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> C
     out
 }
 
+/// Whether an event may have changed what a file contains or where it is.
+pub fn counts(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
+    }
+}
+
 /// Keeps the watcher alive; dropping it stops watching.
 pub enum Watcher {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
@@ -98,9 +108,14 @@ pub fn watch(root: &Path, poll: bool, tx: Sender<Changes>) -> anyhow::Result<Wat
     let root_c = root.to_path_buf();
     let handler = move |res: DebounceEventResult| {
         let Ok(events) = res else { return };
+        // Reading files (our own rebuild included) reports access events: only writes,
+        // creations, removals and renames count, or each rebuild would trigger the next.
         let changes = classify(
             &root_c,
-            events.iter().flat_map(|e| e.paths.iter().map(PathBuf::as_path)),
+            events
+                .iter()
+                .filter(|e| counts(&e.kind))
+                .flat_map(|e| e.paths.iter().map(PathBuf::as_path)),
         );
         if !changes.is_empty() {
             let _ = tx.send(changes);

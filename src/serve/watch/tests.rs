@@ -75,3 +75,14 @@ fn other_files_are_ignored() {
     assert!(run(&["content/news/photo.jpg", "output/index.html", "README.txt"]).is_empty());
     assert!(classify(Path::new("/site"), [Path::new("/elsewhere/a.md")]).is_empty());
 }
+
+#[test]
+fn reading_a_file_is_not_a_change() {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, DataChange, MetadataKind, ModifyKind};
+    assert!(!super::counts(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+    assert!(!super::counts(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))));
+    assert!(super::counts(&EventKind::Modify(ModifyKind::Data(DataChange::Content))));
+    // The poll watcher reports a new modification time as a metadata change.
+    assert!(super::counts(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime))));
+}
