@@ -1,9 +1,9 @@
 //! Glue between the command line and the pipeline: one `run` per subcommand.
 
 pub mod build;
+pub mod check;
 pub mod new;
 pub mod serve;
-pub mod check;
 
 use anyhow::bail;
 use chrono::NaiveDate;

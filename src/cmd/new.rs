@@ -29,8 +29,15 @@ pub fn run(args: &NewArgs) -> anyhow::Result<()> {
     let vars = variables(today);
     let mut written = Vec::new();
     write_dir(&SITE, dir, &vars, &mut written)?;
-    eprintln!("已在 {} 新建专项行动站点（{} 个文件）。", dir.display(), written.len());
-    eprintln!("下一步：cd {}，运行 xuanguan serve 预览；先读“使用说明.md”。", dir.display());
+    eprintln!(
+        "已在 {} 新建专项行动站点（{} 个文件）。",
+        dir.display(),
+        written.len()
+    );
+    eprintln!(
+        "下一步：cd {}，运行 xuanguan serve 预览；先读“使用说明.md”。",
+        dir.display()
+    );
     Ok(())
 }
 
@@ -63,7 +70,8 @@ fn write_dir(
     for f in d.files() {
         let path = dest.join(f.path());
         if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p).with_context(|| format!("无法创建文件夹 {}", p.display()))?;
+            std::fs::create_dir_all(p)
+                .with_context(|| format!("无法创建文件夹 {}", p.display()))?;
         }
         let mut text = String::from_utf8_lossy(f.contents()).into_owned();
         for (k, v) in vars {

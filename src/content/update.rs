@@ -106,7 +106,12 @@ impl Site {
     }
 
     /// Two documents may not share a slug: checks the re-read ones against the rest.
-    fn check_slugs(&self, changed: &BTreeSet<PathBuf>, drafts: &[Draft], errors: &mut Vec<Diagnostic>) {
+    fn check_slugs(
+        &self,
+        changed: &BTreeSet<PathBuf>,
+        drafts: &[Draft],
+        errors: &mut Vec<Diagnostic>,
+    ) {
         let mut seen: HashMap<&str, &Path> = self
             .items
             .iter()

@@ -57,7 +57,9 @@ pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> any
     use crate::timing::stage;
     let tera = html::engine(theme)?;
     let refs = stage("template values", || Refs::new(site));
-    stage("item pages", || html::render_items(site, plan, &tera, &refs, out))?;
+    stage("item pages", || {
+        html::render_items(site, plan, &tera, &refs, out)
+    })?;
     stage("list pages", || {
         lists::render_lists(site, &tera, &refs, out)
     })?;

@@ -111,10 +111,7 @@ impl Builder {
         let out = Output::memory();
         render::render_plan(site, theme, &Plan::Items(affected.clone()), &out)?;
         let built = out.into_built()?;
-        files
-            .write()
-            .expect("files lock")
-            .patch(&affected, built);
+        files.write().expect("files lock").patch(&affected, built);
         Ok(Rebuilt {
             docs: self.pending.docs.len(),
             full: false,

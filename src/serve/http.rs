@@ -22,7 +22,12 @@ pub fn handle(req: Request, shared: &Shared) {
         let _ = req.respond(Response::from_string("只支持 GET").with_status_code(405));
         return;
     }
-    let url = req.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    let url = req
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
     if url == EVENTS {
         events(req, shared);
         return;
@@ -45,7 +50,11 @@ pub fn handle(req: Request, shared: &Shared) {
             let _ = req.respond(resp);
             return;
         } else {
-            (404, "404.html".to_string(), files.files.get("404.html").cloned())
+            (
+                404,
+                "404.html".to_string(),
+                files.files.get("404.html").cloned(),
+            )
         }
     };
     let error = shared.error.read().expect("error lock").clone();
@@ -75,7 +84,10 @@ fn events(req: Request, shared: &Shared) {
     shared.clients.lock().expect("clients lock").push(tx);
     let mut w = req.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if w.write_all(head.as_bytes()).and_then(|_| w.flush()).is_err() {
+    if w.write_all(head.as_bytes())
+        .and_then(|_| w.flush())
+        .is_err()
+    {
         return;
     }
     loop {
@@ -170,7 +182,10 @@ mod tests {
 
     #[test]
     fn decodes_and_refuses_escapes() {
-        assert_eq!(decode("/tags/%E5%AE%89.html").as_deref(), Some("/tags/安.html"));
+        assert_eq!(
+            decode("/tags/%E5%AE%89.html").as_deref(),
+            Some("/tags/安.html")
+        );
         assert_eq!(decode("/a/../../etc/passwd"), None);
         assert_eq!(decode("/%2e%2e/x"), None);
         assert_eq!(decode("/bad%zz"), None);
@@ -178,7 +193,8 @@ mod tests {
 
     #[test]
     fn injects_before_body_end() {
-        let out = String::from_utf8(inject(b"<html><body>x</body></html>".to_vec(), Some("a<b"))).unwrap();
+        let out = String::from_utf8(inject(b"<html><body>x</body></html>".to_vec(), Some("a<b")))
+            .unwrap();
         assert!(out.contains("EventSource") && out.contains("a&lt;b"));
         assert!(out.ends_with("</div></body></html>"), "{out}");
     }

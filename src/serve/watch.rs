@@ -76,7 +76,9 @@ pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> C
                 out.docs.insert(rel.to_path_buf());
             }
             // A folder under content/ created, renamed or deleted: its documents moved.
-            ["content", _, ..] if p.is_dir() || Path::new(parts[parts.len() - 1]).extension().is_none() => {
+            ["content", _, ..]
+                if p.is_dir() || Path::new(parts[parts.len() - 1]).extension().is_none() =>
+            {
                 out.full = true
             }
             _ => {}

@@ -7,3 +7,5 @@ mod browser;
 mod build;
 mod check;
 mod links;
+mod new;
+mod serve;

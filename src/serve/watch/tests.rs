@@ -9,7 +9,10 @@ fn run(paths: &[&str]) -> Changes {
 }
 
 fn docs(c: &Changes) -> Vec<String> {
-    c.docs.iter().map(|p| p.to_string_lossy().into_owned()).collect()
+    c.docs
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect()
 }
 
 #[test]
@@ -42,7 +45,11 @@ fn editor_temp_files_are_ignored() {
 #[test]
 fn atomic_save_is_one_document_change() {
     // VS Code / vim style: write a temp file, rename it over the document.
-    let c = run(&["content/news/.a.md.tmp", "content/news/a.md", "content/news/a.md~"]);
+    let c = run(&[
+        "content/news/.a.md.tmp",
+        "content/news/a.md",
+        "content/news/a.md~",
+    ]);
     assert!(!c.full);
     assert_eq!(docs(&c), ["content/news/a.md"]);
 }
@@ -80,9 +87,17 @@ fn other_files_are_ignored() {
 fn reading_a_file_is_not_a_change() {
     use notify::EventKind;
     use notify::event::{AccessKind, AccessMode, DataChange, MetadataKind, ModifyKind};
-    assert!(!super::counts(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
-    assert!(!super::counts(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))));
-    assert!(super::counts(&EventKind::Modify(ModifyKind::Data(DataChange::Content))));
+    assert!(!super::counts(&EventKind::Access(AccessKind::Close(
+        AccessMode::Read
+    ))));
+    assert!(!super::counts(&EventKind::Modify(ModifyKind::Metadata(
+        MetadataKind::AccessTime
+    ))));
+    assert!(super::counts(&EventKind::Modify(ModifyKind::Data(
+        DataChange::Content
+    ))));
     // The poll watcher reports a new modification time as a metadata change.
-    assert!(super::counts(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime))));
+    assert!(super::counts(&EventKind::Modify(ModifyKind::Metadata(
+        MetadataKind::WriteTime
+    ))));
 }
