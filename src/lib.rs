@@ -6,4 +6,5 @@
 
 pub mod diag;
 pub mod markdown;
+pub mod render;
 pub mod yaml;

@@ -1,0 +1,275 @@
+//! The slogan splitter (led-feed.md §3.2): slogan → slides → lines.
+//!
+//! Whole clauses are packed greedily; a clause that fits on a line is never split. A clause
+//! wider than the screen is broken by a small dynamic program that minimises the number of
+//! lines plus break penalties: 禁则 violations and breaks inside dashes, numbers and protected
+//! terms cost more than an extra line; breaks inside a jieba word or a site term are merely
+//! discouraged.
+
+use super::chars::{
+    glued_half_width, half_width, half_width_of, is_han, is_space, no_end, no_start,
+    preferred_breaks, unit_spans,
+};
+use super::lexicon::{Lexicon, merge_spans};
+use unicode_normalization::UnicodeNormalization;
+
+const LINE: f64 = 1000.0;
+const KINSOKU: f64 = 5000.0;
+const IN_UNIT: f64 = 3000.0;
+const IN_FITTING_TERM: f64 = 2500.0;
+const OFF_TERM_BOUNDARY: f64 = 2000.0;
+const ORPHAN: f64 = 1200.0;
+const IN_SITE_TERM: f64 = 300.0;
+const IN_WORD: f64 = 120.0;
+
+/// NFC, trim, and every whitespace run collapsed to one space (led-feed.md §3.2.1).
+pub fn normalize(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    let mut space = false;
+    for c in nfc.trim().chars() {
+        if is_space(c) {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A clause of a normalised text: its characters without whitespace, the positions inside it
+/// that had a space before them (kept in the output, never a break), and whether a space
+/// separated it from the previous clause.
+struct Clause {
+    chars: Vec<char>,
+    spaces: Vec<usize>,
+    space_before: bool,
+}
+
+impl Clause {
+    /// Width of `chars[i..j]` in half-columns, counting the interior spaces.
+    fn width(&self, i: usize, j: usize) -> u32 {
+        let spaces = self.spaces.iter().filter(|&&p| i < p && p < j).count() as u32;
+        half_width_of(&self.chars[i..j]) + spaces
+    }
+
+    fn render(&self, i: usize, j: usize) -> String {
+        let mut out = String::new();
+        for p in i..j {
+            if p > i && self.spaces.contains(&p) {
+                out.push(' ');
+            }
+            out.push(self.chars[p]);
+        }
+        out
+    }
+}
+
+/// Splits a normalised text at its preferred breaks. A space inside a number or Latin unit
+/// (`GB/T 33000`, `2023 年`) stays in the text but is not a break.
+fn clauses(text: &str) -> Vec<Clause> {
+    let mut ns = Vec::new();
+    let mut space_before = Vec::new();
+    for c in text.chars() {
+        if is_space(c) {
+            space_before.push(ns.len());
+        } else {
+            ns.push(c);
+        }
+    }
+    let units = unit_spans(&ns);
+    let mut cuts: Vec<usize> = preferred_breaks(&ns, &space_before)
+        .into_iter()
+        .filter(|&p| !units.iter().any(|&(a, b)| a < p && p < b))
+        .collect();
+    cuts.push(ns.len());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for p in cuts {
+        if p > start {
+            let spaces = space_before.iter().filter(|&&q| start < q && q < p).map(|q| q - start).collect();
+            out.push(Clause {
+                chars: ns[start..p].to_vec(),
+                spaces,
+                space_before: start > 0 && space_before.contains(&start),
+            });
+        }
+        start = p;
+    }
+    out
+}
+
+/// Cost of breaking the clause `s` before position `p` (0 < p < len).
+struct Penalties {
+    cost: Vec<f64>,
+}
+
+impl Penalties {
+    fn new(s: &[char], cols2: u32, lex: &Lexicon) -> Self {
+        let n = s.len();
+        let mut cost = vec![0.0; n + 1];
+        let words = lex.word_interiors(s);
+        for (p, c) in cost.iter_mut().enumerate().take(n).skip(1) {
+            if words[p] {
+                *c += IN_WORD;
+            }
+        }
+        for (a, b) in lex.extra_spans(s) {
+            for c in &mut cost[a + 1..b] {
+                *c += IN_SITE_TERM;
+            }
+        }
+        let core = lex.core_spans(s);
+        for (a, b) in merge_spans(&core) {
+            let fits = glued_half_width(s, a, b) <= cols2;
+            for p in a + 1..b {
+                let inside = core.iter().filter(|t| t.0 < p && p < t.1).count() as f64;
+                let bounds = core.iter().filter(|t| a <= t.0 && t.1 <= b && (t.0 == p || t.1 == p));
+                let bounds = bounds.count() as f64;
+                cost[p] += if fits {
+                    IN_FITTING_TERM
+                } else if bounds == 0.0 {
+                    OFF_TERM_BOUNDARY
+                } else {
+                    40.0 + 20.0 * inside - 5.0 * bounds
+                };
+            }
+        }
+        for (a, b) in unit_spans(s) {
+            if glued_half_width(s, a, b) <= cols2 {
+                for c in &mut cost[a + 1..b] {
+                    *c += IN_UNIT;
+                }
+            }
+        }
+        for (p, c) in cost.iter_mut().enumerate().take(n).skip(1) {
+            if no_start(s[p]) || no_end(s[p - 1]) {
+                *c += KINSOKU;
+            }
+        }
+        Penalties { cost }
+    }
+}
+
+fn is_orphan(line: &[char]) -> bool {
+    line.len() <= 3 && line.iter().filter(|c| is_han(**c)).count() == 1
+}
+
+/// Breaks one clause wider than the screen into lines.
+fn fill_lines(clause: &Clause, cols2: u32, lex: &Lexicon) -> Vec<String> {
+    let s = &clause.chars;
+    let n = s.len();
+    let pen = Penalties::new(s, cols2, lex);
+    let mut best = vec![f64::INFINITY; n + 1];
+    let mut prev = vec![0usize; n + 1];
+    best[0] = 0.0;
+    for j in 1..=n {
+        for i in (0..j).rev() {
+            let w = clause.width(i, j);
+            if w > cols2 && j - i > 1 {
+                break;
+            }
+            if best[i].is_infinite() {
+                continue;
+            }
+            let mut c = best[i] + LINE + if j < n { pen.cost[j] } else { 0.0 };
+            if j < n {
+                c += f64::from(cols2.saturating_sub(w)) * 0.005; // fuller lines first
+            }
+            if is_orphan(&s[i..j]) {
+                c += ORPHAN;
+            }
+            if c < best[j] {
+                best[j] = c;
+                prev[j] = i;
+            }
+        }
+    }
+    let mut cuts = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        cuts.push(j);
+        j = prev[j];
+    }
+    cuts.reverse();
+    let mut lines = Vec::new();
+    let mut i = 0;
+    for j in cuts {
+        lines.push(clause.render(i, j));
+        i = j;
+    }
+    lines
+}
+
+/// Splits a normalised slogan into slides of at most `rows` lines of at most `cols` columns.
+/// A `scroll_left` screen shows each slogan as one line of any width.
+pub fn split_slogan(text: &str, cols: u32, rows: u32, scroll: bool, lex: &Lexicon) -> Vec<Vec<String>> {
+    if scroll {
+        return vec![vec![text.to_string()]];
+    }
+    let cols2 = cols * 2;
+    let rows = rows.max(1) as usize;
+    // Blocks are lines that should stay on one slide together (one long clause).
+    let mut blocks: Vec<Vec<String>> = Vec::new();
+    let mut cur = String::new();
+    let mut attach = false;
+    let flush = |blocks: &mut Vec<Vec<String>>, cur: &mut String, attach: bool| {
+        if !cur.is_empty() {
+            let line = std::mem::take(cur);
+            match blocks.last_mut() {
+                Some(b) if attach => b.push(line),
+                _ => blocks.push(vec![line]),
+            }
+        }
+    };
+    for clause in clauses(text) {
+        let cl = clause.render(0, clause.chars.len());
+        if half_width(&cl) <= cols2 {
+            let sep = if clause.space_before && !cur.is_empty() { " " } else { "" };
+            let cand = format!("{cur}{sep}{cl}");
+            if !cur.is_empty() && half_width(&cand) <= cols2 {
+                cur = cand;
+            } else {
+                flush(&mut blocks, &mut cur, attach);
+                cur = cl;
+                attach = false;
+            }
+        } else {
+            flush(&mut blocks, &mut cur, attach);
+            let mut lines = fill_lines(&clause, cols2, lex);
+            cur = lines.pop().unwrap_or_default();
+            blocks.push(lines);
+            attach = true;
+        }
+    }
+    flush(&mut blocks, &mut cur, attach);
+    blocks.retain(|b| !b.is_empty());
+    let mut slides: Vec<Vec<String>> = Vec::new();
+    let mut page: Vec<String> = Vec::new();
+    for block in blocks {
+        if page.len() + block.len() <= rows {
+            page.extend(block);
+        } else if block.len() <= rows {
+            slides.push(std::mem::take(&mut page));
+            page = block;
+        } else {
+            for line in block {
+                if page.len() == rows {
+                    slides.push(std::mem::take(&mut page));
+                }
+                page.push(line);
+            }
+        }
+    }
+    slides.push(page);
+    slides.retain(|s| !s.is_empty());
+    slides
+}
+
+#[cfg(test)]
+#[path = "split_tests.rs"]
+mod tests;

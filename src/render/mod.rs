@@ -1,0 +1,3 @@
+//! Renderers: turn a loaded site into output files.
+
+pub mod led;
