@@ -131,6 +131,7 @@ pub fn parse_screens(led: Option<&Value>, path: &str, locate: Locate) -> (Vec<Sc
         return (Vec::new(), vec![d]);
     };
     let mut screens: Vec<Screen> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let key = format!("led.screens.{i}");
         let mut p = Parser { path, locate, base: key.clone(), diags: &mut diags, errors: 0 };
@@ -139,10 +140,13 @@ pub fn parse_screens(led: Option<&Value>, path: &str, locate: Locate) -> (Vec<Sc
             continue;
         };
         if let Some(s) = p.screen(obj) {
-            if screens.iter().any(|o| o.id == s.id) {
+            if ids.contains(&s.id) {
                 p.err("id", &format!("屏幕编号“{}”重复", s.id), "每块屏幕的 id 必须不同，它也是输出文件名");
-            } else if p.errors == 0 {
-                screens.push(s);
+            } else {
+                ids.push(s.id.clone());
+                if p.errors == 0 {
+                    screens.push(s);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::render::led::chars::{preferred_breaks, unit_spans};
+use crate::render::led::tests::shared_dir;
 
 fn split(text: &str, cols: u32, rows: u32) -> Vec<Vec<String>> {
     split_slogan(&normalize(text), cols, rows, false, Lexicon::builtin())
@@ -111,12 +112,6 @@ const SEED_SLOGANS: &[&str] = &[
     "安全标准在我心中，安全生产在我手中。",
     "安全标准做得细，事故预防有保证。",
 ];
-
-/// The shared folder (seeds, tools) next to the repository or next to its worktree folder.
-pub(crate) fn shared_dir() -> Option<std::path::PathBuf> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    [root.join("../shared"), root.join("../../shared")].into_iter().find(|p| p.join("seeds").is_dir())
-}
 
 /// Numbered items after the last "宣传标语（参考）" heading of a seed document.
 fn seed_list(name: &str) -> Option<Vec<String>> {
