@@ -85,7 +85,11 @@ fn is_narrow(c: char) -> bool {
 /// the East-Asian-ambiguous “” — … · °, is drawn from the Chinese font. Integer half-columns
 /// keep the arithmetic exact.
 pub fn half_cols(c: char) -> u32 {
-    if (' '..='~').contains(&c) || is_narrow(c) { 1 } else { 2 }
+    if (' '..='~').contains(&c) || is_narrow(c) {
+        1
+    } else {
+        2
+    }
 }
 
 /// Width of a string in half-columns.
@@ -208,8 +212,10 @@ mod tests {
     #[test]
     fn units() {
         let s = chars("电话12350，6月1日起35.5℃以上GB/T33000");
-        let got: Vec<String> =
-            unit_spans(&s).iter().map(|&(a, b)| s[a..b].iter().collect()).collect();
+        let got: Vec<String> = unit_spans(&s)
+            .iter()
+            .map(|&(a, b)| s[a..b].iter().collect())
+            .collect();
         assert_eq!(got, ["12350", "6月1日", "35.5℃", "GB/T33000"]);
         let d = chars("标准化——企业……好");
         assert_eq!(unit_spans(&d), [(3, 5), (7, 9)]);

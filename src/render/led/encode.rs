@@ -68,7 +68,9 @@ pub fn fit(c: char, enc: Encoding) -> Fit {
     match enc {
         Encoding::Utf8 | Encoding::Utf8Sig | Encoding::Gb18030 => Fit::Ok,
         Encoding::Gbk | Encoding::Gb2312 => {
-            let Some(b) = gbk_bytes(c) else { return Fit::Unencodable };
+            let Some(b) = gbk_bytes(c) else {
+                return Fit::Unencodable;
+            };
             let in_2312 = match b.as_slice() {
                 [a] => *a < 0x80,
                 [a, b] => in_gb2312_code(u16::from(*a) << 8 | u16::from(*b)),
@@ -86,18 +88,29 @@ pub fn fit(c: char, enc: Encoding) -> Fit {
 /// Encodes a whole TXT export. Returns the first character the encoding cannot hold.
 pub fn encode(text: &str, enc: Encoding) -> Result<Vec<u8>, char> {
     let shown = |c: char| c != '\r' && c != '\n';
-    if let Some(c) = text.chars().filter(|&c| shown(c)).find(|&c| fit(c, enc) == Fit::Unencodable) {
+    if let Some(c) = text
+        .chars()
+        .filter(|&c| shown(c))
+        .find(|&c| fit(c, enc) == Fit::Unencodable)
+    {
         return Err(c);
     }
     let out = match enc {
         Encoding::Utf8 => text.as_bytes().to_vec(),
         Encoding::Utf8Sig => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
         Encoding::Gbk | Encoding::Gb2312 | Encoding::Gb18030 => {
-            let codec = if enc == Encoding::Gb18030 { encoding_rs::GB18030 } else { encoding_rs::GBK };
+            let codec = if enc == Encoding::Gb18030 {
+                encoding_rs::GB18030
+            } else {
+                encoding_rs::GBK
+            };
             let (bytes, _, unmappable) = codec.encode(text);
             if unmappable {
                 // Unreachable after the check above; never let a `&#NNN;` through.
-                let bad = text.chars().find(|&c| gbk_bytes(c).is_none()).unwrap_or('\u{FFFD}');
+                let bad = text
+                    .chars()
+                    .find(|&c| gbk_bytes(c).is_none())
+                    .unwrap_or('\u{FFFD}');
                 return Err(bad);
             }
             bytes.into_owned()
@@ -112,7 +125,10 @@ mod tests {
 
     #[test]
     fn gbk_bytes_match_the_protocol_example() {
-        assert_eq!(encode("欢迎光临", Encoding::Gbk).unwrap(), [0xBB, 0xB6, 0xD3, 0xAD, 0xB9, 0xE2, 0xC1, 0xD9]);
+        assert_eq!(
+            encode("欢迎光临", Encoding::Gbk).unwrap(),
+            [0xBB, 0xB6, 0xD3, 0xAD, 0xB9, 0xE2, 0xC1, 0xD9]
+        );
     }
 
     #[test]
@@ -132,7 +148,10 @@ mod tests {
     fn never_writes_numeric_references() {
         assert_eq!(encode("安全👷第一", Encoding::Gbk), Err('👷'));
         assert_eq!(encode("堃", Encoding::Gb2312), Err('堃'));
-        assert_eq!(encode("安全", Encoding::Utf8Sig).unwrap()[..3], [0xEF, 0xBB, 0xBF]);
+        assert_eq!(
+            encode("安全", Encoding::Utf8Sig).unwrap()[..3],
+            [0xEF, 0xBB, 0xBF]
+        );
         assert!(encode("👷", Encoding::Gb18030).unwrap().len() == 4);
     }
 }

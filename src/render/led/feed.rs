@@ -95,14 +95,23 @@ pub fn build(
     let mut seen: HashMap<String, &Prepared> = HashMap::new();
     let mut fragments: HashMap<String, String> = HashMap::new();
     for p in slogans {
-        if p.broken || !p.for_screen(screen) || !p.valid_on(date) || !p.check_encoding(screen, diags) {
+        if p.broken
+            || !p.for_screen(screen)
+            || !p.valid_on(date)
+            || !p.check_encoding(screen, diags)
+        {
             continue;
         }
         let fp = fingerprint(&p.text);
         if let Some(first) = seen.get(&fp) {
-            let msg = format!("与 {}:{} 的标语重复（屏幕“{}”）", first.src.path, first.src.line, screen.id);
-            diags.push(Diagnostic::error(&p.src.path, p.src.line, p.src.col, "led-duplicate", msg)
-                .with_hint("删去其中一条，或用 screens 把它们分到不同的屏幕"));
+            let msg = format!(
+                "与 {}:{} 的标语重复（屏幕“{}”）",
+                first.src.path, first.src.line, screen.id
+            );
+            diags.push(
+                Diagnostic::error(&p.src.path, p.src.line, p.src.col, "led-duplicate", msg)
+                    .with_hint("删去其中一条，或用 screens 把它们分到不同的屏幕"),
+            );
             continue;
         }
         seen.insert(fp.clone(), p);
@@ -111,10 +120,16 @@ pub fn build(
         if pages.len() > screen.max_parts as usize {
             let msg = format!(
                 "标语在屏幕“{}”（{}×{}）上要分 {} 屏播放，超过 max_parts = {}",
-                screen.id, screen.cols, screen.rows, pages.len(), screen.max_parts
+                screen.id,
+                screen.cols,
+                screen.rows,
+                pages.len(),
+                screen.max_parts
             );
-            diags.push(Diagnostic::warning(&p.src.path, p.src.line, p.src.col, "led-parts", msg)
-                .with_hint("缩短标语，或在这块屏上改用 effect: scroll_left（连续左移）"));
+            diags.push(
+                Diagnostic::warning(&p.src.path, p.src.line, p.src.col, "led-parts", msg)
+                    .with_hint("缩短标语，或在这块屏上改用 effect: scroll_left（连续左移）"),
+            );
         }
         for (k, lines) in pages.iter().enumerate() {
             let text = lines.concat();
@@ -122,9 +137,20 @@ pub fn build(
             let frag = fingerprint(&text);
             match fragments.get(&frag) {
                 Some(other) if *other != group => {
-                    let msg = format!("屏幕“{}”上的一屏“{text}”与 {other} 的一屏相同，观众会以为是同一条", screen.id);
-                    diags.push(Diagnostic::warning(&p.src.path, p.src.line, p.src.col, "led-fragment", msg)
-                        .with_hint("改写其中一条的开头，或把它们分到不同的屏幕"));
+                    let msg = format!(
+                        "屏幕“{}”上的一屏“{text}”与 {other} 的一屏相同，观众会以为是同一条",
+                        screen.id
+                    );
+                    diags.push(
+                        Diagnostic::warning(
+                            &p.src.path,
+                            p.src.line,
+                            p.src.col,
+                            "led-fragment",
+                            msg,
+                        )
+                        .with_hint("改写其中一条的开头，或把它们分到不同的屏幕"),
+                    );
                 }
                 _ => {
                     fragments.insert(frag, group.clone());
@@ -132,8 +158,10 @@ pub fn build(
             }
             if !screen.is_scroll() && seconds > 30.0 {
                 let msg = format!("分屏“{text}”在屏幕“{}”上要停留 {seconds} 秒", screen.id);
-                diags.push(Diagnostic::warning(&p.src.path, p.src.line, p.src.col, "led-long", msg)
-                    .with_hint("缩短标语，或加大屏幕的每行字数"));
+                diags.push(
+                    Diagnostic::warning(&p.src.path, p.src.line, p.src.col, "led-long", msg)
+                        .with_hint("缩短标语，或加大屏幕的每行字数"),
+                );
             }
             slides.push(Slide {
                 id: format!("{group}.{}", k + 1),
@@ -148,7 +176,11 @@ pub fn build(
                     path: p.src.path.clone(),
                     line: p.src.line,
                     item: p.src.item,
-                    kind: if p.src.kind.is_empty() { "slogan".into() } else { p.src.kind.clone() },
+                    kind: if p.src.kind.is_empty() {
+                        "slogan".into()
+                    } else {
+                        p.src.kind.clone()
+                    },
                     url: p.src.url.clone(),
                     title: p.src.set_title.clone(),
                     text: p.text.clone(),
@@ -186,10 +218,17 @@ pub fn txt(feed: &Feed) -> Result<Vec<u8>, char> {
             lines.push(&slide.text);
         } else {
             lines.extend(slide.lines.iter().map(String::as_str));
-            lines.extend(std::iter::repeat_n(PAD, (s.rows as usize).saturating_sub(slide.lines.len())));
+            lines.extend(std::iter::repeat_n(
+                PAD,
+                (s.rows as usize).saturating_sub(slide.lines.len()),
+            ));
         }
     }
-    let nl = if s.newline == Newline::Crlf { "\r\n" } else { "\n" };
+    let nl = if s.newline == Newline::Crlf {
+        "\r\n"
+    } else {
+        "\n"
+    };
     encode(&lines.join(nl), s.encoding)
 }
 
@@ -199,8 +238,15 @@ pub fn txt_or_diag(feed: &Feed, campaign: &str, diags: &mut Vec<Diagnostic>) -> 
     match txt(feed) {
         Ok(b) => Some(b),
         Err(c) => {
-            let msg = format!("屏幕“{}”的 TXT 无法用 {} 编码“{c}”", feed.screen.id, encoding_label(feed.screen.encoding));
-            diags.push(Diagnostic::error(campaign, 0, 0, "led-encoding", msg).with_hint("请报告这个问题，并暂时删去含这个字符的标语"));
+            let msg = format!(
+                "屏幕“{}”的 TXT 无法用 {} 编码“{c}”",
+                feed.screen.id,
+                encoding_label(feed.screen.encoding)
+            );
+            diags.push(
+                Diagnostic::error(campaign, 0, 0, "led-encoding", msg)
+                    .with_hint("请报告这个问题，并暂时删去含这个字符的标语"),
+            );
             None
         }
     }

@@ -48,7 +48,10 @@ pub struct LedOutput {
 impl LedOutput {
     /// The bytes of one output file, e.g. `led/door.txt`.
     pub fn file(&self, path: &str) -> Option<&[u8]> {
-        self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice())
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| b.as_slice())
     }
 }
 
@@ -68,9 +71,19 @@ pub fn render(input: &LedInput) -> LedOutput {
     let mut diags = Vec::new();
     let prepared = source::prepare(input.slogans, input.phases, input.screens, &mut diags);
     for screen in input.screens {
-        let feed = feed::build(screen, &prepared, input.date, input.generated, input.lexicon, &mut diags);
+        let feed = feed::build(
+            screen,
+            &prepared,
+            input.date,
+            input.generated,
+            input.lexicon,
+            &mut diags,
+        );
         if feed.slides.is_empty() {
-            let msg = format!("屏幕“{}”在 {} 没有可播放的标语，屏幕会黑屏", screen.id, input.date);
+            let msg = format!(
+                "屏幕“{}”在 {} 没有可播放的标语，屏幕会黑屏",
+                screen.id, input.date
+            );
             diags.push(Diagnostic::warning(input.campaign_path, 0, 0, "led-empty", msg).with_hint(
                 "检查标语的有效期（valid_from/valid_until）、阶段和 screens 设置，或为这块屏补充标语",
             ));
@@ -81,13 +94,18 @@ pub fn render(input: &LedInput) -> LedOutput {
         if let Some(txt) = feed::txt_or_diag(&feed, input.campaign_path, &mut diags) {
             out.files.push((format!("led/{id}.txt"), txt));
         }
-        out.files.push((format!("led/{id}.html"), player::kiosk(&feed).into_bytes()));
+        out.files
+            .push((format!("led/{id}.html"), player::kiosk(&feed).into_bytes()));
         out.feeds.push(feed);
     }
     let screens = serde_json::json!({ "screens": input.screens });
-    out.files.push(("led/screens.json".into(), serde_json::to_vec_pretty(&screens).expect("screens serialise")));
+    out.files.push((
+        "led/screens.json".into(),
+        serde_json::to_vec_pretty(&screens).expect("screens serialise"),
+    ));
     let index = player::index(&out.feeds, input.campaign_title, &input.date.to_string());
-    out.files.push(("led/index.html".into(), index.into_bytes()));
+    out.files
+        .push(("led/index.html".into(), index.into_bytes()));
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert(d.to_string()));
     out.diagnostics = diags;
@@ -96,3 +114,6 @@ pub fn render(input: &LedInput) -> LedOutput {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod player_tests;

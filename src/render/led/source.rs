@@ -61,7 +61,12 @@ impl Prepared<'_> {
 
     pub fn for_screen(&self, s: &Screen) -> bool {
         (self.src.screens.is_empty() || self.src.screens.contains(&s.id))
-            && (s.phases.is_empty() || self.src.phase.as_ref().is_some_and(|p| s.phases.contains(p)))
+            && (s.phases.is_empty()
+                || self
+                    .src
+                    .phase
+                    .as_ref()
+                    .is_some_and(|p| s.phases.contains(p)))
     }
 
     /// `(line, col)` of the `k`-th char of the raw text in the user's file.
@@ -97,13 +102,21 @@ impl Prepared<'_> {
             match fit(c, s.encoding) {
                 Fit::Ok => {}
                 Fit::OutsideGb2312 => diags.push(
-                    self.diag_at(k, false, "led-gb2312", format!("“{c}”不在 GB2312 字库中，16×16 点阵字库卡可能显示不出"))
-                        .with_hint("换成常用字，或确认屏幕控制卡装有 GBK 字库"),
+                    self.diag_at(
+                        k,
+                        false,
+                        "led-gb2312",
+                        format!("“{c}”不在 GB2312 字库中，16×16 点阵字库卡可能显示不出"),
+                    )
+                    .with_hint("换成常用字，或确认屏幕控制卡装有 GBK 字库"),
                 ),
                 Fit::Unencodable => {
                     ok = false;
                     let enc = encoding_label(s.encoding);
-                    let msg = format!("“{c}”（U+{:04X}）无法用屏幕“{}”的编码 {enc} 表示", c as u32, s.id);
+                    let msg = format!(
+                        "“{c}”（U+{:04X}）无法用屏幕“{}”的编码 {enc} 表示",
+                        c as u32, s.id
+                    );
                     diags.push(self.diag_at(k, true, "led-encoding", msg).with_hint(
                         "删去这个字符或换成文字（表情符号、生僻字、特殊符号在 LED 字库中没有）；或在 campaign.yaml 中把该屏的 encoding 改为 utf-8-sig",
                     ));
@@ -134,12 +147,21 @@ pub fn prepare<'a>(
 ) -> Vec<Prepared<'a>> {
     let mut out = Vec::new();
     for src in slogans {
-        let span = src.phase.as_ref().and_then(|p| phases.iter().find(|s| &s.name == p));
+        let span = src
+            .phase
+            .as_ref()
+            .and_then(|p| phases.iter().find(|s| &s.name == p));
         let (from, until) = match (src.valid_from, src.valid_until) {
             (None, None) => span.map_or((None, None), |s| (s.from, s.until)),
             dates => dates,
         };
-        let mut p = Prepared { src, text: normalize(&src.text), valid_from: from, valid_until: until, broken: false };
+        let mut p = Prepared {
+            src,
+            text: normalize(&src.text),
+            valid_from: from,
+            valid_until: until,
+            broken: false,
+        };
         if p.text.is_empty() {
             continue;
         }
@@ -147,15 +169,36 @@ pub fn prepare<'a>(
         for (k, &c) in chars.iter().enumerate() {
             if c == '\\' {
                 p.broken = true;
-                diags.push(p.diag_at(k, true, "led-text", "标语中有反斜杠“\\”，控制卡会把它当作转义符".into())
-                    .with_hint("删去反斜杠，或改用全角“＼”以外的文字表达"));
+                diags.push(
+                    p.diag_at(
+                        k,
+                        true,
+                        "led-text",
+                        "标语中有反斜杠“\\”，控制卡会把它当作转义符".into(),
+                    )
+                    .with_hint("删去反斜杠，或改用全角“＼”以外的文字表达"),
+                );
             } else if super::encode::is_forbidden(c) && c != '\n' && c != '\t' {
                 p.broken = true;
                 let msg = format!("标语中有不可见的控制字符 U+{:04X}", c as u32);
-                diags.push(p.diag_at(k, true, "led-text", msg).with_hint("删去这个字符（常见于从网页或 Word 复制的文字）"));
-            } else if is_ascii_punct_in_han(c) && k > 0 && k + 1 < chars.len() && (is_han(chars[k - 1]) || is_han(chars[k + 1])) {
-                diags.push(p.diag_at(k, false, "led-ascii-punct", format!("中文标语中用了半角标点“{c}”"))
-                    .with_hint("改为全角标点，例如“，”“；”“：”“（）”"));
+                diags.push(
+                    p.diag_at(k, true, "led-text", msg)
+                        .with_hint("删去这个字符（常见于从网页或 Word 复制的文字）"),
+                );
+            } else if is_ascii_punct_in_han(c)
+                && k > 0
+                && k + 1 < chars.len()
+                && (is_han(chars[k - 1]) || is_han(chars[k + 1]))
+            {
+                diags.push(
+                    p.diag_at(
+                        k,
+                        false,
+                        "led-ascii-punct",
+                        format!("中文标语中用了半角标点“{c}”"),
+                    )
+                    .with_hint("改为全角标点，例如“，”“；”“：”“（）”"),
+                );
             }
         }
         if let (Some(f), Some(u)) = (from, until)
@@ -163,21 +206,33 @@ pub fn prepare<'a>(
         {
             p.broken = true;
             let msg = format!("起始日期 {f} 晚于截止日期 {u}");
-            diags.push(p.diag_at(0, true, "led-date", msg).with_hint("检查 valid_from/起始日期 与 valid_until/截止日期"));
+            diags.push(
+                p.diag_at(0, true, "led-date", msg)
+                    .with_hint("检查 valid_from/起始日期 与 valid_until/截止日期"),
+            );
         }
         if let Some(ph) = &src.phase
             && span.is_none()
             && !phases.is_empty()
         {
             let names: Vec<&str> = phases.iter().map(|s| s.name.as_str()).collect();
-            diags.push(p.diag_at(0, false, "led-phase", format!("阶段“{ph}”不在 campaign.yaml 的阶段列表中"))
-                .with_hint(format!("可用的阶段：{}", names.join("、"))));
+            diags.push(
+                p.diag_at(
+                    0,
+                    false,
+                    "led-phase",
+                    format!("阶段“{ph}”不在 campaign.yaml 的阶段列表中"),
+                )
+                .with_hint(format!("可用的阶段：{}", names.join("、"))),
+            );
         }
         for id in &src.screens {
             if !screens.iter().any(|s| &s.id == id) {
                 let ids: Vec<&str> = screens.iter().map(|s| s.id.as_str()).collect();
-                diags.push(p.diag_at(0, false, "led-screen", format!("没有编号为“{id}”的 LED 屏"))
-                    .with_hint(format!("campaign.yaml 中的屏幕：{}", ids.join("、"))));
+                diags.push(
+                    p.diag_at(0, false, "led-screen", format!("没有编号为“{id}”的 LED 屏"))
+                        .with_hint(format!("campaign.yaml 中的屏幕：{}", ids.join("、"))),
+                );
             }
         }
         out.push(p);

@@ -91,7 +91,11 @@ fn clauses(text: &str) -> Vec<Clause> {
     let mut start = 0;
     for p in cuts {
         if p > start {
-            let spaces = space_before.iter().filter(|&&q| start < q && q < p).map(|q| q - start).collect();
+            let spaces = space_before
+                .iter()
+                .filter(|&&q| start < q && q < p)
+                .map(|q| q - start)
+                .collect();
             out.push(Clause {
                 chars: ns[start..p].to_vec(),
                 spaces,
@@ -126,11 +130,13 @@ impl Penalties {
         let core = lex.core_spans(s);
         for (a, b) in merge_spans(&core) {
             let fits = glued_half_width(s, a, b) <= cols2;
-            for p in a + 1..b {
+            for (p, cost) in cost.iter_mut().enumerate().take(b).skip(a + 1) {
                 let inside = core.iter().filter(|t| t.0 < p && p < t.1).count() as f64;
-                let bounds = core.iter().filter(|t| a <= t.0 && t.1 <= b && (t.0 == p || t.1 == p));
+                let bounds = core
+                    .iter()
+                    .filter(|t| a <= t.0 && t.1 <= b && (t.0 == p || t.1 == p));
                 let bounds = bounds.count() as f64;
-                cost[p] += if fits {
+                *cost += if fits {
                     IN_FITTING_TERM
                 } else if bounds == 0.0 {
                     OFF_TERM_BOUNDARY
@@ -207,7 +213,13 @@ fn fill_lines(clause: &Clause, cols2: u32, lex: &Lexicon) -> Vec<String> {
 
 /// Splits a normalised slogan into slides of at most `rows` lines of at most `cols` columns.
 /// A `scroll_left` screen shows each slogan as one line of any width.
-pub fn split_slogan(text: &str, cols: u32, rows: u32, scroll: bool, lex: &Lexicon) -> Vec<Vec<String>> {
+pub fn split_slogan(
+    text: &str,
+    cols: u32,
+    rows: u32,
+    scroll: bool,
+    lex: &Lexicon,
+) -> Vec<Vec<String>> {
     if scroll {
         return vec![vec![text.to_string()]];
     }
@@ -229,7 +241,11 @@ pub fn split_slogan(text: &str, cols: u32, rows: u32, scroll: bool, lex: &Lexico
     for clause in clauses(text) {
         let cl = clause.render(0, clause.chars.len());
         if half_width(&cl) <= cols2 {
-            let sep = if clause.space_before && !cur.is_empty() { " " } else { "" };
+            let sep = if clause.space_before && !cur.is_empty() {
+                " "
+            } else {
+                ""
+            };
             let cand = format!("{cur}{sep}{cl}");
             if !cur.is_empty() && half_width(&cand) <= cols2 {
                 cur = cand;

@@ -10,15 +10,28 @@ fn split(text: &str, cols: u32, rows: u32) -> Vec<Vec<String>> {
 
 /// `a/b · c` notation: lines joined by `/`, slides by ` · `.
 fn show(slides: &[Vec<String>]) -> String {
-    slides.iter().map(|s| s.join("/")).collect::<Vec<_>>().join(" · ")
+    slides
+        .iter()
+        .map(|s| s.join("/"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The rules `check_led_feed.py` enforces, applied to one split.
 fn assert_valid(text: &str, cols: u32, rows: u32, slides: &[Vec<String>]) {
     let norm = normalize(text);
     let ns: Vec<char> = norm.chars().filter(|c| !c.is_whitespace()).collect();
-    let joined: String = slides.iter().flatten().flat_map(|l| l.chars()).filter(|c| !c.is_whitespace()).collect();
-    assert_eq!(joined, ns.iter().collect::<String>(), "parts must add up to the slogan");
+    let joined: String = slides
+        .iter()
+        .flatten()
+        .flat_map(|l| l.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert_eq!(
+        joined,
+        ns.iter().collect::<String>(),
+        "parts must add up to the slogan"
+    );
     let mut space_before = Vec::new();
     let mut k = 0;
     for c in norm.chars() {
@@ -39,7 +52,10 @@ fn assert_valid(text: &str, cols: u32, rows: u32, slides: &[Vec<String>]) {
     let cols2 = cols * 2;
     let ctx = format!("{text:?} on {cols}×{rows}: {}", show(slides));
     for slide in slides {
-        assert!(!slide.is_empty() && slide.len() <= rows as usize, "rows: {ctx}");
+        assert!(
+            !slide.is_empty() && slide.len() <= rows as usize,
+            "rows: {ctx}"
+        );
         for line in slide {
             assert!(half_width(line) <= cols2, "width: {ctx}");
             assert_eq!(line.trim(), line, "whitespace: {ctx}");
@@ -56,11 +72,17 @@ fn assert_valid(text: &str, cols: u32, rows: u32, slides: &[Vec<String>]) {
         pos += line.chars().filter(|c| !c.is_whitespace()).count();
         for (a, b) in unit_spans(&ns) {
             let inside = a < pos && pos < b;
-            assert!(!(inside && glued_half_width(&ns, a, b) <= cols2), "break in unit: {ctx}");
+            assert!(
+                !(inside && glued_half_width(&ns, a, b) <= cols2),
+                "break in unit: {ctx}"
+            );
         }
         for (a, b) in merge_spans(&core) {
             if a < pos && pos < b {
-                assert!(glued_half_width(&ns, a, b) > cols2, "break in fitting term: {ctx}");
+                assert!(
+                    glued_half_width(&ns, a, b) > cols2,
+                    "break in fitting term: {ctx}"
+                );
                 // Inside an over-long run, only the inner term boundaries are acceptable breaks.
                 let inner: Vec<usize> = core
                     .iter()
@@ -68,13 +90,24 @@ fn assert_valid(text: &str, cols: u32, rows: u32, slides: &[Vec<String>]) {
                     .flat_map(|t| [t.0, t.1])
                     .filter(|&q| q != a && q != b)
                     .collect();
-                assert!(inner.is_empty() || inner.contains(&pos), "break off the term boundaries: {ctx}");
+                assert!(
+                    inner.is_empty() || inner.contains(&pos),
+                    "break off the term boundaries: {ctx}"
+                );
             }
         }
         if !pref.contains(&pos) {
             let left = pref.iter().copied().filter(|&q| q < pos).max().unwrap_or(0);
-            let right = pref.iter().copied().filter(|&q| q > pos).min().unwrap_or(ns.len());
-            assert!(half_width_of(&ns[left..right]) > cols2, "split a clause that fits: {ctx}");
+            let right = pref
+                .iter()
+                .copied()
+                .filter(|&q| q > pos)
+                .min()
+                .unwrap_or(ns.len());
+            assert!(
+                half_width_of(&ns[left..right]) > cols2,
+                "split a clause that fits: {ctx}"
+            );
         }
     }
     if lines.len() > 1 {
@@ -87,16 +120,38 @@ fn assert_valid(text: &str, cols: u32, rows: u32, slides: &[Vec<String>]) {
 
 #[test]
 fn spec_examples() {
-    assert_eq!(show(&split("安全生产标准化——企业长远发展的需要。", 16, 1)), "安全生产标准化—— · 企业长远发展的需要。");
     assert_eq!(
-        show(&split("全面推进安全生产标准化建设，落实企业安全生产主体责任。", 16, 1)),
+        show(&split("安全生产标准化——企业长远发展的需要。", 16, 1)),
+        "安全生产标准化—— · 企业长远发展的需要。"
+    );
+    assert_eq!(
+        show(&split(
+            "全面推进安全生产标准化建设，落实企业安全生产主体责任。",
+            16,
+            1
+        )),
         "全面推进安全生产标准化建设， · 落实企业安全生产主体责任。"
     );
-    assert_eq!(show(&split("安全生产标准化——企业长远发展的需要。", 8, 2)), "安全生产/标准化—— · 企业长远发展的/需要。");
-    assert_eq!(show(&split("安全第一，预防为主，综合治理。", 8, 2)), "安全第一，/预防为主， · 综合治理。");
-    assert_eq!(show(&split("全员安全生产责任制", 8, 1)), "全员 · 安全生产责任制");
-    assert_eq!(show(&split("“安全生产月”活动6月1日起开展，主题：", 10, 2)), "“安全生产月”活动/6月1日起开展，主题：");
-    assert_eq!(show(&split("安全生产举报投诉电话：12350", 8, 2)), "安全生产举报投诉/电话：12350");
+    assert_eq!(
+        show(&split("安全生产标准化——企业长远发展的需要。", 8, 2)),
+        "安全生产/标准化—— · 企业长远发展的/需要。"
+    );
+    assert_eq!(
+        show(&split("安全第一，预防为主，综合治理。", 8, 2)),
+        "安全第一，/预防为主， · 综合治理。"
+    );
+    assert_eq!(
+        show(&split("全员安全生产责任制", 8, 1)),
+        "全员 · 安全生产责任制"
+    );
+    assert_eq!(
+        show(&split("“安全生产月”活动6月1日起开展，主题：", 10, 2)),
+        "“安全生产月”活动/6月1日起开展，主题："
+    );
+    assert_eq!(
+        show(&split("安全生产举报投诉电话：12350", 8, 2)),
+        "安全生产举报投诉/电话：12350"
+    );
 }
 
 /// The slogan lists of seeds 000 (附件2) and 002 (附件): 宣传标语（参考）.
@@ -161,7 +216,16 @@ const HARD: &[&str] = &[
 #[test]
 fn seeds_and_hard_slogans_obey_the_rules_on_every_screen() {
     for text in SEED_SLOGANS.iter().chain(HARD.iter()) {
-        for (cols, rows) in [(16, 1), (12, 1), (8, 2), (10, 2), (8, 1), (20, 3), (6, 2), (14, 1)] {
+        for (cols, rows) in [
+            (16, 1),
+            (12, 1),
+            (8, 2),
+            (10, 2),
+            (8, 1),
+            (20, 3),
+            (6, 2),
+            (14, 1),
+        ] {
             assert_valid(text, cols, rows, &split(text, cols, rows));
         }
     }
@@ -170,7 +234,10 @@ fn seeds_and_hard_slogans_obey_the_rules_on_every_screen() {
 #[test]
 fn seed_slogans_on_a_door_screen() {
     let s = |t| show(&split(t, 16, 1));
-    assert_eq!(s("安全生产标准化——你我健康的安全保证。"), "安全生产标准化—— · 你我健康的安全保证。");
+    assert_eq!(
+        s("安全生产标准化——你我健康的安全保证。"),
+        "安全生产标准化—— · 你我健康的安全保证。"
+    );
     assert_eq!(
         s("你重视，我参与，安全标准一起抓；齐努力，共谋划，安全生产靠大家。"),
         "你重视，我参与，安全标准一起抓； · 齐努力，共谋划，安全生产靠大家。"
@@ -183,7 +250,11 @@ fn seed_slogans_on_a_door_screen() {
 
 #[test]
 fn dashes_numbers_and_dates_stay_whole() {
-    let s = show(&split("安全生产举报投诉电话：12350，24小时有人接听。", 6, 1));
+    let s = show(&split(
+        "安全生产举报投诉电话：12350，24小时有人接听。",
+        6,
+        1,
+    ));
     assert!(s.contains("12350，"), "{s}");
     let s = show(&split("2023年4月30日前完成“三张清单”编制。", 8, 1));
     assert!(s.starts_with("2023年4月30日"), "{s}");
@@ -195,26 +266,53 @@ fn dashes_numbers_and_dates_stay_whole() {
 
 #[test]
 fn quotes_and_brackets_travel_with_their_words() {
-    let s = split("执行《企业安全生产标准化基本规范》（GB/T 33000-2016）", 10, 2);
+    let s = split(
+        "执行《企业安全生产标准化基本规范》（GB/T 33000-2016）",
+        10,
+        2,
+    );
     for line in s.iter().flatten() {
-        assert!(!line.ends_with('《') && !line.ends_with('（'), "{}", show(&s));
-        assert!(!line.starts_with('》') && !line.starts_with('）'), "{}", show(&s));
+        assert!(
+            !line.ends_with('《') && !line.ends_with('（'),
+            "{}",
+            show(&s)
+        );
+        assert!(
+            !line.starts_with('》') && !line.starts_with('）'),
+            "{}",
+            show(&s)
+        );
     }
-    assert_eq!(show(&split("“安全第一，预防为主，综合治理。”", 8, 1)), "“安全第一， · 预防为主， · 综合治理。”");
+    assert_eq!(
+        show(&split("“安全第一，预防为主，综合治理。”", 8, 1)),
+        "“安全第一， · 预防为主， · 综合治理。”"
+    );
 }
 
 #[test]
 fn terms_longer_than_a_line_break_at_inner_boundaries() {
-    assert_eq!(show(&split("全员安全生产责任制", 4, 1)), "全员 · 安全生产 · 责任制");
+    assert_eq!(
+        show(&split("全员安全生产责任制", 4, 1)),
+        "全员 · 安全生产 · 责任制"
+    );
 }
 
 #[test]
 fn spaces_are_breaks_and_scroll_is_one_line() {
-    assert_eq!(show(&split("安全 生产 从我做起", 16, 1)), "安全 生产 从我做起");
-    assert_eq!(show(&split("安全生产标准化 从我做起", 8, 1)), "安全生产标准化 · 从我做起");
+    assert_eq!(
+        show(&split("安全 生产 从我做起", 16, 1)),
+        "安全 生产 从我做起"
+    );
+    assert_eq!(
+        show(&split("安全生产标准化 从我做起", 8, 1)),
+        "安全生产标准化 · 从我做起"
+    );
     let t = normalize("  安全生产\u{3000}从我做起 ");
     assert_eq!(t, "安全生产 从我做起");
-    assert_eq!(split_slogan(&t, 4, 1, true, Lexicon::builtin()), [[t.clone()]]);
+    assert_eq!(
+        split_slogan(&t, 4, 1, true, Lexicon::builtin()),
+        [[t.clone()]]
+    );
 }
 
 #[test]
@@ -222,5 +320,9 @@ fn site_terms_are_kept_whole() {
     let lex = Lexicon::new(["美丽外山"]);
     let text = normalize("关注美丽外山公众号了解安全生产标准化");
     let slides = split_slogan(&text, 6, 1, false, &lex);
-    assert!(slides.iter().flatten().any(|l| l.contains("美丽外山")), "{}", show(&slides));
+    assert!(
+        slides.iter().flatten().any(|l| l.contains("美丽外山")),
+        "{}",
+        show(&slides)
+    );
 }

@@ -8,7 +8,9 @@ use std::process::Command;
 /// The shared folder (seeds, tools) next to the repository or next to its worktree folder.
 pub(crate) fn shared_dir() -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [root.join("../shared"), root.join("../../shared")].into_iter().find(|p| p.join("tools").is_dir())
+    [root.join("../shared"), root.join("../../shared")]
+        .into_iter()
+        .find(|p| p.join("tools").is_dir())
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -51,10 +53,25 @@ pub(crate) fn sample_slogans() -> Vec<SloganSource> {
     let mut v = vec![
         slogan(p, 6, 1, "安全生产标准化——企业长远发展的需要。"),
         slogan(p, 7, 2, "安全第一，预防为主，综合治理。"),
-        slogan(p, 8, 3, "“安全生产月”活动6月1日起开展，人人讲安全、个个会应急。"),
-        slogan(p, 9, 4, "全面推进安全生产标准化建设，落实企业安全生产主体责任。"),
+        slogan(
+            p,
+            8,
+            3,
+            "“安全生产月”活动6月1日起开展，人人讲安全、个个会应急。",
+        ),
+        slogan(
+            p,
+            9,
+            4,
+            "全面推进安全生产标准化建设，落实企业安全生产主体责任。",
+        ),
         slogan(p, 10, 5, "安全生产举报投诉电话：12350"),
-        slogan(p, 11, 6, "你重视，我参与，安全标准一起抓；齐努力，共谋划，安全生产靠大家。"),
+        slogan(
+            p,
+            11,
+            6,
+            "你重视，我参与，安全标准一起抓；齐努力，共谋划，安全生产靠大家。",
+        ),
     ];
     let mut old = slogan("content/slogans/old.md", 5, 1, "去年的标语已经过期。");
     (old.valid_from, old.valid_until) = (Some(d("2024-06-01")), Some(d("2024-06-30")));
@@ -63,14 +80,24 @@ pub(crate) fn sample_slogans() -> Vec<SloganSource> {
 }
 
 pub(crate) fn render_sample(screens: &[Screen], slogans: &[SloganSource]) -> LedOutput {
-    let generated = cst().with_ymd_and_hms(2025, 6, 10, 6, 0, 0).unwrap();
+    render_on(screens, slogans, d("2025-06-10"))
+}
+
+pub(crate) fn render_on(
+    screens: &[Screen],
+    slogans: &[SloganSource],
+    date: NaiveDate,
+) -> LedOutput {
+    let generated = cst()
+        .from_local_datetime(&date.and_hms_opt(6, 0, 0).unwrap())
+        .unwrap();
     render(&LedInput {
         campaign_path: "content/campaign.yaml",
         campaign_title: "外山乡安全生产标准化提升专项行动",
         screens,
         slogans,
         phases: &[],
-        date: d("2025-06-10"),
+        date,
         generated,
         lexicon: Lexicon::builtin(),
     })
@@ -86,9 +113,19 @@ pub(crate) fn write(out: &LedOutput, dir: &Path) {
 
 /// Runs the validator; returns (success, report).
 fn check(dir: &Path) -> (bool, String) {
-    let tool = shared_dir().expect("shared/tools next to the repository").join("tools/check_led_feed.py");
-    let o = Command::new("python3").arg(tool).arg(dir.join("led")).arg("--strict").output().expect("python3");
-    (o.status.success(), String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr))
+    let tool = shared_dir()
+        .expect("shared/tools next to the repository")
+        .join("tools/check_led_feed.py");
+    let o = Command::new("python3")
+        .arg(tool)
+        .arg(dir.join("led"))
+        .arg("--strict")
+        .output()
+        .expect("python3");
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr),
+    )
 }
 
 #[test]
@@ -110,16 +147,33 @@ fn sample_feed_passes_the_validator_strictly() {
 fn files_follow_the_format() {
     let out = render_sample(&sample_screens(), &sample_slogans());
     let names: Vec<&str> = out.files.iter().map(|f| f.0.as_str()).collect();
-    for n in ["led/door.json", "led/door.txt", "led/door.html", "led/village.txt", "led/scroller.html", "led/screens.json", "led/index.html"] {
+    for n in [
+        "led/door.json",
+        "led/door.txt",
+        "led/door.html",
+        "led/village.txt",
+        "led/scroller.html",
+        "led/screens.json",
+        "led/index.html",
+    ] {
         assert!(names.contains(&n), "{n} in {names:?}");
     }
     let door = out.file("led/door.txt").unwrap();
     let text = encoding_rs::GBK.decode_without_bom_handling(door).0;
-    assert!(text.starts_with("安全生产标准化——\r\n企业长远发展的需要。\r\n"), "{text}");
+    assert!(
+        text.starts_with("安全生产标准化——\r\n企业长远发展的需要。\r\n"),
+        "{text}"
+    );
     assert!(!text.ends_with('\n') && !text.contains("&#"));
-    let village = encoding_rs::GBK.decode_without_bom_handling(out.file("led/village.txt").unwrap()).0;
-    assert!(village.contains("\r\n综合治理。\r\n\u{3000}\r\n"), "{village}");
-    let feed: serde_json::Value = serde_json::from_slice(out.file("led/scroller.json").unwrap()).unwrap();
+    let village = encoding_rs::GBK
+        .decode_without_bom_handling(out.file("led/village.txt").unwrap())
+        .0;
+    assert!(
+        village.contains("\r\n综合治理。\r\n\u{3000}\r\n"),
+        "{village}"
+    );
+    let feed: serde_json::Value =
+        serde_json::from_slice(out.file("led/scroller.json").unwrap()).unwrap();
     assert_eq!(feed["txt"]["layout"], "lines");
     assert_eq!(feed["slides"][0]["seconds"], 15.5); // (19 + 12) / 2 chars/s, led-feed.md §3.3
     assert_eq!(feed["slides"].as_array().unwrap().len(), 6); // last year's slogan is not shown
@@ -128,27 +182,62 @@ fn files_follow_the_format() {
 #[test]
 fn unencodable_characters_are_errors_at_their_place() {
     let mut s = sample_slogans();
-    s.push(slogan("content/slogans/names.md", 12, 1, "向张喆同志学习👷"));
+    s.push(slogan(
+        "content/slogans/names.md",
+        12,
+        1,
+        "向张喆同志学习👷",
+    ));
     let out = render_sample(&sample_screens(), &s);
     let shown: Vec<String> = out.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert!(shown.iter().any(|d| d.starts_with("content/slogans/names.md:12:5: 错误") && d.contains("“喆”")), "{shown:#?}");
-    assert!(shown.iter().any(|d| d.starts_with("content/slogans/names.md:12:10: 错误") && d.contains("👷")), "{shown:#?}");
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("content/slogans/names.md:12:5: 错误") && d.contains("“喆”")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.starts_with("content/slogans/names.md:12:10: 错误") && d.contains("👷")),
+        "{shown:#?}"
+    );
     for (p, b) in &out.files {
         assert!(!String::from_utf8_lossy(b).contains("&#"), "{p}");
     }
     let txt = out.file("led/door.txt").unwrap();
-    assert!(!encoding_rs::GBK.decode_without_bom_handling(txt).0.contains("张"));
+    assert!(
+        !encoding_rs::GBK
+            .decode_without_bom_handling(txt)
+            .0
+            .contains("张")
+    );
 }
 
 #[test]
 fn problems_are_reported_with_hints() {
     let mut s = sample_slogans();
-    s.push(slogan("content/slogans/b.md", 3, 1, "安全第一，预防为主，综合治理。"));
-    s.push(slogan("content/slogans/b.md", 4, 2, "安全生产标准化——你我健康的安全保证，企业长远发展的需要，社会和谐稳定的基础。"));
+    s.push(slogan(
+        "content/slogans/b.md",
+        3,
+        1,
+        "安全第一，预防为主，综合治理。",
+    ));
+    s.push(slogan(
+        "content/slogans/b.md",
+        4,
+        2,
+        "安全生产标准化——你我健康的安全保证，企业长远发展的需要，社会和谐稳定的基础。",
+    ));
     s.push(slogan("content/slogans/b.md", 5, 3, "注意安全,小心驾驶"));
     let out = render_sample(&sample_screens(), &s);
     let lints: Vec<&str> = out.diagnostics.iter().map(|d| d.lint.as_str()).collect();
-    for l in ["led-duplicate", "led-parts", "led-fragment", "led-ascii-punct"] {
+    for l in [
+        "led-duplicate",
+        "led-parts",
+        "led-fragment",
+        "led-ascii-punct",
+    ] {
         assert!(lints.contains(&l), "{l} in {lints:?}");
     }
     assert!(out.diagnostics.iter().all(|d| d.hint.is_some()));
