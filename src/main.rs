@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
+        Command::Led(a) => cmd::led::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

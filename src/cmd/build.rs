@@ -29,13 +29,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
+    let led = render::led::site::build(&site, render::led::now_cst());
+    check_led(&led.diagnostics, args.strict)?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?;
     let dest = args
         .output
         .clone()
         .unwrap_or_else(|| args.dir.join("output"));
     let out = Output::disk(&dest, true)?;
-    if let Err(e) = render::render_site(&site, &theme, &out) {
+    let rendered = render::render_site(&site, &theme, &out)
+        .and_then(|()| led.files.iter().try_for_each(|(p, b)| out.write(p, b)));
+    if let Err(e) = rendered {
         out.abandon();
         return Err(e);
     }
@@ -51,4 +55,21 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
     }
     Ok(())
+}
+
+/// Prints the LED feed's warnings; its errors (and, under `--strict`, its warnings) stop the build.
+fn check_led(diags: &[crate::diag::Diagnostic], strict: bool) -> anyhow::Result<()> {
+    for d in diags.iter().filter(|d| !d.is_error()) {
+        eprintln!("{d}");
+    }
+    let fatal: Vec<_> = diags
+        .iter()
+        .filter(|d| d.is_error() || (strict && d.severity == Severity::Warning))
+        .cloned()
+        .collect();
+    if fatal.is_empty() {
+        Ok(())
+    } else {
+        Err(UserErrors(fatal).into())
+    }
 }

@@ -8,8 +8,10 @@ pub mod chars;
 pub mod encode;
 pub mod feed;
 pub mod lexicon;
+pub mod locate;
 pub mod player;
 pub mod screen;
+pub mod site;
 pub mod source;
 pub mod split;
 

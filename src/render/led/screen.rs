@@ -93,7 +93,7 @@ impl Screen {
 }
 
 /// Keys of a screen entry with their Chinese aliases.
-const KEYS: &[(&str, &str)] = &[
+pub const KEYS: &[(&str, &str)] = &[
     ("id", "编号"),
     ("name", "名称"),
     ("cols", "列数"),
