@@ -16,7 +16,10 @@ enum Ty {
     Bool,
     Int,
     Date,
+    /// A list; a single string is split at 、，, (tags, keywords, screens).
     List,
+    /// A list of names; a single string stays one entry (organs keep their own punctuation).
+    Names,
     Stats,
 }
 
@@ -34,23 +37,26 @@ const FIELDS: &[(&str, &str, Ty)] = &[
     ("cover", "封面", Ty::Text),
     ("author", "作者", Ty::Text),
     ("doc_no", "文号", Ty::Text),
-    ("issuer", "发文机关", Ty::Text),
+    ("issuer", "发文机关", Ty::Names),
     ("issuer_mark", "发文机关标志", Ty::Text),
-    ("title_lines", "标题分行", Ty::List),
-    ("addressees", "主送", Ty::Text),
-    ("signer", "签发人", Ty::Text),
-    ("attachments", "附件", Ty::List),
+    ("title_lines", "标题分行", Ty::Names),
+    ("addressees", "主送", Ty::Names),
+    ("signer", "签发人", Ty::Names),
+    ("attachments", "附件", Ty::Names),
     ("note", "附注", Ty::Text),
-    ("copy_to", "抄送", Ty::Text),
+    ("copy_to", "抄送", Ty::Names),
     ("printed_by", "印发机关", Ty::Text),
     ("printed_date", "印发日期", Ty::Date),
     ("contact", "联系人", Ty::Text),
+    ("copy_no", "份号", Ty::Text),
     ("secrecy", "密级", Ty::Text),
     ("urgency", "紧急程度", Ty::Text),
     ("disclosure", "公开属性", Ty::Text),
     ("index_no", "索引号", Ty::Text),
     ("topic", "主题分类", Ty::Text),
     ("keywords", "主题词", Ty::List),
+    ("genre", "体裁分类", Ty::Text),
+    ("valid", "有效性", Ty::Text),
     ("published", "发布日期", Ty::Date),
     ("screens", "屏幕", Ty::List),
     ("valid_from", "起始日期", Ty::Date),
@@ -300,7 +306,7 @@ fn convert(ty: Ty, v: Value) -> Result<Option<Value>, Problem> {
             let d = date::parse(&s).map_err(|m| (m, date::HINT.to_string()))?;
             Ok(Some(Value::String(d.format("%Y-%m-%d").to_string())))
         }
-        Ty::List => {
+        Ty::List | Ty::Names => {
             let items: Vec<Value> = match v {
                 Value::Array(a) => a
                     .iter()

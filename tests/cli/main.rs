@@ -3,5 +3,6 @@
 mod harness;
 mod html;
 
+mod browser;
 mod build;
 mod links;
