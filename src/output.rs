@@ -77,13 +77,16 @@ impl Output {
     /// Writes one file; `rel` uses `/` and is relative to the output root. HTML is minified
     /// when enabled (JS untouched, closing tags kept).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let minified;
-        let bytes = if self.minify && rel.ends_with(".html") {
-            minified = minify(bytes);
-            &minified[..]
+        if self.minify && rel.ends_with(".html") {
+            self.write_raw(rel, &minify(bytes))
         } else {
-            bytes
-        };
+            self.write_raw(rel, bytes)
+        }
+    }
+
+    /// Writes one file exactly as given (formats with their own byte-level rules, such as the
+    /// LED kiosk players, whose validator reads the markup).
+    pub fn write_raw(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
         match &self.target {
             Target::Disk { tmp, .. } => {
                 let path = tmp.join(rel);

@@ -38,7 +38,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| args.dir.join("output"));
     let out = Output::disk(&dest, true)?;
     let rendered = render::render_site(&site, &theme, &out)
-        .and_then(|()| led.files.iter().try_for_each(|(p, b)| out.write(p, b)));
+        .and_then(|()| led.files.iter().try_for_each(|(p, b)| out.write_raw(p, b)));
     if let Err(e) = rendered {
         out.abandon();
         return Err(e);

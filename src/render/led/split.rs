@@ -51,6 +51,31 @@ struct Clause {
 }
 
 impl Clause {
+    /// `line` (a packed line of whole clauses) followed by `next`; a space between them is
+    /// kept as an interior space.
+    fn joined(line: &str, next: &Clause) -> Clause {
+        let mut chars = Vec::new();
+        let mut spaces = Vec::new();
+        for c in line.chars() {
+            if is_space(c) {
+                spaces.push(chars.len());
+            } else {
+                chars.push(c);
+            }
+        }
+        if next.space_before {
+            spaces.push(chars.len());
+        }
+        let base = chars.len();
+        chars.extend_from_slice(&next.chars);
+        spaces.extend(next.spaces.iter().map(|p| p + base));
+        Clause {
+            chars,
+            spaces,
+            space_before: false,
+        }
+    }
+
     /// Width of `chars[i..j]` in half-columns, counting the interior spaces.
     fn width(&self, i: usize, j: usize) -> u32 {
         let spaces = self.spaces.iter().filter(|&&p| i < p && p < j).count() as u32;
@@ -113,7 +138,8 @@ struct Penalties {
 }
 
 impl Penalties {
-    fn new(s: &[char], cols2: u32, lex: &Lexicon) -> Self {
+    /// `locked`: positions `1..locked` may not be broken (a line of whole clauses in front).
+    fn new(s: &[char], cols2: u32, lex: &Lexicon, locked: usize) -> Self {
         let n = s.len();
         let mut cost = vec![0.0; n + 1];
         let words = lex.word_interiors(s);
@@ -153,7 +179,7 @@ impl Penalties {
             }
         }
         for (p, c) in cost.iter_mut().enumerate().take(n).skip(1) {
-            if no_start(s[p]) || no_end(s[p - 1]) {
+            if no_start(s[p]) || no_end(s[p - 1]) || p < locked {
                 *c += KINSOKU;
             }
         }
@@ -166,10 +192,10 @@ fn is_orphan(line: &[char]) -> bool {
 }
 
 /// Breaks one clause wider than the screen into lines.
-fn fill_lines(clause: &Clause, cols2: u32, lex: &Lexicon) -> Vec<String> {
+fn fill_lines(clause: &Clause, cols2: u32, lex: &Lexicon, locked: usize) -> Vec<String> {
     let s = &clause.chars;
     let n = s.len();
-    let pen = Penalties::new(s, cols2, lex);
+    let pen = Penalties::new(s, cols2, lex, locked);
     let mut best = vec![f64::INFINITY; n + 1];
     let mut prev = vec![0usize; n + 1];
     best[0] = 0.0;
@@ -254,9 +280,21 @@ pub fn split_slogan(
                 cur = cl;
                 attach = false;
             }
+        } else if is_orphan(&cur.chars().filter(|c| !is_space(*c)).collect::<Vec<_>>()) {
+            // A lone character such as "前，" in front: let it lead the long clause's first line.
+            let joined = Clause::joined(&cur, &clause);
+            let locked = joined.chars.len() - clause.chars.len();
+            let mut lines = fill_lines(&joined, cols2, lex, locked);
+            cur = lines.remove(0);
+            flush(&mut blocks, &mut cur, attach);
+            if let (Some(b), true) = (blocks.last_mut(), lines.len() > 1) {
+                b.extend(lines.drain(..lines.len() - 1));
+            }
+            cur = lines.pop().unwrap_or_default();
+            attach = true;
         } else {
             flush(&mut blocks, &mut cur, attach);
-            let mut lines = fill_lines(&clause, cols2, lex);
+            let mut lines = fill_lines(&clause, cols2, lex, 0);
             cur = lines.pop().unwrap_or_default();
             blocks.push(lines);
             attach = true;
