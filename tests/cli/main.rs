@@ -5,4 +5,5 @@ mod html;
 
 mod browser;
 mod build;
+mod led;
 mod links;

@@ -145,6 +145,7 @@ pub fn parse_screens(
             path,
             locate,
             base: key.clone(),
+            index: i,
             diags: &mut diags,
             errors: 0,
         };
@@ -178,6 +179,7 @@ struct Parser<'a, 'd> {
     path: &'a str,
     locate: Locate<'a>,
     base: String,
+    index: usize,
     diags: &'d mut Vec<Diagnostic>,
     errors: usize,
 }
@@ -190,8 +192,11 @@ impl Parser<'_, '_> {
             format!("{}.{key}", self.base)
         };
         let (l, c) = (self.locate)(&full);
-        let shown = full.replacen("led.screens.", "led.screens 第 ", 1);
-        let shown = shown.replacen('.', " 项的 ", 1);
+        let shown = if key.is_empty() {
+            format!("led.screens 第 {} 项", self.index + 1)
+        } else {
+            format!("led.screens 第 {} 项的 {key}", self.index + 1)
+        };
         self.diags.push(
             Diagnostic::error(self.path, l, c, "led-config", format!("{shown}：{msg}"))
                 .with_hint(hint),
