@@ -5,6 +5,7 @@
 //! plus the diagnostics. Nothing here touches the file system.
 
 pub mod chars;
+pub mod config;
 pub mod encode;
 pub mod feed;
 pub mod lexicon;
@@ -15,9 +16,10 @@ pub mod site;
 pub mod source;
 pub mod split;
 
+pub use config::parse_screens;
 pub use feed::{Feed, Slide};
 pub use lexicon::Lexicon;
-pub use screen::{Screen, parse_screens};
+pub use screen::Screen;
 pub use source::{PhaseSpan, SloganSource};
 
 use crate::diag::Diagnostic;

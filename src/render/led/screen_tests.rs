@@ -1,4 +1,5 @@
 use super::*;
+use crate::render::led::screen::{Effect, Encoding};
 use serde_json::json;
 
 fn parse(v: serde_json::Value) -> (Vec<Screen>, Vec<String>) {

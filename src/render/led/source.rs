@@ -226,6 +226,13 @@ pub fn prepare<'a>(
                 .with_hint(format!("可用的阶段：{}", names.join("、"))),
             );
         }
+        if until.is_none() && !p.broken && !out.iter().any(|o: &Prepared| o.src.path == src.path) {
+            let msg =
+                "标语没有截止日期，会一直在 LED 屏上播放（观众久看不新，容易视而不见）".to_string();
+            diags.push(p.diag_at(0, false, "led-no-end-date", msg).with_hint(
+                "在前置信息中写 valid_until: 2026-09-30（截止日期），或写 phase 指定所属阶段",
+            ));
+        }
         for id in &src.screens {
             if !screens.iter().any(|s| &s.id == id) {
                 let ids: Vec<&str> = screens.iter().map(|s| s.id.as_str()).collect();
