@@ -21,6 +21,10 @@ const OFF_TERM_BOUNDARY: f64 = 2000.0;
 const ORPHAN: f64 = 1200.0;
 const IN_SITE_TERM: f64 = 300.0;
 const IN_WORD: f64 = 120.0;
+const PARTICLE_START: f64 = 80.0;
+const BALANCE: f64 = 0.05;
+/// Structural particles that read badly at the start of a line (的需要。).
+const PARTICLES: &str = "的了着过地得之们";
 
 /// NFC, trim, and every whitespace run collapsed to one space (led-feed.md §3.2.1).
 pub fn normalize(text: &str) -> String {
@@ -192,7 +196,14 @@ fn is_orphan(line: &[char]) -> bool {
 }
 
 /// Breaks one clause wider than the screen into lines.
-fn fill_lines(clause: &Clause, cols2: u32, lex: &Lexicon, locked: usize) -> Vec<String> {
+/// `next`: width of the clause that follows, which may join the last line.
+fn fill_lines(
+    clause: &Clause,
+    cols2: u32,
+    lex: &Lexicon,
+    locked: usize,
+    next: Option<u32>,
+) -> Vec<String> {
     let s = &clause.chars;
     let n = s.len();
     let pen = Penalties::new(s, cols2, lex, locked);
@@ -209,8 +220,19 @@ fn fill_lines(clause: &Clause, cols2: u32, lex: &Lexicon, locked: usize) -> Vec<
                 continue;
             }
             let mut c = best[i] + LINE + if j < n { pen.cost[j] } else { 0.0 };
+            // Balanced lines read better than a full line and a stub: squared slack, kept
+            // below the cost of splitting a word.
+            let filled = match next {
+                Some(nw) if j == n && w + nw <= cols2 => w + nw,
+                _ => w,
+            };
+            c += f64::from(cols2.saturating_sub(filled)).powi(2) * BALANCE;
+            if j < n && PARTICLES.contains(s[j]) {
+                c += PARTICLE_START;
+            }
             if j < n {
-                c += f64::from(cols2.saturating_sub(w)) * 0.005; // fuller lines first
+                // Tie-break: the earlier break, so that 不/也/都 lead their phrase (整改问题/不打折扣).
+                c += f64::from(w) * 1e-6;
             }
             if is_orphan(&s[i..j]) {
                 c += ORPHAN;
@@ -264,7 +286,14 @@ pub fn split_slogan(
             }
         }
     };
-    for clause in clauses(text) {
+    let all = clauses(text);
+    // Width each clause adds to the line before it (with its separating space).
+    let widths: Vec<u32> = all
+        .iter()
+        .map(|c| c.width(0, c.chars.len()) + u32::from(c.space_before))
+        .collect();
+    for (ci, clause) in all.into_iter().enumerate() {
+        let next = widths.get(ci + 1).copied();
         let cl = clause.render(0, clause.chars.len());
         if half_width(&cl) <= cols2 {
             let sep = if clause.space_before && !cur.is_empty() {
@@ -284,7 +313,7 @@ pub fn split_slogan(
             // A lone character such as "前，" in front: let it lead the long clause's first line.
             let joined = Clause::joined(&cur, &clause);
             let locked = joined.chars.len() - clause.chars.len();
-            let mut lines = fill_lines(&joined, cols2, lex, locked);
+            let mut lines = fill_lines(&joined, cols2, lex, locked, next);
             cur = lines.remove(0);
             flush(&mut blocks, &mut cur, attach);
             if let (Some(b), true) = (blocks.last_mut(), lines.len() > 1) {
@@ -294,7 +323,7 @@ pub fn split_slogan(
             attach = true;
         } else {
             flush(&mut blocks, &mut cur, attach);
-            let mut lines = fill_lines(&clause, cols2, lex, 0);
+            let mut lines = fill_lines(&clause, cols2, lex, 0, next);
             cur = lines.pop().unwrap_or_default();
             blocks.push(lines);
             attach = true;
