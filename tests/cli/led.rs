@@ -169,3 +169,24 @@ fn screen_config_mistakes_point_into_campaign_yaml() {
     );
     assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
 }
+
+#[test]
+fn slogan_set_without_a_list_is_reported() {
+    let s = Site::example();
+    let path = "content/slogans/biaoyu.md";
+    let text = s.read(path);
+    let body = text.find("\n1. ").unwrap();
+    // The seeds' style: "1.安全…" without a space is a paragraph, not a list.
+    let fixed =
+        text[..body].to_string() + &text[body..].replace("\n1. ", "\n1.").replace(". ", ".");
+    s.write(path, &fixed);
+    let r = s.run(&["build", "--today", "2026-09-15"]).ok();
+    assert!(
+        r.stderr.contains("content/slogans/biaoyu.md:")
+            && r.stderr.contains("标语集的正文中没有列表项"),
+        "{}",
+        r.stderr
+    );
+    s.run(&["build", "--today", "2026-09-15", "--strict"])
+        .fails(1);
+}

@@ -71,7 +71,7 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
             until: p.end,
         })
         .collect();
-    let slogans = collect(site);
+    let slogans = collect(site, &mut diags);
     let lexicon = Lexicon::new(site_terms(site));
     let mut out = render(&LedInput {
         campaign_path: campaign::PATH,
@@ -132,13 +132,19 @@ fn site_terms(site: &Site) -> Vec<String> {
     terms
 }
 
-/// Every slogan of the site, in item order.
-pub fn collect(site: &Site) -> Vec<SloganSource> {
+/// Every slogan of the site, in item order; a slogan set without list items is reported.
+pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<SloganSource> {
     let mut out = Vec::new();
     for item in &site.items {
         let flag = item.fm.flag("led");
         if item.kind == Kind::Slogans && flag != Some(false) {
-            for (k, (offset, text)) in list_items(item.markdown()).into_iter().enumerate() {
+            let items = list_items(item.markdown());
+            if items.is_empty() {
+                let msg = "标语集的正文中没有列表项，LED 屏上不会播放其中的标语";
+                diags.push(Diagnostic::warning(item.path(), item.body_line(), 1, "led-no-items", msg)
+                    .with_hint("每条标语单独一行，写成“1. 标语内容”（数字、英文句点、空格）或“- 标语内容”"));
+            }
+            for (k, (offset, text)) in items.into_iter().enumerate() {
                 let (line, col) = line_col(&item.text, item.body_start + offset);
                 out.push(source(site, item, k + 1, line, col, text, "slogan"));
             }
