@@ -146,6 +146,7 @@ pub fn prepare<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Prepared<'a>> {
     let mut out = Vec::new();
+    let mut warned_open = std::collections::HashSet::new();
     for src in slogans {
         let span = src
             .phase
@@ -226,7 +227,7 @@ pub fn prepare<'a>(
                 .with_hint(format!("可用的阶段：{}", names.join("、"))),
             );
         }
-        if until.is_none() && !p.broken && !out.iter().any(|o: &Prepared| o.src.path == src.path) {
+        if until.is_none() && !p.broken && warned_open.insert(src.path.as_str()) {
             let msg =
                 "标语没有截止日期，会一直在 LED 屏上播放（观众久看不新，容易视而不见）".to_string();
             diags.push(p.diag_at(0, false, "led-no-end-date", msg).with_hint(
