@@ -355,4 +355,4 @@ pub fn split_slogan(
 
 #[cfg(test)]
 #[path = "split_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -155,7 +155,7 @@ fn spec_examples() {
 }
 
 /// The slogan lists of seeds 000 (附件2) and 002 (附件): 宣传标语（参考）.
-const SEED_SLOGANS: &[&str] = &[
+pub(crate) const SEED_SLOGANS: &[&str] = &[
     "牢固树立安全发展理念，扎实开展安全生产标准化提升专项行动。",
     "落实企业安全生产主体责任，扎实开展安全生产标准化提升专项行动。",
     "全力推进安全生产标准化提升专项行动，从根本上消除事故隐患。",
@@ -196,7 +196,7 @@ fn seed_lists_are_the_ones_tested() {
     assert_eq!(b, SEED_SLOGANS, "{}", dir.display());
 }
 
-const HARD: &[&str] = &[
+pub(crate) const HARD: &[&str] = &[
     "安全生产标准化——你我健康的安全保证。",
     "你重视，我参与，安全标准一起抓；齐努力，共谋划，安全生产靠大家。",
     "“安全生产月”活动6月1日起开展，主题：人人讲安全、个个会应急——畅通生命通道。",
