@@ -190,3 +190,45 @@ fn slogan_set_without_a_list_is_reported() {
     s.run(&["build", "--today", "2026-09-15", "--strict"])
         .fails(1);
 }
+
+#[test]
+fn items_marked_led_true_join_the_feed_in_their_phase() {
+    let s = Site::example();
+    let path = "content/notices/peixun-tongzhi.md";
+    let text = s.read(path).replacen(
+        "summary: 镇安委办定于2026年11月分两期举办安全生产标准化提升专题培训班，重点企业主要负责人和安全管理人员须全员参训。",
+        "summary: 11月安全生产标准化提升专题培训班，重点企业须全员参训。\nled: true\nscreens: [zhen-menkou]",
+        1,
+    );
+    s.write(path, &text);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("summary:"))
+        .unwrap()
+        + 1;
+    // Phase peixun runs 2026-10-01 … 2026-12-31: the notice shows then, and only on the door screen.
+    s.run(&["build", "--today", "2026-10-15"]).ok();
+    let door: serde_json::Value =
+        serde_json::from_str(&s.read("output/led/zhen-menkou.json")).unwrap();
+    let notice: Vec<&serde_json::Value> = door["slides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["source"]["kind"] == "notice")
+        .collect();
+    assert_eq!(notice.len(), 2, "{notice:?}");
+    assert_eq!(notice[0]["source"]["path"], path);
+    assert_eq!(notice[0]["source"]["line"], line);
+    assert_eq!(
+        (
+            notice[0]["valid_from"].as_str(),
+            notice[0]["valid_until"].as_str()
+        ),
+        (Some("2026-10-01"), Some("2026-12-31"))
+    );
+    assert!(!s.read("output/led/cun-gonggao.json").contains("专题培训班"));
+    let (ok, report) = check_strict(&s.file("output/led"));
+    assert!(ok, "{report}");
+    s.run(&["build", "--today", "2026-09-15"]).ok();
+    assert!(!s.read("output/led/zhen-menkou.json").contains("专题培训班"));
+}
