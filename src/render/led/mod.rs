@@ -5,6 +5,7 @@
 //! plus the diagnostics. Nothing here touches the file system.
 
 pub mod chars;
+pub mod clause;
 pub mod config;
 pub mod encode;
 pub mod feed;

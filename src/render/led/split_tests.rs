@@ -1,7 +1,7 @@
 //! Splitter tests: the examples of led-feed.md §3.2, the seeds' slogan lists, and hard cases.
 
 use super::*;
-use crate::render::led::chars::{preferred_breaks, unit_spans};
+use crate::render::led::chars::{half_width_of, preferred_breaks, unit_spans};
 use crate::render::led::tests::shared_dir;
 
 fn split(text: &str, cols: u32, rows: u32) -> Vec<Vec<String>> {
