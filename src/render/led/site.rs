@@ -129,7 +129,53 @@ fn site_terms(site: &Site) -> Vec<String> {
             terms.extend(list.iter().filter_map(|v| v.as_str().map(str::to_string)));
         }
     }
+    for rel in site
+        .data_files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+    {
+        if let Ok(bytes) = std::fs::read(site.root.join("content/data").join(rel)) {
+            terms.extend(roster_names(&bytes));
+        }
+    }
     terms
+}
+
+/// Names in a roster: the columns whose header names a unit, enterprise or village.
+fn roster_names(bytes: &[u8]) -> Vec<String> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.trim_start_matches('\u{feff}').to_string(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let Ok(headers) = rdr.headers().cloned() else {
+        return Vec::new();
+    };
+    let cols: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            ["名称", "单位", "企业", "村", "name"]
+                .iter()
+                .any(|k| h.contains(k))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    for rec in rdr.records().flatten() {
+        out.extend(
+            cols.iter()
+                .filter_map(|&i| rec.get(i))
+                .map(|v| v.trim().to_string())
+                .filter(|v| {
+                    let n = v.chars().count();
+                    (2..=24).contains(&n) && !v.chars().any(|c| c.is_ascii_digit())
+                }),
+        );
+    }
+    out
 }
 
 /// Every slogan of the site, in item order; a slogan set without list items is reported.
@@ -266,6 +312,17 @@ fn plain_text(md: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roster_names_come_from_name_columns() {
+        let csv = "单位名称,主要负责人,所属村,联系电话\n临江县青石竹业有限公司,陈建国,东山村,138****0001\n";
+        assert_eq!(
+            roster_names(csv.as_bytes()),
+            ["临江县青石竹业有限公司", "东山村"]
+        );
+        let gbk = encoding_rs::GBK.encode(csv).0;
+        assert_eq!(roster_names(&gbk).len(), 2);
+    }
 
     #[test]
     fn list_items_with_offsets() {
