@@ -36,10 +36,6 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
-    let t = Instant::now();
-    let led = render::led::site::build(&site, render::led::now_cst());
-    lap("led", t);
-    check_led(&led.diagnostics, args.strict)?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let dest = args
         .output
@@ -47,7 +43,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| args.dir.join("output"));
     let out = Output::disk(&dest)?;
     let t = Instant::now();
-    let rendered = render::render_site(&site, &theme, &out)
+    // The LED feed (its jieba dictionary is slow to load) is built beside the pages.
+    let (led, rendered) = std::thread::scope(|s| {
+        let led = s.spawn(|| render::led::site::build(&site, render::led::now_cst()));
+        let rendered = render::render_site(&site, &theme, &out);
+        (led.join().expect("LED feed thread"), rendered)
+    });
+    let rendered = rendered
+        .and_then(|()| check_led(&led.diagnostics, args.strict))
         .and_then(|()| led.files.iter().try_for_each(|(p, b)| out.write(p, b)));
     if let Err(e) = rendered {
         out.abandon();

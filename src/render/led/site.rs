@@ -7,6 +7,7 @@ use crate::content::{Item, Kind, Site, campaign};
 use crate::diag::{Diagnostic, line_col};
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::sync::{Arc, Mutex};
 
 /// Keys of the `led:` section with their Chinese aliases.
 const LED_KEYS: &[(&str, &str)] = &[("screens", "屏幕"), ("lexicon", "词表")];
@@ -72,7 +73,7 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
         })
         .collect();
     let slogans = collect(site, &mut diags);
-    let lexicon = Lexicon::new(site_terms(site));
+    let lexicon = lexicon_for(site_terms(site));
     let mut out = render(&LedInput {
         campaign_path: campaign::PATH,
         campaign_title: &c.title,
@@ -117,6 +118,21 @@ fn map_screen_phases(
             }
         }
     }
+}
+
+/// The lexicon for these site terms. Loading jieba's dictionary is the slowest part of the LED
+/// feed, so the last lexicon is kept for the next build of the same site (`serve`).
+fn lexicon_for(terms: Vec<String>) -> Arc<Lexicon> {
+    static LAST: Mutex<Option<(Vec<String>, Arc<Lexicon>)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((t, lex)) = last.as_ref()
+        && *t == terms
+    {
+        return Arc::clone(lex);
+    }
+    let lex = Arc::new(Lexicon::new(&terms));
+    *last = Some((terms, Arc::clone(&lex)));
+    lex
 }
 
 /// Place, unit and organisation names the splitter must keep whole.
