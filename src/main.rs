@@ -12,10 +12,17 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Led(a) => cmd::led::run(a),
+        Command::Check(a) => cmd::check::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            if let Some(f) = e.downcast_ref::<xuanguan::check::Failed>() {
+                if !f.0.is_empty() {
+                    eprintln!("{}", f.0);
+                }
+                return ExitCode::from(1);
+            }
             if let Some(u) = e.downcast_ref::<UserErrors>() {
                 eprintln!("{u}");
                 return ExitCode::from(1);

@@ -5,5 +5,6 @@ mod html;
 
 mod browser;
 mod build;
+mod check;
 mod led;
 mod links;
