@@ -18,8 +18,42 @@ pub enum Command {
     Build(BuildArgs),
     /// 输出一块 LED 屏的播放内容（JSON 或导入控制卡软件用的 TXT）
     Led(LedArgs),
+    /// 本地预览：在内存中生成并提供网页，保存文件后自动更新并刷新浏览器
+    Serve(ServeArgs),
+    /// 新建一个专项行动站点（四个宣传阶段、每类内容一个示例、给工作人员的说明）
+    New(NewArgs),
     /// 校对检查：错别字、标点、文号、日期、序号、链接和图片（见 docs/lints.md）；有错误时退出码为 1
     Check(CheckArgs),
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// 站点文件夹（含 content/），默认为当前文件夹
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// 端口
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
+    /// 监听的地址；默认只允许本机访问。要让同一局域网的手机查看，可用 0.0.0.0
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// 定时检查文件变化（网络盘、共享文件夹、WSL 中保存后页面不更新时使用）
+    #[arg(long)]
+    pub poll: bool,
+    /// 同时预览草稿（draft: true）
+    #[arg(long)]
+    pub drafts: bool,
+    /// 按这一天预览（当前阶段、标语有效期），格式 2026-04-06；默认今天
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+/// Flags of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 新站点的文件夹（不存在或为空）
+    pub dir: PathBuf,
 }
 
 /// Flags of `check`.

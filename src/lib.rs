@@ -12,6 +12,7 @@ pub mod diag;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod timing;
 pub mod yaml;

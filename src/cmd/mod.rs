@@ -3,6 +3,8 @@
 pub mod build;
 pub mod check;
 pub mod led;
+pub mod new;
+pub mod serve;
 
 use anyhow::bail;
 use chrono::NaiveDate;

@@ -8,3 +8,5 @@ mod build;
 mod check;
 mod led;
 mod links;
+mod new;
+mod serve;
