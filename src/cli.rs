@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// 生成整个站点（网页、LED 屏文字、公众号导出、打印页）
     Build(BuildArgs),
+    /// 输出一块 LED 屏的播放内容（JSON 或导入控制卡软件用的 TXT）
+    Led(LedArgs),
     /// 本地预览：在内存中生成并提供网页，保存文件后自动更新并刷新浏览器
     Serve(ServeArgs),
     /// 新建一个专项行动站点（四个宣传阶段、每类内容一个示例、给工作人员的说明）
@@ -90,6 +92,33 @@ pub struct BuildArgs {
     /// 把校对警告当作错误（有警告就不生成）
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Flags of `led`.
+#[derive(Debug, Args)]
+pub struct LedArgs {
+    /// 站点文件夹（含 content/），默认为当前文件夹
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// 屏幕编号（campaign.yaml 中 led.screens 的 id），默认为第一块屏
+    #[arg(long, value_name = "ID")]
+    pub screen: Option<String>,
+    /// 按这一天筛选有效标语，格式 2026-04-06；默认今天
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// 输出格式：json（UTF-8）或 txt（屏幕配置的编码，默认 GBK，CRLF 换行）
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: LedFormat,
+    /// 写入这个文件，而不是输出到屏幕
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output format of `led`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LedFormat {
+    Json,
+    Txt,
 }
 
 const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";

@@ -4,6 +4,7 @@
 mod context;
 mod feeds;
 pub mod html;
+pub mod led;
 mod lists;
 mod progress;
 mod search;

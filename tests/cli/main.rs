@@ -6,6 +6,7 @@ mod html;
 mod browser;
 mod build;
 mod check;
+mod led;
 mod links;
 mod new;
 mod serve;
