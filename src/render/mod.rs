@@ -78,7 +78,9 @@ pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> any
     stage("progress page", || {
         progress::render_progress(site, &tera, &refs, out)
     })?;
-    let shards = stage("search index", || search::render_index(site, &refs, out))?;
+    let shards = stage("search index", || {
+        search::render_index(site, plan, &refs, out)
+    })?;
     let mut ctx = html::base_context(&refs, "");
     ctx.insert("shards", &shards);
     out.write(

@@ -22,29 +22,37 @@ struct Entry<'a> {
     x: String,
 }
 
-/// Writes the shards; returns how many there are.
-pub fn render_index(site: &Site, refs: &Refs, out: &Output) -> anyhow::Result<usize> {
-    let entries: Vec<Entry<'_>> = site
-        .items
-        .iter()
-        .zip(&refs.items)
-        .map(|(i, r)| Entry {
-            t: &r.title,
-            u: &r.url,
-            k: r.kind_label,
-            d: &r.date,
-            x: squeeze(&i.body.text).chars().take(TEXT_CHARS).collect(),
-        })
-        .collect();
-    let shards = entries.len().div_ceil(SHARD).max(1);
-    for (n, chunk) in entries.chunks(SHARD).enumerate() {
-        let json = serde_json::to_string(chunk)?;
+/// Writes the shards; returns how many there are. When the plan only edits items in place,
+/// only the shards holding them are written again.
+pub fn render_index(
+    site: &Site,
+    plan: &super::Plan,
+    refs: &Refs,
+    out: &Output,
+) -> anyhow::Result<usize> {
+    let shards = site.items.len().div_ceil(SHARD).max(1);
+    for (n, chunk) in site.items.chunks(SHARD).enumerate() {
+        if plan.lists_unchanged() && !chunk.iter().any(|i| plan.includes(i)) {
+            continue;
+        }
+        let entries: Vec<Entry<'_>> = chunk
+            .iter()
+            .zip(&refs.items[n * SHARD..])
+            .map(|(i, r)| Entry {
+                t: &r.title,
+                u: &r.url,
+                k: r.kind_label,
+                d: &r.date,
+                x: squeeze(&i.body.text).chars().take(TEXT_CHARS).collect(),
+            })
+            .collect();
+        let json = serde_json::to_string(&entries)?;
         out.write(
             &format!("search/index-{n}.js"),
             format!("xgSearchAdd({json});\n").as_bytes(),
         )?;
     }
-    if entries.is_empty() {
+    if site.items.is_empty() {
         out.write("search/index-0.js", b"xgSearchAdd([]);\n")?;
     }
     Ok(shards)
