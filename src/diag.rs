@@ -49,11 +49,23 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: impl AsRef<Path>, line: usize, col: usize, lint: &str, msg: impl Into<String>) -> Self {
+    pub fn error(
+        path: impl AsRef<Path>,
+        line: usize,
+        col: usize,
+        lint: &str,
+        msg: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Error, path, line, col, lint, msg)
     }
 
-    pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, lint: &str, msg: impl Into<String>) -> Self {
+    pub fn warning(
+        path: impl AsRef<Path>,
+        line: usize,
+        col: usize,
+        lint: &str,
+        msg: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Warning, path, line, col, lint, msg)
     }
 
@@ -168,6 +180,9 @@ mod tests {
     fn display_has_location_and_hint() {
         let d = Diagnostic::error("content/a.md", 3, 1, "front-matter", "未知的字段“foo”")
             .with_hint("删除它");
-        assert_eq!(d.to_string(), "content/a.md:3:1: 错误: 未知的字段“foo”\n    修改建议：删除它");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:1: 错误: 未知的字段“foo”\n    修改建议：删除它"
+        );
     }
 }

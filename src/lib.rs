@@ -5,5 +5,6 @@
 //! and `output` writes them in one place.
 
 pub mod diag;
+pub mod import;
 pub mod markdown;
 pub mod yaml;

@@ -6,3 +6,8 @@ use serde::Serialize;
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_yaml::to_string(value)?)
 }
+
+/// Parses YAML into a generic value (used by `import` to look into an existing `campaign.yaml`).
+pub fn parse_value(text: &str) -> anyhow::Result<serde_yaml::Value> {
+    Ok(serde_yaml::from_str(text)?)
+}

@@ -1,0 +1,363 @@
+//! The 版头 and the title: 发文机关标志 (own line or "…文件", joint issuers), 发文字号
+//! (normalised to 〔〕), a title over one to three lines, and 主送机关.
+
+use super::kind::Kind;
+use super::{Item, dates};
+use crate::import::clean::is_blank;
+use crate::import::recognize::numerals::ordinal;
+use crate::import::{Line, Report};
+
+/// What the head of a document gave.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub kind: Kind,
+    /// Index of the first line after the head.
+    pub end: usize,
+    pub doc_no: Option<String>,
+    pub issuers: Vec<String>,
+    pub issuer_mark: Option<String>,
+    pub title: Vec<(usize, String)>,
+    pub addressees: Vec<String>,
+}
+
+impl Head {
+    pub fn apply(&self, item: &mut Item) {
+        item.doc_no = self.doc_no.clone();
+        item.issuer = self.issuers.clone();
+        item.issuer_mark = self.issuer_mark.clone();
+        item.addressees = self.addressees.clone();
+        item.line = self.title.first().map_or(0, |t| t.0);
+        set_title(item, &self.title);
+    }
+}
+
+const ORGAN_ENDINGS: &[&str] = &[
+    "人民政府",
+    "委员会",
+    "办公室",
+    "党委",
+    "政府",
+    "局",
+    "委",
+    "厅",
+    "部",
+    "院",
+    "所",
+    "站",
+    "中心",
+    "办事处",
+    "管委会",
+    "公司",
+    "协会",
+    "支队",
+    "大队",
+    "安办",
+    "镇",
+    "乡",
+    "街道",
+];
+
+/// A line that names an organ: short, no punctuation, ends like an organ name.
+pub fn is_organ(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && !s.contains(['，', '。', '：', ':', '；', '、'])
+        && !s.contains("关于")
+        && ORGAN_ENDINGS.iter().any(|e| s.ends_with(e))
+        && ordinal(s).is_none()
+}
+
+/// Words that end a title (文种); a title line ending with one closes the title.
+const GENRE_ENDINGS: &[&str] = &[
+    "通知",
+    "通报",
+    "决定",
+    "意见",
+    "函",
+    "方案",
+    "要点",
+    "计划",
+    "规划",
+    "讲话",
+    "发言",
+    "致辞",
+    "告知书",
+    "承诺书",
+    "倡议书",
+    "一封信",
+    "标语",
+    "口号",
+    "简报",
+    "案例",
+    "报告",
+    "请示",
+    "纪要",
+    "总结",
+];
+
+fn ends_title(t: &str) -> bool {
+    let t = t.trim_end_matches("（参考）").trim_end_matches("(参考)");
+    GENRE_ENDINGS.iter().any(|g| t.ends_with(g))
+}
+
+/// Parses a 发文字号, also written with `[]`, `()`, `【】` or spaces. Returns the normalised
+/// form and whether it differed from the text.
+pub fn parse_doc_no(s: &str) -> Option<(String, bool)> {
+    let compact: String = s.chars().filter(|c| !is_blank(*c)).collect();
+    let open = compact.find(['〔', '［', '[', '（', '(', '【', '〖', '{'])?;
+    let prefix = &compact[..open];
+    if prefix.is_empty() || !prefix.chars().all(crate::import::clean::is_han) {
+        return None;
+    }
+    let rest = &compact[open..];
+    let rest = &rest[rest.chars().next()?.len_utf8()..];
+    let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if year.len() != 4 {
+        return None;
+    }
+    let rest = &rest[4..];
+    let close = rest.chars().next()?;
+    if !"〕］]）)】〗}".contains(close) {
+        return None;
+    }
+    let rest = rest[close.len_utf8()..].trim_start_matches('第');
+    let num: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if num.is_empty() || &rest[num.len()..] != "号" {
+        return None;
+    }
+    let normal = format!("{prefix}〔{year}〕{num}号");
+    let changed = normal != s.trim_matches(is_blank);
+    Some((normal, changed))
+}
+
+/// Splits a title line where a space separates two Chinese parts (a manual line break).
+fn split_on_spaces(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut parts = vec![String::new()];
+    let mut i = 0;
+    while i < chars.len() {
+        if is_blank(chars[i]) {
+            let j = (i..chars.len())
+                .find(|&j| !is_blank(chars[j]))
+                .unwrap_or(chars.len());
+            let before = i.checked_sub(1).map(|k| chars[k]);
+            let after = chars.get(j).copied();
+            let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+            if wide(before) && wide(after) {
+                parts.push(String::new());
+            } else {
+                parts.last_mut().expect("non-empty").push(' ');
+            }
+            i = j;
+            continue;
+        }
+        parts.last_mut().expect("non-empty").push(chars[i]);
+        i += 1;
+    }
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// Sets `title` and `title_lines` from the title's source lines.
+pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
+    let pieces: Vec<String> = lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect();
+    item.title = pieces.concat();
+    item.title_lines = if pieces.len() > 1 { pieces } else { Vec::new() };
+}
+
+/// Reads a title of one to three lines starting at `start`; returns the lines and the index
+/// after them.
+pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize) {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut i = start;
+    while i < lines.len() && out.len() < 3 {
+        let t = lines[i].plain();
+        let n = t.chars().count();
+        let last = t.chars().last().unwrap_or(' ');
+        let fits = n <= 60
+            && !"。；，：:;,！？".contains(last)
+            && (out.is_empty()
+                || (ordinal(&t).is_none()
+                    && dates::parse_date(&t).is_none()
+                    && !t.starts_with("附件")));
+        let subtitle = t.starts_with("——") && !out.is_empty();
+        if !fits && !subtitle {
+            break;
+        }
+        out.push((lines[i].no, t.clone()));
+        i += 1;
+        let next_is_subtitle = lines.get(i).is_some_and(|l| l.plain().starts_with("——"));
+        if ends_title(&t) && !next_is_subtitle {
+            break;
+        }
+    }
+    (out, i)
+}
+
+/// Reads the head of a document.
+pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
+    let mut i = 0;
+    let mut issuers = Vec::new();
+    let mut mark_lines = Vec::new();
+    // 发文机关标志: organ lines, possibly ending with 文件, before the 发文字号 or the title.
+    while i < lines.len() && i < 4 {
+        let t = lines[i].plain();
+        let names: Vec<&str> = t
+            .trim_end_matches("文件")
+            .split(is_blank)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let organ_line = !names.is_empty() && names.iter().all(|n| is_organ(n));
+        if t == "文件" || (organ_line && (t.ends_with("文件") || followed_by_doc_no(lines, i)))
+        {
+            mark_lines.push(t.clone());
+            issuers.extend(names.iter().map(|s| s.to_string()));
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let has_mark = mark_lines.iter().any(|l| l.ends_with("文件"));
+    let issuer_mark = has_mark.then(|| mark_lines.join(" "));
+    let mut doc_no = None;
+    if let Some(line) = lines.get(i) {
+        let t = line.plain();
+        let (no_part, signer) = t.split_once("签发人").unwrap_or((&t, ""));
+        if let Some((normal, changed)) = parse_doc_no(no_part) {
+            if changed {
+                rep.info(
+                    line.no,
+                    1,
+                    format!("发文字号“{}”已规范为“{normal}”", no_part.trim()),
+                )
+                .with_hint("发文字号的年份用六角括号〔〕，序号不加“第”，中间不留空格");
+            }
+            if !signer.is_empty() {
+                rep.warning(line.no, 1, "发文字号行中的签发人未导入")
+                    .with_hint("如需要，请在前置信息中填写 signer");
+            }
+            doc_no = Some(normal);
+            i += 1;
+        } else if t.contains('号')
+            && t.chars().count() <= 20
+            && t.contains(['〔', '[', '(', '（', '【'])
+        {
+            rep.warning(line.no, 1, format!("“{t}”像发文字号，但无法识别"))
+                .with_hint("发文字号的格式为“机关代字〔年份〕序号号”，如“永外委〔2023〕16号”");
+        }
+    }
+    let (title, end) = title_block(lines, i);
+    i = end;
+    let joined: String = title.iter().map(|(_, t)| t.replace(is_blank, "")).collect();
+    let kind = match Kind::from_title(&joined) {
+        Some(k) => k,
+        None if doc_no.is_some() => {
+            rep.warning(
+                title.first().map_or(0, |t| t.0),
+                1,
+                format!("标题“{joined}”中没有文种，按通知导入"),
+            )
+            .with_hint("导入后在前置信息中核对 type");
+            Kind::Notice
+        }
+        None => {
+            rep.warning(
+                title.first().map_or(0, |t| t.0),
+                1,
+                format!("无法从标题“{joined}”判断文档类型，按普通页面导入"),
+            )
+            .with_hint("导入后把文件移到正确的栏目，并在前置信息中填写 type");
+            Kind::Page
+        }
+    };
+    if title.len() > 1 {
+        rep.info(
+            title[0].0,
+            1,
+            format!(
+                "标题分 {} 行书写，已合并，分行记入 title_lines",
+                title.len()
+            ),
+        );
+    }
+    let mut addressees = Vec::new();
+    if kind.has_addressees()
+        && let Some(line) = lines.get(i)
+    {
+        let t = line.plain();
+        if t.ends_with(['：', ':']) && t.chars().count() <= 100 {
+            addressees = split_addressees(&t);
+            i += 1;
+        }
+    }
+    Head {
+        kind,
+        end: i,
+        doc_no,
+        issuers,
+        issuer_mark,
+        title,
+        addressees,
+    }
+}
+
+fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .take(3)
+        .any(|l| parse_doc_no(&l.plain()).is_some())
+}
+
+/// "各村委会，乡直各单位：" → [各村委会, 乡直各单位].
+pub fn split_addressees(t: &str) -> Vec<String> {
+    t.trim_end_matches(['：', ':'])
+        .split(['、', '，', ',', '；'])
+        .map(|s| s.trim_matches(is_blank).to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_numbers() {
+        assert_eq!(
+            parse_doc_no("永外委〔2023〕16号"),
+            Some(("永外委〔2023〕16号".into(), false))
+        );
+        assert_eq!(
+            parse_doc_no("永外委[2023]16号"),
+            Some(("永外委〔2023〕16号".into(), true))
+        );
+        assert_eq!(
+            parse_doc_no("永外委（2023）第16号"),
+            Some(("永外委〔2023〕16号".into(), true))
+        );
+        assert_eq!(
+            parse_doc_no("永外委 (2023) 16 号"),
+            Some(("永外委〔2023〕16号".into(), true))
+        );
+        assert_eq!(parse_doc_no("外山乡人民政府"), None);
+        assert_eq!(parse_doc_no("（2023年4月底前）"), None);
+    }
+
+    #[test]
+    fn title_spaces_are_line_breaks() {
+        assert_eq!(
+            split_on_spaces("外山乡安全生产 工作要点"),
+            ["外山乡安全生产", "工作要点"]
+        );
+        assert_eq!(
+            split_on_spaces("提升 2.0 版本 护航"),
+            ["提升 2.0 版本", "护航"]
+        );
+    }
+
+    #[test]
+    fn organs() {
+        assert!(is_organ("外山乡人民政府"));
+        assert!(is_organ("泉州市安全生产委员会办公室"));
+        assert!(!is_organ("各村委会，乡直各单位："));
+    }
+}
