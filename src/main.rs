@@ -1,3 +1,36 @@
-fn main() {
-    println!("xuanguan");
+//! The `xuanguan` binary: parse the command line, dispatch, print errors, set the exit code
+//! (0 success, 1 problems in the user's files, 2 usage or I/O error).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use xuanguan::cli::{Cli, Command};
+use xuanguan::cmd;
+use xuanguan::diag::UserErrors;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(a) => cmd::build::run(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let Some(u) = e.downcast_ref::<UserErrors>() {
+                eprintln!("{u}");
+                return ExitCode::from(1);
+            }
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("错误：{e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  原因：{cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,13 +1,241 @@
-//! All YAML goes through this module, so that swapping serde_yaml for a fork is a one-file change.
+//! All YAML goes through this module, so that swapping serde_yaml for a fork is a one-file
+//! change. Values come out as `serde_json::Value`; errors come out located in the *file*
+//! (callers pass the line the YAML starts on) and worded in Chinese.
 
 use serde::Serialize;
+use serde_json::Value;
+
+/// A YAML syntax problem, located relative to the YAML text (1-based line, char column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Parses YAML text into a JSON-like value. An empty document is `Value::Null`.
+pub fn parse(text: &str) -> Result<Value, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    if let Some(e) = tab_indent(text) {
+        return Err(e);
+    }
+    let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        let (message, hint) = translate(&e.to_string());
+        YamlError {
+            line,
+            col,
+            message,
+            hint,
+        }
+    })?;
+    Ok(to_json(v))
+}
 
 /// Serializes a value as YAML (used for front matter and `campaign.yaml` written by `import`/`new`).
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_yaml::to_string(value)?)
 }
 
-/// Parses YAML into a generic value (used by `import` to look into an existing `campaign.yaml`).
-pub fn parse_value(text: &str) -> anyhow::Result<serde_yaml::Value> {
-    Ok(serde_yaml::from_str(text)?)
+/// Finds where a key path (e.g. `["phases", "end"]`, or `["title"]`) is written, as a 1-based
+/// (line, col) pair relative to the YAML text. `nth` selects the n-th occurrence of the last key
+/// inside the parent (for lists of mappings: the n-th phase's `end`).
+pub fn locate(text: &str, path: &[&str], nth: usize) -> Option<(usize, usize)> {
+    let mut parent_indent: Option<usize> = None;
+    let mut start_line = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (depth, key) in path.iter().enumerate() {
+        let last = depth + 1 == path.len();
+        let mut seen = 0;
+        let mut found = None;
+        for (i, raw) in lines.iter().enumerate().skip(start_line) {
+            let indent = raw.len() - raw.trim_start().len();
+            let body = raw.trim_start().trim_start_matches("- ");
+            if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+                continue;
+            }
+            if let Some(p) = parent_indent
+                && indent <= p
+                && i > start_line
+            {
+                break;
+            }
+            let k = body
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
+            if k == *key
+                && body[k.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+            {
+                if !last || seen == nth {
+                    let col = raw[..raw.len() - body.len()].chars().count() + 1;
+                    found = Some((i, indent, col));
+                    break;
+                }
+                seen += 1;
+            }
+        }
+        let (i, indent, col) = found?;
+        if last {
+            return Some((i + 1, col));
+        }
+        parent_indent = Some(indent);
+        start_line = i + 1;
+    }
+    None
+}
+
+fn tab_indent(text: &str) -> Option<YamlError> {
+    for (i, line) in text.lines().enumerate() {
+        let lead: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        if lead.contains('\t') {
+            return Some(YamlError {
+                line: i + 1,
+                col: lead.chars().position(|c| c == '\t').unwrap_or(0) + 1,
+                message: "行首用了 Tab 缩进，YAML 不允许".into(),
+                hint: "把行首的 Tab 换成空格（两个空格为一级）。".into(),
+            });
+        }
+    }
+    None
+}
+
+/// Turns libyaml's English into something a publicity officer can act on.
+fn translate(msg: &str) -> (String, String) {
+    let m = msg.to_lowercase();
+    let pairs: &[(&str, &str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "这里不应出现冒号“:”",
+            "一行只能写一个“键: 值”；值里含英文冒号时，把整个值用英文引号括起来，如 title: \"通知：……\"。",
+        ),
+        (
+            "did not find expected key",
+            "缩进或格式不对齐，找不到下一个键",
+            "检查这一行和上一行的缩进是否一致，列表项以“- ”开头。",
+        ),
+        (
+            "did not find expected '-'",
+            "列表项格式不对",
+            "列表每一项都以“- ”（减号加空格）开头，且缩进一致。",
+        ),
+        (
+            "found character that cannot start any token",
+            "这里有一个不能作为值开头的字符（如 @、` 或 %）",
+            "把整个值用英文引号括起来。",
+        ),
+        (
+            "found unexpected end of stream",
+            "文件在引号或括号结束前就结束了",
+            "检查引号、方括号是否成对。",
+        ),
+        (
+            "did not find expected node content",
+            "这里缺少内容",
+            "检查是否多写了逗号、减号或冒号。",
+        ),
+        (
+            "duplicate entry",
+            "同一个键写了两次",
+            "删除重复的一行，只保留一个。",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "方括号 [ ] 没有成对",
+            "列表写成 [甲, 乙]，注意补上右方括号“]”；或改为每行一个“- 甲”。",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "花括号 { } 没有成对",
+            "补上右花括号“}”，或改为换行缩进的写法。",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "引号没有成对",
+            "检查这一行的引号：用英文引号时要成对出现。",
+        ),
+    ];
+    for (needle, zh, hint) in pairs {
+        if m.contains(needle) {
+            return (zh.to_string(), hint.to_string());
+        }
+    }
+    let first = msg.split(" at line").next().unwrap_or(msg);
+    (
+        format!("YAML 格式错误（{first}）"),
+        "对照示例检查这一行的格式：每行“键: 值”，冒号后有一个空格。".into(),
+    )
+}
+
+fn to_json(v: serde_yaml::Value) -> Value {
+    use serde_yaml::Value as Y;
+    match v {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                n.as_f64().map(Value::from).unwrap_or(Value::Null)
+            }
+        }
+        Y::String(s) => Value::String(s),
+        Y::Sequence(seq) => Value::Array(seq.into_iter().map(to_json).collect()),
+        Y::Mapping(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in map {
+                let key = match k {
+                    Y::String(s) => s,
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    Y::Null => "null".into(),
+                    other => serde_yaml::to_string(&other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                };
+                out.insert(key, to_json(v));
+            }
+            Value::Object(out)
+        }
+        Y::Tagged(t) => to_json(t.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_locates() {
+        let t =
+            "title: 甲\nphases:\n  - id: a\n    end: 2023-04-30\n  - id: b\n    end: 2023-06-30\n";
+        let v = parse(t).unwrap();
+        assert_eq!(v["phases"][1]["id"], "b");
+        assert_eq!(locate(t, &["title"], 0), Some((1, 1)));
+        assert_eq!(locate(t, &["phases", "end"], 1), Some((6, 5)));
+        assert_eq!(locate(t, &["phases", "id"], 0), Some((3, 5)));
+    }
+
+    #[test]
+    fn error_is_located_and_chinese() {
+        let e = parse("title: a\nb: c: d\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("冒号"), "{}", e.message);
+        let e = parse("a:\n\tb: 1\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 1));
+    }
 }

@@ -88,12 +88,19 @@ pub fn update(doc: &Document, into: &Path, rep: &mut Report) -> Result<Vec<Strin
         return Ok(Vec::new());
     }
     let text = std::fs::read_to_string(&path).with_context(|| format!("无法读取 {shown}"))?;
-    let value = crate::yaml::parse_value(&text)
-        .with_context(|| format!("{shown} 不是有效的 YAML，未写入阶段"))?;
-    let existing = value
-        .get("phases")
-        .and_then(|p| p.as_sequence())
-        .map_or(0, Vec::len);
+    let value = match crate::yaml::parse(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            rep.warning(0, 0, format!("{shown} 第 {} 行有误（{}），未写入阶段", e.line, e.message))
+                .with_hint(e.hint);
+            return Ok(Vec::new());
+        }
+    };
+    let existing: usize = ["phases", "阶段"]
+        .iter()
+        .filter_map(|k| value.get(*k)?.as_array())
+        .map(Vec::len)
+        .sum();
     if existing > 0 {
         let msg = format!(
             "{shown} 已有 {existing} 个阶段，未写入文件中识别出的 {} 个阶段",

@@ -1,0 +1,17 @@
+//! Glue between the command line and the pipeline: one `run` per subcommand.
+
+pub mod build;
+
+use anyhow::bail;
+use chrono::NaiveDate;
+
+/// `--today` or the local date.
+pub fn today(arg: Option<&str>) -> anyhow::Result<NaiveDate> {
+    match arg {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(s) => match crate::content::date::parse(s) {
+            Ok(d) => Ok(d),
+            Err(m) => bail!("--today：{m}。{}", crate::content::date::HINT),
+        },
+    }
+}

@@ -1,0 +1,471 @@
+//! Front matter: split it from the body, check every key against the schema (English names
+//! and Chinese aliases), convert values, and locate every problem in the *file*.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::date;
+use crate::diag::Diagnostic;
+use crate::yaml;
+
+/// What a field holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Text,
+    Bool,
+    Int,
+    Date,
+    /// A list; a single string is split at 、，, (tags, keywords, screens).
+    List,
+    /// A list of names; a single string stays one entry (organs keep their own punctuation).
+    Names,
+    Stats,
+}
+
+/// (English key, Chinese alias, type). The one schema of front matter (SPEC.md).
+const FIELDS: &[(&str, &str, Ty)] = &[
+    ("type", "类型", Ty::Text),
+    ("title", "标题", Ty::Text),
+    ("date", "日期", Ty::Date),
+    ("phase", "阶段", Ty::Text),
+    ("unit", "单位", Ty::Text),
+    ("tags", "标签", Ty::List),
+    ("summary", "摘要", Ty::Text),
+    ("draft", "草稿", Ty::Bool),
+    ("slug", "网址名", Ty::Text),
+    ("cover", "封面", Ty::Text),
+    ("author", "作者", Ty::Text),
+    ("doc_no", "文号", Ty::Text),
+    ("issuer", "发文机关", Ty::Names),
+    ("issuer_mark", "发文机关标志", Ty::Text),
+    ("title_lines", "标题分行", Ty::Names),
+    ("addressees", "主送", Ty::Names),
+    ("signer", "签发人", Ty::Names),
+    ("attachments", "附件", Ty::Names),
+    ("note", "附注", Ty::Text),
+    ("copy_to", "抄送", Ty::Names),
+    ("printed_by", "印发机关", Ty::Text),
+    ("printed_date", "印发日期", Ty::Date),
+    ("contact", "联系人", Ty::Text),
+    ("copy_no", "份号", Ty::Text),
+    ("secrecy", "密级", Ty::Text),
+    ("urgency", "紧急程度", Ty::Text),
+    ("disclosure", "公开属性", Ty::Text),
+    ("index_no", "索引号", Ty::Text),
+    ("topic", "主题分类", Ty::Text),
+    ("keywords", "主题词", Ty::List),
+    ("genre", "体裁分类", Ty::Text),
+    ("valid", "有效性", Ty::Text),
+    ("published", "发布日期", Ty::Date),
+    ("screens", "屏幕", Ty::List),
+    ("valid_from", "起始日期", Ty::Date),
+    ("valid_until", "截止日期", Ty::Date),
+    ("roster", "名单", Ty::Text),
+    ("copies", "份数", Ty::Int),
+    ("industry", "行业", Ty::Text),
+    ("issue_no", "期数", Ty::Text),
+    ("stats", "统计", Ty::Stats),
+    ("led", "上屏", Ty::Bool),
+    ("wechat", "微信", Ty::Bool),
+];
+
+/// Every canonical key, in schema order.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().map(|(en, _, _)| *en)
+}
+
+/// Parsed front matter: canonical English key → normalized value (dates as `YYYY-MM-DD`,
+/// lists as arrays of strings, stats as a map of integers), plus where each key was written.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub values: BTreeMap<&'static str, Value>,
+    /// 1-based (line, col) of each key in the file.
+    pub keys: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl FrontMatter {
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.values
+            .get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    }
+    pub fn list(&self, key: &str) -> Vec<String> {
+        match self.values.get(key) {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        self.values.get(key).and_then(Value::as_bool)
+    }
+    pub fn int(&self, key: &str) -> Option<i64> {
+        self.values.get(key).and_then(Value::as_i64)
+    }
+    pub fn date(&self, key: &str) -> Option<chrono::NaiveDate> {
+        self.text(key).and_then(|s| date::parse(s).ok())
+    }
+    /// (line, col) where `key` was written, or the top of the file.
+    pub fn at(&self, key: &str) -> (usize, usize) {
+        self.keys.get(key).copied().unwrap_or((1, 1))
+    }
+}
+
+/// The result of splitting a file: front matter text, its first line, and the body offset.
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line in the file.
+    pub yaml_line: usize,
+    /// Byte offset where the markdown body starts.
+    pub body_start: usize,
+}
+
+/// An opening `---` with no closing line.
+#[derive(Debug)]
+pub struct Unclosed;
+
+/// Splits `---` front matter off a (LF-normalized) text. `Err` = an opening `---` without a close.
+pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Ok(Split {
+            yaml: "",
+            yaml_line: 1,
+            body_start: 0,
+        });
+    }
+    let start = (first_end + 1).min(text.len());
+    let mut pos = start;
+    while pos < text.len() {
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(text.len());
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                yaml: &text[start..pos],
+                yaml_line: 2,
+                body_start,
+            });
+        }
+        pos = end + 1;
+    }
+    Err(Unclosed)
+}
+
+/// Parses front matter; every problem becomes a diagnostic located in the file at `path`.
+pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+    let off = split.yaml_line - 1;
+    let before = diags.len();
+    fullwidth_colons(path, split.yaml, off, diags);
+    if diags.len() > before {
+        return None;
+    }
+    let value = match yaml::parse(split.yaml) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(path, e.line + off, e.col, "front-matter", e.message)
+                    .with_hint(e.hint),
+            );
+            return None;
+        }
+    };
+    let map = match value {
+        Value::Null => serde_json::Map::new(),
+        Value::Object(m) => m,
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    split.yaml_line,
+                    1,
+                    "front-matter",
+                    "前言区（--- 之间）应是“键: 值”的列表",
+                )
+                .with_hint("每行写一个“键: 值”，例如 title: 关于……的通知"),
+            );
+            return None;
+        }
+    };
+    let mut fm = FrontMatter::default();
+    for (key, v) in map {
+        let (line, col) = yaml::locate(split.yaml, &[&key], 0)
+            .map(|(l, c)| (l + off, c))
+            .unwrap_or((split.yaml_line, 1));
+        let Some(&(name, zh, ty)) = FIELDS.iter().find(|(en, zh, _)| *en == key || *zh == key)
+        else {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    "front-matter",
+                    format!("未知的字段“{key}”"),
+                )
+                .with_hint(suggest(&key)),
+            );
+            continue;
+        };
+        if fm.keys.contains_key(name) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    "front-matter",
+                    format!("字段“{name}”（{zh}）重复出现"),
+                )
+                .with_hint("英文名和中文名是同一个字段，只保留一个。"),
+            );
+            continue;
+        }
+        let vcol = value_col(split.yaml, line - off, col);
+        match convert(ty, v) {
+            Ok(Some(v)) => {
+                fm.values.insert(name, v);
+                fm.keys.insert(name, (line, col));
+            }
+            Ok(None) => {
+                fm.keys.insert(name, (line, col));
+            }
+            Err((msg, hint)) => {
+                diags.push(
+                    Diagnostic::error(
+                        path,
+                        line,
+                        vcol,
+                        "front-matter",
+                        format!("字段“{key}”：{msg}"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    Some(fm)
+}
+
+/// Column of the value after `key:` on a YAML line (1-based), for pointing at wrong values.
+fn value_col(yaml: &str, line: usize, key_col: usize) -> usize {
+    let Some(l) = yaml.lines().nth(line.saturating_sub(1)) else {
+        return key_col;
+    };
+    match l.find(':') {
+        Some(i) => {
+            let after = &l[i + 1..];
+            let pad = after.len() - after.trim_start().len();
+            l[..i + 1 + pad].chars().count() + 1
+        }
+        None => key_col,
+    }
+}
+
+type Problem = (String, String);
+
+fn convert(ty: Ty, v: Value) -> Result<Option<Value>, Problem> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let text = |v: &Value| -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    match ty {
+        Ty::Text => text(&v).map(|s| Some(Value::String(s))).ok_or_else(|| {
+            (
+                "应是一段文字".into(),
+                "直接写文字；如果以 [、{、是/否 等开头，请用英文引号括起来。".into(),
+            )
+        }),
+        Ty::Bool => match v {
+            Value::Bool(b) => Ok(Some(Value::Bool(b))),
+            Value::String(s) if matches!(s.as_str(), "是" | "否") => {
+                Ok(Some(Value::Bool(s == "是")))
+            }
+            _ => Err((
+                "应是 true 或 false".into(),
+                "写 true（是）或 false（否）。".into(),
+            )),
+        },
+        Ty::Int => match v {
+            Value::Number(n) if n.as_i64().is_some_and(|i| i >= 0) => Ok(Some(Value::Number(n))),
+            _ => Err(("应是一个整数".into(), "写阿拉伯数字，例如 4。".into())),
+        },
+        Ty::Date => {
+            let s = text(&v).ok_or_else(|| ("应是日期".to_string(), date::HINT.to_string()))?;
+            let d = date::parse(&s).map_err(|m| (m, date::HINT.to_string()))?;
+            Ok(Some(Value::String(d.format("%Y-%m-%d").to_string())))
+        }
+        Ty::List | Ty::Names => {
+            let items: Vec<Value> = match v {
+                Value::Array(a) => a
+                    .iter()
+                    .map(|x| text(x).ok_or(()))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|_| {
+                        (
+                            "列表里只能是文字".to_string(),
+                            "每项写成“- 文字”。".to_string(),
+                        )
+                    })?
+                    .into_iter()
+                    .map(Value::String)
+                    .collect(),
+                other => {
+                    let s = text(&other).ok_or_else(|| {
+                        (
+                            "应是列表".to_string(),
+                            "写成 [甲, 乙] 或每行一个“- 甲”。".to_string(),
+                        )
+                    })?;
+                    s.split(['、', '，', ',', '；', ';'])
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(|x| Value::String(x.to_string()))
+                        .collect()
+                }
+            };
+            Ok(Some(Value::Array(items)))
+        }
+        Ty::Stats => match v {
+            Value::Object(m) => {
+                for (k, n) in &m {
+                    if n.as_i64().is_none_or(|i| i < 0) {
+                        return Err((
+                            format!("统计项“{k}”应是非负整数"),
+                            "统计写成“名称: 数字”，例如 宣传场次: 3。".into(),
+                        ));
+                    }
+                }
+                Ok(Some(Value::Object(m)))
+            }
+            _ => Err((
+                "应是“名称: 数字”的列表".into(),
+                "例如换行缩进写“  宣传场次: 3”。".into(),
+            )),
+        },
+    }
+}
+
+/// `标题：……` — a full-width colon where YAML needs `: `. Every parser rejects it unhelpfully.
+fn fullwidth_colons(path: &str, yaml: &str, off: usize, diags: &mut Vec<Diagnostic>) {
+    for (i, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '-', '#']) {
+            continue;
+        }
+        let Some(fw) = line.find('：') else { continue };
+        if line.find(':').is_some_and(|c| c < fw) {
+            continue;
+        }
+        let key = &line[..fw];
+        if key.is_empty() || key.contains(char::is_whitespace) || key.chars().count() > 12 {
+            continue;
+        }
+        let col = key.chars().count() + 1;
+        diags.push(
+            Diagnostic::error(
+                path,
+                i + 1 + off,
+                col,
+                "front-matter",
+                format!("“{key}：”用了中文冒号"),
+            )
+            .with_hint(format!(
+                "把中文冒号“：”改成英文冒号加一个空格，写成“{key}: ……”。"
+            )),
+        );
+    }
+}
+
+fn suggest(key: &str) -> String {
+    let best = FIELDS
+        .iter()
+        .flat_map(|(en, zh, _)| [(*en, *en, *zh), (*zh, *en, *zh)])
+        .map(|(cand, en, zh)| (similarity(key, cand), en, zh))
+        .max_by_key(|(s, _, _)| *s);
+    match best {
+        Some((s, en, zh)) if s >= 50 => format!("是不是想写“{en}”（{zh}）？如不需要，删除这一行。"),
+        _ => "删除这一行，或改用可用的字段：title（标题）、date（日期）、phase（阶段）、unit（单位）、tags（标签）、doc_no（文号）等，完整列表见使用说明。".into(),
+    }
+}
+
+/// 0–100: shared characters (CJK) or edit distance (ASCII).
+fn similarity(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        a.to_lowercase().chars().collect(),
+        b.to_lowercase().chars().collect(),
+    );
+    let n = a.len().max(b.len());
+    if n == 0 {
+        return 0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    100 - prev[b.len()] * 100 / n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+        let s = split(text).unwrap();
+        let mut d = Vec::new();
+        (parse("a.md", &s, &mut d), d)
+    }
+
+    #[test]
+    fn aliases_and_types() {
+        let (fm, d) = run(
+            "---\n标题: 甲\ndate: 2023年4月6日\ntags: 安全、宣传\nstats:\n  宣传场次: 3\n---\n正文\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let fm = fm.unwrap();
+        assert_eq!(fm.text("title"), Some("甲"));
+        assert_eq!(fm.text("date"), Some("2023-04-06"));
+        assert_eq!(fm.list("tags"), vec!["安全", "宣传"]);
+        assert_eq!(fm.at("date"), (3, 1));
+    }
+
+    #[test]
+    fn errors_are_located_in_the_file() {
+        let (_, d) = run("---\ntitle: 甲\ntitel: 乙\ndate: 2023年2月30日\n---\n");
+        assert_eq!(d.len(), 2);
+        assert_eq!((d[0].line, d[0].col), (3, 1));
+        assert!(d[0].hint.as_deref().unwrap().contains("title"));
+        assert_eq!((d[1].line, d[1].col), (4, 7));
+        assert!(d[1].message.contains("只有28天"));
+    }
+
+    #[test]
+    fn fullwidth_colon_has_its_own_hint() {
+        let (_, d) = run("---\n标题：关于开展宣传的通知\n---\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].line, d[0].col), (2, 3));
+        assert!(d[0].message.contains("中文冒号"));
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        assert!(split("---\ntitle: a\n").is_err());
+        assert_eq!(split("no front matter").unwrap().body_start, 0);
+    }
+}

@@ -1,0 +1,87 @@
+//! LOAD: a site folder becomes a [`Site`] — the campaign, its published items with their
+//! rendered bodies, data tables and static files. Every user error is collected with its
+//! `path:line:col`; loading fails only after all files were read.
+
+pub mod campaign;
+pub mod date;
+pub mod frontmatter;
+pub mod kind;
+mod load;
+pub mod slug;
+mod walk;
+pub use walk::ignored as walk_ignored;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub use campaign::Campaign;
+pub use frontmatter::FrontMatter;
+pub use kind::Kind;
+pub use load::{LoadOptions, load};
+
+use crate::diag::Diagnostic;
+use crate::markdown::Rendered;
+
+/// A loaded site, ready to render. Immutable after loading.
+#[derive(Debug)]
+pub struct Site {
+    /// The site folder (contains `content/`).
+    pub root: PathBuf,
+    pub campaign: Campaign,
+    /// Published items, newest first (undated items last, then by title).
+    pub items: Vec<Item>,
+    /// Files under `content/data/`, relative to `content/data/`.
+    pub data_files: Vec<PathBuf>,
+    /// Files under `content/static/`, relative to `content/static/`.
+    pub static_files: Vec<PathBuf>,
+    /// The day the site is built for (current phase, LED validity).
+    pub today: NaiveDate,
+    /// Warnings and notes found while loading (errors abort loading instead).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One published document.
+#[derive(Debug)]
+pub struct Item {
+    /// Path relative to the site root, e.g. `content/notices/a.md`.
+    pub source: PathBuf,
+    pub kind: Kind,
+    pub slug: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    /// Index into `campaign.phases`.
+    pub phase: Option<usize>,
+    /// Index into `campaign.units`.
+    pub unit: Option<usize>,
+    pub tags: Vec<String>,
+    pub fm: FrontMatter,
+    /// The whole file, BOM removed and line ends normalized to `\n`.
+    pub text: String,
+    /// Byte offset of the markdown body in `text`.
+    pub body_start: usize,
+    /// The body rendered once, with links relative to the item's own page.
+    pub body: Rendered,
+}
+
+impl Item {
+    /// Output path relative to the output root, e.g. `notices/a.html`.
+    pub fn url(&self) -> String {
+        format!("{}/{}.html", self.kind.section(), self.slug)
+    }
+
+    /// The markdown body.
+    pub fn markdown(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// 1-based line on which the body starts.
+    pub fn body_line(&self) -> usize {
+        self.text[..self.body_start].matches('\n').count() + 1
+    }
+
+    /// The source path as shown in messages.
+    pub fn path(&self) -> String {
+        crate::diag::display_path(&self.source)
+    }
+}

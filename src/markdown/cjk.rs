@@ -1,0 +1,164 @@
+//! Chinese text where CommonMark parsers fail.
+//!
+//! * `**一是加强领导。**各村`: CommonMark's flanking rules do not let `**` close after `。` when a
+//!   letter follows, so the bold is lost. [`mark_strong`] pairs `**` runs itself (outside code
+//!   spans and fenced code, `\*\*` left alone) and replaces them with private-use sentinels that
+//!   [`crate::markdown`] turns back into `<strong>` — or back into `**` if they do not nest.
+//! * A soft line break between two Chinese characters is a space in HTML ("厚 德载物");
+//!   [`joins_without_space`] says when to drop it.
+
+/// Sentinel for an opening `**` (Unicode private use area).
+pub const OPEN: char = '\u{E000}';
+/// Sentinel for a closing `**`.
+pub const CLOSE: char = '\u{E001}';
+
+/// Characters after which / before which a line break adds no space.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FFF}'   // radicals
+        | '\u{3000}'..='\u{303F}' // CJK punctuation
+        | '\u{3040}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}' // full-width forms
+        | '\u{20000}'..='\u{2FA1F}'
+        | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{00B7}'
+    )
+}
+
+/// True when a soft break between `a` and `b` must render as nothing.
+pub fn joins_without_space(a: char, b: char) -> bool {
+    is_cjk(a) && is_cjk(b)
+}
+
+/// Replaces paired `**` runs with sentinels, line by line, outside code.
+pub fn mark_strong(src: &str) -> String {
+    if !src.contains("**") {
+        return src.to_string();
+    }
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut fence: Option<String> = None;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start();
+        let marker: String = t.chars().take_while(|&c| c == '`' || c == '~').collect();
+        if let Some(f) = &fence {
+            if marker.len() >= f.len()
+                && marker.starts_with(&f[..1])
+                && t[marker.len()..].trim().is_empty()
+            {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if marker.len() >= 3
+            && (marker.chars().all(|c| c == '`') || marker.chars().all(|c| c == '~'))
+        {
+            fence = Some(marker);
+            out.push_str(line);
+            continue;
+        }
+        if line.starts_with("    ") || line.starts_with('\t') {
+            out.push_str(line);
+            continue;
+        }
+        out.push_str(&mark_line(line));
+    }
+    out
+}
+
+fn mark_line(line: &str) -> String {
+    let b = line.as_bytes();
+    // Candidate `**` runs (byte index), skipping code spans and escapes.
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let close = find_backticks(b, i + n, n);
+                i = close.map(|c| c + n).unwrap_or(i + n);
+            }
+            b'*' => {
+                let n = b[i..].iter().take_while(|&&c| c == b'*').count();
+                if n == 2 {
+                    runs.push(i);
+                }
+                i += n;
+            }
+            _ => i += 1,
+        }
+    }
+    if runs.len() < 2 {
+        return line.to_string();
+    }
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    for &r in &runs {
+        let after = line[r + 2..].chars().next();
+        let before = line[..r].chars().next_back();
+        match open {
+            None if after.is_some_and(|c| !c.is_whitespace()) => open = Some(r),
+            Some(o) if before.is_some_and(|c| !c.is_whitespace()) && r > o + 2 => {
+                pairs.push((o, r));
+                open = None;
+            }
+            Some(_) if after.is_some_and(|c| !c.is_whitespace()) => open = Some(r),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut last = 0;
+    for (o, c) in pairs {
+        out.push_str(&line[last..o]);
+        out.push(OPEN);
+        out.push_str(&line[o + 2..c]);
+        out.push(CLOSE);
+        last = c + 2;
+    }
+    out.push_str(&line[last..]);
+    out
+}
+
+fn find_backticks(b: &[u8], from: usize, n: usize) -> Option<usize> {
+    let mut i = from;
+    while i < b.len() {
+        if b[i] == b'`' {
+            let m = b[i..].iter().take_while(|&&c| c == b'`').count();
+            if m == n {
+                return Some(i);
+            }
+            i += m;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_pairs_outside_code() {
+        assert_eq!(
+            mark_strong("**一是加强领导。**各村"),
+            "\u{E000}一是加强领导。\u{E001}各村"
+        );
+        assert_eq!(mark_strong("`**a**` x"), "`**a**` x");
+        assert_eq!(mark_strong("\\*\\*a\\*\\*"), "\\*\\*a\\*\\*");
+        assert_eq!(mark_strong("```\n**a**\n```\n"), "```\n**a**\n```\n");
+        assert_eq!(mark_strong("***a***"), "***a***");
+        assert_eq!(mark_strong("a ** b ** c"), "a ** b ** c");
+    }
+
+    #[test]
+    fn cjk_classes() {
+        assert!(is_cjk('厚') && is_cjk('。') && is_cjk('”') && is_cjk('，'));
+        assert!(!is_cjk('a') && !is_cjk('1'));
+    }
+}

@@ -1,0 +1,71 @@
+use super::*;
+
+fn html(src: &str) -> String {
+    render(src, &NoLinks).html
+}
+
+#[test]
+fn chinese_bold_cases() {
+    assert_eq!(
+        html("**一是加强领导。**各村"),
+        "<p><strong>一是加强领导。</strong>各村</p>\n"
+    );
+    assert_eq!(
+        html("**“四色风险”**动态监管"),
+        "<p><strong>“四色风险”</strong>动态监管</p>\n"
+    );
+    assert_eq!(
+        html("**二要**深入宣传"),
+        "<p><strong>二要</strong>深入宣传</p>\n"
+    );
+    assert_eq!(html("\\*\\*不加粗\\*\\*"), "<p>**不加粗**</p>\n");
+    assert_eq!(html("`**代码**`"), "<p><code>**代码**</code></p>\n");
+}
+
+#[test]
+fn soft_break_between_chinese_is_nothing() {
+    assert_eq!(html("厚德\n载物"), "<p>厚德载物</p>\n");
+    assert_eq!(html("安全，\n生产"), "<p>安全，生产</p>\n");
+    assert_eq!(html("LED\nscreen"), "<p>LED\nscreen</p>\n");
+    assert_eq!(
+        html("**加强领导。**\n各村"),
+        "<p><strong>加强领导。</strong>各村</p>\n"
+    );
+}
+
+#[test]
+fn raw_html_is_text_and_comments_vanish() {
+    assert_eq!(
+        html("a<script>alert(1)</script>b"),
+        "<p>a&lt;script&gt;alert(1)&lt;/script&gt;b</p>\n"
+    );
+    assert_eq!(html("<!-- 校对忽略 -->\n\n正文"), "<p>正文</p>\n");
+    assert_eq!(
+        html("[x](javascript:alert(1))"),
+        "<p><a href=\"#\">x</a></p>\n"
+    );
+}
+
+#[test]
+fn headings_get_ids_tables_and_footnotes() {
+    let r = render(
+        "## 一、总体要求\n\n## 一、总体要求\n\n|甲|乙|\n|-|-|\n|1|2|\n\n脚注[^1]\n\n[^1]: 说明\n",
+        &NoLinks,
+    );
+    assert_eq!(
+        r.headings[0],
+        (2, "一总体要求".to_string(), "一、总体要求".to_string())
+    );
+    assert_eq!(r.headings[1].1, "一总体要求-2");
+    assert!(r.html.contains("<table>"));
+    assert!(r.html.contains("footnote-definition"));
+    assert!(html("~~删除~~").contains("<del>删除</del>"));
+}
+
+#[test]
+fn code_is_highlighted() {
+    let r = html("```rust\nfn main() {}\n```\n");
+    assert!(r.contains("<pre style="), "{r}");
+    let plain = html("```\n**x**\n```\n");
+    assert_eq!(plain, "<pre><code>**x**\n</code></pre>\n");
+}

@@ -1,0 +1,145 @@
+//! WRITE: the one place output is written.
+//!
+//! `build` writes into a fresh sibling folder and swaps it in only when everything succeeded,
+//! so a failed build leaves the previous output exactly as it was. `serve` writes into memory.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::{Context as _, bail};
+
+/// Marker file that says a folder was written by xuanguan (and may be replaced by it).
+pub const MARKER: &str = ".xuanguan-output";
+
+enum Target {
+    Disk { tmp: PathBuf, dest: PathBuf },
+    Memory(Mutex<HashMap<String, Vec<u8>>>),
+}
+
+/// Where a build goes.
+pub struct Output {
+    target: Target,
+    minify: bool,
+}
+
+impl Output {
+    /// Prepares a fresh folder beside `dest`. Refuses to later replace a `dest` that exists,
+    /// is not empty and was not written by xuanguan.
+    pub fn disk(dest: &Path, minify: bool) -> anyhow::Result<Output> {
+        if dest.exists()
+            && !dest.join(MARKER).exists()
+            && std::fs::read_dir(dest)
+                .map(|mut d| d.next().is_some())
+                .unwrap_or(true)
+        {
+            bail!(
+                "输出文件夹 {} 已存在且不是 xuanguan 生成的，为避免覆盖你的文件，已停止。请换一个输出文件夹（-o），或先清空它。",
+                dest.display()
+            );
+        }
+        let parent = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("无法创建文件夹 {}", parent.display()))?;
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "output".into());
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).with_context(|| format!("无法清理 {}", tmp.display()))?;
+        }
+        std::fs::create_dir_all(&tmp).with_context(|| {
+            format!("无法在 {} 中写入（权限不足或磁盘已满？）", parent.display())
+        })?;
+        std::fs::write(tmp.join(MARKER), b"")
+            .with_context(|| format!("无法写入 {}", tmp.display()))?;
+        Ok(Output {
+            target: Target::Disk {
+                tmp,
+                dest: dest.to_path_buf(),
+            },
+            minify,
+        })
+    }
+
+    /// An in-memory output (for `serve`).
+    pub fn memory() -> Output {
+        Output {
+            target: Target::Memory(Mutex::new(HashMap::new())),
+            minify: false,
+        }
+    }
+
+    /// Writes one file; `rel` uses `/` and is relative to the output root. HTML is minified
+    /// when enabled (JS untouched, closing tags kept).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let minified;
+        let bytes = if self.minify && rel.ends_with(".html") {
+            minified = minify(bytes);
+            &minified[..]
+        } else {
+            bytes
+        };
+        match &self.target {
+            Target::Disk { tmp, .. } => {
+                let path = tmp.join(rel);
+                if let Some(p) = path.parent() {
+                    std::fs::create_dir_all(p)
+                        .with_context(|| format!("无法创建文件夹 {}", p.display()))?;
+                }
+                std::fs::write(&path, bytes)
+                    .with_context(|| format!("无法写入 {}（磁盘已满或没有权限？）", path.display()))
+            }
+            Target::Memory(m) => {
+                m.lock()
+                    .expect("output lock")
+                    .insert(rel.to_string(), bytes.to_vec());
+                Ok(())
+            }
+        }
+    }
+
+    /// Makes the build visible: swaps the fresh folder in (disk) or returns the files (memory).
+    pub fn commit(self) -> anyhow::Result<HashMap<String, Vec<u8>>> {
+        match self.target {
+            Target::Memory(m) => Ok(m.into_inner().expect("output lock")),
+            Target::Disk { tmp, dest } => {
+                let old = dest.with_file_name(format!(
+                    ".{}.old-{}",
+                    dest.file_name().unwrap_or_default().to_string_lossy(),
+                    std::process::id()
+                ));
+                if dest.exists() {
+                    std::fs::rename(&dest, &old)
+                        .with_context(|| format!("无法替换 {}", dest.display()))?;
+                }
+                if let Err(e) = std::fs::rename(&tmp, &dest) {
+                    let _ = std::fs::rename(&old, &dest);
+                    return Err(e).with_context(|| format!("无法写入 {}", dest.display()));
+                }
+                let _ = std::fs::remove_dir_all(&old);
+                Ok(HashMap::new())
+            }
+        }
+    }
+
+    /// Throws a failed build away.
+    pub fn abandon(self) {
+        if let Target::Disk { tmp, .. } = self.target {
+            let _ = std::fs::remove_dir_all(tmp);
+        }
+    }
+}
+
+fn minify(bytes: &[u8]) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    minify_html::minify(bytes, &cfg)
+}

@@ -1,0 +1,223 @@
+//! What templates see: the site (`site`), the relative root (`root`), and items as plain
+//! serializable records. Built once per build and shared by every page.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::content::kind::SECTIONS;
+use crate::content::{Item, Site, date, frontmatter, slug};
+
+/// An item as lists and pages see it.
+#[derive(Serialize, Clone)]
+pub struct ItemRef {
+    pub title: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub section: &'static str,
+    pub date: String,
+    pub date_cn: String,
+    pub phase: Option<Link>,
+    pub unit: Option<Link>,
+    pub tags: Vec<Link>,
+    pub summary: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+struct PhaseCtx {
+    id: String,
+    name: String,
+    start: String,
+    end: String,
+    tasks: Vec<String>,
+    url: String,
+    status: &'static str,
+    days_left: Option<i64>,
+    count: usize,
+}
+
+/// Everything shared by all pages, computed once.
+pub struct Refs {
+    pub items: Vec<ItemRef>,
+    /// The `site` template variable.
+    pub site: Value,
+}
+
+impl Refs {
+    pub fn new(site: &Site) -> Refs {
+        let c = &site.campaign;
+        let items: Vec<ItemRef> = site.items.iter().map(|i| item_ref(site, i)).collect();
+        let current = c.current_phase(site.today);
+        let phases: Vec<PhaseCtx> = c
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(n, p)| PhaseCtx {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                start: p.start.map(date::chinese).unwrap_or_default(),
+                end: p.end.map(date::chinese).unwrap_or_default(),
+                tasks: p.tasks.clone(),
+                url: format!("phases/{}.html", p.id),
+                status: status(p.start, p.end, site.today),
+                days_left: p
+                    .end
+                    .filter(|_| current == Some(n))
+                    .map(|e| (e - site.today).num_days()),
+                count: site.items.iter().filter(|i| i.phase == Some(n)).count(),
+            })
+            .collect();
+        let mut tags: Vec<(String, usize)> = Vec::new();
+        for i in &site.items {
+            for t in &i.tags {
+                match tags.iter_mut().find(|(n, _)| n == t) {
+                    Some((_, c)) => *c += 1,
+                    None => tags.push((t.clone(), 1)),
+                }
+            }
+        }
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let sections: Vec<Value> = SECTIONS
+            .iter()
+            .filter(|(id, _)| site.items.iter().any(|i| i.kind.section() == *id) && *id != "pages")
+            .map(|(id, name)| serde_json::json!({"id": id, "name": name, "url": format!("{id}/index.html")}))
+            .collect();
+        let pages: Vec<Value> = items
+            .iter()
+            .filter(|i| i.kind == "page")
+            .map(|i| serde_json::json!({"name": i.title, "url": i.url}))
+            .collect();
+        let mut footer = Map::new();
+        for k in [
+            "sponsor",
+            "organizer",
+            "phone",
+            "address",
+            "email",
+            "site_code",
+            "icp",
+            "police_beian",
+            "zhaocuo",
+        ] {
+            footer.insert(
+                k.into(),
+                c.footer
+                    .get(k)
+                    .cloned()
+                    .unwrap_or(Value::String(String::new())),
+            );
+        }
+        let site_v = serde_json::json!({
+            "title": c.title,
+            "org": c.org,
+            "description": c.description,
+            "base_url": c.base_url,
+            "theme_color": c.theme_color,
+            "phases": phases,
+            "current_phase": current.map(|n| n as i64).unwrap_or(-1),
+            "units": c.units.iter().map(|u| serde_json::json!({"id": u.id, "name": u.name, "url": format!("units/{}.html", u.id)})).collect::<Vec<_>>(),
+            "tags": tags.iter().map(|(t, n)| serde_json::json!({"name": t, "url": format!("tags/{}.html", slug::for_name(t)), "count": n})).collect::<Vec<_>>(),
+            "sections": sections,
+            "pages": pages,
+            "footer": footer,
+            "today": date::chinese(site.today),
+            "generator": concat!("xuanguan ", env!("CARGO_PKG_VERSION")),
+        });
+        Refs {
+            items,
+            site: site_v,
+        }
+    }
+}
+
+fn status(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) -> &'static str {
+    if end.is_some_and(|e| e < today) {
+        "done"
+    } else if start.is_some_and(|s| s > today) {
+        "upcoming"
+    } else {
+        "current"
+    }
+}
+
+fn item_ref(site: &Site, i: &Item) -> ItemRef {
+    let c = &site.campaign;
+    ItemRef {
+        title: i.title.clone(),
+        url: i.url(),
+        kind: i.kind.id(),
+        kind_label: i.kind.label(),
+        section: i.kind.section(),
+        date: i
+            .date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        date_cn: i.date.map(date::chinese).unwrap_or_default(),
+        phase: i.phase.map(|n| Link {
+            name: c.phases[n].name.clone(),
+            url: format!("phases/{}.html", c.phases[n].id),
+        }),
+        unit: i.unit.map(|n| Link {
+            name: c.units[n].name.clone(),
+            url: format!("units/{}.html", c.units[n].id),
+        }),
+        tags: i
+            .tags
+            .iter()
+            .map(|t| Link {
+                name: t.clone(),
+                url: format!("tags/{}.html", slug::for_name(t)),
+            })
+            .collect(),
+        summary: summary(i),
+    }
+}
+
+/// `summary:` or the first ~90 characters of the body, cut at a sentence end when possible.
+pub fn summary(i: &Item) -> String {
+    if let Some(s) = i.fm.text("summary") {
+        return s.to_string();
+    }
+    let text: String = i.body.text.split_whitespace().collect::<Vec<_>>().join("");
+    let cut: String = text.chars().take(90).collect();
+    if cut.chars().count() < text.chars().count() {
+        match cut.rfind(['。', '！', '？', '；']) {
+            Some(p) if p > 30 => cut[..p + '。'.len_utf8()].to_string(),
+            _ => format!("{cut}……"),
+        }
+    } else {
+        cut
+    }
+}
+
+/// Front matter with every known key present (templates may test any of them).
+pub fn front_matter(i: &Item) -> Value {
+    let mut m = Map::new();
+    for k in frontmatter::keys() {
+        m.insert(
+            k.to_string(),
+            i.fm.values.get(k).cloned().unwrap_or(Value::Null),
+        );
+    }
+    for k in [
+        "date",
+        "printed_date",
+        "published",
+        "valid_from",
+        "valid_until",
+    ] {
+        if let Some(d) = i.fm.date(k) {
+            m.insert(format!("{k}_cn"), Value::String(date::chinese(d)));
+        } else {
+            m.insert(format!("{k}_cn"), Value::Null);
+        }
+    }
+    Value::Object(m)
+}

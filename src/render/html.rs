@@ -1,0 +1,53 @@
+//! One page per item, through the theme's templates (tera 2, autoescaped).
+
+use anyhow::{Context as _, anyhow};
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use super::context::{self, Refs};
+use crate::content::Site;
+use crate::output::Output;
+use crate::theme::Theme;
+
+/// Builds the template engine from the theme (default files overridden by the site's).
+pub fn engine(theme: &Theme) -> anyhow::Result<Tera> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    tera.add_raw_templates(theme.templates())
+        .map_err(|e| anyhow!("主题模板有误：{e}"))?;
+    Ok(tera)
+}
+
+/// A context with what every page has: `site`, `root` (relative path to the output root).
+pub fn base_context(refs: &Refs, root: &str) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("site", &refs.site);
+    ctx.insert("root", root);
+    ctx
+}
+
+/// Renders `template` for output path `rel`, naming both in errors.
+pub fn render(tera: &Tera, template: &str, ctx: &Context, rel: &str) -> anyhow::Result<String> {
+    tera.render(template, ctx)
+        .map_err(|e| anyhow!("生成 {rel} 时模板 {template} 出错：{e}"))
+}
+
+pub fn render_items(site: &Site, tera: &Tera, refs: &Refs, out: &Output) -> anyhow::Result<()> {
+    site.items.par_iter().enumerate().try_for_each(|(n, item)| {
+        let mut ctx = base_context(refs, "../");
+        ctx.insert("page", &refs.items[n]);
+        ctx.insert("fm", &context::front_matter(item));
+        ctx.insert("content", &item.body.html);
+        ctx.insert("headings", &item.body.headings);
+        let own = format!("{}.html", item.kind.id());
+        let template = if tera.get_template_names().any(|t| t == own) {
+            own.as_str()
+        } else {
+            "item.html"
+        };
+        let rel = item.url();
+        let html = render(tera, template, &ctx, &rel)?;
+        out.write(&rel, html.as_bytes())
+            .with_context(|| format!("写入 {rel}"))
+    })
+}

@@ -1,0 +1,292 @@
+//! `xuanguan build`: the example and fixture sites build; bad input is reported with its
+//! location and leaves the previous output untouched.
+
+use crate::harness::{Site, snapshot};
+
+#[test]
+fn example_campaign_builds_without_warnings() {
+    let s = Site::example();
+    let r = s.run(&["build", "--today", "2026-11-23"]).ok();
+    assert!(!r.stderr.contains("警告"), "{}", r.stderr);
+    assert!(s.file("output/index.html").exists());
+}
+
+#[test]
+fn minimal_site_has_every_page_kind() {
+    let s = Site::fixture("minimal");
+    s.run(&["build", "--today", "2026-05-20"]).ok();
+    for f in [
+        "index.html",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "notices/dongyuan.html",
+        "notices/index.html",
+        "news/peixun.html",
+        "slogans/biaoyu.html",
+        "pages/about.html",
+        "types/notice.html",
+        "phases/xuanchuan.html",
+        "units/dongshan.html",
+        "tags/index.html",
+        "static/style.css",
+        "static/xuanchuan.png",
+    ] {
+        assert!(
+            s.file(&format!("output/{f}")).exists(),
+            "missing output/{f}"
+        );
+    }
+}
+
+#[test]
+fn current_phase_follows_today() {
+    let s = Site::fixture("minimal");
+    s.run(&["build", "--today", "2026-05-20"]).ok();
+    let home = s.read("output/index.html");
+    assert!(home.contains("当前阶段：强化学习培训"), "{home}");
+    assert!(home.contains("距截止还有 41 天"));
+    s.run(&["build", "--today", "2026-04-30"]).ok();
+    let home = s.read("output/index.html");
+    assert!(home.contains("当前阶段：造强宣传声势"));
+    assert!(home.contains("距截止还有 0 天"));
+    // Before the campaign: the first phase, not yet started.
+    s.run(&["build", "--today", "2026-01-01"]).ok();
+    assert!(s.read("output/index.html").contains("尚未开始"));
+}
+
+#[test]
+fn chinese_markdown_renders_right() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let page = s.read("output/notices/dongyuan.html");
+    assert!(
+        page.contains("<strong>一是加强领导。</strong>各村要成立工作专班，明确专人负责。"),
+        "{page}"
+    );
+    assert!(page.contains("<strong>“四色风险”</strong>动态监管"));
+    assert!(page.contains("<strong>二要</strong>深入宣传，**不是加粗**，<code>**代码**</code>"));
+}
+
+#[test]
+fn notepad_file_with_bom_and_crlf_builds_like_any_other() {
+    let s = Site::fixture("minimal");
+    let text = "---\r\ntitle: 记事本保存的通知\r\ndate: 2026-03-06\r\n---\r\n**一是加强领导。**各村\r\n要落实。\r\n";
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    s.write_bytes("content/notices/notepad.md", &bytes);
+    s.run(&["build"]).ok();
+    let page = s.read("output/notices/notepad.html");
+    assert!(page.contains("记事本保存的通知"));
+    assert!(
+        page.contains("<strong>一是加强领导。</strong>各村要落实。"),
+        "{page}"
+    );
+}
+
+/// Each bad input: (file, content, expected `path:line:col`, expected words).
+const BAD: &[(&str, &str, &str, &str)] = &[
+    (
+        "content/news/yaml.md",
+        "---\ntitle: 甲\ndate: [2026\n---\n",
+        "content/news/yaml.md:4:1",
+        "方括号",
+    ),
+    (
+        "content/news/key.md",
+        "---\ntitle: 甲\nauthr: 乙\n---\n",
+        "content/news/key.md:3:1: 错误: 未知的字段“authr”",
+        "author",
+    ),
+    (
+        "content/news/colon.md",
+        "---\n标题：关于开展宣传的通知\n---\n",
+        "content/news/colon.md:2:3",
+        "中文冒号",
+    ),
+    (
+        "content/news/date.md",
+        "---\ntitle: 甲\ndate: 2023年2月30日\n---\n",
+        "content/news/date.md:3:7",
+        "2023年2月只有28天",
+    ),
+    (
+        "content/news/dup.md",
+        "---\ntitle: 甲\nslug: about\n---\n",
+        "网址名“about”",
+        "重复",
+    ),
+    (
+        "content/news/escape.md",
+        "---\ntitle: 甲\nslug: ../../x\n---\n",
+        "content/news/escape.md:3:1",
+        "只能用小写英文字母",
+    ),
+    (
+        "content/news/phase.md",
+        "---\ntitle: 甲\nphase: nope\n---\n",
+        "content/news/phase.md:3:1",
+        "不在 campaign.yaml 中",
+    ),
+];
+
+#[test]
+fn bad_inputs_are_located_and_leave_output_untouched() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let before = snapshot(&s.file("output"));
+    for (file, text, at, words) in BAD {
+        s.write(file, text);
+        let r = s.run(&["build"]).fails(1);
+        assert!(
+            r.stderr.contains(at),
+            "{file}: expected {at} in\n{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(words),
+            "{file}: expected “{words}” in\n{}",
+            r.stderr
+        );
+        assert_eq!(
+            snapshot(&s.file("output")),
+            before,
+            "{file}: output changed"
+        );
+        std::fs::remove_file(s.file(file)).unwrap();
+    }
+}
+
+#[test]
+fn all_errors_of_a_build_are_reported_at_once() {
+    let s = Site::fixture("minimal");
+    s.write("content/news/a.md", "---\ntitle: 甲\nauthr: 乙\n---\n");
+    s.write(
+        "content/news/b.md",
+        "---\ndate: 2023-02-30\ntitle: 乙\n---\n",
+    );
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("content/news/a.md:3:1"), "{}", r.stderr);
+    assert!(r.stderr.contains("content/news/b.md:2:7"), "{}", r.stderr);
+    assert!(r.stderr.contains("共 2 个错误"));
+}
+
+#[test]
+fn gbk_file_is_rejected_with_its_location() {
+    let s = Site::fixture("minimal");
+    let (gbk, _, _) = encoding_rs::GBK.encode("---\ntitle: 关于宣传\n---\n正文\n");
+    s.write_bytes("content/news/gbk.md", &gbk);
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("content/news/gbk.md:2:8"), "{}", r.stderr);
+    assert!(r.stderr.contains("不是 UTF-8"));
+    assert!(!s.file("output").exists());
+}
+
+#[test]
+fn missing_campaign_yaml_is_an_error() {
+    let s = Site::fixture("minimal");
+    std::fs::remove_file(s.file("content/campaign.yaml")).unwrap();
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("content/campaign.yaml"), "{}", r.stderr);
+    assert!(r.stderr.contains("缺少"));
+}
+
+#[test]
+fn drafts_and_unpublishable_documents_stay_out() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/draft.md",
+        "---\ntitle: 草稿\ndraft: true\n---\n",
+    );
+    s.write(
+        "content/notices/secret.md",
+        "---\ntitle: 内部\nsecrecy: 秘密\n---\n",
+    );
+    s.write(
+        "content/notices/apply.md",
+        "---\ntitle: 依申请\ndisclosure: 依申请公开\n---\n",
+    );
+    s.run(&["build"]).ok();
+    assert!(!s.file("output/news/draft.html").exists());
+    assert!(!s.file("output/notices/secret.html").exists());
+    assert!(!s.file("output/notices/apply.html").exists());
+    assert!(!s.read("output/sitemap.xml").contains("secret"));
+    s.run(&["build", "--drafts"]).ok();
+    assert!(s.file("output/news/draft.html").exists());
+    assert!(!s.file("output/notices/secret.html").exists());
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_write() {
+    let s = Site::fixture("minimal");
+    s.write("mine/important.txt", "用户自己的文件");
+    let r = s.run(&["build", "-o", "mine"]).fails(2);
+    assert!(r.stderr.contains("不是 xuanguan 生成的"), "{}", r.stderr);
+    assert_eq!(s.read("mine/important.txt"), "用户自己的文件");
+}
+
+#[test]
+fn front_matter_is_escaped() {
+    let s = Site::fixture("minimal");
+    s.write("content/news/x.md", "---\ntitle: \"<script>alert(1)</script>\"\nauthor: '\"><img src=x onerror=alert(1)>'\n---\n正文\n");
+    s.run(&["build"]).ok();
+    let page = s.read("output/news/x.html");
+    for (name, attrs) in crate::html::elements(&page) {
+        assert_ne!(name, "img", "{page}");
+        if name == "script" {
+            assert!(
+                attrs.trim().starts_with("src=../static/"),
+                "unexpected script {attrs}\n{page}"
+            );
+        }
+    }
+    assert!(page.contains("alert(1)"), "the text itself is kept");
+}
+
+#[test]
+fn going_online_without_identity_fields_warns_and_strict_fails() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml").replace(
+        "description:",
+        "base_url: https://www.example.gov.cn/zt/\ndescription:",
+    );
+    s.write("content/campaign.yaml", &yaml);
+    let r = s.run(&["build"]).ok();
+    assert!(
+        r.stderr
+            .contains("警告: 已设置 base_url（准备上线），但页脚缺少网站标识码"),
+        "{}",
+        r.stderr
+    );
+    let r = s.run(&["build", "--strict", "-o", "strict-out"]).fails(1);
+    assert!(r.stderr.contains("content/campaign.yaml:"), "{}", r.stderr);
+    assert!(!s.file("strict-out").exists());
+}
+
+#[test]
+fn image_without_alt_is_a_warning_at_its_line() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/pic.md",
+        "---\ntitle: 图片\n---\n第一段。\n\n![](/static/xuanchuan.png)\n",
+    );
+    let r = s.run(&["build"]).ok();
+    assert!(
+        r.stderr
+            .contains("content/news/pic.md:6:1: 警告: 图片“/static/xuanchuan.png”缺少说明文字"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn theme_color_cannot_inject_css() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml").replace(
+        "description:",
+        "theme_color: \"red}</style><script>alert(1)</script>\"\ndescription:",
+    );
+    s.write("content/campaign.yaml", &yaml);
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("不是颜色值"), "{}", r.stderr);
+}

@@ -1,0 +1,61 @@
+//! A minimal HTML tokenizer for tests: which elements does a page really contain?
+//! Quoted attribute values, comments and the text of RCDATA/raw-text elements are skipped,
+//! so escaped user text (even after minification) never counts as a tag.
+
+/// Names of the start tags in `html`, in order, lowercase.
+pub fn tags(html: &str) -> Vec<String> {
+    elements(html).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Start tags as (lowercase name, raw attribute text).
+pub fn elements(html: &str) -> Vec<(String, String)> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        if html[i..].starts_with("!--") {
+            i = html[i..].find("-->").map(|e| i + e + 3).unwrap_or(b.len());
+            continue;
+        }
+        if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name: String = html[i..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        i += name.len();
+        let attr_start = i;
+        // Skip attributes up to the closing `>`, honouring quotes.
+        let mut quote: Option<u8> = None;
+        while i < b.len() {
+            match (quote, b[i]) {
+                (Some(q), c) if c == q => quote = None,
+                (None, c @ (b'"' | b'\'')) if b[i - 1] == b'=' => quote = Some(c),
+                (None, b'>') => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        let attrs = html[attr_start..i.min(b.len())].to_string();
+        if matches!(name.as_str(), "title" | "textarea" | "script" | "style") {
+            let close = format!("</{name}");
+            i = html[i..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map(|e| i + e)
+                .unwrap_or(b.len());
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+#[test]
+fn escaped_text_is_not_a_tag() {
+    let t =
+        tags("<title><script>x</script></title><p a='\"><img src=x>'>&lt;img src=y><b>ok</b></p>");
+    assert_eq!(t, vec!["title", "p", "b"]);
+}

@@ -1,0 +1,138 @@
+//! A link checker over the built output: every internal link and image resolves to a file,
+//! and nothing points at another host for assets (no CDN, no web fonts).
+
+use std::path::Path;
+
+use crate::harness::Site;
+
+/// (file, target) pairs of every `href`/`src` in the HTML files under `out`.
+pub fn links(out: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (rel, bytes) in crate::harness::snapshot(out) {
+        if rel.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for attr in ["href=", "src="] {
+            let mut rest = &html[..];
+            while let Some(i) = rest.find(attr) {
+                rest = &rest[i + attr.len()..];
+                let (val, _) = match rest.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let end = rest[1..].find(q).map(|e| e + 1).unwrap_or(rest.len());
+                        (&rest[1..end], ())
+                    }
+                    _ => {
+                        let end = rest.find([' ', '>']).unwrap_or(rest.len());
+                        (&rest[..end], ())
+                    }
+                };
+                found.push((
+                    rel.to_string_lossy().replace('\\', "/"),
+                    val.replace("&amp;", "&"),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Internal targets that do not resolve to a file.
+pub fn broken(out: &Path) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (file, target) in links(out) {
+        if target.is_empty()
+            || target.starts_with('#')
+            || target.starts_with("mailto:")
+            || target.starts_with("tel:")
+        {
+            continue;
+        }
+        if target.starts_with("http://")
+            || target.starts_with("https://")
+            || target.starts_with("//")
+        {
+            continue;
+        }
+        let path = target.split(['#', '?']).next().unwrap_or("");
+        if path.starts_with('/') {
+            bad.push(format!(
+                "{file}: {target} (absolute link breaks under a sub-path or file://)"
+            ));
+            continue;
+        }
+        let base = Path::new(&file).parent().unwrap_or(Path::new(""));
+        let resolved = out.join(base).join(percent_decode(path));
+        if !resolved.is_file() {
+            bad.push(format!("{file}: {target}"));
+        }
+    }
+    bad
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn every_internal_link_and_image_resolves_in_the_example() {
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    let bad = broken(&s.file("output"));
+    assert!(bad.is_empty(), "broken links:\n{}", bad.join("\n"));
+    assert!(links(&s.file("output")).len() > 50);
+}
+
+#[test]
+fn every_internal_link_resolves_in_the_fixture_and_markdown_links_are_rewritten() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let bad = broken(&s.file("output"));
+    assert!(bad.is_empty(), "broken links:\n{}", bad.join("\n"));
+    let page = s.read("output/notices/dongyuan.html");
+    assert!(page.contains("../news/peixun.html"), "{page}");
+    assert!(page.contains("../pages/about.html#lianxi"));
+    assert!(page.contains("../static/xuanchuan.png"));
+}
+
+#[test]
+fn the_checker_catches_a_broken_link() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/broken.md",
+        "---\ntitle: 断链\n---\n[不存在](../notices/nope.md)\n",
+    );
+    s.run(&["build"]).ok();
+    let bad = broken(&s.file("output"));
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(bad[0].contains("nope.md"));
+}
+
+#[test]
+fn no_third_party_assets() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    for (file, target) in links(&s.file("output")) {
+        let asset =
+            target.ends_with(".css") || target.ends_with(".js") || target.ends_with(".woff2");
+        assert!(
+            !(asset && target.contains("://")),
+            "{file} loads {target} from another host"
+        );
+    }
+}

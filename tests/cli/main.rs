@@ -1,0 +1,7 @@
+//! End-to-end tests: the real binary on fixture sites. See tests/README.md.
+
+mod harness;
+mod html;
+
+mod build;
+mod links;
