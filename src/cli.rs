@@ -16,6 +16,22 @@ pub struct Cli {
 pub enum Command {
     /// 生成整个站点（网页、LED 屏文字、公众号导出、打印页）
     Build(BuildArgs),
+    /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
+    Import(ImportArgs),
+}
+
+/// Flags of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 要导入的文件（.txt 纯文本或 .docx），可写多个
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// 导入到哪个站点文件夹（其中的 content/），默认为当前文件夹
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub into: PathBuf,
+    /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `build`.

@@ -12,6 +12,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
+        Command::Import(a) => match cmd::import::run(a) {
+            Ok(true) => return ExitCode::from(1),
+            other => other.map(|_| ()),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -91,8 +91,12 @@ pub fn update(doc: &Document, into: &Path, rep: &mut Report) -> Result<Vec<Strin
     let value = match crate::yaml::parse(&text) {
         Ok(v) => v,
         Err(e) => {
-            rep.warning(0, 0, format!("{shown} 第 {} 行有误（{}），未写入阶段", e.line, e.message))
-                .with_hint(e.hint);
+            rep.warning(
+                0,
+                0,
+                format!("{shown} 第 {} 行有误（{}），未写入阶段", e.line, e.message),
+            )
+            .with_hint(e.hint);
             return Ok(Vec::new());
         }
     };

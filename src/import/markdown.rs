@@ -8,13 +8,14 @@ use super::{Line, Report};
 
 /// The Markdown body of `item`.
 pub fn body(item: &Item, rep: &mut Report) -> String {
+    let mut fixed = Vec::new();
     let mut out = String::new();
     let mut prev_table = false;
     for line in &item.body {
         let md = if item.kind == Kind::Slogans {
             format!("- {}", escape_inline(&line.text))
         } else {
-            paragraph(line, rep)
+            paragraph(line, &mut fixed)
         };
         let table = md.starts_with('|');
         if !out.is_empty() {
@@ -28,11 +29,23 @@ pub fn body(item: &Item, rep: &mut Report) -> String {
         prev_table = table;
     }
     out.push('\n');
+    if let Some(first) = fixed.first() {
+        let lines: Vec<String> = fixed.iter().map(usize::to_string).collect();
+        rep.info(
+            *first,
+            1,
+            format!(
+                "序号的半角括号已改为全角（如“(一)”→“（一）”），共 {} 处，见第 {} 行",
+                fixed.len(),
+                lines.join("、")
+            ),
+        );
+    }
     out
 }
 
 /// One paragraph: heading, run-in heading or plain text.
-fn paragraph(line: &Line, rep: &mut Report) -> String {
+fn paragraph(line: &Line, fixed: &mut Vec<usize>) -> String {
     if line.text.starts_with('|') {
         return line.text.clone();
     }
@@ -49,9 +62,8 @@ fn paragraph(line: &Line, rep: &mut Report) -> String {
     let (num, rest) = plain.split_at(len);
     let mut num = num.to_string();
     if ord == Ordinal::Level2 && (num.starts_with('(') || num.ends_with(')')) {
-        let fixed = num.replace('(', "（").replace(')', "）");
-        rep.info(line.no, 1, format!("序号“{num}”已改为全角括号“{fixed}”"));
-        num = fixed;
+        fixed.push(line.no);
+        num = num.replace('(', "（").replace(')', "）");
     }
     let rest = rest.trim_start_matches(crate::import::clean::is_blank);
     let spaced = if ord == Ordinal::Level3 && plain[..len].len() < plain.len() - rest.len() {

@@ -53,6 +53,10 @@ pub struct FrontMatter {
     pub printed_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secrecy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<String>,
 }
 
 fn iso(d: Option<NaiveDate>) -> Option<String> {
@@ -140,6 +144,8 @@ fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
         printed_by: item.printed_by.clone(),
         printed_date: iso(item.printed_date),
         contact: item.contact.clone(),
+        secrecy: item.secrecy.clone(),
+        urgency: item.urgency.clone(),
     }
 }
 

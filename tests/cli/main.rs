@@ -4,4 +4,5 @@ mod harness;
 mod html;
 
 mod build;
+mod import;
 mod links;

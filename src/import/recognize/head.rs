@@ -18,6 +18,8 @@ pub struct Head {
     pub issuer_mark: Option<String>,
     pub title: Vec<(usize, String)>,
     pub addressees: Vec<String>,
+    pub urgency: Option<String>,
+    pub secrecy: Option<String>,
 }
 
 impl Head {
@@ -26,6 +28,8 @@ impl Head {
         item.issuer = self.issuers.clone();
         item.issuer_mark = self.issuer_mark.clone();
         item.addressees = self.addressees.clone();
+        item.urgency = self.urgency.clone();
+        item.secrecy = self.secrecy.clone();
         item.line = self.title.first().map_or(0, |t| t.0);
         set_title(item, &self.title);
     }
@@ -158,8 +162,14 @@ fn split_on_spaces(s: &str) -> Vec<String> {
 }
 
 /// Sets `title` and `title_lines` from the title's source lines.
+/// In 公文 titles a space between two Chinese parts is a manual line break; other titles
+/// (letters: "守护平安 共筑防线") keep it, per gongwen.md §9.
 pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
-    let pieces: Vec<String> = lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect();
+    let pieces: Vec<String> = if item.kind.is_official() {
+        lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect()
+    } else {
+        lines.iter().map(|(_, t)| t.clone()).collect()
+    };
     item.title = pieces.concat();
     item.title_lines = if pieces.len() > 1 { pieces } else { Vec::new() };
 }
@@ -198,8 +208,26 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     let mut i = 0;
     let mut issuers = Vec::new();
     let mut mark_lines = Vec::new();
+    let (mut urgency, mut secrecy) = (None, None);
+    // 份号, 密级 and 紧急程度 stand flush left above the 版头.
+    while let Some(line) = lines.get(i) {
+        let t = line.plain();
+        if matches!(t.as_str(), "特急" | "加急") {
+            urgency = Some(t);
+        } else if ["绝密", "机密", "秘密"].iter().any(|w| t.starts_with(w))
+            && t.chars().count() <= 12
+        {
+            secrecy = Some(t);
+        } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+            rep.info(line.no, 1, format!("份号“{t}”未导入（网页不显示份号）"));
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let head_start = i;
     // 发文机关标志: organ lines, possibly ending with 文件, before the 发文字号 or the title.
-    while i < lines.len() && i < 4 {
+    while i < lines.len() && i < head_start + 4 {
         let t = lines[i].plain();
         let names: Vec<&str> = t
             .trim_end_matches("文件")
@@ -297,6 +325,8 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
         issuer_mark,
         title,
         addressees,
+        urgency,
+        secrecy,
     }
 }
 

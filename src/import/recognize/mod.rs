@@ -47,6 +47,8 @@ pub struct Item {
     pub printed_date: Option<NaiveDate>,
     pub contact: Option<String>,
     pub phase: Option<String>,
+    pub urgency: Option<String>,
+    pub secrecy: Option<String>,
     /// Names listed in this item's 附件说明, in order.
     pub attachment_names: Vec<String>,
     /// Indices (in [`Document::items`]) of the items this one lists as attachments.
@@ -75,6 +77,8 @@ impl Item {
             printed_date: None,
             contact: None,
             phase: None,
+            urgency: None,
+            secrecy: None,
             attachment_names: Vec::new(),
             attachments: Vec::new(),
             body: Vec::new(),
@@ -159,6 +163,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
             rest.to_vec()
         }
     };
+    check_title_issuer(&main, rep);
     main.body = tail::take_body_elements(main_body, &mut main, rep);
     main.body = rejoin(main.body, rep);
     items.push(main);
@@ -228,4 +233,23 @@ fn read_issued(lines: &[Line], notice: &Item, rep: &mut Report) -> Item {
     plan.body = tail::take_body_elements(body, &mut plan, rep);
     plan.body = rejoin(std::mem::take(&mut plan.body), rep);
     plan
+}
+
+/// gongwen.md §10: the text before 关于 in a title is empty or the issuer's name.
+fn check_title_issuer(main: &Item, rep: &mut Report) {
+    let Some((before, _)) = main.title.split_once("关于") else {
+        return;
+    };
+    if before.is_empty() || main.issuer.is_empty() {
+        return;
+    }
+    let joined = main.issuer.join("、");
+    if before != joined && !main.issuer.iter().any(|i| i == before) {
+        rep.warning(
+            main.line,
+            1,
+            format!("标题中的发文机关“{before}”与署名“{joined}”不一致"),
+        )
+        .with_hint("标题中的发文机关应写全称，与署名一致");
+    }
 }

@@ -7,7 +7,7 @@ pub fn to_chinese(n: u32) -> String {
         0..=9 => D[n as usize].to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { D[(n - 10) as usize] }),
         20..=99 => {
-            let ones = if n % 10 == 0 {
+            let ones = if n.is_multiple_of(10) {
                 ""
             } else {
                 D[(n % 10) as usize]

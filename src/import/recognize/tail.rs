@@ -155,9 +155,8 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
         if t.starts_with("联系人") || t.starts_with("联系电话") || t.starts_with("联系方式")
         {
             let contact = t
-                .splitn(2, ['：', ':'])
-                .nth(1)
-                .unwrap_or("")
+                .split_once(['：', ':'])
+                .map_or("", |x| x.1)
                 .split(is_blank)
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
