@@ -8,7 +8,12 @@ use serde_json::Value;
 use crate::harness::Site;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+/// The seeds live in `shared/seeds` beside the checkout (`../shared`), or beside the folder
+/// of worktrees (`../../shared`).
+const SEED_DIRS: [&str; 2] = [
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds"),
+];
 
 /// The front matter of a content file as a JSON-like value.
 fn fm(s: &Site, rel: &str) -> Value {
@@ -47,7 +52,7 @@ fn list(v: &Value, key: &str) -> Vec<String> {
 }
 
 fn seed(prefix: &str) -> Option<PathBuf> {
-    let dir = Path::new(SEEDS);
+    let dir = SEED_DIRS.iter().map(Path::new).find(|d| d.is_dir())?;
     let entries = std::fs::read_dir(dir).ok()?;
     entries.flatten().map(|e| e.path()).find(|p| {
         p.file_name()
@@ -266,25 +271,53 @@ fn campaign_phases_are_added_only_when_missing() {
     assert!(r.stderr.contains("已有 3 个阶段"), "{}", r.stderr);
 }
 
+/// All five seeds imported into one site (the first creates campaign.yaml with its phases),
+/// then built without errors.
 #[test]
-fn seed_000_fields() {
-    let Some(f) = seed("000_") else {
-        return eprintln!("skipped: {SEEDS} not found");
+fn seeds_import_and_build() {
+    let files: Option<Vec<PathBuf>> = ["000_", "001_", "002_", "003_", "004_"]
+        .iter()
+        .map(|p| seed(p))
+        .collect();
+    let Some(files) = files else {
+        return eprintln!("skipped: shared/seeds not found");
     };
-    let (s, out, err) = import_and_build(&[f]);
+    let (s, out, err) = import_and_build(&files);
+    seed_000(&s, &out, &err);
+    seed_001(&s);
+    seed_002(&s, &err);
+    seed_003(&s);
+    seed_004(&s, &out);
+    // 001 and 002 define phases too: campaign.yaml keeps the first document's and says so.
+    assert!(
+        err.contains("已有 4 个阶段，未写入文件中识别出的 5 个阶段"),
+        "{err}"
+    );
+}
+
+/// Phases of one seed, imported alone into a fresh site.
+fn seed_phases(prefix: &str) -> Vec<Value> {
+    let s = Site::empty();
+    let f = seed(prefix).unwrap().display().to_string();
+    s.run(&["import", &f]).ok();
+    campaign(&s)["phases"].as_array().unwrap().clone()
+}
+
+fn seed_000(s: &Site, out: &str, err: &str) {
     let lines: Vec<&str> = out.lines().skip(1).map(str::trim).collect();
     assert!(
         lines[0].ends_with("content/notices/yww-2023-16.md"),
         "{out}"
     );
-    let n = fm(&s, "content/notices/yww-2023-16.md");
+    let n = fm(s, "content/notices/yww-2023-16.md");
     assert_eq!(str_of(&n, "type"), "notice");
     assert_eq!(str_of(&n, "doc_no"), "永外委〔2023〕16号");
     assert_eq!(str_of(&n, "issuer"), "外山乡人民政府");
     assert_eq!(str_of(&n, "date"), "2023-04-06");
     assert_eq!(list(&n, "addressees"), ["各村委会", "乡直各单位"]);
     let plan_slug = list(&n, "attachments").remove(0);
-    let plan = fm(&s, &format!("content/notices/{plan_slug}.md"));
+    assert!(lines[1].ends_with(&format!("content/notices/{plan_slug}.md")));
+    let plan = fm(s, &format!("content/notices/{plan_slug}.md"));
     assert_eq!(str_of(&plan, "type"), "plan");
     assert_eq!(
         str_of(&plan, "title"),
@@ -292,16 +325,17 @@ fn seed_000_fields() {
     );
     let atts = list(&plan, "attachments");
     assert_eq!(atts.len(), 2);
-    let letter = fm(&s, &format!("content/letters/{}.md", atts[0]));
+    let letter = fm(s, &format!("content/letters/{}.md", atts[0]));
     assert_eq!(str_of(&letter, "type"), "letter");
     assert_eq!(str_of(&letter, "issuer"), "泉州市安全生产委员会办公室");
     assert_eq!(str_of(&letter, "date"), "2023-03-17");
+    assert_eq!(list(&letter, "addressees"), ["各生产经营单位"]);
     assert_eq!(str_of(&letter, "phase"), "p1");
-    let slogans = body(&s, &format!("content/slogans/{}.md", atts[1]));
+    let slogans = body(s, &format!("content/slogans/{}.md", atts[1]));
     assert_eq!(slogans.lines().filter(|l| l.starts_with("- ")).count(), 10);
     assert!(err.contains("重复的字“标”"), "{err}");
     assert!(err.contains("附件说明中的第 1 个名称"), "{err}");
-    let c = campaign(&s);
+    let c = campaign(s);
     assert_eq!(str_of(&c, "org"), "外山乡人民政府");
     let ph = c["phases"].as_array().unwrap();
     let got: Vec<(&str, Option<&str>, Option<&str>)> = ph
@@ -319,13 +353,8 @@ fn seed_000_fields() {
     );
 }
 
-#[test]
-fn seed_001_fields() {
-    let Some(f) = seed("001_") else {
-        return eprintln!("skipped: {SEEDS} not found");
-    };
-    let (s, _, _) = import_and_build(&[f]);
-    let n = fm(&s, "content/notices/yxz-2024-4.md");
+fn seed_001(s: &Site) {
+    let n = fm(s, "content/notices/yxz-2024-4.md");
     assert_eq!(str_of(&n, "doc_no"), "永仙政〔2024〕4号");
     assert_eq!(str_of(&n, "issuer"), "仙夹镇人民政府");
     assert_eq!(str_of(&n, "date"), "2024-01-26");
@@ -333,18 +362,16 @@ fn seed_001_fields() {
     assert_eq!(str_of(&n, "printed_by"), "仙夹镇人民政府办公室");
     assert_eq!(str_of(&n, "printed_date"), "2024-01-26");
     let plan_slug = list(&n, "attachments").remove(0);
-    let plan = fm(&s, &format!("content/notices/{plan_slug}.md"));
+    let plan = fm(s, &format!("content/notices/{plan_slug}.md"));
     assert_eq!(str_of(&plan, "contact"), "陈婉琼，联系电话：18959865956");
     let atts = list(&plan, "attachments");
+    let kind =
+        |slug: &str| str_of(&fm(s, &format!("content/letters/{slug}.md")), "type").to_string();
     assert_eq!(
-        str_of(&fm(&s, &format!("content/letters/{}.md", atts[0])), "type"),
-        "form"
+        (kind(&atts[0]), kind(&atts[1])),
+        ("form".into(), "pledge".into())
     );
-    assert_eq!(
-        str_of(&fm(&s, &format!("content/letters/{}.md", atts[1])), "type"),
-        "pledge"
-    );
-    let ph = campaign(&s)["phases"].as_array().unwrap().clone();
+    let ph = seed_phases("001_");
     let ends: Vec<&str> = ph.iter().map(|p| str_of(p, "end")).collect();
     assert_eq!(
         ends,
@@ -358,13 +385,8 @@ fn seed_001_fields() {
     );
 }
 
-#[test]
-fn seed_002_fields() {
-    let Some(f) = seed("002_") else {
-        return eprintln!("skipped: {SEEDS} not found");
-    };
-    let (s, _, err) = import_and_build(&[f]);
-    let n = fm(&s, "content/notices/qlzw-2021-82.md");
+fn seed_002(s: &Site, err: &str) {
+    let n = fm(s, "content/notices/qlzw-2021-82.md");
     assert_eq!(str_of(&n, "doc_no"), "泉鲤政卫〔2021〕82号");
     assert_eq!(str_of(&n, "issuer"), "泉州市鲤城区卫生健康局");
     assert_eq!(str_of(&n, "date"), "2021-09-19");
@@ -375,24 +397,19 @@ fn seed_002_fields() {
         "{err}"
     );
     let plan_slug = list(&n, "attachments").remove(0);
-    let plan = fm(&s, &format!("content/notices/{plan_slug}.md"));
+    let plan = fm(s, &format!("content/notices/{plan_slug}.md"));
     let atts = list(&plan, "attachments");
     assert_eq!(atts.len(), 1);
-    let slogans = body(&s, &format!("content/slogans/{}.md", atts[0]));
+    let slogans = body(s, &format!("content/slogans/{}.md", atts[0]));
     assert_eq!(slogans.lines().filter(|l| l.starts_with("- ")).count(), 10);
-    let ph = campaign(&s)["phases"].as_array().unwrap().clone();
+    let ph = seed_phases("002_");
     assert_eq!(ph.len(), 4);
     assert_eq!(str_of(&ph[1], "end"), "2021-12-31");
     assert_eq!(str_of(&ph[3], "start"), "2023-01-01");
 }
 
-#[test]
-fn seed_003_fields() {
-    let Some(f) = seed("003_") else {
-        return eprintln!("skipped: {SEEDS} not found");
-    };
-    let (s, _, _) = import_and_build(&[f]);
-    let n = fm(&s, "content/notices/ywz-2023-5.md");
+fn seed_003(s: &Site) {
+    let n = fm(s, "content/notices/ywz-2023-5.md");
     assert_eq!(str_of(&n, "doc_no"), "永外政〔2023〕5号");
     assert_eq!(str_of(&n, "date"), "2023-02-17");
     assert_eq!(
@@ -401,10 +418,10 @@ fn seed_003_fields() {
     );
     let plan_slug = list(&n, "attachments").remove(0);
     let plan_path = format!("content/notices/{plan_slug}.md");
-    let plan = fm(&s, &plan_path);
+    let plan = fm(s, &plan_path);
     assert_eq!(str_of(&plan, "type"), "plan");
     assert_eq!(str_of(&plan, "title"), "外山乡2023年安全生产工作要点");
-    let b = body(&s, &plan_path);
+    let b = body(s, &plan_path);
     assert!(
         b.contains("\n## 三、全面推进企业安全生产标准化建设\n"),
         "{b}"
@@ -417,25 +434,16 @@ fn seed_003_fields() {
     assert!(b.contains("（安办牵头，各村负责)。"), "{b}");
 }
 
-#[test]
-fn seed_004_fields() {
-    let Some(f) = seed("004_") else {
-        return eprintln!("skipped: {SEEDS} not found");
-    };
-    let (s, out, _) = import_and_build(&[f]);
-    let path = out.lines().nth(1).unwrap().trim().to_string();
-    let rel = Path::new(&path)
-        .strip_prefix(".")
-        .unwrap_or(Path::new(&path))
-        .display()
-        .to_string();
-    let v = fm(&s, &rel);
+fn seed_004(s: &Site, out: &str) {
+    let at = out.find("004_").expect("004 in the list");
+    let rel = out[at..].lines().nth(1).unwrap().trim().to_string();
+    let v = fm(s, &rel);
     assert_eq!(str_of(&v, "type"), "speech");
     assert_eq!(
         str_of(&v, "title"),
         "在全市安全生产标准化提升线上专题讲座要点"
     );
-    let b = body(&s, &rel);
+    let b = body(s, &rel);
     assert!(!b.contains("bookmark"));
     assert!(
         b.contains("## 一、开展安全生产标准化提升工作的重大意义"),
