@@ -30,12 +30,20 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     // chardetng reports GBK for Chinese text; GBK's decoder in encoding_rs is the GB18030
     // decoder, so four-byte GB18030 sequences decode too. Name the encoding after what the
     // bytes actually contain.
-    let enc = if guessed == GBK || guessed == GB18030 {
+    let mut enc = if guessed == GBK || guessed == GB18030 {
         GB18030
     } else {
         guessed
     };
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let (mut text, mut had_errors) = enc.decode_without_bom_handling(bytes);
+    if enc != GB18030 && had_errors {
+        // A short GBK text can look like another legacy encoding; documents here are Chinese,
+        // so GB18030 wins when it decodes the bytes cleanly and the guess does not.
+        let (gb, gb_errors) = GB18030.decode_without_bom_handling(bytes);
+        if !gb_errors {
+            (enc, text, had_errors) = (GB18030, gb, false);
+        }
+    }
     let name = if enc == GB18030 {
         if has_four_byte_gb18030(bytes) {
             "GB18030"

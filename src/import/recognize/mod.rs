@@ -4,6 +4,7 @@
 
 pub mod attach;
 pub mod dates;
+pub mod docno;
 pub mod head;
 pub mod kind;
 pub mod numerals;
