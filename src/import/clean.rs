@@ -63,6 +63,7 @@ pub fn clean(text: &str, rep: &mut Report) -> Vec<Line> {
             t = t.replace("**", "");
         }
         let t = t.trim_matches(is_blank);
+        let t = visible_date_blanks(t, no, rep);
         if !t.is_empty() && !t.chars().all(|c| c == '*') {
             out.push(Line {
                 no,
@@ -77,6 +78,38 @@ pub fn clean(text: &str, rep: &mut Report) -> Vec<Line> {
             format!(
                 "已去除行首的 Markdown 标记（#、-、>）{markdown_marks} 处，标题层级按序号重新识别"
             ),
+        );
+    }
+    out
+}
+
+/// "2024年 月 日": the spaces of a date left blank for filling in become underscores, so the
+/// blank shows on the web ("2024年__月__日").
+fn visible_date_blanks(t: &str, no: usize, rep: &mut Report) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        if matches!(chars[i], '年' | '月') {
+            let j = (i + 1..chars.len())
+                .find(|&j| !is_blank(chars[j]))
+                .unwrap_or(chars.len());
+            if j > i + 1 && matches!(chars.get(j), Some('月' | '日')) {
+                out.push_str("__");
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if changed {
+        rep.info(
+            no,
+            1,
+            "日期中留空待填的空格已改为下划线“__”，网页上才看得见",
         );
     }
     out
@@ -216,8 +249,10 @@ mod tests {
     #[test]
     fn removes_debris() {
         let (lines, rep) = run(
-            "[bookmark: _GoBack]我市启动新一轮行动。\n\n— 2 —\n\n第3页 共5页\n12\n## 一、总体目标\n继续推进（下转第2页）\n**二要**深入宣传。\n不成对**的标记。\n             :\n",
+            "于2024年 4 月  日前完成。\n2024年 月 日\n[bookmark: _GoBack]我市启动新一轮行动。\n\n— 2 —\n\n第3页 共5页\n12\n## 一、总体目标\n继续推进（下转第2页）\n**二要**深入宣传。\n不成对**的标记。\n             :\n",
         );
+        assert_eq!(lines[0], "于2024年 4 月__日前完成。");
+        assert_eq!(lines[1], "2024年__月__日");
         assert!(lines.contains(&"我市启动新一轮行动。".to_string()));
         assert!(lines.contains(&"一、总体目标".to_string()));
         assert!(lines.contains(&"继续推进".to_string()));

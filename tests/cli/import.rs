@@ -371,6 +371,11 @@ fn seed_001(s: &Site) {
         (kind(&atts[0]), kind(&atts[1])),
         ("form".into(), "pledge".into())
     );
+    let form = body(s, &format!("content/letters/{}.md", atts[0]));
+    assert!(
+        form.contains("\n________：\n") && form.contains("\n2024年__月__日\n"),
+        "{form}"
+    );
     let ph = seed_phases("001_");
     let ends: Vec<&str> = ph.iter().map(|p| str_of(p, "end")).collect();
     assert_eq!(
