@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// 宣贯：把一个文件夹的 Markdown 生成为专项行动宣传网站、LED 屏文字、公众号文章和打印件。
 #[derive(Debug, Parser)]
@@ -54,6 +54,50 @@ pub struct BuildArgs {
     pub strict: bool,
 }
 
+const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// Parses the command line with Chinese help for every subcommand (one place, so new
+/// subcommands are covered without repeating attributes).
+pub fn parse() -> Cli {
+    let matches = localize(Cli::command(), true).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+fn localize(cmd: clap::Command, top: bool) -> clap::Command {
+    let mut cmd = cmd
+        .help_template(HELP)
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .mut_args(|a| {
+            if a.is_positional() {
+                a.help_heading("参数")
+            } else {
+                a.help_heading("选项")
+            }
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助")
+                .help_heading("选项"),
+        );
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本")
+                .help_heading("选项"),
+        );
+    }
+    cmd.mut_subcommands(|c| localize(c, false))
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
@@ -61,5 +105,25 @@ mod tests {
     #[test]
     fn verify_cli() {
         super::Cli::command().debug_assert();
+        super::localize(super::Cli::command(), true).debug_assert();
+    }
+
+    #[test]
+    fn help_is_chinese() {
+        let mut cmd = super::localize(super::Cli::command(), true);
+        let help = cmd.render_help().to_string();
+        assert!(
+            help.contains("用法：") && help.contains("命令") && help.contains("显示帮助"),
+            "{help}"
+        );
+        let build = cmd
+            .find_subcommand_mut("build")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(
+            build.contains("选项") && build.contains("--today") && !build.contains("Print help"),
+            "{build}"
+        );
     }
 }

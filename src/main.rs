@@ -3,13 +3,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use xuanguan::cli::{Cli, Command};
+use xuanguan::cli::Command;
 use xuanguan::cmd;
 use xuanguan::diag::UserErrors;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = xuanguan::cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Import(a) => match cmd::import::run(a) {

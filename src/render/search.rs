@@ -33,14 +33,7 @@ pub fn render_index(site: &Site, refs: &Refs, out: &Output) -> anyhow::Result<us
             u: &r.url,
             k: r.kind_label,
             d: &r.date,
-            x: i.body
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .chars()
-                .take(TEXT_CHARS)
-                .collect(),
+            x: squeeze(&i.body.text).chars().take(TEXT_CHARS).collect(),
         })
         .collect();
     let shards = entries.len().div_ceil(SHARD).max(1);
@@ -55,4 +48,31 @@ pub fn render_index(site: &Site, refs: &Refs, out: &Output) -> anyhow::Result<us
         out.write("search/index-0.js", b"xgSearchAdd([]);\n")?;
     }
     Ok(shards)
+}
+
+/// Collapses white space; none at all between two Chinese characters.
+pub fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        let join = match (out.chars().next_back(), w.chars().next()) {
+            (Some(a), Some(b)) => !crate::markdown::cjk::joins_without_space(a, b),
+            _ => false,
+        };
+        if join {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn squeeze_keeps_spaces_only_around_latin() {
+        assert_eq!(
+            super::squeeze("通报如下。\n一、经过 LED 屏\n显示"),
+            "通报如下。一、经过 LED 屏显示"
+        );
+    }
 }

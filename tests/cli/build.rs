@@ -290,3 +290,32 @@ fn theme_color_cannot_inject_css() {
     let r = s.run(&["build"]).fails(1);
     assert!(r.stderr.contains("不是颜色值"), "{}", r.stderr);
 }
+
+#[test]
+fn county_platform_meta_tags() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml").replace(
+        "description:",
+        "base_url: https://www.example.gov.cn/zt/aq\ndescription:",
+    );
+    s.write("content/campaign.yaml", &yaml);
+    s.run(&["build"]).ok();
+    let page = s.read("output/notices/dongyuan.html");
+    for tag in [
+        "name=SiteName",
+        "content=www.example.gov.cn name=SiteDomain",
+        "name=ArticleTitle",
+        r#"content="2026-03-05 00:00" name=PubDate"#,
+        "name=ContentSource",
+        "content=https://www.example.gov.cn/zt/aq/notices/dongyuan.html name=Url",
+    ] {
+        assert!(page.contains(tag), "missing {tag} in {page}");
+    }
+    let list = s.read("output/notices/index.html");
+    assert!(list.contains("content=通知公告 name=ColumnName"), "{list}");
+    assert!(list.contains("name=ColumnDescription"));
+    assert!(
+        s.read("output/sitemap.xml")
+            .contains("<loc>https://www.example.gov.cn/zt/aq/notices/dongyuan.html</loc>")
+    );
+}

@@ -3,6 +3,7 @@
 mod harness;
 mod html;
 
+mod browser;
 mod build;
 mod import;
 mod links;
