@@ -24,10 +24,15 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// 要导入的文件（.txt 纯文本或 .docx），可写多个
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required = true, value_name = "文件")]
     pub files: Vec<PathBuf>,
     /// 导入到哪个站点文件夹（其中的 content/），默认为当前文件夹
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(
+        long,
+        value_name = "目录",
+        default_value = ".",
+        hide_default_value = true
+    )]
     pub into: PathBuf,
     /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
     #[arg(long)]
