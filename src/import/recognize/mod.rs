@@ -254,3 +254,52 @@ fn check_title_issuer(main: &Item, rep: &mut Report) {
         .with_hint("标题中的发文机关应写全称，与署名一致");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::clean::clean;
+
+    fn doc(text: &str) -> (Document, Report) {
+        let mut rep = Report::new("t.txt");
+        let lines = clean(text, &mut rep);
+        (recognize(lines, &mut rep), rep)
+    }
+
+    #[test]
+    fn notice_with_attachments() {
+        let (d, rep) = doc(
+            "外山乡人民政府文件\n永外政〔2024〕3号\n外山乡人民政府关于开展\n安全宣传的通知\n各村委会：\n请认真组织宣传。\n附件：1.致企业的一封信\n2.宣传标语\n外山乡人民政府\n2024年3月1日\n附件1\n致企业的一封信\n各企业：\n请落实责任。\n附件2\n宣传标语\n1.安全第一。\n2、预防为主。\n外山乡人民政府办公室  2024年3月2日印发\n",
+        );
+        let kinds: Vec<Kind> = d.items.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [Kind::Notice, Kind::Letter, Kind::Slogans]);
+        let n = &d.items[0];
+        assert_eq!(n.title, "外山乡人民政府关于开展安全宣传的通知");
+        assert_eq!(n.title_lines, ["外山乡人民政府关于开展", "安全宣传的通知"]);
+        assert_eq!(n.issuer_mark.as_deref(), Some("外山乡人民政府文件"));
+        assert_eq!(n.addressees, ["各村委会"]);
+        assert_eq!(n.attachments, [1, 2]);
+        assert_eq!(n.attachment_names, ["致企业的一封信", "宣传标语"]);
+        assert_eq!(n.printed_by.as_deref(), Some("外山乡人民政府办公室"));
+        assert_eq!(n.body.len(), 1);
+        assert_eq!(d.items[1].addressees, ["各企业"]);
+        let slogans: Vec<&str> = d.items[2].body.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(slogans, ["安全第一。", "预防为主。"]);
+        assert!(
+            !rep.diagnostics
+                .iter()
+                .any(|x| x.severity == crate::diag::Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn unknown_type_is_reported_not_guessed() {
+        let (d, rep) = doc("会议记录\n今天开了会，讨论了安全生产宣传工作的有关事项。\n");
+        assert_eq!(d.items[0].kind, Kind::Page);
+        assert!(
+            rep.diagnostics
+                .iter()
+                .any(|x| x.message.contains("无法从标题“会议记录”判断文档类型"))
+        );
+    }
+}
