@@ -148,7 +148,8 @@ fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
     let mut counters: HashMap<String, Vec<u32>> = HashMap::new();
     let mut reader = Reader::from_str(xml);
     let mut out: Vec<String> = Vec::new();
-    let mut para = Para::default();
+    // Paragraphs nest (text boxes inside a paragraph); the bottom entry is never output.
+    let mut stack: Vec<Para> = vec![Para::default()];
     // Tables: rows of cells; the current cell collects its paragraphs.
     let mut table_depth = 0usize;
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -158,10 +159,10 @@ fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
         match ev {
             Event::Eof => break,
             Event::Start(e) => match e.local_name().as_ref() {
-                "p" => para = Para::default(),
-                "rPr" => para.in_rpr = true,
-                "r" => para.bold = false,
-                "t" => para.in_text = true,
+                "p" => stack.push(Para::default()),
+                "rPr" => top(&mut stack).in_rpr = true,
+                "r" => top(&mut stack).bold = false,
+                "t" => top(&mut stack).in_text = true,
                 "tbl" => {
                     table_depth += 1;
                     if table_depth == 1 {
@@ -173,17 +174,20 @@ fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
-                "b" if para.in_rpr => {
-                    para.bold = !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
+                "b" if top(&mut stack).in_rpr => {
+                    top(&mut stack).bold =
+                        !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
                 }
-                "numId" => para.num_id = attr(&e, "val").filter(|v| v != "0"),
-                "ilvl" => para.ilvl = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
-                "tab" if !para.in_rpr => para.push("  "),
-                "br" if attr(&e, "type").is_none() => para.push("\n"),
+                "numId" => top(&mut stack).num_id = attr(&e, "val").filter(|v| v != "0"),
+                "ilvl" => {
+                    top(&mut stack).ilvl = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0)
+                }
+                "tab" if !top(&mut stack).in_rpr => top(&mut stack).push("  "),
+                "br" if attr(&e, "type").is_none() => top(&mut stack).push("\n"),
                 _ => {}
             },
-            Event::Text(t) if para.in_text => para.push(&t.xml10_content()),
-            Event::GeneralRef(r) if para.in_text => {
+            Event::Text(t) if top(&mut stack).in_text => top(&mut stack).push(&t.xml10_content()),
+            Event::GeneralRef(r) if top(&mut stack).in_text => {
                 let s = match r.resolve_char_ref()? {
                     Some(c) => c.to_string(),
                     None => match &*r.xml10_content() {
@@ -195,12 +199,13 @@ fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                         other => format!("&{other};"),
                     },
                 };
-                para.push(&s);
+                top(&mut stack).push(&s);
             }
             Event::End(e) => match e.local_name().as_ref() {
-                "rPr" => para.in_rpr = false,
-                "t" => para.in_text = false,
-                "p" => {
+                "rPr" => top(&mut stack).in_rpr = false,
+                "t" => top(&mut stack).in_text = false,
+                "p" if stack.len() > 1 => {
+                    let para = stack.pop().expect("checked");
                     let mut text = para.render();
                     if let Some(id) = &para.num_id {
                         let prefix = number_prefix(&numbering, &mut counters, id, para.ilvl);
@@ -234,7 +239,16 @@ fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
     Ok(out.join("\n"))
 }
 
+fn top(stack: &mut [Para]) -> &mut Para {
+    stack.last_mut().expect("the bottom entry stays")
+}
+
+/// A table as Markdown rows; a one-column table (often a layout box around a header or a
+/// title) gives its cells as plain paragraphs.
 fn markdown_table(rows: &[Vec<String>]) -> Vec<String> {
+    if rows.iter().all(|r| r.len() <= 1) {
+        return rows.iter().filter_map(|r| r.first().cloned()).collect();
+    }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -321,5 +335,16 @@ mod tests {
         assert_eq!(lines[2], "二、工作要求");
         assert!(lines.contains(&"| 单位 | 份数 |"));
         assert!(lines.contains(&"| 甲 | 4 |"));
+    }
+
+    #[test]
+    fn text_boxes_and_layout_tables() {
+        let doc = r#"<w:document xmlns:w="w"><w:body>
+          <w:tbl><w:tr><w:tc><w:p><w:r><w:t>外山乡人民政府文件</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+          <w:p><w:r><w:t>正文</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>续完。</w:t></w:r></w:p>
+          </w:body></w:document>"#;
+        let text = document_text(doc, "").unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["外山乡人民政府文件", "框内", "正文续完。"]);
     }
 }

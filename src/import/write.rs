@@ -42,6 +42,8 @@ pub struct FrontMatter {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub addressees: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signer: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -138,6 +140,7 @@ fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
         issuer_mark: item.issuer_mark.clone(),
         title_lines: item.title_lines.clone(),
         addressees: item.addressees.clone(),
+        signer: item.signer.clone(),
         attachments: item.attachments.iter().map(|&a| slugs[a].clone()).collect(),
         note: item.note.clone(),
         copy_to: item.copy_to.clone(),

@@ -21,6 +21,7 @@ pub struct Head {
     pub addressees: Vec<String>,
     pub urgency: Option<String>,
     pub secrecy: Option<String>,
+    pub signers: Vec<String>,
 }
 
 impl Head {
@@ -31,6 +32,7 @@ impl Head {
         item.addressees = self.addressees.clone();
         item.urgency = self.urgency.clone();
         item.secrecy = self.secrecy.clone();
+        item.signer = self.signers.clone();
         item.line = self.title.first().map_or(0, |t| t.0);
         set_title(item, &self.title);
     }
@@ -218,6 +220,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     let has_mark = mark_lines.iter().any(|l| l.ends_with("文件"));
     let issuer_mark = has_mark.then(|| mark_lines.join(" "));
     let mut doc_no = None;
+    let mut signers = Vec::new();
     if let Some(line) = lines.get(i) {
         let t = line.plain();
         let (no_part, signer) = t.split_once("签发人").unwrap_or((&t, ""));
@@ -230,10 +233,12 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
                 )
                 .with_hint("发文字号的年份用六角括号〔〕，序号不加“第”，中间不留空格");
             }
-            if !signer.is_empty() {
-                rep.warning(line.no, 1, "发文字号行中的签发人未导入")
-                    .with_hint("如需要，请在前置信息中填写 signer");
-            }
+            signers = signer
+                .trim_start_matches(['：', ':'])
+                .split(|c: char| is_blank(c) || "、，,".contains(c))
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
             doc_no = Some(normal);
             i += 1;
         } else if t.contains('号')
@@ -298,6 +303,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
         addressees,
         urgency,
         secrecy,
+        signers,
     }
 }
 

@@ -89,11 +89,11 @@ impl Kind {
         if has("标语") || has("口号") {
             return Some(Kind::Slogans);
         }
-        if t.ends_with("通知")
-            || t.ends_with("通报")
-            || t.ends_with("决定")
-            || t.ends_with("意见")
-            || t.ends_with("函")
+        if [
+            "通知", "通报", "决定", "意见", "函", "报告", "请示", "批复", "纪要", "公告", "通告",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
         {
             return Some(Kind::Notice);
         }

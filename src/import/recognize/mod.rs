@@ -50,6 +50,8 @@ pub struct Item {
     pub phase: Option<String>,
     pub urgency: Option<String>,
     pub secrecy: Option<String>,
+    /// 签发人 (上行文).
+    pub signer: Vec<String>,
     /// Names listed in this item's 附件说明, in order.
     pub attachment_names: Vec<String>,
     /// Indices (in [`Document::items`]) of the items this one lists as attachments.
@@ -80,6 +82,7 @@ impl Item {
             phase: None,
             urgency: None,
             secrecy: None,
+            signer: Vec::new(),
             attachment_names: Vec::new(),
             attachments: Vec::new(),
             body: Vec::new(),
@@ -125,13 +128,8 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
             let mut after = &rest[s.end..];
             // 附注 such as "（此件公开发布）" stands right under the date.
             while let Some(first) = after.first() {
-                let t = first.plain();
-                let inner = t
-                    .strip_prefix(['（', '('])
-                    .and_then(|x| x.strip_suffix(['）', ')']));
-                match inner.filter(|x| x.starts_with("此件")) {
-                    Some(note) => main.note = Some(note.to_string()),
-                    None => break,
+                if !tail::take_note(&first.plain(), &mut main) {
+                    break;
                 }
                 after = &after[1..];
             }
@@ -290,6 +288,25 @@ mod tests {
                 .iter()
                 .any(|x| x.severity == crate::diag::Severity::Warning)
         );
+    }
+
+    #[test]
+    fn report_with_signer_and_contact_note() {
+        let (d, rep) = doc(
+            "永外政〔2024〕8号    签发人：林某某\n外山乡人民政府关于安全生产工作情况的报告\n县安委会：\n现将有关情况报告如下。\n外山乡人民政府\n2024年7月1日\n（联系人：陈某，电话：12345678）\n",
+        );
+        let r = &d.items[0];
+        assert_eq!(r.kind, Kind::Notice);
+        assert_eq!(r.signer, ["林某某"]);
+        assert_eq!(r.doc_no.as_deref(), Some("永外政〔2024〕8号"));
+        assert_eq!(r.contact.as_deref(), Some("陈某，电话：12345678"));
+        let warnings: Vec<String> = rep
+            .diagnostics
+            .iter()
+            .filter(|x| x.severity == crate::diag::Severity::Warning)
+            .map(|x| x.message.clone())
+            .collect();
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

@@ -167,16 +167,35 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
             });
             continue;
         }
-        let inner = t
-            .strip_prefix(['（', '('])
-            .and_then(|s| s.strip_suffix(['）', ')']));
-        if let Some(note) = inner.filter(|s| s.starts_with("此件")) {
-            item.note = Some(note.to_string());
+        if take_note(&t, item) {
             continue;
         }
         kept.push(line);
     }
     kept
+}
+
+/// A 附注 in parentheses: "（此件公开发布）" becomes `note`, "（联系人：…）" `contact`.
+pub fn take_note(t: &str, item: &mut Item) -> bool {
+    let Some(inner) = t
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    if let Some(c) = inner.strip_prefix("联系人") {
+        let c = c.trim_start_matches(['：', ':']).to_string();
+        item.contact = Some(match item.contact.take() {
+            Some(old) => format!("{old}；{c}"),
+            None => c,
+        });
+        return true;
+    }
+    if inner.starts_with("此件") {
+        item.note = Some(inner.to_string());
+        return true;
+    }
+    false
 }
 
 fn push_name(item: &mut Item, text: &str, line: &Line, rep: &mut Report) {
