@@ -89,8 +89,14 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
     let mut current: Option<usize> = None;
     for i in from..to {
         let t = &texts[i];
-        if t.chars().count() <= 60 && !t.ends_with('。') {
-            if let Some((name, period_text)) = heading_parts(t) {
+        // A run-in heading: "（一）动员部署（4月底前）。各村要……".
+        let lead = t
+            .split_once('。')
+            .map(|(h, _)| h)
+            .filter(|h| h.ends_with(['）', ')']) && h.chars().count() <= 60);
+        let heading = lead.unwrap_or(t);
+        if heading.chars().count() <= 60 && !heading.ends_with('。') {
+            if let Some((name, period_text)) = heading_parts(heading) {
                 let staged = t.starts_with('第')
                     || section.is_some() && ordinal(t).is_some_and(|o| o.0 == Ordinal::Level2);
                 match parse_period(&period_text, year) {
@@ -104,6 +110,10 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
                         }
                         phases.push(new_phase(phases.len() + 1, name, period, t, body[i].no));
                         current = Some(phases.len() - 1);
+                        if let Some(h) = lead {
+                            let rest = &t[h.len() + '。'.len_utf8()..];
+                            add_text(&mut phases[current.unwrap_or(0)], rest);
+                        }
                         continue;
                     }
                     _ if staged => {
@@ -184,6 +194,37 @@ pub fn phase_mentioning(phases: &[Phase], n: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_in_phase_headings() {
+        let body: Vec<Line> = [
+            "三、实施步骤",
+            "（一）动员部署（2023年4月6日至4月30日）。各村要制定方案；要召开动员会。",
+            "（二）集中宣传（5月底前）。要悬挂横幅。",
+            "四、工作要求",
+            "（一）加强领导（2023年5月）",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.to_string(),
+        })
+        .collect();
+        let mut rep = Report::new("t.txt");
+        let p = find_phases(&body, Some(2023), &mut rep);
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (p[0].start, p[0].end),
+            (
+                NaiveDate::from_ymd_opt(2023, 4, 6),
+                NaiveDate::from_ymd_opt(2023, 4, 30)
+            )
+        );
+        assert_eq!(p[0].tasks, ["制定方案", "召开动员会"]);
+        assert_eq!(p[1].end, NaiveDate::from_ymd_opt(2023, 5, 31));
+        assert_eq!(p[1].tasks, ["悬挂横幅"]);
+    }
 
     #[test]
     fn heading_forms() {
