@@ -1,10 +1,11 @@
 //! Attachments: each "附件N" part becomes its own item of the type its title (or content)
 //! shows — letter, 告知书, 承诺书, slogan set, case…
 
-use super::head::{set_title, split_addressees, title_block};
+use super::head::split_addressees;
 use super::kind::Kind;
 use super::numerals::{Ordinal, ordinal, parse_number};
 use super::tail::{find_signature, take_body_elements};
+use super::title::{set_title, title_block};
 use super::{Item, Role};
 use crate::import::clean::is_blank;
 use crate::import::{Line, Report};

@@ -10,6 +10,7 @@ pub mod kind;
 pub mod numerals;
 pub mod phases;
 pub mod tail;
+pub mod title;
 
 use chrono::NaiveDate;
 
@@ -206,7 +207,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
 
 /// The plan issued by a 印发 notice: its own title (one to three lines), then its body.
 fn read_issued(lines: &[Line], notice: &Item, rep: &mut Report) -> Item {
-    let (title_lines, used) = head::title_block(lines, 0);
+    let (title_lines, used) = title::title_block(lines, 0);
     let title: String = title_lines.iter().map(|(_, t)| t.as_str()).collect();
     let kind = Kind::from_title(&title).unwrap_or_else(|| {
         rep.warning(
@@ -218,7 +219,7 @@ fn read_issued(lines: &[Line], notice: &Item, rep: &mut Report) -> Item {
         Kind::Plan
     });
     let mut plan = Item::new(kind, Role::Issued);
-    head::set_title(&mut plan, &title_lines);
+    title::set_title(&mut plan, &title_lines);
     plan.line = lines[0].no;
     plan.issuer = notice.issuer.clone();
     plan.date = notice.date;
