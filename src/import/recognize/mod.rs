@@ -163,6 +163,10 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
             rest.to_vec()
         }
     };
+    if main.date.is_none() && !main.kind.is_official() {
+        rep.warning(main.line, 0, "未找到日期，导入的文件中没有 date")
+            .with_hint("在前置信息中补上 date，例如 date: 2021-10-20（网站按日期排序）");
+    }
     check_title_issuer(&main, rep);
     main.body = tail::take_body_elements(main_body, &mut main, rep);
     main.body = rejoin(main.body, rep);
