@@ -58,6 +58,8 @@ pub struct FrontMatter {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secrecy: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub urgency: Option<String>,
 }
 
@@ -122,6 +124,15 @@ pub fn slugs(doc: &Document, used: &mut HashSet<String>) -> Vec<String> {
     out
 }
 
+/// 公开属性 stated by a 附注: "此件公开发布" → 主动公开; "此件依申请公开" / "此件不予公开".
+fn disclosure(note: &str) -> Option<String> {
+    ["依申请公开", "不予公开"]
+        .into_iter()
+        .find(|w| note.contains(w))
+        .or_else(|| (note.contains("公开发布") || note.contains("主动公开")).then_some("主动公开"))
+        .map(str::to_string)
+}
+
 /// Builds the front matter of item `i`.
 fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
     let item = &doc.items[i];
@@ -148,6 +159,7 @@ fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
         printed_date: iso(item.printed_date),
         contact: item.contact.clone(),
         secrecy: item.secrecy.clone(),
+        disclosure: item.note.as_deref().and_then(disclosure),
         urgency: item.urgency.clone(),
     }
 }
@@ -167,6 +179,26 @@ pub fn write_document(
     rep: &mut Report,
 ) -> Result<()> {
     let slugs = slugs(doc, used);
+    let undisclosed: Vec<&str> = doc
+        .items
+        .iter()
+        .zip(&slugs)
+        .filter(|(item, _)| {
+            item.kind.needs_disclosure() && item.note.as_deref().and_then(disclosure).is_none()
+        })
+        .map(|(_, slug)| slug.as_str())
+        .collect();
+    if !undisclosed.is_empty() {
+        rep.warning(
+            0,
+            0,
+            format!(
+                "原文没有注明公开属性，{} 的前置信息中未填写 disclosure",
+                undisclosed.join("、")
+            ),
+        )
+        .with_hint("确认可以在网上公开后，在这些文件的前置信息中加一行 disclosure: 主动公开");
+    }
     for (i, item) in doc.items.iter().enumerate() {
         let fm = front_matter(doc, i, &slugs);
         let text = render(&fm, &markdown::body(item, rep))?;

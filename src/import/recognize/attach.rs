@@ -97,6 +97,10 @@ pub fn read_attachment(part: Vec<Line>, n: usize, owner: &Item, rep: &mut Report
     if item.date.is_none() {
         item.date = owner.date;
     }
+    // An unsigned letter, 告知书 or 承诺书 goes out under the document that carries it.
+    if item.issuer.is_empty() && matches!(kind, Kind::Letter | Kind::Form | Kind::Pledge) {
+        item.issuer = owner.issuer.clone();
+    }
     body = take_body_elements(body, &mut item, rep);
     if kind == Kind::Slogans {
         body = slogan_items(body, rep);

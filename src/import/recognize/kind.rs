@@ -59,6 +59,14 @@ impl Kind {
         matches!(self, Kind::Notice | Kind::Plan)
     }
 
+    /// Published only with an explicit 公开属性 (`disclosure`).
+    pub fn needs_disclosure(self) -> bool {
+        matches!(
+            self,
+            Kind::Notice | Kind::Plan | Kind::Letter | Kind::Form | Kind::Pledge
+        )
+    }
+
     /// Takes 主送 / salutation into front matter.
     pub fn has_addressees(self) -> bool {
         matches!(
