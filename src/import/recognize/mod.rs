@@ -167,6 +167,10 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
         rep.warning(main.line, 0, "未找到日期，导入的文件中没有 date")
             .with_hint("在前置信息中补上 date，例如 date: 2021-10-20（网站按日期排序）");
     }
+    if main.issuer.is_empty() {
+        rep.warning(main.line, 0, "未识别出发文机关，导入的文件中没有 issuer")
+            .with_hint("在前置信息中补上 issuer（发文机关全称）");
+    }
     check_title_issuer(&main, rep);
     main.body = tail::take_body_elements(main_body, &mut main, rep);
     main.body = rejoin(main.body, rep);
