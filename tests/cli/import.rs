@@ -469,3 +469,21 @@ fn seed_004(s: &Site, out: &str, err: &str) {
         "{b}"
     );
 }
+
+#[test]
+fn unreadable_inputs_are_usage_errors() {
+    let s = Site::empty();
+    let r = s.run(&["import", "nosuch.txt"]).fails(2);
+    assert!(
+        r.stderr.contains("找不到要导入的文件 nosuch.txt"),
+        "{}",
+        r.stderr
+    );
+    s.write("old.doc", "binary");
+    let r = s.run(&["import", "old.doc"]).fails(2);
+    assert!(r.stderr.contains("另存为 .docx"), "{}", r.stderr);
+    s.write("broken.docx", "not a zip");
+    let r = s.run(&["import", "broken.docx"]).fails(2);
+    assert!(r.stderr.contains("不是有效的 .docx 文件"), "{}", r.stderr);
+    assert!(!s.file("content").exists());
+}
