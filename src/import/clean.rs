@@ -125,7 +125,10 @@ fn find_bracketed(s: &str, mark: &str) -> Option<(usize, usize)> {
     let close_rel = s[at..].find(['）', ')'])?;
     let close = at + close_rel;
     let close_len = s[close..].chars().next()?.len_utf8();
-    Some((open, close + close_len))
+    // Only page references: "（下转第2页）", "（接上页）", "（转第3版）".
+    s[open..close]
+        .contains(['页', '版'])
+        .then_some((open, close + close_len))
 }
 
 fn is_page_number(t: &str) -> bool {
@@ -249,13 +252,14 @@ mod tests {
     #[test]
     fn removes_debris() {
         let (lines, rep) = run(
-            "于2024年 4 月  日前完成。\n2024年 月 日\n[bookmark: _GoBack]我市启动新一轮行动。\n\n— 2 —\n\n第3页 共5页\n12\n## 一、总体目标\n继续推进（下转第2页）\n**二要**深入宣传。\n不成对**的标记。\n             :\n",
+            "于2024年 4 月  日前完成。\n2024年 月 日\n[bookmark: _GoBack]我市启动新一轮行动。\n\n— 2 —\n\n第3页 共5页\n12\n## 一、总体目标\n继续推进（下转第2页）\n（接第一次会议精神）继续。\n**二要**深入宣传。\n不成对**的标记。\n             :\n",
         );
         assert_eq!(lines[0], "于2024年 4 月__日前完成。");
         assert_eq!(lines[1], "2024年__月__日");
         assert!(lines.contains(&"我市启动新一轮行动。".to_string()));
         assert!(lines.contains(&"一、总体目标".to_string()));
         assert!(lines.contains(&"继续推进".to_string()));
+        assert!(lines.contains(&"（接第一次会议精神）继续。".to_string()));
         assert!(lines.contains(&"**二要**深入宣传。".to_string()));
         assert!(lines.contains(&"不成对的标记。".to_string()));
         assert!(lines.contains(&"________：".to_string()));

@@ -183,7 +183,7 @@ fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                     top(&mut stack).ilvl = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0)
                 }
                 "tab" if !top(&mut stack).in_rpr => top(&mut stack).push("  "),
-                "br" if attr(&e, "type").is_none() => top(&mut stack).push("\n"),
+                "br" | "cr" if attr(&e, "type").is_none() => top(&mut stack).push("\n"),
                 _ => {}
             },
             Event::Text(t) if top(&mut stack).in_text => top(&mut stack).push(&t.xml10_content()),
