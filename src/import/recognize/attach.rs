@@ -119,7 +119,7 @@ fn looks_like_slogans(body: &[Line]) -> bool {
 
 /// Strips the numbering (`1.` `2、` `3．`) of each slogan; an unnumbered line is kept as a
 /// slogan of its own and reported.
-fn slogan_items(body: Vec<Line>, rep: &mut Report) -> Vec<Line> {
+pub fn slogan_items(body: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     body.into_iter()
         .map(|l| {
             let t = l.plain();

@@ -173,7 +173,11 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     }
     check_title_issuer(&main, rep);
     main.body = tail::take_body_elements(main_body, &mut main, rep);
-    main.body = rejoin(main.body, rep);
+    main.body = if main.kind == Kind::Slogans {
+        attach::slogan_items(std::mem::take(&mut main.body), rep)
+    } else {
+        rejoin(std::mem::take(&mut main.body), rep)
+    };
     items.push(main);
     if let Some(plan) = issued {
         items.push(plan);
@@ -316,6 +320,18 @@ mod tests {
             .map(|x| x.message.clone())
             .collect();
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn standalone_slogan_set() {
+        let (d, _) = doc(
+            "安全生产月宣传标语\n1.安全第一。\n2、预防为主。\n3．综合治理。\n外山乡安全生产委员会办公室\n2024年5月6日\n",
+        );
+        let s = &d.items[0];
+        assert_eq!(s.kind, Kind::Slogans);
+        let items: Vec<&str> = s.body.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(items, ["安全第一。", "预防为主。", "综合治理。"]);
+        assert_eq!(s.issuer, ["外山乡安全生产委员会办公室"]);
     }
 
     #[test]
