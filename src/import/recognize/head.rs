@@ -187,7 +187,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
         && let Some(line) = lines.get(i)
     {
         let t = line.plain();
-        if t.ends_with(['：', ':']) && t.chars().count() <= 100 {
+        if t.ends_with(['：', ':']) && t.chars().count() <= 100 && !t.starts_with('_') {
             addressees = split_addressees(&t);
             i += 1;
         }

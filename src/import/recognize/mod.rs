@@ -335,6 +335,17 @@ mod tests {
     }
 
     #[test]
+    fn standalone_form_keeps_its_blank_addressee() {
+        let (d, _) = doc(
+            "关于加强安全生产的告知书\n             :\n请你单位落实主体责任。\n接收单位（盖章）：\n",
+        );
+        let f = &d.items[0];
+        assert_eq!(f.kind, Kind::Form);
+        assert!(f.addressees.is_empty());
+        assert_eq!(f.body[0].text, "________：");
+    }
+
+    #[test]
     fn unknown_type_is_reported_not_guessed() {
         let (d, rep) = doc("会议记录\n今天开了会，讨论了安全生产宣传工作的有关事项。\n");
         assert_eq!(d.items[0].kind, Kind::Page);
