@@ -21,14 +21,41 @@ pub fn marker_number(t: &str) -> Option<usize> {
     parse_number(rest).map(|n| n as usize)
 }
 
+/// "附件1：致企业的一封信" — a numbered marker with the title on the same line: the number
+/// and the title.
+fn marker_with_title(t: &str) -> Option<(usize, String)> {
+    let rest = t.strip_prefix("附件")?.trim_start_matches(is_blank);
+    let digits: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .collect();
+    let after = rest[digits.len()..].strip_prefix(['：', ':', ' ', '\u{3000}'])?;
+    let title = after.trim_matches(is_blank);
+    let n = parse_number(&digits)? as usize;
+    (!title.is_empty()).then(|| (n, title.to_string()))
+}
+
 /// Splits the lines before the first attachment marker from the attachment parts (each
-/// starting with its marker line).
+/// starting with its marker line; an inline title becomes the next line).
 pub fn split_attachments(lines: Vec<Line>) -> (Vec<Line>, Vec<Vec<Line>>) {
     let mut front = Vec::new();
     let mut parts: Vec<Vec<Line>> = Vec::new();
     for line in lines {
-        if marker_number(&line.plain()).is_some() {
+        let t = line.plain();
+        if marker_number(&t).is_some() {
             parts.push(vec![line]);
+        } else if let Some((n, title)) = marker_with_title(&t) {
+            let marker = Line {
+                no: line.no,
+                text: format!("附件{n}"),
+            };
+            parts.push(vec![
+                marker,
+                Line {
+                    no: line.no,
+                    text: title,
+                },
+            ]);
         } else if let Some(p) = parts.last_mut() {
             p.push(line);
         } else {
@@ -182,5 +209,15 @@ mod tests {
         assert_eq!(marker_number("附件 2"), Some(2));
         assert_eq!(marker_number("附件二："), Some(2));
         assert_eq!(marker_number("附件：1. 标语"), None);
+        assert_eq!(
+            marker_with_title("附件1：致企业的一封信"),
+            Some((1, "致企业的一封信".into()))
+        );
+        assert_eq!(
+            marker_with_title("附件 2 宣传标语"),
+            Some((2, "宣传标语".into()))
+        );
+        assert_eq!(marker_with_title("附件：1. 标语"), None);
+        assert_eq!(marker_with_title("附件1所列单位"), None);
     }
 }
