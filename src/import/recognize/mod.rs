@@ -346,6 +346,23 @@ mod tests {
     }
 
     #[test]
+    fn secrecy_urgency_and_copy_number() {
+        let (d, rep) = doc(
+            "000123\n秘密★1年\n特急\n外山乡人民政府文件\n永外政〔2024〕5号\n外山乡人民政府关于做好防汛工作的通知\n各村委会：\n请做好防汛工作。\n外山乡人民政府\n2024年6月1日\n",
+        );
+        let n = &d.items[0];
+        assert_eq!(n.secrecy.as_deref(), Some("秘密★1年"));
+        assert_eq!(n.urgency.as_deref(), Some("特急"));
+        assert_eq!(n.doc_no.as_deref(), Some("永外政〔2024〕5号"));
+        assert_eq!(n.title, "外山乡人民政府关于做好防汛工作的通知");
+        assert!(
+            rep.diagnostics
+                .iter()
+                .any(|x| x.message.contains("份号“000123”"))
+        );
+    }
+
+    #[test]
     fn unknown_type_is_reported_not_guessed() {
         let (d, rep) = doc("会议记录\n今天开了会，讨论了安全生产宣传工作的有关事项。\n");
         assert_eq!(d.items[0].kind, Kind::Page);
