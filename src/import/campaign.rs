@@ -55,7 +55,7 @@ pub fn update(doc: &Document, into: &Path, rep: &mut Report) -> Result<Vec<Strin
         return Ok(Vec::new());
     };
     let path = into.join("content").join("campaign.yaml");
-    let shown = path.display();
+    let shown = crate::diag::display_path(&path);
     if !path.exists() {
         let title = doc
             .campaign_title
