@@ -181,6 +181,7 @@ fn closes_paragraph(c: char) -> bool {
 /// break is kept and reported.
 pub fn rejoin(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
+    let mut joined: Vec<usize> = Vec::new();
     for line in lines {
         if let Some(prev) = out.last_mut()
             && is_open(&prev.text)
@@ -200,18 +201,26 @@ pub fn rejoin(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
                 )
                 .with_hint(format!("核对原件，若是转换造成的重复，请删去一个“{c}”"));
             }
-            rep.info(
-                line.no,
-                1,
-                format!(
-                    "第 {} 行与第 {} 行是被分页断开的同一段，已接上",
-                    prev.no, line.no
-                ),
-            );
+            joined.push(line.no);
             prev.text.push_str(&line.text);
             continue;
         }
         out.push(line);
+    }
+    if let Some(&first) = joined.first() {
+        let mut at: Vec<String> = joined.iter().take(10).map(usize::to_string).collect();
+        if joined.len() > 10 {
+            at.push("…".into());
+        }
+        rep.info(
+            first,
+            1,
+            format!(
+                "{} 处被分页或换行断开的段落已与上一行接上（第 {} 行）",
+                joined.len(),
+                at.join("、")
+            ),
+        );
     }
     out
 }
