@@ -241,7 +241,7 @@ fn continues(text: &str) -> bool {
     let p = plain(text);
     !p.is_empty()
         && ordinal(&p).is_none()
-        && !p.starts_with("附件")
+        && !p.starts_with("附件：")
         && !p.starts_with("——")
         && !p.starts_with('|')
         && super::recognize::dates::parse_date(&p).is_none()
