@@ -302,4 +302,17 @@ mod tests {
         assert_eq!(dup.len(), 1);
         assert_eq!(dup[0].line, 3);
     }
+
+    #[test]
+    fn rejoins_hard_wrapped_lines() {
+        let text = "要积极引导辖区内各类生产经营单位通过悬挂LED滚动播放宣传标语（\n附件2）等各类方式，广泛开展宣传\n工作。\n二、有关要求\n";
+        let (lines, _) = run(text);
+        assert_eq!(
+            lines,
+            [
+                "要积极引导辖区内各类生产经营单位通过悬挂LED滚动播放宣传标语（附件2）等各类方式，广泛开展宣传工作。",
+                "二、有关要求"
+            ]
+        );
+    }
 }
