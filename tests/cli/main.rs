@@ -6,4 +6,5 @@ mod html;
 mod browser;
 mod build;
 mod import;
+mod import_seeds;
 mod links;
