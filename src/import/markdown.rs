@@ -13,7 +13,7 @@ pub fn body(item: &Item, rep: &mut Report) -> String {
     let mut prev_table = false;
     for line in &item.body {
         let md = if item.kind == Kind::Slogans {
-            format!("- {}", escape_inline(&line.text))
+            format!("- {}", escape_start(&line.text))
         } else {
             paragraph(line, &mut fixed)
         };
@@ -97,10 +97,6 @@ fn escape_start(s: &str) -> String {
         return format!("\\{s}");
     }
     s.to_string()
-}
-
-fn escape_inline(s: &str) -> String {
-    escape_start(s)
 }
 
 #[cfg(test)]

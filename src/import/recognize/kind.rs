@@ -46,14 +46,6 @@ impl Kind {
         }
     }
 
-    /// The type implied by the folder (no `type:` needed in front matter then).
-    pub fn is_folder_default(self) -> bool {
-        matches!(
-            self,
-            Kind::Notice | Kind::Letter | Kind::Slogans | Kind::Case | Kind::News | Kind::Page
-        )
-    }
-
     /// 公文 that must carry a signature and 成文日期.
     pub fn is_official(self) -> bool {
         matches!(self, Kind::Notice | Kind::Plan)
