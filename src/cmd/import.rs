@@ -36,6 +36,11 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
     for line in &report.campaign {
         println!("{line}");
     }
+    println!(
+        "共导入 {} 个文件，生成 {} 个内容文件。",
+        report.files.len(),
+        report.created().count()
+    );
     if report.has_errors() {
         let n: usize = report.files.iter().map(|f| f.skipped.len()).sum();
         eprintln!("有 {n} 个文件已存在，未覆盖；确认要替换时加 --force 重新导入。");
