@@ -582,6 +582,9 @@ section = ["HTML"]
 taxonomy = ["HTML"]
 term = ["HTML"]
 
+[pagination]
+pagerSize = 30
+
 [services.rss]
 limit = 50
 
@@ -649,7 +652,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}.me
 """,
     "list.html": """{{ define "main" }}
 <h1>{{ .Title }}</h1>
-<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <span class="meta">{{ .Date.Format "2006年1月2日" }}</span><br>{{ .Params.summary }}</li>{{ end }}</ul>
+<ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <span class="meta">{{ .Date.Format "2006年1月2日" }}</span><br>{{ .Params.summary }}</li>{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}
 {{ end }}
 """,
     "taxonomy.html": """{{ define "main" }}
@@ -659,7 +663,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}.me
 """,
     "term.html": """{{ define "main" }}
 <h1>{{ .Title }}</h1>
-<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <span class="meta">{{ .Date.Format "2006年1月2日" }}</span><br>{{ .Params.summary }}</li>{{ end }}</ul>
+<ul>{{ range (.Paginate .Pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <span class="meta">{{ .Date.Format "2006年1月2日" }}</span><br>{{ .Params.summary }}</li>{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}
 {{ end }}
 """,
     "home.json": """[{{ range $i, $p := site.RegularPages }}{{ if $i }},{{ end }}{{ dict "t" $p.Title "u" $p.RelPermalink "d" ($p.Date.Format "2006-01-02") "s" $p.Params.summary | jsonify }}{{ end }}]

@@ -20,13 +20,12 @@ enum Target {
 /// Where a build goes.
 pub struct Output {
     target: Target,
-    minify: bool,
 }
 
 impl Output {
     /// Prepares a fresh folder beside `dest`. Refuses to later replace a `dest` that exists,
     /// is not empty and was not written by xuanguan.
-    pub fn disk(dest: &Path, minify: bool) -> anyhow::Result<Output> {
+    pub fn disk(dest: &Path) -> anyhow::Result<Output> {
         if dest.exists()
             && !dest.join(MARKER).exists()
             && std::fs::read_dir(dest)
@@ -62,7 +61,6 @@ impl Output {
                 tmp,
                 dest: dest.to_path_buf(),
             },
-            minify,
         })
     }
 
@@ -70,20 +68,11 @@ impl Output {
     pub fn memory() -> Output {
         Output {
             target: Target::Memory(Mutex::new(HashMap::new())),
-            minify: false,
         }
     }
 
-    /// Writes one file; `rel` uses `/` and is relative to the output root. HTML is minified
-    /// when enabled (JS untouched, closing tags kept).
+    /// Writes one file; `rel` uses `/` and is relative to the output root.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let minified;
-        let bytes = if self.minify && rel.ends_with(".html") {
-            minified = minify(bytes);
-            &minified[..]
-        } else {
-            bytes
-        };
         match &self.target {
             Target::Disk { tmp, .. } => {
                 let path = tmp.join(rel);
@@ -133,13 +122,4 @@ impl Output {
             let _ = std::fs::remove_dir_all(tmp);
         }
     }
-}
-
-fn minify(bytes: &[u8]) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
-    cfg.minify_js = false;
-    minify_html::minify(bytes, &cfg)
 }

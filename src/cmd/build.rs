@@ -16,7 +16,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         drafts: args.drafts,
         today: super::today(args.today.as_deref())?,
     };
+    let timings = std::env::var_os("XUANGUAN_TIMINGS").is_some();
+    let lap = |what: &str, since: Instant| {
+        if timings {
+            eprintln!("[timing] {what}: {:.3} s", since.elapsed().as_secs_f64());
+        }
+    };
     let site = content::load(&args.dir, &opts)?;
+    lap("load", started);
     let warnings: Vec<_> = site
         .warnings
         .iter()
@@ -29,17 +36,21 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
-    let theme = Theme::load(&args.dir, &site.campaign.theme)?;
+    let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let dest = args
         .output
         .clone()
         .unwrap_or_else(|| args.dir.join("output"));
-    let out = Output::disk(&dest, true)?;
+    let out = Output::disk(&dest)?;
+    let t = Instant::now();
     if let Err(e) = render::render_site(&site, &theme, &out) {
         out.abandon();
         return Err(e);
     }
+    lap("render+write", t);
+    let t = Instant::now();
     out.commit()?;
+    lap("commit", t);
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
         eprintln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",

@@ -43,11 +43,14 @@ struct PhaseCtx {
     count: usize,
 }
 
-/// Everything shared by all pages, computed once.
+/// Everything shared by all pages, computed once. The `tera::Value` copies are converted once
+/// and cloned per page (they are reference-counted), instead of re-serializing per page.
 pub struct Refs {
     pub items: Vec<ItemRef>,
     /// The `site` template variable.
     pub site: Value,
+    pub site_value: tera::Value,
+    pub item_values: Vec<tera::Value>,
 }
 
 impl Refs {
@@ -131,9 +134,13 @@ impl Refs {
             "today": date::chinese(site.today),
             "generator": concat!("xuanguan ", env!("CARGO_PKG_VERSION")),
         });
+        let site_value = tera::Value::from_serializable(&site_v);
+        let item_values = items.iter().map(tera::Value::from_serializable).collect();
         Refs {
             items,
             site: site_v,
+            site_value,
+            item_values,
         }
     }
 }

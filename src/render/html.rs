@@ -21,7 +21,7 @@ pub fn engine(theme: &Theme) -> anyhow::Result<Tera> {
 /// A context with what every page has: `site`, `root` (relative path to the output root).
 pub fn base_context(refs: &Refs, root: &str) -> Context {
     let mut ctx = Context::new();
-    ctx.insert("site", &refs.site);
+    ctx.insert_value("site", refs.site_value.clone());
     ctx.insert("root", root);
     ctx
 }
@@ -35,7 +35,7 @@ pub fn render(tera: &Tera, template: &str, ctx: &Context, rel: &str) -> anyhow::
 pub fn render_items(site: &Site, tera: &Tera, refs: &Refs, out: &Output) -> anyhow::Result<()> {
     site.items.par_iter().enumerate().try_for_each(|(n, item)| {
         let mut ctx = base_context(refs, "../");
-        ctx.insert("page", &refs.items[n]);
+        ctx.insert_value("page", refs.item_values[n].clone());
         ctx.insert("fm", &context::front_matter(item));
         ctx.insert("content", &item.body.html);
         ctx.insert("headings", &item.body.headings);

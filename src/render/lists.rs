@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use super::context::{ItemRef, Refs};
+use super::context::Refs;
 use super::html::{base_context, render};
 use crate::content::kind::{ALL, SECTIONS};
 use crate::content::{Site, slug};
@@ -87,12 +87,12 @@ pub fn render_lists(
         .collect();
     pages.par_iter().try_for_each(|(l, p)| {
         let total = l.items.len().div_ceil(PER_PAGE).max(1);
-        let chunk: Vec<&ItemRef> = l
+        let chunk: Vec<tera::Value> = l
             .items
             .iter()
             .skip(p * PER_PAGE)
             .take(PER_PAGE)
-            .map(|&i| &refs.items[i])
+            .map(|&i| refs.item_values[i].clone())
             .collect();
         let name = |k: usize| {
             let file = l.base.rsplit('/').next().unwrap_or("index");
@@ -115,7 +115,7 @@ pub fn render_lists(
                 "next": if p + 1 < total { Some(name(p + 1)) } else { None },
             }),
         );
-        ctx.insert("items", &chunk);
+        ctx.insert_value("items", tera::Value::from(chunk));
         let rel = if *p == 0 {
             format!("{}.html", l.base)
         } else {

@@ -234,8 +234,9 @@ fn front_matter_is_escaped() {
     for (name, attrs) in crate::html::elements(&page) {
         assert_ne!(name, "img", "{page}");
         if name == "script" {
+            let src = crate::html::attr(&attrs, "src").unwrap_or_default();
             assert!(
-                attrs.trim().starts_with("src=../static/"),
+                src.starts_with("../static/"),
                 "unexpected script {attrs}\n{page}"
             );
         }
@@ -301,19 +302,35 @@ fn county_platform_meta_tags() {
     s.write("content/campaign.yaml", &yaml);
     s.run(&["build"]).ok();
     let page = s.read("output/notices/dongyuan.html");
-    for tag in [
-        "name=SiteName",
-        "content=www.example.gov.cn name=SiteDomain",
-        "name=ArticleTitle",
-        r#"content="2026-03-05 00:00" name=PubDate"#,
-        "name=ContentSource",
-        "content=https://www.example.gov.cn/zt/aq/notices/dongyuan.html name=Url",
-    ] {
-        assert!(page.contains(tag), "missing {tag} in {page}");
-    }
+    use crate::html::meta;
+    assert_eq!(
+        meta(&page, "SiteName").as_deref(),
+        Some("测试乡安全生产标准化提升专项行动")
+    );
+    assert_eq!(
+        meta(&page, "SiteDomain").as_deref(),
+        Some("www.example.gov.cn")
+    );
+    assert_eq!(
+        meta(&page, "ArticleTitle").as_deref(),
+        Some("关于开展安全生产宣传的通知")
+    );
+    assert_eq!(meta(&page, "PubDate").as_deref(), Some("2026-03-05 00:00"));
+    assert_eq!(
+        meta(&page, "ContentSource").as_deref(),
+        Some("测试乡人民政府")
+    );
+    assert_eq!(
+        meta(&page, "Url").as_deref(),
+        Some("https://www.example.gov.cn/zt/aq/notices/dongyuan.html")
+    );
+    assert_eq!(meta(&page, "Keywords").as_deref(), Some("宣传发动,标准化"));
     let list = s.read("output/notices/index.html");
-    assert!(list.contains("content=通知公告 name=ColumnName"), "{list}");
-    assert!(list.contains("name=ColumnDescription"));
+    assert_eq!(
+        crate::html::meta(&list, "ColumnName").as_deref(),
+        Some("通知公告")
+    );
+    assert!(crate::html::meta(&list, "ColumnDescription").is_some());
     assert!(
         s.read("output/sitemap.xml")
             .contains("<loc>https://www.example.gov.cn/zt/aq/notices/dongyuan.html</loc>")

@@ -53,6 +53,77 @@ pub fn elements(html: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The value of attribute `name` in a raw attribute string (quoted or not), entities decoded.
+pub fn attr(attrs: &str, name: &str) -> Option<String> {
+    let b = attrs.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'>' {
+            i += 1;
+        }
+        let key = attrs[start..i].to_ascii_lowercase();
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                let end = attrs[i + 1..]
+                    .find(q as char)
+                    .map(|e| i + 1 + e)
+                    .unwrap_or(b.len());
+                value = attrs[i + 1..end].to_string();
+                i = end + 1;
+            } else {
+                let end = attrs[i..]
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .map(|e| i + e)
+                    .unwrap_or(b.len());
+                value = attrs[i..end].to_string();
+                i = end;
+            }
+        }
+        if key == name {
+            return Some(
+                value
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&"),
+            );
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// `content` of `<meta name=NAME>` in a page.
+pub fn meta(html: &str, name: &str) -> Option<String> {
+    elements(html)
+        .into_iter()
+        .find(|(t, a)| t == "meta" && attr(a, "name").as_deref() == Some(name))
+        .and_then(|(_, a)| attr(&a, "content"))
+}
+
+#[test]
+fn attributes_quoted_or_not() {
+    assert_eq!(
+        attr(" content=\"a b\" name=X", "content").as_deref(),
+        Some("a b")
+    );
+    assert_eq!(attr(" content=a name=X", "name").as_deref(), Some("X"));
+    assert_eq!(
+        meta("<meta name=\"k\" content='v &amp; w'>", "k").as_deref(),
+        Some("v & w")
+    );
+}
+
 #[test]
 fn escaped_text_is_not_a_tag() {
     let t =
