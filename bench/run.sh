@@ -76,7 +76,12 @@ measure() {
     local wall rss files
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(j=1;j<=n;j++) s=s*60+a[j]; print s}' "$WORK/$name.$i.time")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.$i.time")
-    files=$(find "$out" -type f | wc -l)
+    if [[ -d "$out" ]]; then
+      files=$(find "$out" -type f | wc -l)
+    else
+      files=0
+      echo "   $name run $i wrote no output directory (is the build command implemented yet?)" >&2
+    fi
     printf '   %-9s run %d: %7.2f s  %7.1f MB max RSS  %6d files\n' "$name" "$i" "$wall" "$(awk -v r="$rss" 'BEGIN { print r / 1024 }')" "$files"
     echo "$name $wall $rss $files" >>"$WORK/results"
   done
@@ -95,6 +100,7 @@ fi
 # ---------------------------------------------------------------- table
 echo
 echo "Full build of $N pages on $(nproc) CPUs, scratch dir $WORK (median of $RUNS runs)"
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine inflates the times)"
 awk '
   { w[$1] = w[$1] " " $2; r[$1] = (r[$1] > $3 ? r[$1] : $3); f[$1] = $4; names[$1] = 1 }
   function median(s,   a, n, i, j, t) {

@@ -13,4 +13,5 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod theme;
+pub mod timing;
 pub mod yaml;

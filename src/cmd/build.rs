@@ -9,6 +9,7 @@ use crate::diag::{Severity, UserErrors};
 use crate::output::Output;
 use crate::render;
 use crate::theme::Theme;
+use crate::timing::stage;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -16,14 +17,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         drafts: args.drafts,
         today: super::today(args.today.as_deref())?,
     };
-    let timings = std::env::var_os("XUANGUAN_TIMINGS").is_some();
-    let lap = |what: &str, since: Instant| {
-        if timings {
-            eprintln!("[timing] {what}: {:.3} s", since.elapsed().as_secs_f64());
-        }
-    };
-    let site = content::load(&args.dir, &opts)?;
-    lap("load", started);
+    let site = stage("load", || content::load(&args.dir, &opts))?;
     let warnings: Vec<_> = site
         .warnings
         .iter()
@@ -42,15 +36,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| args.dir.join("output"));
     let out = Output::disk(&dest)?;
-    let t = Instant::now();
-    if let Err(e) = render::render_site(&site, &theme, &out) {
+    if let Err(e) = stage("render and write", || {
+        render::render_site(&site, &theme, &out)
+    }) {
         out.abandon();
         return Err(e);
     }
-    lap("render+write", t);
-    let t = Instant::now();
-    out.commit()?;
-    lap("commit", t);
+    stage("commit", || out.commit())?;
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
         eprintln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",

@@ -18,13 +18,20 @@ pub use context::Refs;
 
 /// Renders every output of the site into `out`.
 pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<()> {
+    use crate::timing::stage;
     let tera = html::engine(theme)?;
-    let refs = Refs::new(site);
-    html::render_items(site, &tera, &refs, out)?;
-    lists::render_lists(site, &tera, &refs, out)?;
-    feeds::render_feeds(site, &tera, &refs, out)?;
-    progress::render_progress(site, &tera, &refs, out)?;
-    let shards = search::render_index(site, &refs, out)?;
+    let refs = stage("template values", || Refs::new(site));
+    stage("item pages", || html::render_items(site, &tera, &refs, out))?;
+    stage("list pages", || {
+        lists::render_lists(site, &tera, &refs, out)
+    })?;
+    stage("home and feeds", || {
+        feeds::render_feeds(site, &tera, &refs, out)
+    })?;
+    stage("progress page", || {
+        progress::render_progress(site, &tera, &refs, out)
+    })?;
+    let shards = stage("search index", || search::render_index(site, &refs, out))?;
     let mut ctx = html::base_context(&refs, "");
     ctx.insert("shards", &shards);
     out.write(
