@@ -18,6 +18,8 @@ pub enum Command {
     Build(BuildArgs),
     /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
     Import(ImportArgs),
+    /// 校对检查：错别字、标点、文号、日期、序号、链接和图片（见 docs/lints.md）；有错误时退出码为 1
+    Check(CheckArgs),
 }
 
 /// Flags of `import`.
@@ -37,6 +39,24 @@ pub struct ImportArgs {
     /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
     #[arg(long)]
     pub force: bool,
+}
+
+/// Flags of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 站点文件夹（含 content/），默认为当前文件夹
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// 输出格式：text（给人看，按文件分组并标出位置）或 json（给程序用）
+    #[arg(long, value_enum, default_value = "text", value_name = "格式")]
+    pub format: Format,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 /// Flags of `build`.

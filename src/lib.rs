@@ -4,6 +4,7 @@
 //! [`content::Site`], [`render`] turns it into pages, LED feeds, WeChat exports and print pages,
 //! and [`output`] writes them in one place. [`cmd`] holds one `run` per subcommand.
 
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod content;

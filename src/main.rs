@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let cli = xuanguan::cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
+        Command::Check(a) => cmd::check::run(a),
         Command::Import(a) => match cmd::import::run(a) {
             Ok(true) => return ExitCode::from(1),
             other => other.map(|_| ()),
@@ -19,6 +20,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            if let Some(f) = e.downcast_ref::<xuanguan::check::Failed>() {
+                if !f.0.is_empty() {
+                    eprintln!("{}", f.0);
+                }
+                return ExitCode::from(1);
+            }
             if let Some(u) = e.downcast_ref::<UserErrors>() {
                 eprintln!("{u}");
                 return ExitCode::from(1);

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
+use crate::check::{self, Failed, LintOptions, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions};
 use crate::diag::{Severity, UserErrors};
@@ -30,6 +31,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     if args.strict && !warnings.is_empty() {
         return Err(UserErrors(warnings).into());
     }
+    stage("check", || proofread(&site, args.strict))?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let dest = args
         .output
@@ -52,6 +54,39 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         );
     } else {
         eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
+    }
+    Ok(())
+}
+
+/// Runs the same checks as `check`: findings are printed, and stop the build under `--strict`.
+/// Front-matter errors (unknown keys, wrong types, impossible dates) and publishing rules
+/// (`secrecy`, `disclosure`) are enforced by the loader and always stop it.
+fn proofread(site: &content::Site, strict: bool) -> anyhow::Result<()> {
+    let outcome = check::site::check_site(site, &LintOptions::default());
+    if !outcome.findings.is_empty() {
+        let sources = |p: &str| {
+            site.items
+                .iter()
+                .find(|i| i.path() == p)
+                .map(|i| i.text.clone())
+        };
+        eprint!("{}", report::human(&outcome.findings, sources));
+    }
+    if !outcome.suppressed.is_empty() {
+        eprintln!(
+            "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
+            outcome.suppressed.len()
+        );
+        for l in &outcome.suppressed {
+            eprintln!(
+                "  {}:{}:{} {}",
+                l.diag.path, l.diag.line, l.diag.col, l.diag.lint
+            );
+        }
+    }
+    if strict && !outcome.findings.is_empty() {
+        let n = outcome.findings.len();
+        return Err(Failed(format!("校对发现 {n} 个问题（--strict），未生成输出。")).into());
     }
     Ok(())
 }

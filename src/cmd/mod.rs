@@ -1,6 +1,7 @@
 //! Glue between the command line and the pipeline: one `run` per subcommand.
 
 pub mod build;
+pub mod check;
 pub mod import;
 
 use anyhow::bail;

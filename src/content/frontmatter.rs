@@ -21,6 +21,8 @@ enum Ty {
     /// A list of names; a single string stays one entry (organs keep their own punctuation).
     Names,
     Stats,
+    /// `lint: {disable: [id, …]}`: lints switched off for this file (docs/lints.md §0).
+    Lint,
 }
 
 /// (English key, Chinese alias, type). The one schema of front matter (SPEC.md).
@@ -68,6 +70,7 @@ const FIELDS: &[(&str, &str, Ty)] = &[
     ("stats", "统计", Ty::Stats),
     ("led", "上屏", Ty::Bool),
     ("wechat", "微信", Ty::Bool),
+    ("lint", "校对", Ty::Lint),
 ];
 
 /// Every canonical key, in schema order.
@@ -336,6 +339,18 @@ fn convert(ty: Ty, v: Value) -> Result<Option<Value>, Problem> {
                 }
             };
             Ok(Some(Value::Array(items)))
+        }
+        Ty::Lint => {
+            let ids = |d: &Value| d.as_array().is_some_and(|a| a.iter().all(Value::is_string));
+            match v {
+                Value::Object(m) if m.iter().all(|(k, d)| k == "disable" && ids(d)) => {
+                    Ok(Some(Value::Object(m)))
+                }
+                _ => Err((
+                    "应写成 {disable: [规则名, …]}".into(),
+                    "例如 lint: {disable: [word-list]}，规则名见 docs/lints.md。".into(),
+                )),
+            }
         }
         Ty::Stats => match v {
             Value::Object(m) => {

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 pub use campaign::Campaign;
 pub use frontmatter::FrontMatter;
 pub use kind::Kind;
-pub use load::{LoadOptions, load};
+pub use load::{LoadOptions, load, normalize};
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;

@@ -5,6 +5,7 @@ mod html;
 
 mod browser;
 mod build;
+mod check;
 mod import;
 mod import_seeds;
 mod links;

@@ -1,0 +1,107 @@
+//! Site consistency: internal links, images and attachments of a body must resolve to a
+//! published item or to a file under `content/static/` (what `build` copies).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, Tag};
+
+use super::Finding;
+use crate::content::{Item, Site};
+
+const ATTACHMENT_EXT: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "ofd", "zip", "rar", "7z", "txt",
+    "csv",
+];
+
+/// What a link may point at.
+pub struct Targets {
+    items: HashSet<PathBuf>,
+    statics: HashSet<PathBuf>,
+}
+
+impl Targets {
+    pub fn of(site: &Site) -> Targets {
+        Targets {
+            items: site.items.iter().map(|i| i.source.clone()).collect(),
+            statics: site
+                .static_files
+                .iter()
+                .map(|p| Path::new("content/static").join(p))
+                .collect(),
+        }
+    }
+}
+
+/// Findings for the links and images of one item (byte offsets into `item.text`).
+pub fn check(item: &Item, targets: &Targets) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let dir = item.source.parent().unwrap_or(Path::new("content"));
+    let body = item.markdown();
+    for (ev, r) in
+        pulldown_cmark::Parser::new_ext(body, crate::markdown::options()).into_offset_iter()
+    {
+        let (url, image) = match ev {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
+            continue;
+        }
+        let path = url.split(['#', '?']).next().unwrap_or("");
+        let decoded = percent_decode(path);
+        let joined = match decoded.strip_prefix('/') {
+            Some(abs) => Path::new("content").join(abs),
+            None => dir.join(&decoded),
+        };
+        let norm = crate::content::normalize(&joined);
+        let ok = norm
+            .as_ref()
+            .is_some_and(|n| targets.items.contains(n) || targets.statics.contains(n));
+        if ok {
+            continue;
+        }
+        let ext = Path::new(path)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let (lint, what) = if image {
+            ("missing-image", "图片")
+        } else if ATTACHMENT_EXT.contains(&ext.as_str()) {
+            ("missing-attachment", "附件文件")
+        } else {
+            ("broken-link", "链接目标")
+        };
+        let hint = if ext == "md" || ext.is_empty() {
+            "检查文件名和相对路径；链接到草稿或不公开的文档在网站上也会失效"
+        } else {
+            "把文件放进 content/static/，并用相对路径或以 / 开头的路径（相对 content/）引用"
+        };
+        out.push(Finding {
+            lint,
+            off: item.body_start + r.start,
+            len: url.chars().count().min(40),
+            message: format!("{what}“{url}”不存在"),
+            hint: hint.into(),
+        });
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
+        if let (b'%', Some(h), Some(l)) = (b[i], hex(i + 1), hex(i + 2)) {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,264 @@
+//! The document as a whole: `fm-required`, `issuer-mismatch`, `jurisdiction-mismatch`.
+
+use super::Doc;
+use super::chars::is_han;
+use super::front::parse_date;
+
+const TYPES: &[&str] = &[
+    "notice", "plan", "letter", "form", "pledge", "slogans", "case", "news", "briefing", "speech",
+    "page",
+];
+
+/// Required keys per type (gongwen.md §10, lints.md fm-required). Publicity pages that are not
+/// 公文 (slogans, cases, news, pages) need only a title.
+fn required(doc_type: &str) -> &'static [&'static str] {
+    match doc_type {
+        "notice" => &["title", "issuer", "date", "disclosure", "addressees"],
+        "plan" | "letter" | "form" | "pledge" | "speech" => {
+            &["title", "issuer", "date", "disclosure"]
+        }
+        _ => &["title"],
+    }
+}
+
+pub fn run(doc: &mut Doc) {
+    front_matter(doc);
+    issuer(doc);
+    jurisdiction(doc);
+    super::attachments::check(doc);
+}
+
+fn front_matter(doc: &mut Doc) {
+    const LINE1: usize = usize::MAX;
+    if let Some(e) = doc.front.error.clone() {
+        doc.push(
+            "fm-required",
+            LINE1,
+            1,
+            format!("front matter 无法解析：{e}"),
+            "检查 YAML 语法：每行“字段: 值”，冒号用半角并后跟空格",
+        );
+        return;
+    }
+    let t = doc.doc_type.clone();
+    if !TYPES.contains(&t.as_str()) {
+        let off = doc.front.get("type").map(|f| f.offset).unwrap_or(LINE1);
+        doc.push(
+            "fm-required",
+            off,
+            4,
+            format!("未知的文档类型“{t}”"),
+            format!("type 应为以下之一：{}", TYPES.join("、")),
+        );
+        return;
+    }
+    for key in required(&t) {
+        let present = doc
+            .front
+            .get(key)
+            .is_some_and(|f| !f.value.is_null() && f.value.as_str() != Some(""));
+        if !present {
+            doc.push(
+                "fm-required",
+                LINE1,
+                1,
+                format!("缺少必填字段“{key}”（{t} 类文档必须填写）"),
+                format!("在 front matter 中加入 {key}: …"),
+            );
+        }
+    }
+    if let Some(f) = doc.front.get("date") {
+        let v = doc.front.str("date").unwrap_or_default();
+        let looks_like_date = v.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
+        if parse_date(&v).is_none() && !looks_like_date {
+            let off = f.offset;
+            doc.push(
+                "fm-required",
+                off,
+                4,
+                format!("成文日期“{v}”无法识别"),
+                "写作 2023-04-06 或 2023年4月6日",
+            );
+        }
+    }
+    if let Some(f) = doc.front.get("disclosure") {
+        let v = doc.front.str("disclosure").unwrap_or_default();
+        if v != "主动公开" && !doc.opts.allow_unpublished {
+            let off = f.offset;
+            doc.push(
+                "fm-required",
+                off,
+                10,
+                format!("公开属性为“{v}”，该文档不得发布"),
+                "只有“主动公开”的文档才能发布；不发布的文档请移出 content/ 或设为草稿",
+            );
+        }
+    }
+    if let Some(f) = doc.front.get("secrecy") {
+        let off = f.offset;
+        doc.push(
+            "fm-required",
+            off,
+            7,
+            "文档标有密级（secrecy），涉密文档绝不能发布",
+            "删除该文档，涉密文件不得上网",
+        );
+    }
+    let lines = doc.front.list("title_lines");
+    if let (false, Some(title)) = (lines.is_empty(), doc.front.str("title")) {
+        let joined: String = lines.concat();
+        if joined.replace(char::is_whitespace, "") != title.replace(char::is_whitespace, "") {
+            let off = doc
+                .front
+                .get("title_lines")
+                .map(|f| f.offset)
+                .unwrap_or(LINE1);
+            doc.push(
+                "fm-required",
+                off,
+                11,
+                "title_lines 连起来与 title 不一致",
+                "title_lines 只用于分行，各行连起来应与 title 完全相同",
+            );
+        }
+    }
+}
+
+fn normalize(s: &str, aliases: &[(String, String)]) -> String {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = aliases
+        .iter()
+        .find(|(short, _)| *short == s)
+        .map(|(_, full)| full.clone())
+        .unwrap_or(s);
+    s.replace("人民政府", "政府")
+}
+
+fn issuer(doc: &mut Doc) {
+    let (Some(title), issuers) = (doc.front.str("title"), doc.front.list("issuer")) else {
+        return;
+    };
+    let Some(pos) = title.find("关于") else {
+        return;
+    };
+    let prefix = title[..pos].trim();
+    if prefix.is_empty() || issuers.is_empty() {
+        return;
+    }
+    let mut rest = normalize(prefix, &doc.opts.aliases);
+    let mut names: Vec<String> = issuers
+        .iter()
+        .map(|i| normalize(i, &doc.opts.aliases))
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in &names {
+        rest = rest.replace(n.as_str(), "");
+    }
+    let short_of = |n: &String| {
+        n.strip_suffix(rest.as_str())
+            .is_some_and(|head| head.ends_with(['省', '市', '县', '区']))
+    };
+    if !rest.is_empty() && names.iter().any(short_of) {
+        rest.clear();
+    }
+    rest.retain(|c| !matches!(c, '、' | '，' | ',' | '和' | '与'));
+    if !rest.is_empty() {
+        let off = doc
+            .front
+            .located(doc.src, "title")
+            .first()
+            .map(|x| x.1)
+            .unwrap_or(usize::MAX);
+        doc.push(
+            "issuer-mismatch",
+            off,
+            prefix.chars().count(),
+            format!(
+                "标题中的发文机关“{prefix}”与 issuer“{}”不一致",
+                issuers.join("、")
+            ),
+            "核对标题是否从其他单位的模板复制；简称请在站点的机关简称表中登记",
+        );
+    }
+}
+
+/// The level of the issuer (乡 or 镇), if it is a township.
+fn level(issuers: &[String]) -> Option<char> {
+    let s = issuers.first()?;
+    let c: Vec<char> = s.chars().collect();
+    if s.contains("街道") {
+        return None;
+    }
+    (0..c.len()).find_map(|i| {
+        let prev = if i > 0 { c[i - 1] } else { ' ' };
+        match c[i] {
+            '乡' if prev != '城' && c.get(i + 1) != Some(&'镇') => Some('乡'),
+            '镇' if prev != '城' && prev != '乡' => Some('镇'),
+            _ => None,
+        }
+    })
+}
+
+/// Verbs and particles after which 镇直/镇安办… starts a new word.
+const BEFORE: &str = "由向对和与及经报送交请各促将到在给会同是为等的并或、，；：（“ ";
+
+fn jurisdiction(doc: &mut Doc) {
+    let Some(own) = level(&doc.front.list("issuer")) else {
+        return;
+    };
+    let other = if own == '乡' { '镇' } else { '乡' };
+    let own_s = own.to_string();
+    let words: Vec<Vec<char>> = [
+        "我X",
+        "全X",
+        "本X",
+        "X直",
+        "X安办",
+        "X政府",
+        "X党委",
+        "X安委会",
+    ]
+    .iter()
+    .map(|w| w.replace('X', &other.to_string()).chars().collect())
+    .collect();
+    for b in 0..doc.blocks.len() {
+        if !super::is_body(&doc.blocks[b]) {
+            continue;
+        }
+        let c = doc.blocks[b].chars.clone();
+        let mut depth = 0i32;
+        let mut i = 0;
+        while i < c.len() {
+            depth += (c[i] == '《') as i32 - (c[i] == '》') as i32;
+            let hit = words.iter().find(|w| c[i..].starts_with(w));
+            if let (Some(w), 0) = (hit, depth) {
+                let at = w
+                    .iter()
+                    .position(|&x| x == other)
+                    .map(|p| i + p)
+                    .unwrap_or(i);
+                let prev = if at > 0 { c[at - 1] } else { ' ' };
+                let compound = (other == '镇' && matches!(prev, '乡' | '城'))
+                    || (other == '乡' && prev == '城')
+                    || c.get(at + 1) == Some(&'镇');
+                let prefixed =
+                    w[0] != other || i == 0 || !is_han(c[i - 1]) || BEFORE.contains(c[i - 1]);
+                if !compound && prefixed && doc.blocks[b].all_free(i..i + w.len()) {
+                    let word: String = w.iter().collect();
+                    let fixed = word.replace(other, &own_s);
+                    doc.at(
+                        b,
+                        i,
+                        w.len(),
+                        "jurisdiction-mismatch",
+                        format!("发文机关是{own}，正文却写“{word}”"),
+                        format!("改为“{fixed}”（检查是否从其他{other}的材料复制）"),
+                    );
+                    i += w.len();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}

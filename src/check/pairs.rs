@@ -1,0 +1,176 @@
+//! Paired marks per block (paragraphs split by a page break are read as one):
+//! `unbalanced-pair`, `nested-pair` and `halfwidth-paren`.
+
+use super::Doc;
+use super::chars::{is_cjk, is_han};
+use super::paragraphs::splits;
+
+const OPENERS: &[char] = &['“', '‘', '《', '〈', '（', '(', '【', '〔', '［'];
+
+fn family(c: char) -> Option<(char, bool)> {
+    // (family opener, is opener)
+    Some(match c {
+        '“' | '‘' | '《' | '〈' | '【' | '〔' | '［' => (c, true),
+        '（' | '(' => ('（', true),
+        '”' => ('“', false),
+        '’' => ('‘', false),
+        '》' => ('《', false),
+        '〉' => ('〈', false),
+        '）' | ')' => ('（', false),
+        '】' => ('【', false),
+        '〕' => ('〔', false),
+        '］' => ('［', false),
+        _ => return None,
+    })
+}
+
+fn closer_of(c: char) -> char {
+    match c {
+        '“' => '”',
+        '‘' => '’',
+        '《' => '》',
+        '〈' => '〉',
+        '（' => '）',
+        '(' => ')',
+        '【' => '】',
+        '〔' => '〕',
+        _ => '］',
+    }
+}
+
+pub fn run(doc: &mut Doc) {
+    let joins = splits(&doc.blocks);
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        let mut seq: Vec<(usize, usize)> = Vec::new();
+        let mut last = b;
+        loop {
+            seq.extend((0..doc.blocks[last].chars.len()).map(|i| (last, i)));
+            match joins.iter().find(|(x, _)| *x == last) {
+                Some((_, n)) => last = *n,
+                None => break,
+            }
+        }
+        if doc.blocks[b].kind == super::text::Kind::Front("title_lines") {
+            b = last + 1;
+            continue;
+        }
+        let next_opens_quote = doc
+            .blocks
+            .get(last + 1)
+            .is_some_and(|n| n.chars.first() == Some(&'“'));
+        check(doc, &seq, next_opens_quote);
+        b = last + 1;
+    }
+}
+
+fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
+    let ch = |k: usize| {
+        seq.get(k)
+            .map(|&(b, i)| doc.blocks[b].chars[i])
+            .unwrap_or(' ')
+    };
+    let free = |k: usize| seq.get(k).is_some_and(|&(b, i)| doc.blocks[b].free(i));
+    let mut stack: Vec<usize> = Vec::new();
+    let mut report: Vec<(usize, &'static str, String, String)> = Vec::new();
+    let mut ascii_pairs: Vec<(usize, usize)> = Vec::new();
+    for k in 0..seq.len() {
+        let c = ch(k);
+        let Some((fam, opens)) = family(c) else {
+            continue;
+        };
+        let latin = |x: char| x.is_ascii_alphabetic();
+        if !free(k) || (matches!(c, '’' | '‘') && k > 0 && latin(ch(k - 1)) && latin(ch(k + 1)))
+        {
+            continue;
+        }
+        if opens {
+            if matches!(c, '“' | '《') && stack.iter().any(|&o| ch(o) == c) {
+                let inner = if c == '“' { "‘’" } else { "〈〉" };
+                report.push((
+                    k,
+                    "nested-pair",
+                    format!("“{c}”套用了同一种{c}"),
+                    format!("里层改用{inner}"),
+                ));
+            }
+            stack.push(k);
+            continue;
+        }
+        let Some(pos) = stack
+            .iter()
+            .rposition(|&o| family(ch(o)).map(|f| f.0) == Some(fam))
+        else {
+            report.push((
+                k,
+                "unbalanced-pair",
+                format!("“{c}”没有对应的前半个"),
+                "补上前半个标号，或删除多余的后半个".into(),
+            ));
+            continue;
+        };
+        for o in stack.drain(pos + 1..).collect::<Vec<_>>() {
+            let oc = ch(o);
+            report.push((
+                o,
+                "unbalanced-pair",
+                format!("“{oc}”没有对应的“{}”", closer_of(oc)),
+                format!("补上“{}”", closer_of(oc)),
+            ));
+        }
+        let o = stack.pop().unwrap_or(k);
+        let oc = ch(o);
+        if closer_of(oc) != c {
+            let (want, fix) = if oc == '（' {
+                ('）', "全角")
+            } else {
+                (')', "半角")
+            };
+            report.push((
+                k,
+                "unbalanced-pair",
+                format!("括号前后不一致：“{oc}”与“{c}”"),
+                format!("改为{fix}的“{want}”（中文行文用全角括号“（）”）"),
+            ));
+        } else if c == ')' {
+            ascii_pairs.push((o, k));
+        }
+    }
+    for (i, &o) in stack.iter().enumerate() {
+        let oc = ch(o);
+        if i == 0 && o == 0 && oc == '“' && next_opens_quote {
+            continue; // a quotation running over several paragraphs
+        }
+        report.push((
+            o,
+            "unbalanced-pair",
+            format!("“{oc}”没有对应的“{}”", closer_of(oc)),
+            format!("补上“{}”", closer_of(oc)),
+        ));
+    }
+    for (o, k) in ascii_pairs {
+        let han_inside = (o + 1..k).any(|x| is_han(ch(x)));
+        let cjk_outside = (o > 0 && is_cjk(ch(o - 1))) || is_cjk(ch(k + 1));
+        if han_inside || cjk_outside {
+            let mut inner: String = (o + 1..k).map(ch).take(20).collect();
+            if k - o - 1 > 20 {
+                inner.push('…');
+            }
+            report.push((
+                o,
+                "halfwidth-paren",
+                "中文行文中使用了半角括号“()”".into(),
+                format!("改为“（{inner}）”"),
+            ));
+        }
+    }
+    for (k, lint, msg, hint) in report {
+        let (b, i) = seq[k];
+        doc.at(b, i, 1, lint, msg, hint);
+    }
+}
+
+/// Whether `c` opens a tracked pair.
+pub fn is_opener(c: char) -> bool {
+    OPENERS.contains(&c)
+}

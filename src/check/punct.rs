@@ -1,0 +1,214 @@
+//! Point marks (GB/T 15834-2011): `halfwidth-punct`, `repeated-punct`, `quoted-list-dunhao`,
+//! `ellipsis-misuse`.
+
+use super::Doc;
+use super::chars::{is_cjk, is_digit, is_han, is_point};
+use super::pairs::is_opener;
+
+fn full(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        _ => '。',
+    }
+}
+
+pub fn run(doc: &mut Doc) {
+    for b in 0..doc.blocks.len() {
+        halfwidth(doc, b);
+        repeated(doc, b);
+        dunhao(doc, b);
+        ellipsis(doc, b);
+    }
+}
+
+fn halfwidth(doc: &mut Doc, b: usize) {
+    let blk = &doc.blocks[b];
+    let c = &blk.chars;
+    let at = |i: isize| blk.at(i);
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    let mut quotes: Vec<Vec<usize>> = vec![Vec::new(), Vec::new()];
+    for (i, &x) in c.iter().enumerate() {
+        if !blk.free(i) {
+            continue;
+        }
+        let (l, r) = (at(i as isize - 1), at(i as isize + 1));
+        match x {
+            ',' | ';' | ':' | '?' | '!'
+                if (is_cjk(l) || is_cjk(r)) && !(is_digit(l) && is_digit(r)) =>
+            {
+                found.push((
+                    i,
+                    format!("中文行文中使用了半角标点“{x}”"),
+                    format!("改为“{}”", full(x)),
+                ));
+            }
+            '.' if is_han(l)
+                && r != '.'
+                && !r.is_ascii_alphanumeric()
+                && !(i > 0 && at(i as isize - 1) == '.') =>
+            {
+                found.push((i, "中文句末使用了半角句点“.”".into(), "改为“。”".into()));
+            }
+            '"' => quotes[0].push(i),
+            '\'' if !(l.is_ascii_alphabetic() && r.is_ascii_alphabetic()) => quotes[1].push(i),
+            _ => {}
+        }
+    }
+    for q in quotes {
+        for pair in q.chunks(2) {
+            let (o, e) = (pair[0], pair.get(1).copied().unwrap_or(pair[0]));
+            let inside = (o + 1..e).any(|k| is_han(c[k]));
+            let outside = is_cjk(at(o as isize - 1))
+                || is_cjk(at(e as isize + 1))
+                || is_cjk(at(o as isize + 1))
+                || is_cjk(at(e as isize - 1));
+            if inside || outside {
+                let (a, z) = if c[o] == '"' {
+                    ('“', '”')
+                } else {
+                    ('‘', '’')
+                };
+                found.push((
+                    o,
+                    format!("中文行文中使用了直引号“{}”", c[o]),
+                    format!("改为弯引号“{a}…{z}”"),
+                ));
+            }
+        }
+    }
+    for (i, m, h) in found {
+        doc.at(b, i, 1, "halfwidth-punct", m, h);
+    }
+}
+
+fn repeated(doc: &mut Doc, b: usize) {
+    let blk = &doc.blocks[b];
+    let c = &blk.chars;
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        let x = c[i];
+        if !blk.free(i) {
+            i += 1;
+            continue;
+        }
+        let next = blk.at(i as isize + 1);
+        if is_point(x) && is_point(next) {
+            let run = (i..c.len()).take_while(|&k| is_point(c[k])).count();
+            let all_q = c[i..i + run].iter().all(|&k| matches!(k, '？' | '！'));
+            let dots = c[i..i + run].iter().all(|&k| k == '。') && run >= 3; // ellipsis-misuse
+            if !(dots || (all_q && run <= 3)) {
+                let s: String = c[i..i + run].iter().collect();
+                found.push((i + 1, run - 1, format!("标点“{s}”连用")));
+            }
+            i += run;
+            continue;
+        }
+        if is_point(x) && i > 0 && is_opener(c[i - 1]) {
+            found.push((i, 1, format!("“{}”后不应紧跟“{x}”", c[i - 1])));
+        } else if matches!(x, '，' | '、' | '；' | '：')
+            && matches!(next, '）' | '”' | '’' | '》' | '】' | '〕')
+        {
+            found.push((i, 1, format!("“{x}”不应紧挨在“{next}”前")));
+        } else if matches!(x, '。' | '；' | '！' | '？') && next == '（' {
+            // 。（各有关部门负责）。
+            if let Some(k) = (i + 2..c.len()).find(|&k| c[k] == '）' || c[k] == '（')
+                && c[k] == '）'
+                && matches!(blk.at(k as isize + 1), '。' | '；')
+            {
+                found.push((k + 1, 1, "括注前后都有句末点号".into()));
+            }
+        }
+        i += 1;
+    }
+    for (i, len, m) in found {
+        doc.at(
+            b,
+            i,
+            len,
+            "repeated-punct",
+            m,
+            "删除多余的点号：句内括注放在句末点号之前，句外括注之后不再加点号",
+        );
+    }
+}
+
+fn dunhao(doc: &mut Doc, b: usize) {
+    let c = doc.blocks[b].chars.clone();
+    for i in 1..c.len().saturating_sub(1) {
+        let pair = (c[i - 1], c[i + 1]);
+        if c[i] == '、'
+            && matches!(pair, ('”', '“') | ('》', '《') | ('’', '‘'))
+            && doc.blocks[b].free(i)
+        {
+            doc.at(
+                b,
+                i,
+                1,
+                "quoted-list-dunhao",
+                format!(
+                    "并列的{}之间一般不用顿号",
+                    if pair.0 == '》' {
+                        "书名号"
+                    } else {
+                        "引号"
+                    }
+                ),
+                "删除顿号（GB/T 15834-2011 4.5.3.5）",
+            );
+        }
+    }
+}
+
+fn ellipsis(doc: &mut Doc, b: usize) {
+    let blk = &doc.blocks[b];
+    let c = &blk.chars;
+    let mut found: Vec<(usize, usize, String, &str)> = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        let x = c[i];
+        let run = (i..c.len()).take_while(|&k| c[k] == x).count();
+        if !blk.all_free(i..i + run) {
+            i += run;
+            continue;
+        }
+        let near_cjk = is_cjk(blk.at(i as isize - 1)) || is_cjk(blk.at((i + run) as isize));
+        let s: String = c[i..i + run].iter().collect();
+        match x {
+            '.' if run >= 3 && near_cjk => {
+                found.push((i, run, format!("中文省略号不应写作“{s}”"), "改为“……”"))
+            }
+            '。' if run >= 3 => found.push((i, run, format!("省略号不应写作“{s}”"), "改为“……”")),
+            '·' | '・' if run >= 3 => found.push((
+                i,
+                run,
+                format!("省略号不应写作“{s}”"),
+                "改为“……”（两个 U+2026）",
+            )),
+            '…' if run % 2 == 1 => {
+                found.push((i, run, "省略号应为两个“…”（占两个字位）".into(), "改为“……”"))
+            }
+            '…' if blk.at((i + run) as isize) == '等' => found.push((
+                i,
+                run + 1,
+                "省略号与“等”不能同时使用".into(),
+                "删除“……”或“等”",
+            )),
+            '等' if run == 2 && blk.at((i + 2) as isize) == '…' => found.push((
+                i,
+                2 + 2,
+                "“等等”与省略号不能同时使用".into(),
+                "删除“等等”或“……”",
+            )),
+            _ => {}
+        }
+        i += run;
+    }
+    for (i, len, m, h) in found {
+        doc.at(b, i, len, "ellipsis-misuse", m, h);
+    }
+}

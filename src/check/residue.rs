@@ -1,0 +1,150 @@
+//! Leftovers and known misspellings: `placeholder-residue` and `word-list`.
+
+use super::Doc;
+use super::chars::is_han;
+use super::text::Claim;
+
+/// Literal leftovers of Word and of templates.
+const LITERALS: &[&str] = &[
+    "错误！未找到引用源",
+    "错误!未找到引用源",
+    "错误！未定义书签",
+    "错误!未定义书签",
+    "Error! Reference source not found",
+    "Error! Bookmark not defined",
+    "此处填写",
+    "此处插入",
+    "_GoBack",
+];
+
+/// Default dictionary of the catalogue (wrong, right).
+const WORDS: &[(&str, &str)] = &[
+    ("截止目前", "截至目前"),
+    ("截止到目前", "截至目前"),
+    ("布署", "部署"),
+    ("按排", "安排"),
+    ("既使", "即使"),
+    ("做为", "作为"),
+    ("一如继往", "一如既往"),
+    ("再接再励", "再接再厉"),
+    ("按步就班", "按部就班"),
+    ("其它", "其他"),
+    ("安全生产监督管理局", "应急管理局"),
+    ("安监局", "应急管理局"),
+];
+
+/// Finds placeholder spans in every block, reports them and claims them.
+pub fn placeholders(doc: &mut Doc) {
+    // In a mail-merged letter, {{列名}} are the roster's fields.
+    let merge = doc.front.get("roster").is_some();
+    for b in 0..doc.blocks.len() {
+        let chars = doc.blocks[b].chars.clone();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let field = merge && chars[i] == '{' && chars.get(i + 1) == Some(&'{');
+            if let Some(end) = placeholder_at(&chars, i).filter(|_| !field) {
+                match spans.last_mut() {
+                    // XX月XX日: one finding.
+                    Some(last) if i <= last.1 + 1 && (last.1..i).all(|k| is_han(chars[k])) => {
+                        last.1 = end
+                    }
+                    _ => spans.push((i, end)),
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        // XX月XX日: the span takes the 日 too.
+        for (s, e) in spans.iter_mut() {
+            if chars[*s..*e].contains(&'月') && chars.get(*e) == Some(&'日') {
+                *e += 1;
+            }
+        }
+        for (s, e) in spans {
+            let what: String = chars[s..e].iter().collect();
+            doc.at(
+                b,
+                s,
+                e - s,
+                "placeholder-residue",
+                format!("模板或转换残留“{what}”"),
+                "删除残留内容，或填入实际内容；表格中的空白处请用 ____ 或 {{blank}}",
+            );
+            doc.blocks[b].claim(s..e, Claim::Placeholder);
+        }
+    }
+}
+
+fn placeholder_at(c: &[char], i: usize) -> Option<usize> {
+    let run = |pred: &dyn Fn(char) -> bool| (i..c.len()).take_while(|&k| pred(c[k])).count();
+    let ascii_word = |k: usize| {
+        c.get(k)
+            .is_some_and(|x| x.is_ascii_alphanumeric() || *x == '_')
+    };
+    // XXX / XX月XX日 (not inside an ASCII word), ×××, ＸＸＸ, ○○○.
+    if c[i] == 'X' && (i == 0 || !ascii_word(i - 1)) {
+        let n = run(&|x| x == 'X');
+        if n >= 2 && !ascii_word(i + n) {
+            return Some(i + n);
+        }
+    }
+    for m in ['×', 'Ｘ', '○'] {
+        if c[i] == m {
+            let n = run(&|x| x == m);
+            if n >= 2 && !(m == '○' && n < 3) {
+                return Some(i + n);
+            }
+        }
+    }
+    let starts = |p: &str| p.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
+    if starts("[bookmark:") {
+        return c[i..].iter().position(|&x| x == ']').map(|p| i + p + 1);
+    }
+    if starts("_Toc") && c.get(i + 4).is_some_and(|x| x.is_ascii_digit()) {
+        return Some(i + run(&|x| x.is_ascii_alphanumeric() || x == '_'));
+    }
+    if starts("{{") {
+        let close = (i + 2..c.len().saturating_sub(1)).find(|&k| c[k] == '}' && c[k + 1] == '}')?;
+        let inner: String = c[i + 2..close].iter().collect();
+        return (inner.trim() != "blank").then_some(close + 2);
+    }
+    LITERALS
+        .iter()
+        .find(|l| starts(l))
+        .map(|l| i + l.chars().count())
+}
+
+/// `word-list`: known misspellings and outdated names.
+pub fn words(doc: &mut Doc) {
+    let mut dict: Vec<(Vec<char>, String)> = WORDS
+        .iter()
+        .map(|(w, r)| (w.chars().collect(), r.to_string()))
+        .collect();
+    dict.extend(
+        doc.opts
+            .words
+            .iter()
+            .map(|(w, r)| (w.chars().collect(), r.clone())),
+    );
+    dict.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for b in 0..doc.blocks.len() {
+        let mut i = 0;
+        while i < doc.blocks[b].chars.len() {
+            let blk = &doc.blocks[b];
+            let hit = dict
+                .iter()
+                .find(|(w, _)| blk.chars[i..].starts_with(w) && blk.all_free(i..i + w.len()));
+            match hit {
+                Some((w, right)) => {
+                    let wrong: String = w.iter().collect();
+                    let (n, right) = (w.len(), right.clone());
+                    doc.at(b, i, n, "word-list", format!("“{wrong}”应为“{right}”"), format!("改为“{right}”；确属历史表述的，可用 gwlint-disable-next-line word-list 注释忽略"));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Fixture tests of the lints: `tests/fixtures/lints/<lint>/{pos,neg}.md` and the five seeds
+//! converted in `tests/fixtures/seeds/`.
+
+mod fixtures;
+mod seeds;

@@ -1,0 +1,185 @@
+//! `xuanguan check`: the lints and the site-consistency checks through the real binary, in
+//! both output formats, with their exit codes; and `build` running the same checks.
+
+use crate::harness::Site;
+
+const NOTICE: &str = "---
+type: notice
+title: 测试镇人民政府关于开展安全生产宣传活动的通知
+doc_no: 测安委〔2026〕2号
+issuer: 测试镇人民政府
+date: 2026-03-05
+addressees: [各村委会, 镇直各单位]
+disclosure: 主动公开
+---
+各村要组织全体干部职工持续深入学习，并纳入纳入党委理论中心组学习内容。
+
+详见[工作动态](../news/meiyou.md)和[附件](/static/fangan.pdf)。
+
+![宣传栏](/static/meiyou.png)
+
+<!-- gwlint-disable-next-line repeated-char -->
+最近要求报送标标企业名单。
+
+截止目前已完成自查。
+";
+
+/// The minimal fixture with its notice completed (gongwen §10 fields) and a page without the
+/// spaced phone number, so that only what a test writes is reported.
+fn clean_site() -> Site {
+    let s = Site::fixture("minimal");
+    let n = s.read("content/notices/dongyuan.md");
+    s.write(
+        "content/notices/dongyuan.md",
+        &n.replace(
+            "doc_no:",
+            "issuer: 测试乡人民政府\ndisclosure: 主动公开\ndoc_no:",
+        ),
+    );
+    let p = s.read("content/pages/about.md");
+    s.write(
+        "content/pages/about.md",
+        &p.replace("电话 0000", "电话0000"),
+    );
+    let r = s.run(&["check", "."]).ok();
+    assert!(r.stdout.contains("未发现问题"), "{}", r.stdout);
+    s
+}
+
+fn site_with_notice() -> Site {
+    let s = clean_site();
+    s.write("content/notices/bad.md", NOTICE);
+    s
+}
+
+#[test]
+fn example_campaign_is_clean() {
+    let r = Site::example().run(&["check", "."]).ok();
+    assert!(r.stdout.contains("未发现问题"), "{}", r.stdout);
+}
+
+#[test]
+fn text_report_groups_by_file_with_caret_and_exits_1() {
+    let s = site_with_notice();
+    let r = s.run(&["check", "."]).fails(1);
+    let out = &r.stdout;
+    assert!(out.contains("content/notices/bad.md\n"), "{out}");
+    assert!(
+        out.contains("10:20  错误[repeated-word]  词语重复：“纳入纳入”"),
+        "{out}"
+    );
+    // The caret sits under 纳: 19 CJK characters (38 columns) after the gutter.
+    let line = out
+        .lines()
+        .position(|l| l.contains("| 各村要组织"))
+        .expect("source line");
+    let caret = out.lines().nth(line + 1).unwrap();
+    let gutter = caret.find('|').unwrap() + 2;
+    assert_eq!(
+        &caret[gutter..],
+        format!("{}{}", " ".repeat(38), "^".repeat(8))
+    );
+    assert!(out.contains("修改建议：删除重复的“纳入”"));
+    for lint in [
+        "broken-link",
+        "missing-attachment",
+        "missing-image",
+        "word-list",
+    ] {
+        assert!(out.contains(&format!("[{lint}]")), "{lint} missing:\n{out}");
+    }
+    assert!(
+        !out.contains("repeated-char"),
+        "suppressed by comment:\n{out}"
+    );
+}
+
+#[test]
+fn json_is_one_array_with_site_relative_paths() {
+    let s = site_with_notice();
+    let r = s.run(&["check", ".", "--format", "json"]).fails(1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let arr = v.as_array().expect("array");
+    assert!(arr.len() >= 5);
+    for d in arr {
+        let mut keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["col", "line", "lint", "message", "path", "severity"]);
+    }
+    let first = arr.iter().find(|d| d["lint"] == "repeated-word").unwrap();
+    assert_eq!(first["path"], "content/notices/bad.md");
+    assert_eq!(
+        (first["line"].as_u64(), first["col"].as_u64()),
+        (Some(10), Some(20))
+    );
+    assert_eq!(first["severity"], "error");
+    let img = arr.iter().find(|d| d["lint"] == "missing-image").unwrap();
+    assert_eq!(img["line"], 14);
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let s = clean_site();
+    s.write("content/notices/w.md", &NOTICE.replace("纳入纳入", "纳入").replace("详见[工作动态](../news/meiyou.md)和[附件](/static/fangan.pdf)。\n\n![宣传栏](/static/meiyou.png)\n", ""));
+    let r = s.run(&["check", ".", "--format", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let lints: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"] == "content/notices/w.md")
+        .map(|d| d["lint"].as_str().unwrap())
+        .collect();
+    assert_eq!(lints, ["word-list"]);
+}
+
+#[test]
+fn front_matter_errors_are_reported_in_json_too() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/bad.md",
+        "---\ntitle: 甲\ndate: 2026-02-30\n---\n正文。\n",
+    );
+    let r = s.run(&["check", ".", "--format", "json"]).fails(1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let d = &v.as_array().unwrap()[0];
+    assert_eq!(
+        (d["path"].as_str(), d["line"].as_u64()),
+        (Some("content/news/bad.md"), Some(3))
+    );
+}
+
+#[test]
+fn build_prints_findings_and_fails_only_under_strict() {
+    let s = site_with_notice();
+    let r = s.run(&["build", ".", "--today", "2026-05-20"]).ok();
+    assert!(r.stderr.contains("[repeated-word]"), "{}", r.stderr);
+    assert!(r.stderr.contains("忽略 1 处检查"), "{}", r.stderr);
+    let before = s.read("output/index.html");
+    s.write(
+        "content/notices/bad.md",
+        &NOTICE.replace("测试镇人民政府关于", "测试镇政府关于"),
+    );
+    let r = s
+        .run(&["build", ".", "--today", "2026-05-20", "--strict"])
+        .fails(1);
+    assert!(r.stderr.contains("未生成输出"), "{}", r.stderr);
+    assert_eq!(s.read("output/index.html"), before, "output untouched");
+}
+
+#[test]
+fn front_matter_disables_a_lint_for_the_file() {
+    let s = clean_site();
+    let text = NOTICE.replace(
+        "disclosure: 主动公开\n",
+        "disclosure: 主动公开\nlint: {disable: [word-list, repeated-word]}\n",
+    );
+    s.write("content/notices/bad.md", &text);
+    let r = s.run(&["check", "."]).fails(1);
+    assert!(
+        !r.stdout.contains("[word-list]") && !r.stdout.contains("[repeated-word]"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("[broken-link]"), "{}", r.stdout);
+}
