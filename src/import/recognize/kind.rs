@@ -55,7 +55,7 @@ impl Kind {
     pub fn needs_disclosure(self) -> bool {
         matches!(
             self,
-            Kind::Notice | Kind::Plan | Kind::Letter | Kind::Form | Kind::Pledge
+            Kind::Notice | Kind::Plan | Kind::Letter | Kind::Form | Kind::Pledge | Kind::Speech
         )
     }
 
