@@ -18,6 +18,12 @@ pub enum Command {
     Build(BuildArgs),
     /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
     Import(ImportArgs),
+    /// 输出一块 LED 屏的播放内容（JSON 或导入控制卡软件用的 TXT）
+    Led(LedArgs),
+    /// 本地预览：在内存中生成并提供网页，保存文件后自动更新并刷新浏览器
+    Serve(ServeArgs),
+    /// 新建一个专项行动站点（四个宣传阶段、每类内容一个示例、给工作人员的说明）
+    New(NewArgs),
     /// 校对检查：错别字、标点、文号、日期、序号、链接和图片（见 docs/lints.md）；有错误时退出码为 1
     Check(CheckArgs),
 }
@@ -39,6 +45,36 @@ pub struct ImportArgs {
     /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
     #[arg(long)]
     pub force: bool,
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// 站点文件夹（含 content/），默认为当前文件夹
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// 端口
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
+    /// 监听的地址；默认只允许本机访问。要让同一局域网的手机查看，可用 0.0.0.0
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// 定时检查文件变化（网络盘、共享文件夹、WSL 中保存后页面不更新时使用）
+    #[arg(long)]
+    pub poll: bool,
+    /// 同时预览草稿（draft: true）
+    #[arg(long)]
+    pub drafts: bool,
+    /// 按这一天预览（当前阶段、标语有效期），格式 2026-04-06；默认今天
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+/// Flags of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 新站点的文件夹（不存在或为空）
+    pub dir: PathBuf,
 }
 
 /// Flags of `check`.
@@ -77,6 +113,33 @@ pub struct BuildArgs {
     /// 把校对警告当作错误（有警告就不生成）
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Flags of `led`.
+#[derive(Debug, Args)]
+pub struct LedArgs {
+    /// 站点文件夹（含 content/），默认为当前文件夹
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// 屏幕编号（campaign.yaml 中 led.screens 的 id），默认为第一块屏
+    #[arg(long, value_name = "ID")]
+    pub screen: Option<String>,
+    /// 按这一天筛选有效标语，格式 2026-04-06；默认今天
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// 输出格式：json（UTF-8）或 txt（屏幕配置的编码，默认 GBK，CRLF 换行）
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: LedFormat,
+    /// 写入这个文件，而不是输出到屏幕
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output format of `led`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LedFormat {
+    Json,
+    Txt,
 }
 
 const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";

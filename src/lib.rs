@@ -13,6 +13,7 @@ pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod timing;
 pub mod yaml;

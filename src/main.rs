@@ -11,6 +11,9 @@ fn main() -> ExitCode {
     let cli = xuanguan::cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
+        Command::Led(a) => cmd::led::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::New(a) => cmd::new::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::Import(a) => match cmd::import::run(a) {
             Ok(true) => return ExitCode::from(1),

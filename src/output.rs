@@ -14,7 +14,15 @@ pub const MARKER: &str = ".xuanguan-output";
 
 enum Target {
     Disk { tmp: PathBuf, dest: PathBuf },
-    Memory(Mutex<HashMap<String, Vec<u8>>>),
+    Memory(Mutex<Built>),
+}
+
+/// An in-memory build: the files, and for each file that comes from one source (an item's page,
+/// a copied static file) that source. Files without an owner aggregate many items (lists, feeds).
+#[derive(Default)]
+pub struct Built {
+    pub files: HashMap<String, Vec<u8>>,
+    pub owners: HashMap<String, PathBuf>,
 }
 
 /// Where a build goes.
@@ -67,7 +75,7 @@ impl Output {
     /// An in-memory output (for `serve`).
     pub fn memory() -> Output {
         Output {
-            target: Target::Memory(Mutex::new(HashMap::new())),
+            target: Target::Memory(Mutex::default()),
         }
     }
 
@@ -86,16 +94,40 @@ impl Output {
             Target::Memory(m) => {
                 m.lock()
                     .expect("output lock")
+                    .files
                     .insert(rel.to_string(), bytes.to_vec());
                 Ok(())
             }
         }
     }
 
+    /// Writes a file that belongs to one source (`content/notices/a.md`, a static file), so a
+    /// partial rebuild knows which files to replace when that source changes or goes away.
+    /// Renderers use it for per-item outputs and [`write`](Output::write) for pages that
+    /// aggregate items.
+    pub fn write_from(&self, source: &Path, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        self.write(rel, bytes)?;
+        if let Target::Memory(m) = &self.target {
+            m.lock()
+                .expect("output lock")
+                .owners
+                .insert(rel.to_string(), source.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// The files of an in-memory output with their owners (see [`write_from`](Output::write_from)).
+    pub fn into_built(self) -> anyhow::Result<Built> {
+        match self.target {
+            Target::Memory(m) => Ok(m.into_inner().expect("output lock")),
+            Target::Disk { .. } => bail!("internal: into_built on a disk output"),
+        }
+    }
+
     /// Makes the build visible: swaps the fresh folder in (disk) or returns the files (memory).
     pub fn commit(self) -> anyhow::Result<HashMap<String, Vec<u8>>> {
         match self.target {
-            Target::Memory(m) => Ok(m.into_inner().expect("output lock")),
+            Target::Memory(m) => Ok(m.into_inner().expect("output lock").files),
             Target::Disk { tmp, dest } => {
                 let old = dest.with_file_name(format!(
                     ".{}.old-{}",

@@ -38,9 +38,22 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| args.dir.join("output"));
     let out = Output::disk(&dest)?;
-    if let Err(e) = stage("render and write", || {
-        render::render_site(&site, &theme, &out)
-    }) {
+    // The LED feed (its jieba dictionary is slow to load) is built beside the pages.
+    let (led, rendered) = std::thread::scope(|s| {
+        let led = s.spawn(|| {
+            stage("led feed", || {
+                render::led::site::build(&site, render::led::now_cst())
+            })
+        });
+        let rendered = stage("render and write", || {
+            render::render_site(&site, &theme, &out)
+        });
+        (led.join().expect("LED feed thread"), rendered)
+    });
+    let rendered = rendered
+        .and_then(|()| check_led(&led.diagnostics, args.strict))
+        .and_then(|()| led.files.iter().try_for_each(|(p, b)| out.write(p, b)));
+    if let Err(e) = rendered {
         out.abandon();
         return Err(e);
     }
@@ -56,6 +69,23 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
     }
     Ok(())
+}
+
+/// Prints the LED feed's warnings; its errors (and, under `--strict`, its warnings) stop the build.
+fn check_led(diags: &[crate::diag::Diagnostic], strict: bool) -> anyhow::Result<()> {
+    for d in diags.iter().filter(|d| !d.is_error()) {
+        eprintln!("{d}");
+    }
+    let fatal: Vec<_> = diags
+        .iter()
+        .filter(|d| d.is_error() || (strict && d.severity == Severity::Warning))
+        .cloned()
+        .collect();
+    if fatal.is_empty() {
+        Ok(())
+    } else {
+        Err(UserErrors(fatal).into())
+    }
 }
 
 /// Runs the same checks as `check`: findings are printed, and stop the build under `--strict`.

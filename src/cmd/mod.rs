@@ -3,6 +3,9 @@
 pub mod build;
 pub mod check;
 pub mod import;
+pub mod led;
+pub mod new;
+pub mod serve;
 
 use anyhow::bail;
 use chrono::NaiveDate;

@@ -21,18 +21,25 @@ pub struct LoadOptions {
 }
 
 /// A parsed document before its body is rendered.
-struct Draft {
-    source: PathBuf,
+pub(super) struct Draft {
+    pub(super) source: PathBuf,
     kind: Kind,
-    slug: String,
+    pub(super) slug: String,
     title: String,
     date: Option<NaiveDate>,
     phase: Option<usize>,
     unit: Option<usize>,
     tags: Vec<String>,
-    fm: FrontMatter,
+    pub(super) fm: FrontMatter,
     text: String,
     body_start: usize,
+}
+
+impl Draft {
+    /// Output path, as [`Item::url`].
+    pub(super) fn url(&self) -> String {
+        format!("{}/{}.html", self.kind.section(), self.slug)
+    }
 }
 
 /// Loads the site at `root`. User errors come back as [`UserErrors`] (all of them at once);
@@ -104,31 +111,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         .collect();
     let mut items: Vec<Item> = drafts
         .into_par_iter()
-        .map(|d| {
-            let links = Links {
-                dir: d.source.parent().unwrap_or(Path::new("content")),
-                urls: &urls,
-            };
-            let body = markdown::render(&d.text[d.body_start..], &links);
-            let alt = missing_alt(&d, &body);
-            (
-                Item {
-                    source: d.source,
-                    kind: d.kind,
-                    slug: d.slug,
-                    title: d.title,
-                    date: d.date,
-                    phase: d.phase,
-                    unit: d.unit,
-                    tags: d.tags,
-                    fm: d.fm,
-                    text: d.text,
-                    body_start: d.body_start,
-                    body,
-                },
-                alt,
-            )
-        })
+        .map(|d| finish(d, &urls))
         .collect::<Vec<_>>()
         .into_iter()
         .map(|(item, alt)| {
@@ -146,6 +129,34 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         today: opts.today,
         warnings,
     })
+}
+
+/// Renders a draft's body with links resolved against `urls` (source → output path); returns
+/// the item and the warnings found in its body.
+pub(super) fn finish(d: Draft, urls: &HashMap<PathBuf, String>) -> (Item, Vec<Diagnostic>) {
+    let links = Links {
+        dir: d.source.parent().unwrap_or(Path::new("content")),
+        urls,
+    };
+    let body = markdown::render(&d.text[d.body_start..], &links);
+    let alt = missing_alt(&d, &body);
+    (
+        Item {
+            source: d.source,
+            kind: d.kind,
+            slug: d.slug,
+            title: d.title,
+            date: d.date,
+            phase: d.phase,
+            unit: d.unit,
+            tags: d.tags,
+            fm: d.fm,
+            text: d.text,
+            body_start: d.body_start,
+            body,
+        },
+        alt,
+    )
 }
 
 fn read_campaign(root: &Path, diags: &mut Vec<Diagnostic>) -> anyhow::Result<Campaign> {
@@ -200,7 +211,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     }
 }
 
-fn read_doc(
+pub(super) fn read_doc(
     root: &Path,
     canon_root: &Path,
     rel: &Path,
@@ -399,7 +410,7 @@ fn missing_alt(d: &Draft, body: &markdown::Rendered) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn publishable(d: &Draft, opts: &LoadOptions, notes: &mut Vec<Diagnostic>) -> bool {
+pub(super) fn publishable(d: &Draft, opts: &LoadOptions, notes: &mut Vec<Diagnostic>) -> bool {
     let path = display_path(&d.source);
     let reason = if d.fm.flag("draft") == Some(true) && !opts.drafts {
         Some("草稿（draft: true），未发布；用 --drafts 预览".to_string())
@@ -452,6 +463,15 @@ fn check_slugs(drafts: &[Draft], diags: &mut Vec<Diagnostic>) {
             seen.insert(&d.slug, d);
         }
     }
+}
+
+/// Renders an item's body again after other documents' output paths changed.
+pub(super) fn relink(item: &mut Item, urls: &HashMap<PathBuf, String>) {
+    let links = Links {
+        dir: item.source.parent().unwrap_or(Path::new("content")),
+        urls,
+    };
+    item.body = markdown::render(item.markdown(), &links);
 }
 
 /// Rewrites links between source files into links between output pages (relative).

@@ -8,6 +8,7 @@ pub mod frontmatter;
 pub mod kind;
 mod load;
 pub mod slug;
+mod update;
 mod walk;
 pub use walk::ignored as walk_ignored;
 

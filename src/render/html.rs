@@ -4,6 +4,7 @@ use anyhow::{Context as _, anyhow};
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
+use super::Plan;
 use super::context::{self, Refs};
 use crate::content::Site;
 use crate::output::Output;
@@ -32,8 +33,19 @@ pub fn render(tera: &Tera, template: &str, ctx: &Context, rel: &str) -> anyhow::
         .map_err(|e| anyhow!("生成 {rel} 时模板 {template} 出错：{e}"))
 }
 
-pub fn render_items(site: &Site, tera: &Tera, refs: &Refs, out: &Output) -> anyhow::Result<()> {
-    site.items.par_iter().enumerate().try_for_each(|(n, item)| {
+/// The page of each item in `plan`.
+pub fn render_items(
+    site: &Site,
+    plan: &Plan,
+    tera: &Tera,
+    refs: &Refs,
+    out: &Output,
+) -> anyhow::Result<()> {
+    let picked: Vec<usize> = (0..site.items.len())
+        .filter(|&n| plan.includes(&site.items[n]))
+        .collect();
+    picked.into_par_iter().try_for_each(|n| {
+        let item = &site.items[n];
         let mut ctx = base_context(refs, "../");
         ctx.insert_value("page", refs.item_values[n].clone());
         ctx.insert("fm", &context::front_matter(item));
@@ -47,7 +59,7 @@ pub fn render_items(site: &Site, tera: &Tera, refs: &Refs, out: &Output) -> anyh
         };
         let rel = item.url();
         let html = render(tera, template, &ctx, &rel)?;
-        out.write(&rel, html.as_bytes())
+        out.write_from(&item.source, &rel, html.as_bytes())
             .with_context(|| format!("写入 {rel}"))
     })
 }

@@ -4,24 +4,63 @@
 mod context;
 mod feeds;
 pub mod html;
+pub mod led;
 mod lists;
 mod progress;
 mod search;
 
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
 use anyhow::Context as _;
 
-use crate::content::Site;
+use crate::content::{Item, Site};
 use crate::output::Output;
 use crate::theme::Theme;
 
 pub use context::Refs;
 
+/// What a render produces. Every renderer follows the same rule: outputs of one item (its page,
+/// its WeChat export, its print pages) are rendered only when [`Plan::includes`] the item and
+/// written with [`Output::write_from`] naming the item's source; pages that aggregate items
+/// (home, lists, feeds, search, LED feeds) are always rendered, with [`Output::write`]; copied
+/// files only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus the aggregates.
+#[derive(Debug, Clone)]
+pub enum Plan {
+    /// The whole site.
+    All,
+    /// The outputs of these sources (items) plus all aggregate pages.
+    Items(BTreeSet<PathBuf>),
+}
+
+impl Plan {
+    /// Whether the outputs of `item` are part of this render.
+    pub fn includes(&self, item: &Item) -> bool {
+        match self {
+            Plan::All => true,
+            Plan::Items(s) => s.contains(&item.source),
+        }
+    }
+
+    /// Whether this is a full render (copies static files too).
+    pub fn is_all(&self) -> bool {
+        matches!(self, Plan::All)
+    }
+}
+
 /// Renders every output of the site into `out`.
 pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<()> {
+    render_plan(site, theme, &Plan::All, out)
+}
+
+/// Renders what `plan` asks for into `out`.
+pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> anyhow::Result<()> {
     use crate::timing::stage;
     let tera = html::engine(theme)?;
     let refs = stage("template values", || Refs::new(site));
-    stage("item pages", || html::render_items(site, &tera, &refs, out))?;
+    stage("item pages", || {
+        html::render_items(site, plan, &tera, &refs, out)
+    })?;
     stage("list pages", || {
         lists::render_lists(site, &tera, &refs, out)
     })?;
@@ -38,13 +77,18 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<(
         "search.html",
         html::render(&tera, "search.html", &ctx, "search.html")?.as_bytes(),
     )?;
+    if !plan.is_all() {
+        return Ok(());
+    }
     for (rel, bytes) in theme.statics() {
-        out.write(&format!("static/{rel}"), bytes)?;
+        out.write_from(Path::new("themes"), &format!("static/{rel}"), bytes)?;
     }
     for rel in &site.static_files {
-        let src = site.root.join("content/static").join(rel);
+        let source = Path::new("content/static").join(rel);
+        let src = site.root.join(&source);
         let bytes = std::fs::read(&src).with_context(|| format!("无法读取 {}", src.display()))?;
-        out.write(
+        out.write_from(
+            &source,
             &format!("static/{}", crate::diag::display_path(rel)),
             &bytes,
         )?;

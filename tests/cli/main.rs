@@ -8,4 +8,7 @@ mod build;
 mod check;
 mod import;
 mod import_seeds;
+mod led;
 mod links;
+mod new;
+mod serve;

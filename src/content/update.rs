@@ -1,0 +1,152 @@
+//! Incremental reload (for `serve`): re-reads the documents that changed on disk and patches a
+//! loaded [`Site`] in place, with the same parse-once, `path:line:col` behaviour as [`load`].
+//!
+//! [`load`]: super::load
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use super::load::{Draft, finish, publishable, read_doc, relink};
+use super::{LoadOptions, Site};
+use crate::diag::{Diagnostic, UserErrors, display_path};
+
+impl Site {
+    /// Applies added, edited and deleted documents (`content/…/*.md`, relative to the site
+    /// root). Returns the sources whose own outputs must be rendered again: the changed ones
+    /// (also when deleted) and the documents whose links to them moved. On user errors the site
+    /// is left exactly as it was.
+    pub fn update(
+        &mut self,
+        changed: &BTreeSet<PathBuf>,
+        opts: &LoadOptions,
+    ) -> anyhow::Result<BTreeSet<PathBuf>> {
+        let root = self.root.clone();
+        let canon_root = root
+            .canonicalize()
+            .with_context(|| format!("无法访问 {}", root.display()))?;
+        let parsed: Vec<(Option<Draft>, Vec<Diagnostic>)> = changed
+            .par_iter()
+            .filter(|rel| root.join(rel).is_file())
+            .map(|rel| {
+                let mut d = Vec::new();
+                let draft = read_doc(&root, &canon_root, rel, &self.campaign, &mut d);
+                (draft, d)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut notes = Vec::new();
+        let mut drafts = Vec::new();
+        for (draft, diags) in parsed {
+            for d in diags {
+                if d.is_error() {
+                    errors.push(d)
+                } else {
+                    notes.push(d)
+                }
+            }
+            drafts.extend(draft);
+        }
+        drafts.retain(|d| publishable(d, opts, &mut notes));
+        self.check_slugs(changed, &drafts, &mut errors);
+        if !errors.is_empty() {
+            errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+            return Err(UserErrors(errors).into());
+        }
+
+        // From here on nothing can fail: patch the site.
+        let old_urls: HashMap<PathBuf, String> = self
+            .items
+            .iter()
+            .filter(|i| changed.contains(&i.source))
+            .map(|i| (i.source.clone(), i.url()))
+            .collect();
+        self.items.retain(|i| !changed.contains(&i.source));
+        let mut urls: HashMap<PathBuf, String> = self
+            .items
+            .iter()
+            .map(|i| (i.source.clone(), i.url()))
+            .collect();
+        for d in &drafts {
+            urls.insert(d.source.clone(), d.url());
+        }
+        let mut affected = changed.clone();
+        // Documents whose output path appeared, vanished or moved: pages linking to them
+        // (their file name appears in the markdown) must resolve their links again.
+        let moved: Vec<String> = changed
+            .iter()
+            .filter(|s| old_urls.get(*s) != urls.get(*s))
+            .filter_map(|s| s.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        if !moved.is_empty() {
+            let relinked: Vec<PathBuf> = self
+                .items
+                .par_iter_mut()
+                .filter(|i| moved.iter().any(|n| i.markdown().contains(n.as_str())))
+                .map(|i| {
+                    relink(i, &urls);
+                    i.source.clone()
+                })
+                .collect();
+            affected.extend(relinked);
+        }
+        let shown: BTreeSet<String> = changed.iter().map(|p| display_path(p)).collect();
+        self.warnings.retain(|w| !shown.contains(&w.path));
+        self.warnings.extend(notes);
+        let finished: Vec<_> = drafts.into_par_iter().map(|d| finish(d, &urls)).collect();
+        for (item, warnings) in finished {
+            self.warnings.extend(warnings);
+            self.items.push(item);
+        }
+        self.items
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        Ok(affected)
+    }
+
+    /// Two documents may not share a slug: checks the re-read ones against the rest.
+    fn check_slugs(
+        &self,
+        changed: &BTreeSet<PathBuf>,
+        drafts: &[Draft],
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        let mut seen: HashMap<&str, &Path> = self
+            .items
+            .iter()
+            .filter(|i| !changed.contains(&i.source))
+            .map(|i| (i.slug.as_str(), i.source.as_path()))
+            .collect();
+        for d in drafts {
+            if d.slug.is_empty() {
+                continue;
+            }
+            match seen.get(d.slug.as_str()) {
+                Some(first) => {
+                    let (l, c) = if d.fm.keys.contains_key("slug") {
+                        d.fm.at("slug")
+                    } else {
+                        (1, 1)
+                    };
+                    errors.push(
+                        Diagnostic::error(
+                            &d.source,
+                            l,
+                            c,
+                            "slug-collision",
+                            format!("网址名“{}”与 {} 重复", d.slug, display_path(first)),
+                        )
+                        .with_hint("在其中一个文件的前言区写一个不同的 slug: ……"),
+                    );
+                }
+                None => {
+                    seen.insert(&d.slug, &d.source);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

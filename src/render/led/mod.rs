@@ -1,0 +1,124 @@
+//! The LED slide feed (`led-feed/1`, docs/led-feed.md): screens, splitter, encodings, files.
+//!
+//! Entry point: [`render`] takes the screens (from [`parse_screens`]), the slogans
+//! ([`SloganSource`]) and the campaign phases, and returns every file under `output/led/`
+//! plus the diagnostics. Nothing here touches the file system.
+
+pub mod chars;
+pub mod clause;
+pub mod config;
+pub mod encode;
+pub mod feed;
+pub mod lexicon;
+pub mod locate;
+pub mod player;
+pub mod screen;
+pub mod site;
+pub mod source;
+pub mod split;
+
+pub use config::parse_screens;
+pub use feed::{Feed, Slide};
+pub use lexicon::Lexicon;
+pub use screen::Screen;
+pub use source::{PhaseSpan, SloganSource};
+
+use crate::diag::Diagnostic;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// Everything the LED renderer needs from a loaded site.
+pub struct LedInput<'a> {
+    /// Site-relative path of the campaign file, for screen-level diagnostics.
+    pub campaign_path: &'a str,
+    pub campaign_title: &'a str,
+    pub screens: &'a [Screen],
+    pub slogans: &'a [SloganSource],
+    pub phases: &'a [PhaseSpan],
+    /// The local (UTC+8) date the feed is built for.
+    pub date: NaiveDate,
+    /// Time stamp written into every feed.
+    pub generated: DateTime<FixedOffset>,
+    pub lexicon: &'a Lexicon,
+}
+
+/// The rendered feed: files relative to the output folder (`led/…`), the feeds themselves and
+/// every problem found.
+#[derive(Debug, Default)]
+pub struct LedOutput {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub feeds: Vec<Feed>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LedOutput {
+    /// The bytes of one output file, e.g. `led/door.txt`.
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| b.as_slice())
+    }
+}
+
+/// China Standard Time (UTC+8, no daylight saving).
+pub fn cst() -> FixedOffset {
+    FixedOffset::east_opt(8 * 3600).expect("valid offset")
+}
+
+/// The current time in UTC+8.
+pub fn now_cst() -> DateTime<FixedOffset> {
+    Utc::now().with_timezone(&cst())
+}
+
+/// Builds `led/<id>.json|.txt|.html` for every screen, `led/screens.json` and `led/index.html`.
+pub fn render(input: &LedInput) -> LedOutput {
+    let mut out = LedOutput::default();
+    let mut diags = Vec::new();
+    let prepared = source::prepare(input.slogans, input.phases, input.screens, &mut diags);
+    for screen in input.screens {
+        let feed = feed::build(
+            screen,
+            &prepared,
+            input.date,
+            input.generated,
+            input.lexicon,
+            &mut diags,
+        );
+        if feed.slides.is_empty() {
+            let msg = format!(
+                "屏幕“{}”在 {} 没有可播放的标语，屏幕会黑屏",
+                screen.id, input.date
+            );
+            diags.push(Diagnostic::warning(input.campaign_path, 0, 0, "led-empty", msg).with_hint(
+                "检查标语的有效期（valid_from/valid_until）、阶段和 screens 设置，或为这块屏补充标语",
+            ));
+        }
+        let id = &screen.id;
+        let json = serde_json::to_vec_pretty(&feed).expect("feed serialises");
+        out.files.push((format!("led/{id}.json"), json));
+        if let Some(txt) = feed::txt_or_diag(&feed, input.campaign_path, &mut diags) {
+            out.files.push((format!("led/{id}.txt"), txt));
+        }
+        out.files
+            .push((format!("led/{id}.html"), player::kiosk(&feed).into_bytes()));
+        out.feeds.push(feed);
+    }
+    let screens = serde_json::json!({ "screens": input.screens });
+    out.files.push((
+        "led/screens.json".into(),
+        serde_json::to_vec_pretty(&screens).expect("screens serialise"),
+    ));
+    let index = player::index(&out.feeds, input.campaign_title, &input.date.to_string());
+    out.files
+        .push(("led/index.html".into(), index.into_bytes()));
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| seen.insert(d.to_string()));
+    out.diagnostics = diags;
+    out
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod player_tests;

@@ -1,0 +1,145 @@
+//! SERVE: builds the site in memory, serves it over HTTP on the loopback interface, watches the
+//! files, rebuilds only what a change affects and tells open pages to reload (Server-Sent
+//! Events on [`EVENTS`]). A build error is shown in the page and printed in the terminal while
+//! the last good build stays online.
+
+mod build;
+mod http;
+pub mod watch;
+
+use std::net::IpAddr;
+use std::path::Path;
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, anyhow};
+
+use crate::content::LoadOptions;
+use crate::diag::UserErrors;
+pub use build::{Builder, Files};
+
+/// The path of the reload event stream.
+pub const EVENTS: &str = "/__xuanguan/events";
+
+/// What `serve` was asked for.
+pub struct Options {
+    pub bind: IpAddr,
+    pub port: u16,
+    pub poll: bool,
+    pub load: LoadOptions,
+}
+
+/// State shared by the HTTP threads and the rebuild loop.
+#[derive(Default)]
+pub struct Shared {
+    pub files: RwLock<Files>,
+    /// The message of the last failed build, shown as an overlay until a build succeeds.
+    pub error: RwLock<Option<String>>,
+    /// One sender per open page listening for reloads.
+    clients: Mutex<Vec<Sender<()>>>,
+}
+
+impl Shared {
+    /// Tells every open page to reload; forgets pages that went away.
+    fn reload(&self) {
+        self.clients
+            .lock()
+            .expect("clients lock")
+            .retain(|c| c.send(()).is_ok());
+    }
+}
+
+/// Runs until the process is stopped.
+pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("找不到站点文件夹 {}", root.display()))?;
+    let shared = Arc::new(Shared::default());
+    let mut builder = Builder::new(&root, opts.load.clone());
+    eprintln!("正在生成站点……");
+    rebuild(&mut builder, &shared, watch::Changes::default(), true);
+
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch::watch(&root, opts.poll, tx)?;
+    let server = tiny_http::Server::http((opts.bind, opts.port)).map_err(|e| {
+        anyhow!(
+            "无法在 {}:{} 上提供预览：{e}。端口可能已被占用，请用 --port 换一个端口。",
+            opts.bind,
+            opts.port
+        )
+    })?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| anyhow!("无法取得预览地址"))?;
+    let host = match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    eprintln!(
+        "预览地址：http://{host}:{}/   修改并保存文件后页面会自动刷新；按 Ctrl+C 停止。",
+        addr.port()
+    );
+    if opts.poll {
+        eprintln!("已启用定时检查（--poll），每半秒检查一次文件变化。");
+    }
+    let http_shared = shared.clone();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let s = http_shared.clone();
+            std::thread::spawn(move || http::handle(req, &s));
+        }
+    });
+    while let Ok(mut changes) = rx.recv() {
+        // Editors often save several files at once: take everything that is already queued.
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(5)) {
+            changes.merge(more);
+        }
+        rebuild(&mut builder, &shared, changes, false);
+    }
+    Ok(())
+}
+
+/// Applies one batch of changes and reports it in the terminal and in the browser.
+fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, first: bool) {
+    let started = Instant::now();
+    let names: Vec<String> = changes
+        .docs
+        .iter()
+        .map(|p| crate::diag::display_path(p))
+        .collect();
+    let result = builder.apply(changes, &shared.files);
+    let ms = started.elapsed().as_millis();
+    match result {
+        Ok(r) => {
+            let was_broken = shared.error.write().expect("error lock").take().is_some();
+            if r.full {
+                for w in builder.warnings() {
+                    eprintln!("{w}");
+                }
+                eprintln!("已生成 {} 篇内容（用时 {ms} 毫秒）", r.items);
+            } else {
+                eprintln!(
+                    "已更新 {}（{} 个文件，用时 {ms} 毫秒）",
+                    names.join("、"),
+                    r.docs
+                );
+            }
+            if was_broken {
+                eprintln!("错误已修正。");
+            }
+        }
+        Err(e) => {
+            let msg = match e.downcast_ref::<UserErrors>() {
+                Some(u) => u.to_string(),
+                None => format!("{e:#}"),
+            };
+            eprintln!("生成出错（继续提供上次成功生成的版本）：\n{msg}");
+            *shared.error.write().expect("error lock") = Some(msg);
+        }
+    }
+    if !first {
+        shared.reload();
+    }
+}

@@ -1,0 +1,256 @@
+//! `xuanguan serve` end to end: a real server on a free loopback port, real file edits.
+//! Every wait is bounded; the child is killed on drop.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use crate::harness::{Site, bin};
+
+/// A running `xuanguan serve` (killed on drop).
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Server {
+    fn start(site: &Site) -> Server {
+        let port = free_port();
+        let child = bin()
+            .args([
+                "serve",
+                "--port",
+                &port.to_string(),
+                "--today",
+                "2026-05-20",
+            ])
+            .current_dir(site.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start serve");
+        let s = Server { child, port };
+        let until = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < until, "serve did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        s
+    }
+
+    /// (status, body) of GET `path`.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut c = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(
+            c,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut buf = Vec::new();
+        c.read_to_end(&mut buf).unwrap();
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        let status = text[9..12].parse().unwrap();
+        let body = text
+            .split_once("\r\n\r\n")
+            .map(|x| x.1)
+            .unwrap_or("")
+            .to_string();
+        (status, body)
+    }
+
+    /// The reload stream: each line of the event stream arrives on the receiver.
+    fn events(&self) -> Receiver<String> {
+        let mut c = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            c,
+            "GET /__xuanguan/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(c).lines() {
+                let Ok(line) = line else { return };
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        // Wait until the stream is open (the server sends `retry:` first).
+        let until = Instant::now() + Duration::from_secs(5);
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            let line = rx.recv_timeout(left).expect("event stream opens");
+            if line.starts_with("retry:") {
+                return rx;
+            }
+        }
+    }
+
+    /// Polls `path` until `cond` holds on its body (at most `limit`).
+    #[track_caller]
+    fn wait_for(&self, path: &str, limit: Duration, cond: impl Fn(u16, &str) -> bool) -> String {
+        let until = Instant::now() + limit;
+        loop {
+            let (status, body) = self.get(path);
+            if cond(status, &body) {
+                return body;
+            }
+            assert!(
+                Instant::now() < until,
+                "timed out waiting on {path}:\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// Waits for an `event: reload` line within `limit`.
+#[track_caller]
+fn expect_reload(rx: &Receiver<String>, limit: Duration) {
+    let until = Instant::now() + limit;
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(l) if l == "event: reload" => return,
+            Ok(_) => {}
+            Err(e) => panic!("no reload message within {limit:?}: {e}"),
+        }
+    }
+}
+
+const PAGE: &str = "content/news/peixun.md";
+
+#[test]
+fn serves_pages_with_reload_script_only_in_serve() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let (status, home) = srv.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains("/__xuanguan/events"), "{home}");
+    let (status, _) = srv.get("/news/");
+    assert_eq!(status, 200);
+    let (status, nf) = srv.get("/no/such/page.html");
+    assert_eq!(status, 404);
+    assert!(nf.contains("/__xuanguan/events"));
+    assert_eq!(srv.get("/../content/campaign.yaml").0, 400);
+    assert_eq!(srv.get("/static/style.css").0, 200);
+    drop(srv);
+    s.run(&["build", "--today", "2026-05-20"]).ok();
+    assert!(!s.read("output/index.html").contains("__xuanguan"));
+}
+
+#[test]
+fn edit_reloads_within_a_second() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let (_, before) = srv.get("/news/peixun.html");
+    assert!(before.contains("东山村组织辖区企业负责人"));
+    let rx = srv.events();
+    let text = s
+        .read(PAGE)
+        .replace("开展安全生产培训", "开展安全生产培训。新增加的一句话");
+    let saved = Instant::now();
+    s.write(PAGE, &text);
+    expect_reload(&rx, Duration::from_secs(1));
+    let body = srv.wait_for("/news/peixun.html", Duration::from_millis(200), |_, b| {
+        b.contains("新增加的一句话")
+    });
+    assert!(
+        saved.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        saved.elapsed()
+    );
+    assert!(!body.contains("xuanguan-error"));
+}
+
+#[test]
+fn broken_yaml_shows_overlay_over_last_good_page_then_recovers() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let rx = srv.events();
+    let good = s.read(PAGE);
+    s.write(PAGE, &good.replace("tags: [培训]", "tags: [培训"));
+    expect_reload(&rx, Duration::from_secs(2));
+    let page = srv.wait_for("/news/peixun.html", Duration::from_secs(2), |_, b| {
+        b.contains("xuanguan-error")
+    });
+    assert!(
+        page.contains("东山村组织辖区企业负责人"),
+        "old page still served"
+    );
+    assert!(page.contains("content/news/peixun.md:"), "{page}");
+    // Other pages show the error too.
+    assert!(srv.get("/").1.contains("xuanguan-error"));
+
+    s.write(
+        PAGE,
+        &good.replace("开展安全生产培训", "开展安全生产培训。修正后的内容"),
+    );
+    expect_reload(&rx, Duration::from_secs(2));
+    let page = srv.wait_for("/news/peixun.html", Duration::from_secs(2), |_, b| {
+        !b.contains("xuanguan-error")
+    });
+    assert!(page.contains("修正后的内容"));
+}
+
+#[test]
+fn deleted_and_renamed_pages_leave_their_lists() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let list = srv.get("/news/index.html").1;
+    assert!(list.contains("peixun.html"), "{list}");
+    let rx = srv.events();
+    std::fs::remove_file(s.file(PAGE)).unwrap();
+    expect_reload(&rx, Duration::from_secs(2));
+    srv.wait_for("/news/peixun.html", Duration::from_secs(2), |st, _| {
+        st == 404
+    });
+    let home = srv.get("/").1;
+    assert!(!home.contains("news/peixun.html"), "{home}");
+    assert!(
+        !srv.get("/units/dongshan.html")
+            .1
+            .contains("news/peixun.html")
+    );
+
+    // A new page appears, then an atomic rename moves it.
+    s.write(
+        "content/news/.xinwen.md.tmp",
+        "---\ntitle: 新的动态\ndate: 2026-05-18\n---\n正文。\n",
+    );
+    std::fs::rename(
+        s.file("content/news/.xinwen.md.tmp"),
+        s.file("content/news/xinwen.md"),
+    )
+    .unwrap();
+    srv.wait_for("/news/index.html", Duration::from_secs(2), |_, b| {
+        b.contains("xinwen.html")
+    });
+    std::fs::rename(
+        s.file("content/news/xinwen.md"),
+        s.file("content/news/gengming.md"),
+    )
+    .unwrap();
+    srv.wait_for("/news/index.html", Duration::from_secs(2), |_, b| {
+        b.contains("gengming.html") && !b.contains("xinwen.html")
+    });
+    assert_eq!(srv.get("/news/xinwen.html").0, 404);
+}
