@@ -9,6 +9,7 @@ pub mod kind;
 mod load;
 pub mod slug;
 mod update;
+pub use update::Updated;
 mod walk;
 pub use walk::ignored as walk_ignored;
 

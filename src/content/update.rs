@@ -13,16 +13,36 @@ use super::load::{Draft, finish, publishable, read_doc, relink};
 use super::{LoadOptions, Site};
 use crate::diag::{Diagnostic, UserErrors, display_path};
 
+/// What [`Site::update`] changed.
+#[derive(Debug)]
+pub struct Updated {
+    /// Sources whose own outputs must be rendered again: the changed ones (also when deleted)
+    /// and the documents whose links to them moved.
+    pub affected: BTreeSet<PathBuf>,
+    /// Whether any list (its members, their order, or what a list shows of them other than the
+    /// summary) may have changed; `false` when documents were only edited in place.
+    pub lists_changed: bool,
+}
+
+/// What decides an item's place in lists.
+type ListKey = (
+    PathBuf,
+    String,
+    Option<chrono::NaiveDate>,
+    String,
+    Option<usize>,
+    Option<usize>,
+    Vec<String>,
+);
+
 impl Site {
     /// Applies added, edited and deleted documents (`content/…/*.md`, relative to the site
-    /// root). Returns the sources whose own outputs must be rendered again: the changed ones
-    /// (also when deleted) and the documents whose links to them moved. On user errors the site
-    /// is left exactly as it was.
+    /// root). On user errors the site is left exactly as it was.
     pub fn update(
         &mut self,
         changed: &BTreeSet<PathBuf>,
         opts: &LoadOptions,
-    ) -> anyhow::Result<BTreeSet<PathBuf>> {
+    ) -> anyhow::Result<Updated> {
         let root = self.root.clone();
         let canon_root = root
             .canonicalize()
@@ -57,6 +77,22 @@ impl Site {
         }
 
         // From here on nothing can fail: patch the site.
+        let old_keys: BTreeSet<ListKey> = self
+            .items
+            .iter()
+            .filter(|i| changed.contains(&i.source))
+            .map(|i| {
+                (
+                    i.source.clone(),
+                    i.url(),
+                    i.date,
+                    i.title.clone(),
+                    i.phase,
+                    i.unit,
+                    i.tags.clone(),
+                )
+            })
+            .collect();
         let old_urls: HashMap<PathBuf, String> = self
             .items
             .iter()
@@ -102,7 +138,26 @@ impl Site {
         }
         self.items
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
-        Ok(affected)
+        let new_keys: BTreeSet<ListKey> = self
+            .items
+            .iter()
+            .filter(|i| changed.contains(&i.source))
+            .map(|i| {
+                (
+                    i.source.clone(),
+                    i.url(),
+                    i.date,
+                    i.title.clone(),
+                    i.phase,
+                    i.unit,
+                    i.tags.clone(),
+                )
+            })
+            .collect();
+        Ok(Updated {
+            lists_changed: old_keys != new_keys,
+            affected,
+        })
     }
 
     /// Two documents may not share a slug: checks the re-read ones against the rest.

@@ -21,6 +21,7 @@ struct List {
 
 pub fn render_lists(
     site: &Site,
+    plan: &super::Plan,
     tera: &tera::Tera,
     refs: &Refs,
     out: &Output,
@@ -81,10 +82,20 @@ pub fn render_lists(
             items,
         });
     }
-    let pages: Vec<(&List, usize)> = lists
+    let mut pages: Vec<(&List, usize)> = lists
         .iter()
         .flat_map(|l| (0..l.items.len().div_ceil(PER_PAGE).max(1)).map(move |p| (l, p)))
         .collect();
+    if plan.lists_unchanged() {
+        // Only the pages showing an edited item change.
+        pages.retain(|(l, p)| {
+            l.items
+                .iter()
+                .skip(p * PER_PAGE)
+                .take(PER_PAGE)
+                .any(|&i| plan.includes(&site.items[i]))
+        });
+    }
     pages.par_iter().try_for_each(|(l, p)| {
         let total = l.items.len().div_ceil(PER_PAGE).max(1);
         let chunk: Vec<tera::Value> = l
@@ -124,6 +135,9 @@ pub fn render_lists(
         let html = render(tera, "list.html", &ctx, &rel)?;
         out.write(&rel, html.as_bytes())
     })?;
+    if plan.lists_unchanged() {
+        return Ok(());
+    }
     // The tag index.
     let ctx = base_context(refs, "../");
     let html = render(tera, "tags.html", &ctx, "tags/index.html")?;

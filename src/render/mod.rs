@@ -31,6 +31,9 @@ pub enum Plan {
     All,
     /// The outputs of these sources (items) plus all aggregate pages.
     Items(BTreeSet<PathBuf>),
+    /// Like `Items`, for items edited in place: every list keeps its members and their order,
+    /// so list pages that show none of these items are left as they are.
+    Edited(BTreeSet<PathBuf>),
 }
 
 impl Plan {
@@ -38,8 +41,13 @@ impl Plan {
     pub fn includes(&self, item: &Item) -> bool {
         match self {
             Plan::All => true,
-            Plan::Items(s) => s.contains(&item.source),
+            Plan::Items(s) | Plan::Edited(s) => s.contains(&item.source),
         }
+    }
+
+    /// Whether list pages without any included item may be skipped.
+    pub fn lists_unchanged(&self) -> bool {
+        matches!(self, Plan::Edited(_))
     }
 
     /// Whether this is a full render (copies static files too).
@@ -62,7 +70,7 @@ pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> any
         html::render_items(site, plan, &tera, &refs, out)
     })?;
     stage("list pages", || {
-        lists::render_lists(site, &tera, &refs, out)
+        lists::render_lists(site, plan, &tera, &refs, out)
     })?;
     stage("home and feeds", || {
         feeds::render_feeds(site, &tera, &refs, out)

@@ -20,14 +20,19 @@ pub struct Files {
 }
 
 impl Files {
-    /// Replaces what a partial render re-created: all aggregate files, and every file of the
-    /// re-rendered sources (files of deleted sources simply disappear).
-    fn patch(&mut self, affected: &std::collections::BTreeSet<PathBuf>, new: Built) {
+    /// Replaces what a partial render re-created: every file of the re-rendered sources (files
+    /// of deleted sources simply disappear) and the aggregate files — all of them, unless
+    /// `keep_aggregates` (edits in place, where list pages not re-rendered are still right).
+    fn patch(
+        &mut self,
+        affected: &std::collections::BTreeSet<PathBuf>,
+        keep_aggregates: bool,
+        new: Built,
+    ) {
         let owners = &self.owners;
-        self.files.retain(|rel, _| {
-            owners
-                .get(rel)
-                .is_some_and(|source| !affected.contains(source))
+        self.files.retain(|rel, _| match owners.get(rel) {
+            Some(source) => !affected.contains(source),
+            None => keep_aggregates,
         });
         self.owners.retain(|_, source| !affected.contains(source));
         self.files.extend(new.files);
@@ -107,11 +112,19 @@ impl Builder {
         let (Some(site), Some(theme)) = (self.site.as_mut(), self.theme.as_ref()) else {
             return self.full(files);
         };
-        let affected = site.update(&self.pending.docs, &self.opts)?;
+        let u = site.update(&self.pending.docs, &self.opts)?;
+        let plan = if u.lists_changed {
+            Plan::Items(u.affected.clone())
+        } else {
+            Plan::Edited(u.affected.clone())
+        };
         let out = Output::memory();
-        render::render_plan(site, theme, &Plan::Items(affected.clone()), &out)?;
+        render::render_plan(site, theme, &plan, &out)?;
         let built = out.into_built()?;
-        files.write().expect("files lock").patch(&affected, built);
+        files
+            .write()
+            .expect("files lock")
+            .patch(&u.affected, !u.lists_changed, built);
         Ok(Rebuilt {
             docs: self.pending.docs.len(),
             full: false,

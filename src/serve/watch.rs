@@ -89,11 +89,10 @@ pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> C
 
 /// Whether an event may have changed what a file contains or where it is.
 pub fn counts(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
-        _ => true,
-    }
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
 }
 
 /// Keeps the watcher alive; dropping it stops watching.

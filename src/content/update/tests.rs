@@ -46,8 +46,9 @@ fn edit_replaces_one_item() {
         "---\ntitle: 乙改\ndate: 2026-05-02\n---\n新正文。\n",
     )
     .unwrap();
-    let affected = s.update(&set(&["content/news/b.md"]), &opts).unwrap();
-    assert_eq!(affected, set(&["content/news/b.md"]));
+    let u = s.update(&set(&["content/news/b.md"]), &opts).unwrap();
+    assert_eq!(u.affected, set(&["content/news/b.md"]));
+    assert!(u.lists_changed, "the title changed");
     assert_eq!(titles(&s), ["乙改", "甲"]);
     assert!(s.items[0].body.html.contains("新正文"));
 }
@@ -85,10 +86,11 @@ fn delete_and_rename_relink_the_pages_that_link_to_them() {
         root.join("content/news/c.md"),
     )
     .unwrap();
-    let affected = s
+    let u = s
         .update(&set(&["content/news/b.md", "content/news/c.md"]), &opts)
         .unwrap();
-    assert!(affected.contains(Path::new("content/news/a.md")));
+    assert!(u.affected.contains(Path::new("content/news/a.md")));
+    assert!(u.lists_changed);
     assert_eq!(s.items.len(), 2);
     assert!(s.items.iter().any(|i| i.url() == "news/c.html"));
     assert!(!a(&s).contains("../news/b.html"), "{}", a(&s));
@@ -109,4 +111,16 @@ fn slug_collision_with_an_unchanged_item_is_an_error() {
     let e = s.update(&set(&["content/news/d.md"]), &opts).unwrap_err();
     assert!(e.to_string().contains("重复") || format!("{e:?}").contains("重复"));
     assert_eq!(s.items.len(), 2);
+}
+
+#[test]
+fn body_edit_keeps_lists() {
+    let (dir, mut s, opts) = site();
+    std::fs::write(
+        dir.path().join("content/news/b.md"),
+        "---\ntitle: 乙\ndate: 2026-05-02\n---\n只改正文。\n",
+    )
+    .unwrap();
+    let u = s.update(&set(&["content/news/b.md"]), &opts).unwrap();
+    assert!(!u.lists_changed);
 }
