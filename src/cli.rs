@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// 生成整个站点（网页、LED 屏文字、公众号导出、打印页）
     Build(BuildArgs),
+    /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
+    Import(ImportArgs),
     /// 输出一块 LED 屏的播放内容（JSON 或导入控制卡软件用的 TXT）
     Led(LedArgs),
     /// 本地预览：在内存中生成并提供网页，保存文件后自动更新并刷新浏览器
@@ -24,6 +26,25 @@ pub enum Command {
     New(NewArgs),
     /// 校对检查：错别字、标点、文号、日期、序号、链接和图片（见 docs/lints.md）；有错误时退出码为 1
     Check(CheckArgs),
+}
+
+/// Flags of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// 要导入的文件（.txt 纯文本或 .docx），可写多个
+    #[arg(required = true, value_name = "文件")]
+    pub files: Vec<PathBuf>,
+    /// 导入到哪个站点文件夹（其中的 content/），默认为当前文件夹
+    #[arg(
+        long,
+        value_name = "目录",
+        default_value = ".",
+        hide_default_value = true
+    )]
+    pub into: PathBuf,
+    /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `serve`.

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod content;
 pub mod diag;
+pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod render;

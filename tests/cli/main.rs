@@ -6,6 +6,8 @@ mod html;
 mod browser;
 mod build;
 mod check;
+mod import;
+mod import_seeds;
 mod led;
 mod links;
 mod new;

@@ -1,0 +1,318 @@
+//! Debris left by conversions: bookmarks, stray Markdown, page numbers, "（下转第2页）",
+//! blank addressee lines, and sentences broken across lines or paragraphs by a page break.
+
+use super::recognize::numerals::ordinal;
+use super::{Line, Report};
+
+/// Characters trimmed from both ends of a line (ASCII and ideographic spaces, NBSP, BOM…).
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{c}')
+}
+
+/// Splits `text` into non-empty, trimmed lines with their 1-based line numbers, removing debris.
+pub fn clean(text: &str, rep: &mut Report) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut markdown_marks = 0usize;
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = i + 1;
+        let mut s = raw.to_string();
+        while let Some(start) = s.find("[bookmark:") {
+            let Some(len) = s[start..].find(']') else {
+                break;
+            };
+            s.replace_range(start..start + len + 1, "");
+            rep.info(no, 0, "已删除 Word 书签残留“[bookmark: …]”");
+        }
+        for mark in ["下转第", "上接第", "转下页", "接上页", "转第", "接第"] {
+            while let Some((a, b)) = find_bracketed(&s, mark) {
+                let col = s[..a].chars().count() + 1;
+                rep.info(no, col, format!("已删除转页标记“{}”", &s[a..b]));
+                s.replace_range(a..b, "");
+            }
+        }
+        let t = s.trim_matches(is_blank);
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().all(|c| is_blank(c) || c == ':' || c == '：')
+            && raw.trim_matches(is_blank).len() < raw.len()
+        {
+            rep.info(no, 1, "空白的主送单位行已改为下划线“________：”");
+            out.push(Line {
+                no,
+                text: "________：".into(),
+            });
+            continue;
+        }
+        if is_page_number(t) {
+            rep.info(no, 1, format!("已删除页码“{t}”"));
+            continue;
+        }
+        let (t, stripped) = strip_markdown_prefix(t);
+        markdown_marks += stripped as usize;
+        let mut t = t.to_string();
+        if t.matches("**").count() % 2 == 1 {
+            rep.warning(
+                no,
+                t.find("**")
+                    .map(|b| t[..b].chars().count() + 1)
+                    .unwrap_or(0),
+                "不成对的“**”已删除",
+            )
+            .with_hint("如需加粗，请用成对的 **…** 包住文字");
+            t = t.replace("**", "");
+        }
+        let t = t.trim_matches(is_blank);
+        let t = visible_date_blanks(t, no, rep);
+        if !t.is_empty() && !t.chars().all(|c| c == '*') {
+            out.push(Line {
+                no,
+                text: t.to_string(),
+            });
+        }
+    }
+    if markdown_marks > 0 {
+        rep.info(
+            0,
+            0,
+            format!(
+                "已去除行首的 Markdown 标记（#、-、>）{markdown_marks} 处，标题层级按序号重新识别"
+            ),
+        );
+    }
+    out
+}
+
+/// "2024年 月 日": the spaces of a date left blank for filling in become underscores, so the
+/// blank shows on the web ("2024年__月__日").
+fn visible_date_blanks(t: &str, no: usize, rep: &mut Report) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        if matches!(chars[i], '年' | '月') {
+            let j = (i + 1..chars.len())
+                .find(|&j| !is_blank(chars[j]))
+                .unwrap_or(chars.len());
+            if j > i + 1 && matches!(chars.get(j), Some('月' | '日')) {
+                out.push_str("__");
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if changed {
+        rep.info(
+            no,
+            1,
+            "日期中留空待填的空格已改为下划线“__”，网页上才看得见",
+        );
+    }
+    out
+}
+
+/// Finds "（下转第2页）" style markers: a bracketed run containing `mark`.
+fn find_bracketed(s: &str, mark: &str) -> Option<(usize, usize)> {
+    let at = s.find(mark)?;
+    let open = s[..at].rfind(['（', '('])?;
+    if s[open..at].chars().count() > 2 {
+        return None;
+    }
+    let close_rel = s[at..].find(['）', ')'])?;
+    let close = at + close_rel;
+    let close_len = s[close..].chars().next()?.len_utf8();
+    // Only page references: "（下转第2页）", "（接上页）", "（转第3版）".
+    s[open..close]
+        .contains(['页', '版'])
+        .then_some((open, close + close_len))
+}
+
+fn is_page_number(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| "-—–－ ".contains(c) || is_blank(c));
+    let dashed = core.len() < t.len();
+    if !core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
+        return dashed || t == core;
+    }
+    // 第 3 页 / 第3页 共5页
+    let compact: String = t.chars().filter(|c| !is_blank(*c)).collect();
+    let Some(rest) = compact.strip_prefix('第') else {
+        return false;
+    };
+    let Some((n, tail)) = rest.split_once('页') else {
+        return false;
+    };
+    let total_ok = tail.is_empty()
+        || tail
+            .strip_prefix('共')
+            .and_then(|x| x.strip_suffix('页'))
+            .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()));
+    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && total_ok
+}
+
+fn strip_markdown_prefix(t: &str) -> (&str, bool) {
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\u{3000}']) {
+        return (t[hashes..].trim_start_matches(is_blank), true);
+    }
+    for p in ["- ", "* ", "+ ", "> ", "-\u{3000}"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return (rest.trim_start_matches(is_blank), true);
+        }
+    }
+    (t, false)
+}
+
+/// The text of a line without `**` emphasis markers.
+pub fn plain(s: &str) -> String {
+    s.replace("**", "")
+}
+
+/// Punctuation that can end a paragraph.
+fn closes_paragraph(c: char) -> bool {
+    "。！？；：:;!?…”’）)】」』》".contains(c)
+}
+
+/// Rejoins body paragraphs that a page break split: the first is long and stops without
+/// closing punctuation, the second does not open a new item. A character repeated across the
+/// break is kept and reported.
+pub fn rejoin(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut joined: Vec<usize> = Vec::new();
+    for line in lines {
+        if let Some(prev) = out.last_mut()
+            && is_open(&prev.text)
+            && continues(&line.text)
+        {
+            let last = plain(&prev.text).chars().last();
+            let first = plain(&line.text).chars().next();
+            if last.is_some() && last == first && last.is_some_and(is_han) {
+                let c = last.unwrap_or_default();
+                rep.warning(
+                    line.no,
+                    1,
+                    format!(
+                        "分页处前后重复的字“{c}”（第 {} 行末与第 {} 行首），已原样保留",
+                        prev.no, line.no
+                    ),
+                )
+                .with_hint(format!("核对原件，若是转换造成的重复，请删去一个“{c}”"));
+            }
+            joined.push(line.no);
+            prev.text.push_str(&line.text);
+            continue;
+        }
+        out.push(line);
+    }
+    if let Some(&first) = joined.first() {
+        let mut at: Vec<String> = joined.iter().take(10).map(usize::to_string).collect();
+        if joined.len() > 10 {
+            at.push("…".into());
+        }
+        rep.info(
+            first,
+            1,
+            format!(
+                "{} 处被分页或换行断开的段落已与上一行接上（第 {} 行）",
+                joined.len(),
+                at.join("、")
+            ),
+        );
+    }
+    out
+}
+
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn is_open(text: &str) -> bool {
+    let p = plain(text);
+    let Some(last) = p.chars().last() else {
+        return false;
+    };
+    p.chars().count() >= 30 && !closes_paragraph(last) && !text.starts_with('|')
+}
+
+fn continues(text: &str) -> bool {
+    let p = plain(text);
+    !p.is_empty()
+        && ordinal(&p).is_none()
+        && !p.starts_with("附件：")
+        && !p.starts_with("——")
+        && !p.starts_with('|')
+        && super::recognize::dates::parse_date(&p).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<String>, Report) {
+        let mut rep = Report::new("t.txt");
+        let lines = clean(text, &mut rep);
+        let lines = rejoin(lines, &mut rep);
+        (lines.into_iter().map(|l| l.text).collect(), rep)
+    }
+
+    #[test]
+    fn removes_debris() {
+        let (lines, rep) = run(
+            "于2024年 4 月  日前完成。\n2024年 月 日\n[bookmark: _GoBack]我市启动新一轮行动。\n\n— 2 —\n\n第3页 共5页\n12\n## 一、总体目标\n继续推进（下转第2页）\n（接第一次会议精神）继续。\n**二要**深入宣传。\n不成对**的标记。\n             :\n",
+        );
+        assert_eq!(lines[0], "于2024年 4 月__日前完成。");
+        assert_eq!(lines[1], "2024年__月__日");
+        assert!(lines.contains(&"我市启动新一轮行动。".to_string()));
+        assert!(lines.contains(&"一、总体目标".to_string()));
+        assert!(lines.contains(&"继续推进".to_string()));
+        assert!(lines.contains(&"（接第一次会议精神）继续。".to_string()));
+        assert!(lines.contains(&"**二要**深入宣传。".to_string()));
+        assert!(lines.contains(&"不成对的标记。".to_string()));
+        assert!(lines.contains(&"________：".to_string()));
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.contains('2') && l.contains('—') || l == "12" || l.contains("共5页"))
+        );
+        assert!(rep.diagnostics.iter().any(|d| d.message.contains("不成对")));
+    }
+
+    #[test]
+    fn rejoins_page_breaks_and_reports_duplicates() {
+        let text = "各村各单位要深入宣传“一套标准规范”“两化有机融合”等相关内容，为标\n\n标准化提升专项行动奠定坚实的基础。\n\n一、总体目标\n\n以习近平新时代中国特色社会主义思想为指导，确保各级安全生产监\n\n管人员切实把握重大意义。\n外山乡人民政府\n2023年4月6日\n";
+        let (lines, rep) = run(text);
+        assert_eq!(
+            lines[0],
+            "各村各单位要深入宣传“一套标准规范”“两化有机融合”等相关内容，为标标准化提升专项行动奠定坚实的基础。"
+        );
+        assert_eq!(lines[1], "一、总体目标");
+        assert_eq!(
+            lines[2],
+            "以习近平新时代中国特色社会主义思想为指导，确保各级安全生产监管人员切实把握重大意义。"
+        );
+        assert_eq!(lines[3], "外山乡人民政府");
+        let dup: Vec<_> = rep
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("重复的字"))
+            .collect();
+        assert_eq!(dup.len(), 1);
+        assert_eq!(dup[0].line, 3);
+    }
+
+    #[test]
+    fn rejoins_hard_wrapped_lines() {
+        let text = "要积极引导辖区内各类生产经营单位通过悬挂LED滚动播放宣传标语（\n附件2）等各类方式，广泛开展宣传\n工作。\n二、有关要求\n";
+        let (lines, _) = run(text);
+        assert_eq!(
+            lines,
+            [
+                "要积极引导辖区内各类生产经营单位通过悬挂LED滚动播放宣传标语（附件2）等各类方式，广泛开展宣传工作。",
+                "二、有关要求"
+            ]
+        );
+    }
+}

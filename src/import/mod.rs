@@ -1,0 +1,180 @@
+//! `xuanguan import`: turns official documents received as plain text or `.docx` into content
+//! files of a site.
+//!
+//! The stages are the modules: [`decode`] / [`docx`] read the file, [`clean`] removes
+//! conversion debris, [`recognize`] finds the 公文 elements, attachments and campaign phases,
+//! [`write`] writes Markdown files and `campaign.yaml`. Whatever cannot be recognised is
+//! reported as a [`Diagnostic`] of the imported file, never guessed.
+
+pub mod campaign;
+pub mod clean;
+pub mod decode;
+pub mod docx;
+pub mod markdown;
+pub mod recognize;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::diag::{Diagnostic, Severity};
+
+/// One cleaned, non-empty line of the source with its 1-based line number (for `.docx`, the
+/// paragraph number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub no: usize,
+    pub text: String,
+}
+
+impl Line {
+    /// The text without `**` emphasis markers.
+    pub fn plain(&self) -> String {
+        clean::plain(&self.text)
+    }
+}
+
+/// What importing one source file did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The source file as given.
+    pub source: PathBuf,
+    /// `UTF-8`, `GBK`, `GB18030`, `docx`…
+    pub encoding: String,
+    /// Files written, the main document first.
+    pub created: Vec<PathBuf>,
+    /// Files that already existed and were left alone (no `--force`).
+    pub skipped: Vec<PathBuf>,
+    /// Everything not recognised, normalised or worth checking, located in the source file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lets a hint be attached to a diagnostic that is already recorded.
+pub struct Recorded<'a>(&'a mut Diagnostic);
+
+impl Recorded<'_> {
+    pub fn with_hint(self, hint: impl Into<String>) {
+        self.0.hint = Some(hint.into());
+    }
+}
+
+impl Report {
+    pub fn new(source: impl Into<PathBuf>) -> Self {
+        Report {
+            source: source.into(),
+            encoding: String::new(),
+            created: Vec::new(),
+            skipped: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        sev: Severity,
+        line: usize,
+        col: usize,
+        lint: &str,
+        msg: String,
+    ) -> Recorded<'_> {
+        self.diagnostics
+            .push(Diagnostic::new(sev, &self.source, line, col, lint, msg));
+        Recorded(self.diagnostics.last_mut().expect("just pushed"))
+    }
+
+    /// Something was normalised or removed; worth knowing, nothing to do.
+    pub fn info(&mut self, line: usize, col: usize, msg: impl Into<String>) -> Recorded<'_> {
+        self.push(Severity::Info, line, col, "import", msg.into())
+    }
+
+    /// Something could not be recognised or looks wrong; the user should check it.
+    pub fn warning(&mut self, line: usize, col: usize, msg: impl Into<String>) -> Recorded<'_> {
+        self.push(Severity::Warning, line, col, "import", msg.into())
+    }
+
+    /// Something prevented a file from being written.
+    pub fn error(&mut self, line: usize, col: usize, msg: impl Into<String>) -> Recorded<'_> {
+        self.push(Severity::Error, line, col, "import", msg.into())
+    }
+}
+
+/// What `import` did for all its files.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    pub files: Vec<Report>,
+    /// What happened to `content/campaign.yaml`, one sentence per change (Chinese).
+    pub campaign: Vec<String>,
+}
+
+impl ImportReport {
+    /// All files written, in order (per source: main document first).
+    pub fn created(&self) -> impl Iterator<Item = &PathBuf> {
+        self.files.iter().flat_map(|f| f.created.iter())
+    }
+
+    /// True when some file could not be written.
+    pub fn has_errors(&self) -> bool {
+        self.files
+            .iter()
+            .any(|f| f.diagnostics.iter().any(Diagnostic::is_error))
+    }
+}
+
+/// Reads a source file into text: `.docx` by its XML, anything else as plain text.
+pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if is_docx {
+        rep.encoding = "docx".into();
+        return docx::read_docx(path);
+    }
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("doc"))
+    {
+        anyhow::bail!(
+            "{} 是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 或纯文本后再导入",
+            path.display()
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
+    let d = decode::decode(&bytes);
+    rep.encoding = d.encoding.to_string();
+    if d.encoding != "UTF-8" {
+        rep.info(
+            0,
+            0,
+            format!("文件编码识别为 {}，已转换为 UTF-8", d.encoding),
+        );
+    }
+    if d.had_errors {
+        rep.warning(
+            0,
+            0,
+            format!("按 {} 解码时有无法识别的字节，已替换为“�”", d.encoding),
+        )
+        .with_hint("请核对原件，或在记事本中将文件另存为 UTF-8 后重新导入");
+    }
+    Ok(d.text)
+}
+
+/// Imports `files` into the site at `into`: content files under `into/content/…`, phases into
+/// `into/content/campaign.yaml`. Existing files are kept unless `force`.
+pub fn import_files(files: &[PathBuf], into: &Path, force: bool) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let mut used = std::collections::HashSet::new();
+    for file in files {
+        let mut rep = Report::new(file);
+        let text = read_source(file, &mut rep)?;
+        let lines = clean::clean(&text, &mut rep);
+        let doc = recognize::recognize(lines, &mut rep);
+        write::write_document(&doc, into, force, &mut used, &mut rep)?;
+        report
+            .campaign
+            .extend(campaign::update(&doc, into, &mut rep)?);
+        report.files.push(rep);
+    }
+    Ok(report)
+}

@@ -1,0 +1,235 @@
+//! The 版头 and the title: 发文机关标志 (own line or "…文件", joint issuers), 发文字号
+//! (normalised to 〔〕), a title over one to three lines, and 主送机关.
+
+use super::Item;
+use super::docno::parse_doc_no;
+use super::kind::Kind;
+use super::title::{set_title, title_block};
+use crate::import::clean::is_blank;
+use crate::import::recognize::numerals::ordinal;
+use crate::import::{Line, Report};
+
+/// What the head of a document gave.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub kind: Kind,
+    /// Index of the first line after the head.
+    pub end: usize,
+    pub doc_no: Option<String>,
+    pub issuers: Vec<String>,
+    pub issuer_mark: Option<String>,
+    pub title: Vec<(usize, String)>,
+    pub addressees: Vec<String>,
+    pub urgency: Option<String>,
+    pub secrecy: Option<String>,
+    pub signers: Vec<String>,
+}
+
+impl Head {
+    pub fn apply(&self, item: &mut Item) {
+        item.doc_no = self.doc_no.clone();
+        item.issuer = self.issuers.clone();
+        item.issuer_mark = self.issuer_mark.clone();
+        item.addressees = self.addressees.clone();
+        item.urgency = self.urgency.clone();
+        item.secrecy = self.secrecy.clone();
+        item.signer = self.signers.clone();
+        item.line = self.title.first().map_or(0, |t| t.0);
+        set_title(item, &self.title);
+    }
+}
+
+const ORGAN_ENDINGS: &[&str] = &[
+    "人民政府",
+    "委员会",
+    "办公室",
+    "党委",
+    "政府",
+    "局",
+    "委",
+    "厅",
+    "部",
+    "院",
+    "所",
+    "站",
+    "中心",
+    "办事处",
+    "管委会",
+    "公司",
+    "协会",
+    "支队",
+    "大队",
+    "安办",
+    "镇",
+    "乡",
+    "街道",
+];
+
+/// A line that names an organ: short, no punctuation, ends like an organ name.
+pub fn is_organ(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && !s.contains(['，', '。', '：', ':', '；', '、'])
+        && !s.contains("关于")
+        && ORGAN_ENDINGS.iter().any(|e| s.ends_with(e))
+        && ordinal(s).is_none()
+}
+
+/// Reads the head of a document.
+pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
+    let mut i = 0;
+    let mut issuers = Vec::new();
+    let mut mark_lines = Vec::new();
+    let (mut urgency, mut secrecy) = (None, None);
+    // 份号, 密级 and 紧急程度 stand flush left above the 版头.
+    while let Some(line) = lines.get(i) {
+        let t = line.plain();
+        if matches!(t.as_str(), "特急" | "加急") {
+            urgency = Some(t);
+        } else if ["绝密", "机密", "秘密"].iter().any(|w| t.starts_with(w))
+            && t.chars().count() <= 12
+        {
+            secrecy = Some(t);
+        } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+            rep.info(line.no, 1, format!("份号“{t}”未导入（网页不显示份号）"));
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let head_start = i;
+    // 发文机关标志: organ lines, possibly ending with 文件, before the 发文字号 or the title.
+    while i < lines.len() && i < head_start + 4 {
+        let t = lines[i].plain();
+        let names: Vec<&str> = t
+            .trim_end_matches("文件")
+            .split(is_blank)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let organ_line = !names.is_empty() && names.iter().all(|n| is_organ(n));
+        if t == "文件" || (organ_line && (t.ends_with("文件") || followed_by_doc_no(lines, i)))
+        {
+            mark_lines.push(t.clone());
+            issuers.extend(names.iter().map(|s| s.to_string()));
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let has_mark = mark_lines.iter().any(|l| l.ends_with("文件"));
+    let issuer_mark = has_mark.then(|| mark_lines.join(" "));
+    let mut doc_no = None;
+    let mut signers = Vec::new();
+    if let Some(line) = lines.get(i) {
+        let t = line.plain();
+        let (no_part, signer) = t.split_once("签发人").unwrap_or((&t, ""));
+        if let Some((normal, changed)) = parse_doc_no(no_part) {
+            if changed {
+                rep.info(
+                    line.no,
+                    1,
+                    format!("发文字号“{}”已规范为“{normal}”", no_part.trim()),
+                )
+                .with_hint("发文字号的年份用六角括号〔〕，序号不加“第”，中间不留空格");
+            }
+            signers = signer
+                .trim_start_matches(['：', ':'])
+                .split(|c: char| is_blank(c) || "、，,".contains(c))
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            doc_no = Some(normal);
+            i += 1;
+        } else if t.contains('号')
+            && t.chars().count() <= 20
+            && t.contains(['〔', '[', '(', '（', '【'])
+        {
+            rep.warning(line.no, 1, format!("“{t}”像发文字号，但无法识别"))
+                .with_hint("发文字号的格式为“机关代字〔年份〕序号号”，如“永外委〔2023〕16号”");
+        }
+    }
+    let (title, end) = title_block(lines, i);
+    i = end;
+    let joined: String = title.iter().map(|(_, t)| t.replace(is_blank, "")).collect();
+    let kind = match Kind::from_title(&joined) {
+        Some(k) => k,
+        None if doc_no.is_some() => {
+            rep.warning(
+                title.first().map_or(0, |t| t.0),
+                1,
+                format!("标题“{joined}”中没有文种，按通知导入"),
+            )
+            .with_hint("导入后在前置信息中核对 type");
+            Kind::Notice
+        }
+        None => {
+            rep.warning(
+                title.first().map_or(0, |t| t.0),
+                1,
+                format!("无法从标题“{joined}”判断文档类型，按普通页面导入"),
+            )
+            .with_hint("导入后把文件移到正确的栏目，并在前置信息中填写 type");
+            Kind::Page
+        }
+    };
+    if title.len() > 1 {
+        rep.info(
+            title[0].0,
+            1,
+            format!(
+                "标题分 {} 行书写，已合并，分行记入 title_lines",
+                title.len()
+            ),
+        );
+    }
+    let mut addressees = Vec::new();
+    if kind.has_addressees()
+        && let Some(line) = lines.get(i)
+    {
+        let t = line.plain();
+        if t.ends_with(['：', ':']) && t.chars().count() <= 100 && !t.starts_with('_') {
+            addressees = split_addressees(&t);
+            i += 1;
+        }
+    }
+    Head {
+        kind,
+        end: i,
+        doc_no,
+        issuers,
+        issuer_mark,
+        title,
+        addressees,
+        urgency,
+        secrecy,
+        signers,
+    }
+}
+
+fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .take(3)
+        .any(|l| parse_doc_no(&l.plain()).is_some())
+}
+
+/// "各村委会，乡直各单位：" → [各村委会, 乡直各单位].
+pub fn split_addressees(t: &str) -> Vec<String> {
+    t.trim_end_matches(['：', ':'])
+        .split(['、', '，', ',', '；'])
+        .map(|s| s.trim_matches(is_blank).to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organs() {
+        assert!(is_organ("外山乡人民政府"));
+        assert!(is_organ("泉州市安全生产委员会办公室"));
+        assert!(!is_organ("各村委会，乡直各单位："));
+    }
+}

@@ -1,0 +1,248 @@
+//! Campaign phases in a plan's 实施步骤: "（一）造强宣传声势（2023年4月底前）",
+//! "第一阶段：动员部署（5月底前）", date ranges and "……起".
+
+use chrono::NaiveDate;
+
+use super::dates::{Period, parse_period};
+use super::numerals::{Ordinal, ordinal};
+use crate::import::clean::is_blank;
+use crate::import::{Line, Report};
+
+/// One phase of the campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub id: String,
+    pub name: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub tasks: Vec<String>,
+    /// The phase's own text (heading and paragraphs), to find the attachments it mentions.
+    pub text: String,
+    pub line: usize,
+}
+
+const STEP_WORDS: &[&str] = &[
+    "实施步骤",
+    "工作步骤",
+    "步骤安排",
+    "进度安排",
+    "时间安排",
+    "实施阶段",
+    "阶段安排",
+    "方法步骤",
+    "推进步骤",
+    "时间步骤",
+];
+
+/// The campaign title a plan's title gives: the title without its 文种 word.
+pub fn campaign_title(plan_title: &str) -> String {
+    for w in ["方案", "要点", "计划"] {
+        if let Some(t) = plan_title.strip_suffix(w) {
+            return t.to_string();
+        }
+    }
+    plan_title.to_string()
+}
+
+/// Splits a phase heading into its name and period text.
+fn heading_parts(t: &str) -> Option<(String, String)> {
+    let (kind, len) = ordinal(t)?;
+    let mut rest = &t[len..];
+    match kind {
+        Ordinal::Level2 | Ordinal::Level1 => {}
+        Ordinal::Enumeration if t.starts_with('第') && rest.starts_with("阶段") => {
+            rest = &rest["阶段".len()..]
+        }
+        _ => return None,
+    }
+    let rest = rest
+        .trim_start_matches(|c: char| is_blank(c) || "：:、，".contains(c))
+        .trim_end_matches(is_blank);
+    if let Some(stripped) = rest.strip_suffix(['）', ')']) {
+        let open = stripped.rfind(['（', '('])?;
+        let name = stripped[..open].trim_matches(|c: char| is_blank(c) || "：:，".contains(c));
+        let open_len = stripped[open..].chars().next()?.len_utf8();
+        return Some((name.to_string(), stripped[open + open_len..].to_string()));
+    }
+    let (a, b) = rest.split_once(['：', ':'])?;
+    Some((
+        a.trim_matches(is_blank).to_string(),
+        b.trim_matches(is_blank).to_string(),
+    ))
+}
+
+/// Finds the phases in a plan body; `year` (of the 成文日期) completes dates without a year.
+pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Phase> {
+    let texts: Vec<String> = body.iter().map(Line::plain).collect();
+    let section = texts.iter().position(|t| {
+        matches!(ordinal(t), Some((Ordinal::Level1, _))) && STEP_WORDS.iter().any(|w| t.contains(w))
+    });
+    let (from, to) = match section {
+        Some(s) => {
+            let end = (s + 1..texts.len())
+                .find(|&i| matches!(ordinal(&texts[i]), Some((Ordinal::Level1, _))));
+            (s + 1, end.unwrap_or(texts.len()))
+        }
+        None => (0, texts.len()),
+    };
+    let mut phases: Vec<Phase> = Vec::new();
+    let mut current: Option<usize> = None;
+    for i in from..to {
+        let t = &texts[i];
+        // A run-in heading: "（一）动员部署（4月底前）。各村要……".
+        let lead = t
+            .split_once('。')
+            .map(|(h, _)| h)
+            .filter(|h| h.ends_with(['）', ')']) && h.chars().count() <= 60);
+        let heading = lead.unwrap_or(t);
+        if heading.chars().count() <= 60 && !heading.ends_with('。') {
+            if let Some((name, period_text)) = heading_parts(heading) {
+                let staged = t.starts_with('第')
+                    || section.is_some() && ordinal(t).is_some_and(|o| o.0 == Ordinal::Level2);
+                match parse_period(&period_text, year) {
+                    Some(period) if !name.is_empty() => {
+                        if period.year_from_context {
+                            rep.info(
+                                body[i].no,
+                                1,
+                                format!("阶段“{name}”的时间没有写年份，已按成文日期的年份补全"),
+                            );
+                        }
+                        phases.push(new_phase(phases.len() + 1, name, period, t, body[i].no));
+                        current = Some(phases.len() - 1);
+                        if let Some(h) = lead {
+                            let rest = &t[h.len() + '。'.len_utf8()..];
+                            add_text(&mut phases[current.unwrap_or(0)], rest);
+                        }
+                        continue;
+                    }
+                    _ if staged => {
+                        rep.warning(
+                            body[i].no,
+                            1,
+                            format!("阶段“{t}”的时间“{period_text}”无法识别，未写入 campaign.yaml"),
+                        )
+                        .with_hint(
+                            "阶段时间可写作“2023年4月底前”“2023年4月6日—4月30日”“2023年10月起”",
+                        );
+                        current = None;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if matches!(ordinal(t), Some((Ordinal::Level1, _))) {
+                current = None;
+                continue;
+            }
+        }
+        if let Some(k) = current {
+            add_text(&mut phases[k], t);
+        }
+    }
+    phases
+}
+
+fn new_phase(n: usize, name: String, period: Period, heading: &str, line: usize) -> Phase {
+    Phase {
+        id: format!("p{n}"),
+        name,
+        start: period.start,
+        end: period.end,
+        tasks: Vec::new(),
+        text: heading.to_string(),
+        line,
+    }
+}
+
+/// Adds a paragraph to a phase: its text, and its task sentences (those saying what "要" be
+/// done, or the lead sentence of "一是…").
+fn add_text(p: &mut Phase, t: &str) {
+    p.text.push('\n');
+    p.text.push_str(t);
+    if let Some((Ordinal::Enumeration, len)) = ordinal(t) {
+        let lead = t[len..].split('。').next().unwrap_or("");
+        if !lead.is_empty() {
+            p.tasks.push(lead.to_string());
+        }
+        return;
+    }
+    for s in t.split(['。', '；', ';']) {
+        let s = s.trim_matches(is_blank);
+        let Some(pos) = s.find('要') else { continue };
+        let task = if s[..pos].chars().count() <= 8 {
+            &s[pos + '要'.len_utf8()..]
+        } else {
+            s
+        };
+        let task = task.trim_end_matches(['，', '、']);
+        if task.chars().count() >= 4 {
+            p.tasks.push(task.to_string());
+        }
+    }
+}
+
+/// The id of the phase whose text mentions attachment `n` ("（附件1）").
+pub fn phase_mentioning(phases: &[Phase], n: usize) -> Option<String> {
+    let pats = [format!("附件{n}"), format!("附件 {n}")];
+    phases
+        .iter()
+        .find(|p| pats.iter().any(|pat| p.text.contains(pat.as_str())))
+        .map(|p| p.id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_in_phase_headings() {
+        let body: Vec<Line> = [
+            "三、实施步骤",
+            "（一）动员部署（2023年4月6日至4月30日）。各村要制定方案；要召开动员会。",
+            "（二）集中宣传（5月底前）。要悬挂横幅。",
+            "四、工作要求",
+            "（一）加强领导（2023年5月）",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.to_string(),
+        })
+        .collect();
+        let mut rep = Report::new("t.txt");
+        let p = find_phases(&body, Some(2023), &mut rep);
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (p[0].start, p[0].end),
+            (
+                NaiveDate::from_ymd_opt(2023, 4, 6),
+                NaiveDate::from_ymd_opt(2023, 4, 30)
+            )
+        );
+        assert_eq!(p[0].tasks, ["制定方案", "召开动员会"]);
+        assert_eq!(p[1].end, NaiveDate::from_ymd_opt(2023, 5, 31));
+        assert_eq!(p[1].tasks, ["悬挂横幅"]);
+    }
+
+    #[test]
+    fn heading_forms() {
+        assert_eq!(
+            heading_parts("（一）造强宣传声势（2023年4月底前）"),
+            Some(("造强宣传声势".into(), "2023年4月底前".into()))
+        );
+        assert_eq!(
+            heading_parts("第一阶段：动员部署（5月底前）"),
+            Some(("动员部署".into(), "5月底前".into()))
+        );
+        assert_eq!(
+            heading_parts("(一)前期统筹谋划阶段(2024年3月15 日前)"),
+            Some(("前期统筹谋划阶段".into(), "2024年3月15 日前".into()))
+        );
+        assert_eq!(
+            heading_parts("（二）集中宣传：2023年5月1日—6月30日"),
+            Some(("集中宣传".into(), "2023年5月1日—6月30日".into()))
+        );
+    }
+}

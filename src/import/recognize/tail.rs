@@ -1,0 +1,222 @@
+//! The elements after the 正文: 附件说明, 联系人, 附注, the signature with 成文日期, and the
+//! 版记 (抄送, 印发机关和印发日期).
+
+use chrono::NaiveDate;
+
+use super::head::{is_organ, split_addressees};
+use super::numerals::{Ordinal, ordinal};
+use super::{Item, dates::parse_date};
+use crate::import::clean::is_blank;
+use crate::import::{Line, Report};
+
+/// The 版记 found anywhere in the document.
+#[derive(Debug, Clone, Default)]
+pub struct Closing {
+    pub copy_to: Vec<String>,
+    pub printed_by: Option<String>,
+    pub printed_date: Option<NaiveDate>,
+}
+
+impl Closing {
+    pub fn apply(&self, item: &mut Item) {
+        item.copy_to = self.copy_to.clone();
+        item.printed_by = self.printed_by.clone();
+        item.printed_date = self.printed_date;
+    }
+}
+
+/// Splits "organ   2024年1月26日" into the organ and the date; the date must end the text.
+fn organ_and_date(t: &str) -> Option<(String, Result<NaiveDate, String>)> {
+    for (b, _) in t.char_indices() {
+        if let Some(d) = parse_date(&t[b..]) {
+            return Some((t[..b].trim_matches(is_blank).to_string(), d));
+        }
+    }
+    None
+}
+
+/// Removes the 抄送 and 印发 lines and returns them.
+pub fn take_closing(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Closing) {
+    let mut closing = Closing::default();
+    let mut kept = Vec::new();
+    for line in lines {
+        let t = line.plain();
+        if let Some(rest) = t
+            .strip_prefix("抄送")
+            .map(|r| r.trim_start_matches(['：', ':']))
+        {
+            closing.copy_to = split_addressees(rest.trim_end_matches('。'));
+            continue;
+        }
+        if let Some(body) = t.strip_suffix("印发")
+            && let Some((organ, date)) = organ_and_date(body)
+            && !organ.is_empty()
+            && organ.chars().count() <= 30
+        {
+            match date {
+                Ok(d) => closing.printed_date = Some(d),
+                Err(e) => {
+                    rep.warning(line.no, 1, format!("印发日期无法识别：{e}"))
+                        .with_hint("核对印发日期");
+                }
+            }
+            closing.printed_by = Some(organ);
+            continue;
+        }
+        kept.push(line);
+    }
+    (kept, closing)
+}
+
+/// The 署名 and 成文日期 block: lines `start..end`.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    pub start: usize,
+    pub end: usize,
+    pub issuers: Vec<String>,
+    pub date: Result<NaiveDate, String>,
+    pub date_line: usize,
+}
+
+impl Signature {
+    /// Sets issuer (the signature's full name wins over a 版头 short name) and date.
+    pub fn apply(&self, item: &mut Item) {
+        if !self.issuers.is_empty() {
+            item.issuer = self.issuers.clone();
+        }
+        item.date = self.date.as_ref().ok().copied();
+    }
+}
+
+/// The organ names on a signature line (several when separated by spaces).
+fn organs(t: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = t
+        .split(is_blank)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    (!names.is_empty() && names.iter().all(|n| is_organ(n))).then_some(names)
+}
+
+/// Finds the first signature block: organ lines followed by a date line (or one line with
+/// both, or a date line alone).
+pub fn find_signature(lines: &[Line]) -> Option<Signature> {
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.plain();
+        let Some((organ, date)) = organ_and_date(&t) else {
+            continue;
+        };
+        if !organ.is_empty() && organs(&organ).is_none() {
+            continue;
+        }
+        let mut start = i;
+        let mut issuers: Vec<String> = Vec::new();
+        if organ.is_empty() {
+            while start > 0 && i - start < 3 && organs(&lines[start - 1].plain()).is_some() {
+                start -= 1;
+            }
+            issuers.extend(
+                lines[start..i]
+                    .iter()
+                    .flat_map(|l| organs(&l.plain()).unwrap_or_default()),
+            );
+        } else {
+            issuers.extend(organs(&organ).unwrap_or_default());
+        }
+        return Some(Signature {
+            start,
+            end: i + 1,
+            issuers,
+            date,
+            date_line: line.no,
+        });
+    }
+    None
+}
+
+/// Moves 附件说明, contact lines and 附注 from `lines` into `item`; returns the rest.
+pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -> Vec<Line> {
+    let mut kept = Vec::new();
+    let mut in_attachment_list = false;
+    for line in lines {
+        let t = line.plain();
+        if let Some(rest) = t.strip_prefix("附件：").or_else(|| t.strip_prefix("附件:")) {
+            in_attachment_list = true;
+            push_name(item, rest, &line, rep);
+            continue;
+        }
+        if in_attachment_list
+            && (ordinal(&t).is_some_and(|o| o.0 == Ordinal::Level3) || t.starts_with("——"))
+        {
+            push_name(item, &t, &line, rep);
+            continue;
+        }
+        in_attachment_list = false;
+        if t.starts_with("联系人") || t.starts_with("联系电话") || t.starts_with("联系方式")
+        {
+            let contact = t
+                .split_once(['：', ':'])
+                .map_or("", |x| x.1)
+                .split(is_blank)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("，");
+            item.contact = Some(match item.contact.take() {
+                Some(c) => format!("{c}；{contact}"),
+                None => contact,
+            });
+            continue;
+        }
+        if take_note(&t, item) {
+            continue;
+        }
+        kept.push(line);
+    }
+    kept
+}
+
+/// A 附注 in parentheses: "（此件公开发布）" becomes `note`, "（联系人：…）" `contact`.
+pub fn take_note(t: &str, item: &mut Item) -> bool {
+    let Some(inner) = t
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    if let Some(c) = inner.strip_prefix("联系人") {
+        let c = c.trim_start_matches(['：', ':']).to_string();
+        item.contact = Some(match item.contact.take() {
+            Some(old) => format!("{old}；{c}"),
+            None => c,
+        });
+        return true;
+    }
+    if inner.starts_with("此件") {
+        item.note = Some(inner.to_string());
+        return true;
+    }
+    false
+}
+
+fn push_name(item: &mut Item, text: &str, line: &Line, rep: &mut Report) {
+    let t = text.trim_matches(is_blank);
+    if let Some(sub) = t.strip_prefix("——")
+        && let Some(last) = item.attachment_names.last_mut()
+    {
+        last.push_str("——");
+        last.push_str(sub.trim_matches(is_blank));
+        return;
+    }
+    let name = match ordinal(t) {
+        Some((Ordinal::Level3, len)) => &t[len..],
+        _ => t,
+    };
+    let name = name.trim_matches(is_blank);
+    let trimmed = name.trim_end_matches(['。', '；', ';', '，', ',']);
+    if trimmed.len() != name.len() {
+        rep.info(line.no, 1, format!("附件名称“{trimmed}”末尾的标点已去掉"));
+    }
+    if !trimmed.is_empty() {
+        item.attachment_names.push(trimmed.to_string());
+    }
+}

@@ -1,0 +1,106 @@
+//! Recognition of whole (small) documents.
+
+use super::*;
+use crate::import::clean::clean;
+
+fn doc(text: &str) -> (Document, Report) {
+    let mut rep = Report::new("t.txt");
+    let lines = clean(text, &mut rep);
+    (recognize(lines, &mut rep), rep)
+}
+
+#[test]
+fn notice_with_attachments() {
+    let (d, rep) = doc(
+        "外山乡人民政府文件\n永外政〔2024〕3号\n外山乡人民政府关于开展\n安全宣传的通知\n各村委会：\n请认真组织宣传。\n附件：1.致企业的一封信\n2.宣传标语\n外山乡人民政府\n2024年3月1日\n附件1\n致企业的一封信\n各企业：\n请落实责任。\n附件2\n宣传标语\n1.安全第一。\n2、预防为主。\n外山乡人民政府办公室  2024年3月2日印发\n",
+    );
+    let kinds: Vec<Kind> = d.items.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds, [Kind::Notice, Kind::Letter, Kind::Slogans]);
+    let n = &d.items[0];
+    assert_eq!(n.title, "外山乡人民政府关于开展安全宣传的通知");
+    assert_eq!(n.title_lines, ["外山乡人民政府关于开展", "安全宣传的通知"]);
+    assert_eq!(n.issuer_mark.as_deref(), Some("外山乡人民政府文件"));
+    assert_eq!(n.addressees, ["各村委会"]);
+    assert_eq!(n.attachments, [1, 2]);
+    assert_eq!(n.attachment_names, ["致企业的一封信", "宣传标语"]);
+    assert_eq!(n.printed_by.as_deref(), Some("外山乡人民政府办公室"));
+    assert_eq!(n.body.len(), 1);
+    assert_eq!(d.items[1].addressees, ["各企业"]);
+    let slogans: Vec<&str> = d.items[2].body.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(slogans, ["安全第一。", "预防为主。"]);
+    assert!(
+        !rep.diagnostics
+            .iter()
+            .any(|x| x.severity == crate::diag::Severity::Warning)
+    );
+}
+
+#[test]
+fn report_with_signer_and_contact_note() {
+    let (d, rep) = doc(
+        "永外政〔2024〕8号    签发人：林某某\n外山乡人民政府关于安全生产工作情况的报告\n县安委会：\n现将有关情况报告如下。\n外山乡人民政府\n2024年7月1日\n（联系人：陈某，电话：12345678）\n",
+    );
+    let r = &d.items[0];
+    assert_eq!(r.kind, Kind::Notice);
+    assert_eq!(r.signer, ["林某某"]);
+    assert_eq!(r.doc_no.as_deref(), Some("永外政〔2024〕8号"));
+    assert_eq!(r.contact.as_deref(), Some("陈某，电话：12345678"));
+    let warnings: Vec<String> = rep
+        .diagnostics
+        .iter()
+        .filter(|x| x.severity == crate::diag::Severity::Warning)
+        .map(|x| x.message.clone())
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn standalone_slogan_set() {
+    let (d, _) = doc(
+        "安全生产月宣传标语\n1.安全第一。\n2、预防为主。\n3．综合治理。\n外山乡安全生产委员会办公室\n2024年5月6日\n",
+    );
+    let s = &d.items[0];
+    assert_eq!(s.kind, Kind::Slogans);
+    let items: Vec<&str> = s.body.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(items, ["安全第一。", "预防为主。", "综合治理。"]);
+    assert_eq!(s.issuer, ["外山乡安全生产委员会办公室"]);
+}
+
+#[test]
+fn standalone_form_keeps_its_blank_addressee() {
+    let (d, _) = doc(
+        "关于加强安全生产的告知书\n             :\n请你单位落实主体责任。\n接收单位（盖章）：\n",
+    );
+    let f = &d.items[0];
+    assert_eq!(f.kind, Kind::Form);
+    assert!(f.addressees.is_empty());
+    assert_eq!(f.body[0].text, "________：");
+}
+
+#[test]
+fn secrecy_urgency_and_copy_number() {
+    let (d, rep) = doc(
+        "000123\n秘密★1年\n特急\n外山乡人民政府文件\n永外政〔2024〕5号\n外山乡人民政府关于做好防汛工作的通知\n各村委会：\n请做好防汛工作。\n外山乡人民政府\n2024年6月1日\n",
+    );
+    let n = &d.items[0];
+    assert_eq!(n.secrecy.as_deref(), Some("秘密★1年"));
+    assert_eq!(n.urgency.as_deref(), Some("特急"));
+    assert_eq!(n.doc_no.as_deref(), Some("永外政〔2024〕5号"));
+    assert_eq!(n.title, "外山乡人民政府关于做好防汛工作的通知");
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|x| x.message.contains("份号“000123”"))
+    );
+}
+
+#[test]
+fn unknown_type_is_reported_not_guessed() {
+    let (d, rep) = doc("会议记录\n今天开了会，讨论了安全生产宣传工作的有关事项。\n");
+    assert_eq!(d.items[0].kind, Kind::Page);
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|x| x.message.contains("无法从标题“会议记录”判断文档类型"))
+    );
+}

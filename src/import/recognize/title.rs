@@ -1,0 +1,126 @@
+//! Titles: one to three lines closed by a 文种 word, a "——" subtitle kept with its title,
+//! and spaces inside a 公文 title read as manual line breaks.
+
+use super::numerals::ordinal;
+use super::{Item, dates};
+use crate::import::Line;
+use crate::import::clean::is_blank;
+
+/// Words that end a title (文种); a title line ending with one closes the title.
+const GENRE_ENDINGS: &[&str] = &[
+    "通知",
+    "通报",
+    "决定",
+    "意见",
+    "函",
+    "方案",
+    "要点",
+    "计划",
+    "规划",
+    "讲话",
+    "发言",
+    "致辞",
+    "告知书",
+    "承诺书",
+    "倡议书",
+    "一封信",
+    "标语",
+    "口号",
+    "简报",
+    "案例",
+    "报告",
+    "请示",
+    "纪要",
+    "总结",
+];
+
+fn ends_title(t: &str) -> bool {
+    let t = t.trim_end_matches("（参考）").trim_end_matches("(参考)");
+    GENRE_ENDINGS.iter().any(|g| t.ends_with(g))
+}
+
+/// Splits a title line where a space separates two Chinese parts (a manual line break).
+fn split_on_spaces(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut parts = vec![String::new()];
+    let mut i = 0;
+    while i < chars.len() {
+        if is_blank(chars[i]) {
+            let j = (i..chars.len())
+                .find(|&j| !is_blank(chars[j]))
+                .unwrap_or(chars.len());
+            let before = i.checked_sub(1).map(|k| chars[k]);
+            let after = chars.get(j).copied();
+            let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+            if wide(before) && wide(after) {
+                parts.push(String::new());
+            } else {
+                parts.last_mut().expect("non-empty").push(' ');
+            }
+            i = j;
+            continue;
+        }
+        parts.last_mut().expect("non-empty").push(chars[i]);
+        i += 1;
+    }
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// Sets `title` and `title_lines` from the title's source lines.
+/// In 公文 titles a space between two Chinese parts is a manual line break; other titles
+/// (letters: "守护平安 共筑防线") keep it, per gongwen.md §9.
+pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
+    let pieces: Vec<String> = if item.kind.is_official() {
+        lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect()
+    } else {
+        lines.iter().map(|(_, t)| t.clone()).collect()
+    };
+    item.title = pieces.concat();
+    item.title_lines = if pieces.len() > 1 { pieces } else { Vec::new() };
+}
+
+/// Reads a title of one to three lines starting at `start`; returns the lines and the index
+/// after them.
+pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize) {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut i = start;
+    while i < lines.len() && out.len() < 3 {
+        let t = lines[i].plain();
+        let n = t.chars().count();
+        let last = t.chars().last().unwrap_or(' ');
+        let fits = n <= 60
+            && !"。；，：:;,！？".contains(last)
+            && (out.is_empty()
+                || (ordinal(&t).is_none()
+                    && dates::parse_date(&t).is_none()
+                    && !t.starts_with("附件")));
+        let subtitle = t.starts_with("——") && !out.is_empty();
+        if !fits && !subtitle {
+            break;
+        }
+        out.push((lines[i].no, t.clone()));
+        i += 1;
+        let next_is_subtitle = lines.get(i).is_some_and(|l| l.plain().starts_with("——"));
+        if ends_title(&t) && !next_is_subtitle {
+            break;
+        }
+    }
+    (out, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_spaces_are_line_breaks() {
+        assert_eq!(
+            split_on_spaces("外山乡安全生产 工作要点"),
+            ["外山乡安全生产", "工作要点"]
+        );
+        assert_eq!(
+            split_on_spaces("提升 2.0 版本 护航"),
+            ["提升 2.0 版本", "护航"]
+        );
+    }
+}

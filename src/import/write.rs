@@ -1,0 +1,229 @@
+//! Writes the recognised items as Markdown files with front matter (SPEC.md keys), under
+//! `content/<type folder>/<slug>.md`. An existing file is never overwritten without `force`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use pinyin::ToPinyin;
+use serde::Serialize;
+
+use super::recognize::{Document, Item, Role};
+use super::{Report, markdown};
+
+/// A string, or a list of strings when there are several (joint issuers).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Front matter as written by import, in the order of SPEC.md.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FrontMatter {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    pub slug: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_no: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<OneOrMany>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_mark: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title_lines: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signer: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copy_to: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed_by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secrecy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<String>,
+}
+
+fn iso(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Lower-case ASCII transliteration: pinyin initials of Chinese characters, ASCII letters
+/// and digits kept, anything else a single `-`.
+pub fn initials(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if let Some(p) = c.to_pinyin() {
+            out.push_str(p.first_letter());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The slug of the main document: from the 发文字号 when there is one (永外委〔2023〕16号 →
+/// ywq-2023-16), else from the title.
+fn base_slug(item: &Item) -> String {
+    if let Some(no) = &item.doc_no
+        && let Some((code, rest)) = no.split_once('〔')
+        && let Some((year, num)) = rest.split_once('〕')
+    {
+        return format!("{}-{year}-{}", initials(code), num.trim_end_matches('号'));
+    }
+    let s: String = initials(&item.title).chars().take(20).collect();
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() { "wenjian".into() } else { s }
+}
+
+/// Slugs for all items: main and issued plan from their titles, attachments
+/// `<owner>-fj<n>`; unique within `used`.
+pub fn slugs(doc: &Document, used: &mut HashSet<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, item) in doc.items.iter().enumerate() {
+        let base = match item.role {
+            Role::Main | Role::Issued => base_slug(item),
+            Role::Attachment(n) => {
+                let owner = doc.items.iter().position(|o| o.attachments.contains(&i));
+                let owner_slug = owner
+                    .and_then(|o| out.get(o))
+                    .cloned()
+                    .unwrap_or_else(|| "fj".into());
+                format!("{owner_slug}-fj{n}")
+            }
+        };
+        let mut slug = base.clone();
+        let mut k = 2;
+        while !used.insert(slug.clone()) {
+            slug = format!("{base}-{k}");
+            k += 1;
+        }
+        out.push(slug);
+    }
+    out
+}
+
+/// 公开属性 stated by a 附注: "此件公开发布" → 主动公开; "此件依申请公开" / "此件不予公开".
+fn disclosure(note: &str) -> Option<String> {
+    ["依申请公开", "不予公开"]
+        .into_iter()
+        .find(|w| note.contains(w))
+        .or_else(|| (note.contains("公开发布") || note.contains("主动公开")).then_some("主动公开"))
+        .map(str::to_string)
+}
+
+/// Builds the front matter of item `i`.
+fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
+    let item = &doc.items[i];
+    FrontMatter {
+        kind: item.kind.type_name().to_string(),
+        title: item.title.clone(),
+        date: iso(item.date),
+        phase: item.phase.clone(),
+        slug: slugs[i].clone(),
+        doc_no: item.doc_no.clone(),
+        issuer: match item.issuer.as_slice() {
+            [] => None,
+            [one] => Some(OneOrMany::One(one.clone())),
+            many => Some(OneOrMany::Many(many.to_vec())),
+        },
+        issuer_mark: item.issuer_mark.clone(),
+        title_lines: item.title_lines.clone(),
+        addressees: item.addressees.clone(),
+        signer: item.signer.clone(),
+        attachments: item.attachments.iter().map(|&a| slugs[a].clone()).collect(),
+        note: item.note.clone(),
+        copy_to: item.copy_to.clone(),
+        printed_by: item.printed_by.clone(),
+        printed_date: iso(item.printed_date),
+        contact: item.contact.clone(),
+        secrecy: item.secrecy.clone(),
+        disclosure: item.note.as_deref().and_then(disclosure),
+        urgency: item.urgency.clone(),
+    }
+}
+
+/// The text of one content file.
+pub fn render(fm: &FrontMatter, body: &str) -> Result<String> {
+    let yaml = crate::yaml::to_string(fm)?;
+    Ok(format!("---\n{yaml}---\n\n{body}"))
+}
+
+/// Writes every item of `doc`; returns the paths written or skipped, main document first.
+pub fn write_document(
+    doc: &Document,
+    into: &Path,
+    force: bool,
+    used: &mut HashSet<String>,
+    rep: &mut Report,
+) -> Result<()> {
+    let slugs = slugs(doc, used);
+    let undisclosed: Vec<&str> = doc
+        .items
+        .iter()
+        .zip(&slugs)
+        .filter(|(item, _)| {
+            item.kind.needs_disclosure() && item.note.as_deref().and_then(disclosure).is_none()
+        })
+        .map(|(_, slug)| slug.as_str())
+        .collect();
+    if !undisclosed.is_empty() {
+        rep.warning(
+            0,
+            0,
+            format!(
+                "原文没有注明公开属性，{} 的前置信息中未填写 disclosure",
+                undisclosed.join("、")
+            ),
+        )
+        .with_hint("确认可以在网上公开后，在这些文件的前置信息中加一行 disclosure: 主动公开");
+    }
+    for (i, item) in doc.items.iter().enumerate() {
+        let fm = front_matter(doc, i, &slugs);
+        let text = render(&fm, &markdown::body(item, rep))?;
+        let dir = into.join("content").join(item.kind.folder());
+        let path: PathBuf = dir.join(format!("{}.md", slugs[i]));
+        if path.exists() && !force {
+            rep.error(item.line, 0, format!("{} 已存在，未覆盖", path.display()))
+                .with_hint("确认要替换时加 --force 重新导入，或先把原文件改名");
+            rep.skipped.push(path);
+            continue;
+        }
+        std::fs::create_dir_all(&dir).with_context(|| format!("无法创建目录 {}", dir.display()))?;
+        std::fs::write(&path, text).with_context(|| format!("无法写入 {}", path.display()))?;
+        rep.created.push(path);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration() {
+        assert_eq!(initials("永外委"), "yww");
+        assert_eq!(initials("安全生产 2.0 版"), "aqsc-2-0-b");
+    }
+}
