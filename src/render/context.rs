@@ -51,9 +51,30 @@ pub struct Refs {
     pub site: Value,
     pub site_value: tera::Value,
     pub item_values: Vec<tera::Value>,
+    /// Item index by slug and by title (attachments name either).
+    pub by_name: std::collections::HashMap<String, usize>,
 }
 
 impl Refs {
+    /// A notice's `attachments` as `{title, url}` (url empty when the entry names no item,
+    /// e.g. an attachment that is a section of the body).
+    pub fn attachments(&self, item: &Item) -> Vec<Link> {
+        item.fm
+            .list("attachments")
+            .into_iter()
+            .map(|a| match self.by_name.get(&a) {
+                Some(&n) => Link {
+                    name: self.items[n].title.clone(),
+                    url: self.items[n].url.clone(),
+                },
+                None => Link {
+                    name: a,
+                    url: String::new(),
+                },
+            })
+            .collect()
+    }
+
     pub fn new(site: &Site) -> Refs {
         let c = &site.campaign;
         let items: Vec<ItemRef> = site.items.iter().map(|i| item_ref(site, i)).collect();
@@ -136,11 +157,17 @@ impl Refs {
         });
         let site_value = tera::Value::from_serializable(&site_v);
         let item_values = items.iter().map(tera::Value::from_serializable).collect();
+        let mut by_name = std::collections::HashMap::new();
+        for (n, i) in site.items.iter().enumerate() {
+            by_name.entry(i.title.clone()).or_insert(n);
+            by_name.insert(i.slug.clone(), n);
+        }
         Refs {
             items,
             site: site_v,
             site_value,
             item_values,
+            by_name,
         }
     }
 }

@@ -49,6 +49,7 @@ pub fn render_items(
         let mut ctx = base_context(refs, "../");
         ctx.insert_value("page", refs.item_values[n].clone());
         ctx.insert("fm", &context::front_matter(item));
+        ctx.insert("attachments", &refs.attachments(item));
         ctx.insert("content", &item.body.html);
         ctx.insert("headings", &item.body.headings);
         let own = format!("{}.html", item.kind.id());

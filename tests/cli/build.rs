@@ -336,3 +336,35 @@ fn county_platform_meta_tags() {
             .contains("<loc>https://www.example.gov.cn/zt/aq/notices/dongyuan.html</loc>")
     );
 }
+
+#[test]
+fn attachments_link_to_their_items_by_slug_or_title() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/notices/yinfa.md",
+        "---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments: [peixun, 安全生产宣传标语, 附表一]\n---\n正文。\n",
+    );
+    s.run(&["build"]).ok();
+    let page = s.read("output/notices/yinfa.html");
+    let links: Vec<(String, String)> = crate::html::elements(&page)
+        .into_iter()
+        .filter(|(t, _)| t == "a")
+        .filter_map(|(_, a)| crate::html::attr(&a, "href").map(|h| (h, a)))
+        .collect();
+    assert!(
+        links.iter().any(|(h, _)| h == "../news/peixun.html"),
+        "{page}"
+    );
+    assert!(
+        links.iter().any(|(h, _)| h == "../slogans/biaoyu.html"),
+        "{page}"
+    );
+    assert!(
+        page.contains("东山村开展企业负责人安全培训</a>"),
+        "title shown, not the slug: {page}"
+    );
+    assert!(
+        page.contains("<li>附表一</li>"),
+        "an entry naming no item stays text: {page}"
+    );
+}
