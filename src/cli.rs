@@ -14,7 +14,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// 生成整个站点（网页、LED 屏文字、公众号导出、打印页）
+    /// 生成整个站点（网页、公文页面、LED 屏文字、站内搜索、工作进展），并做校对检查
     Build(BuildArgs),
     /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
     Import(ImportArgs),
