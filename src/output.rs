@@ -34,6 +34,7 @@ impl Output {
     /// Prepares a fresh folder beside `dest`. Refuses to later replace a `dest` that exists,
     /// is not empty and was not written by xuanguan.
     pub fn disk(dest: &Path) -> anyhow::Result<Output> {
+        recover(dest)?;
         if dest.exists()
             && !dest.join(MARKER).exists()
             && std::fs::read_dir(dest)
@@ -154,4 +155,49 @@ impl Output {
             let _ = std::fs::remove_dir_all(tmp);
         }
     }
+}
+
+/// Repairs what an interrupted build (power loss, `kill -9`) can leave beside `dest`:
+/// if the process died between moving the previous output aside and moving the new one in,
+/// the previous output is put back; stale temporary folders of dead builds are removed.
+pub fn recover(dest: &Path) -> anyhow::Result<()> {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Some(name) = dest.file_name().map(|n| n.to_string_lossy().to_string()) else {
+        return Ok(());
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().to_string();
+        let (old, pid) = if let Some(p) = file.strip_prefix(&format!(".{name}.old-")) {
+            (true, p.to_string())
+        } else if let Some(p) = file.strip_prefix(&format!(".{name}.tmp-")) {
+            (false, p.to_string())
+        } else {
+            continue;
+        };
+        let path = e.path();
+        if !path.join(MARKER).exists() || alive(&pid) {
+            continue;
+        }
+        if old && !dest.exists() {
+            std::fs::rename(&path, dest)
+                .with_context(|| format!("无法恢复上次的输出 {}", path.display()))?;
+            eprintln!("上次生成被中断，已恢复之前的输出：{}", dest.display());
+        } else {
+            std::fs::remove_dir_all(&path)
+                .with_context(|| format!("无法清理 {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the build process `pid` still runs (only checkable where /proc exists).
+fn alive(pid: &str) -> bool {
+    pid.parse::<u32>()
+        .is_ok_and(|p| p != std::process::id() && Path::new("/proc").join(p.to_string()).exists())
 }

@@ -18,6 +18,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         drafts: args.drafts,
         today: super::today(args.today.as_deref())?,
     };
+    let dest = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.dir.join("output"));
+    crate::output::recover(&dest)?;
     let site = stage("load", || content::load(&args.dir, &opts))?;
     let warnings: Vec<_> = site
         .warnings
@@ -33,10 +38,6 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     }
     stage("check", || proofread(&site, args.strict))?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
-    let dest = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.dir.join("output"));
     let out = Output::disk(&dest)?;
     // The LED feed (its jieba dictionary is slow to load) is built beside the pages.
     let (led, rendered) = std::thread::scope(|s| {

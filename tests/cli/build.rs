@@ -368,3 +368,22 @@ fn attachments_link_to_their_items_by_slug_or_title() {
         "an entry naming no item stays text: {page}"
     );
 }
+
+/// A build killed between moving the old output aside and moving the new one in leaves
+/// `.output.old-PID`; the next run (even a failing one) puts it back, and removes stale
+/// temporary folders of dead builds.
+#[test]
+fn output_survives_a_crash_between_the_two_renames() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let before = snapshot(&s.file("output"));
+    std::fs::rename(s.file("output"), s.file(".output.old-999999")).unwrap();
+    s.write(".output.tmp-999998/.xuanguan-output", "");
+    s.write(".output.tmp-999998/index.html", "half-written");
+    s.write("content/news/bad.md", "---\ntitle: 甲\nauthr: 乙\n---\n");
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("已恢复之前的输出"), "{}", r.stderr);
+    assert_eq!(snapshot(&s.file("output")), before);
+    assert!(!s.file(".output.old-999999").exists());
+    assert!(!s.file(".output.tmp-999998").exists());
+}
