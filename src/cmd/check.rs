@@ -14,7 +14,19 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         today: super::today(None)?,
     };
     let findings: Vec<Located> = match content::load(&args.dir, &opts) {
-        Ok(site) => check::site::check_site(&site, &LintOptions::default()).findings,
+        Ok(site) => {
+            let mut findings = check::site::check_site(&site, &LintOptions::default()).findings;
+            // LED fit and encoding problems come from the LED renderer itself. "No slogan on
+            // this screen today" depends on the date, not on the text: `build` reports it.
+            let led = crate::render::led::site::build(&site, crate::render::led::now_cst());
+            findings.extend(
+                led.diagnostics
+                    .into_iter()
+                    .filter(|d| d.lint != "led-empty")
+                    .map(|diag| Located { diag, len: 1 }),
+            );
+            findings
+        }
         Err(e) => match e.downcast::<UserErrors>() {
             // Front-matter and other load errors are reported like findings.
             Ok(UserErrors(diags)) => diags

@@ -183,3 +183,22 @@ fn front_matter_disables_a_lint_for_the_file() {
     );
     assert!(r.stdout.contains("[broken-link]"), "{}", r.stdout);
 }
+
+#[test]
+fn check_reports_led_encoding_problems_at_the_slogan() {
+    let s = crate::harness::Site::fixture("minimal");
+    let text = s
+        .read("content/slogans/biaoyu.md")
+        .replace("- 安全生产，人人有责", "- 安全生产，人人有责𠀀")
+        .replace("phase: xuanchuan\n", "");
+    s.write("content/slogans/biaoyu.md", &text);
+    let r = s.run(&["check", "--format", "json"]).fails(1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let hit = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "content/slogans/biaoyu.md" && d["severity"] == "error");
+    assert!(hit.is_some(), "{}", r.stdout);
+    assert_eq!(hit.unwrap()["line"], 5, "{}", r.stdout);
+}
