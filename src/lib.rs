@@ -9,6 +9,8 @@ pub mod cli;
 pub mod cmd;
 pub mod content;
 pub mod diag;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod import;
 pub mod markdown;
 pub mod output;

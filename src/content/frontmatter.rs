@@ -10,8 +10,8 @@ use crate::diag::Diagnostic;
 use crate::yaml;
 
 /// What a field holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Ty {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
     Text,
     Bool,
     Int,
@@ -76,6 +76,11 @@ const FIELDS: &[(&str, &str, Ty)] = &[
 /// Every canonical key, in schema order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
     FIELDS.iter().map(|(en, _, _)| *en)
+}
+
+/// Every field as (English key, Chinese alias, type), in schema order.
+pub fn fields() -> impl Iterator<Item = (&'static str, &'static str, Ty)> {
+    FIELDS.iter().copied()
 }
 
 /// Parsed front matter: canonical English key → normalized value (dates as `YYYY-MM-DD`,

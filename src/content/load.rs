@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::{Campaign, FrontMatter, Item, Kind, Site, campaign, frontmatter, slug, walk};
+use super::{Campaign, FrontMatter, Item, Kind, Site, campaign, frontmatter, paths, slug, walk};
 use crate::diag::{Diagnostic, Severity, UserErrors, display_path, line_col};
 use crate::markdown::{self, Resolve};
 
@@ -64,6 +64,18 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
     let canon_root = root
         .canonicalize()
         .with_context(|| format!("无法访问 {}", root.display()))?;
+    for rel in &files.outside {
+        diags.push(
+            Diagnostic::error(
+                display_path(rel),
+                0,
+                0,
+                "path",
+                "这是指向站点以外、指回自身所在文件夹或已失效的链接，已拒绝",
+            )
+            .with_hint("把文件复制到站点的 content 文件夹里，不要使用快捷方式或符号链接。"),
+        );
+    }
 
     let parsed: Vec<(Option<Draft>, Vec<Diagnostic>)> = files
         .docs
@@ -355,25 +367,9 @@ pub(super) fn read_doc(
         .join("、");
     let phase = lookup("phase", Campaign::phase_index, "阶段", phase_list, diags);
     let unit = lookup("unit", Campaign::unit_index, "单位", unit_list, diags);
-    if let Some(r) = fm.text("roster").or(fm.text("cover")) {
-        let p = Path::new(r);
-        if p.is_absolute()
-            || p.components()
-                .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
-        {
-            let key = if fm.text("roster") == Some(r) {
-                "roster"
-            } else {
-                "cover"
-            };
-            err(
-                diags,
-                key,
-                format!("路径“{r}”指向站点以外"),
-                "只写 content/data 或 content/static 里的文件名，不要用 .. 或绝对路径。".into(),
-            );
-        }
-    }
+    paths::front_matter(&path, &fm, root, canon_root, diags);
+    let dir = rel.parent().unwrap_or(Path::new("content"));
+    paths::images(&path, &text, body_start, dir, diags);
     Some(Draft {
         source: rel.to_path_buf(),
         kind: kind?,

@@ -7,6 +7,7 @@ pub mod date;
 pub mod frontmatter;
 pub mod kind;
 mod load;
+pub mod paths;
 pub mod slug;
 mod update;
 pub use update::Updated;
@@ -20,7 +21,7 @@ use chrono::NaiveDate;
 pub use campaign::Campaign;
 pub use frontmatter::FrontMatter;
 pub use kind::Kind;
-pub use load::{LoadOptions, load, normalize};
+pub use load::{LoadOptions, decode, load, normalize};
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;

@@ -170,6 +170,19 @@ pub fn render(fm: &FrontMatter, body: &str) -> Result<String> {
     Ok(format!("---\n{yaml}---\n\n{body}"))
 }
 
+/// The text of every item of `doc` (front matter and body), in item order; nothing is written.
+/// `slugs` comes from [`slugs`].
+pub fn texts(doc: &Document, slugs: &[String], rep: &mut Report) -> Result<Vec<String>> {
+    (0..doc.items.len())
+        .map(|i| {
+            render(
+                &front_matter(doc, i, slugs),
+                &markdown::body(&doc.items[i], rep),
+            )
+        })
+        .collect()
+}
+
 /// Writes every item of `doc`; returns the paths written or skipped, main document first.
 pub fn write_document(
     doc: &Document,
@@ -199,9 +212,8 @@ pub fn write_document(
         )
         .with_hint("确认可以在网上公开后，在这些文件的前置信息中加一行 disclosure: 主动公开");
     }
-    for (i, item) in doc.items.iter().enumerate() {
-        let fm = front_matter(doc, i, &slugs);
-        let text = render(&fm, &markdown::body(item, rep))?;
+    let texts = texts(doc, &slugs, rep)?;
+    for ((i, item), text) in doc.items.iter().enumerate().zip(texts) {
         let dir = into.join("content").join(item.kind.folder());
         let path: PathBuf = dir.join(format!("{}.md", slugs[i]));
         if path.exists() && !force {

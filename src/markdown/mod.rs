@@ -5,6 +5,7 @@
 //!
 //! Raw HTML policy: raw HTML in a markdown body is never passed through. HTML comments are
 //! dropped (they carry proofreading suppressions); any other tag is shown as text.
+//! Heading attributes keep only `{#id .class}`; `key=value` pairs are dropped.
 //! Links with `javascript:`, `vbscript:` or `data:` targets are disabled.
 
 pub mod cjk;
@@ -343,6 +344,16 @@ fn policy(e: Event<'static>) -> Option<Event<'static>> {
             dest_url: safe_url(dest_url),
             title,
             id,
+        })),
+        // `# 标题 {onclick=…}` would become an event-handler attribute: only `{#id .class}`
+        // are kept from heading attributes.
+        Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) => Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs: Vec::new(),
         })),
         other => Some(other),
     }

@@ -69,3 +69,9 @@ fn code_is_highlighted() {
     let plain = html("```\n**x**\n```\n");
     assert_eq!(plain, "<pre><code>**x**\n</code></pre>\n");
 }
+
+#[test]
+fn heading_attributes_cannot_add_event_handlers() {
+    let h = html("# 标题 {#top .big onclick=alert(1) style=x}");
+    assert_eq!(h, "<h1 id=\"top\" class=\"big\">标题</h1>\n");
+}

@@ -86,7 +86,8 @@ impl Para {
     }
 }
 
-fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
+/// The text of a `word/document.xml` with its `word/numbering.xml` (empty when absent).
+pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
     let numbering = parse_numbering(numbering_xml).context("word/numbering.xml 格式错误")?;
     let mut counters: HashMap<String, Vec<u32>> = HashMap::new();
     let mut reader = Reader::from_str(xml);

@@ -1,0 +1,140 @@
+//! Entry points of the fuzz targets (see `fuzz/README.md`).
+//!
+//! Each function takes arbitrary bytes, runs one stage of the pipeline on them the way a build
+//! does, and panics when an invariant of that stage breaks. The cargo-fuzz crate in `fuzz/`
+//! calls them under libFuzzer; `tests/cli/fuzz.rs` runs them on the seed corpus, every saved
+//! regression and a few thousand deterministic mutations, so `cargo test` exercises each
+//! target briefly without nightly.
+
+mod html;
+
+use crate::check::{LintOptions, lint_text};
+use crate::content::{campaign, decode as load_decode, frontmatter};
+use crate::diag::Diagnostic;
+use crate::import::{Report, clean, decode, docx, recognize, write};
+use crate::markdown::{self, NoLinks};
+use crate::render::led::{Lexicon, split};
+
+/// The targets by name, as `fuzz/fuzz_targets/<name>.rs` and `fuzz/seeds/<name>/` name them.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("frontmatter", frontmatter),
+    ("markdown", markdown),
+    ("import", import),
+    ("led_split", led_split),
+    ("lint", lint),
+];
+
+/// Inputs longer than this are cut: the fuzzer looks for logic errors, not for slow big inputs
+/// (those have their own tests in `tests/cli/limits.rs`).
+const MAX_LEN: usize = 64 * 1024;
+
+fn text(data: &[u8]) -> Option<String> {
+    let data = &data[..data.len().min(MAX_LEN)];
+    load_decode("content/news/fuzz.md", data).ok()
+}
+
+/// Every diagnostic points into the text it was reported for (line 0 = the whole file).
+fn located(diags: &[Diagnostic], text: &str) {
+    let lines = text.split('\n').count();
+    for d in diags {
+        assert!(
+            d.line <= lines,
+            "diagnostic line {} past the end ({lines} lines): {}",
+            d.line,
+            d.message
+        );
+    }
+}
+
+/// Front matter and `campaign.yaml`: split, parse, convert; every error located in the file.
+pub fn frontmatter(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let mut diags = Vec::new();
+    if let Ok(split) = frontmatter::split(&text) {
+        assert!(split.body_start <= text.len());
+        assert!(text.is_char_boundary(split.body_start));
+        frontmatter::parse("content/news/fuzz.md", &split, &mut diags);
+    }
+    located(&diags, &text);
+    let mut diags = Vec::new();
+    let c = campaign::parse(&text, &mut diags);
+    located(&diags, &text);
+    for p in &c.phases {
+        let _ = c.phase_index(&p.id);
+    }
+}
+
+/// The markdown pipeline with its CJK passes: the HTML it produces never carries script.
+pub fn markdown(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let r = markdown::render(&text, &NoLinks);
+    if let Err(e) = html::safe(&r.html) {
+        panic!("unsafe HTML from markdown: {e}\n{}", r.html);
+    }
+    let _ = markdown::events(&text);
+}
+
+/// The importer: any bytes (any encoding) → cleaned lines → recognised document → content
+/// files whose front matter the loader accepts. Input starting with `<` also goes through the
+/// `.docx` XML reader.
+pub fn import(data: &[u8]) {
+    let data = &data[..data.len().min(MAX_LEN)];
+    let mut rep = Report::new("fuzz.txt");
+    let decoded = decode::decode(data);
+    if decoded.text.starts_with('<') {
+        let _ = docx::document_text(&decoded.text, "");
+    }
+    let lines = clean::clean(&decoded.text, &mut rep);
+    let doc = recognize::recognize(lines, &mut rep);
+    let slugs = write::slugs(&doc, &mut Default::default());
+    for slug in &slugs {
+        assert!(
+            crate::content::slug::is_valid(slug),
+            "import made an invalid slug {slug:?}"
+        );
+    }
+    let texts = write::texts(&doc, &slugs, &mut rep).expect("front matter serializes");
+    for t in texts {
+        let split = frontmatter::split(&t).expect("import closes its front matter");
+        let mut diags = Vec::new();
+        let fm = frontmatter::parse("content/notices/imported.md", &split, &mut diags);
+        assert!(
+            fm.is_some() && diags.iter().all(|d| !d.is_error()),
+            "the loader rejects a file import wrote: {:?}\n{t}",
+            diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// The LED splitter: the first two bytes choose the screen (columns, rows, scrolling); the
+/// slides hold every character of the slogan, in order, and no more than `rows` lines each.
+pub fn led_split(data: &[u8]) {
+    let [a, b, rest @ ..] = data else { return };
+    let Ok(raw) = std::str::from_utf8(&rest[..rest.len().min(4096)]) else {
+        return;
+    };
+    let cols = u32::from(*a % 40) + 1;
+    let rows = u32::from(*b % 4) + 1;
+    let scroll = *b >= 128;
+    let text = split::normalize(raw);
+    let slides = split::split_slogan(&text, cols, rows, scroll, Lexicon::builtin());
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let joined: String = slides.iter().flatten().map(|l| squeeze(l)).collect();
+    assert_eq!(
+        joined,
+        squeeze(&text),
+        "the splitter lost or added characters"
+    );
+    if !scroll {
+        for s in &slides {
+            assert!(s.len() <= rows as usize, "slide of {} lines", s.len());
+        }
+    }
+}
+
+/// The lint engine on a notice: never panics, every finding located in the file.
+pub fn lint(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let diags = lint_text("content/notices/fuzz.md", &text, 0, &LintOptions::default());
+    located(&diags, &text);
+}

@@ -1,0 +1,137 @@
+//! Paths that lead outside the site are refused with a located error, and nothing outside the
+//! site ever reaches `output/` (issue 10, item 3). `serve`'s side is in `serve_pressure.rs`.
+
+use std::os::unix::fs::symlink;
+
+use crate::harness::{Site, snapshot};
+
+/// A secret beside the site that no build may read.
+fn site_with_secret() -> (Site, tempfile::TempDir) {
+    let s = Site::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "绝密内容 XG-SECRET").unwrap();
+    std::fs::create_dir_all(outside.path().join("dir")).unwrap();
+    std::fs::write(outside.path().join("dir/a.png"), "XG-SECRET").unwrap();
+    (s, outside)
+}
+
+#[track_caller]
+fn refused(s: &Site, at: &str, words: &str) {
+    let before = snapshot(&s.file("output"));
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains(at), "expected {at} in\n{}", r.stderr);
+    assert!(
+        r.stderr.contains(words),
+        "expected “{words}” in\n{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&s.file("output")), before, "output changed");
+}
+
+fn no_secret_in_output(s: &Site) {
+    for (p, bytes) in snapshot(&s.file("output")) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("XG-SECRET"),
+            "{} holds a file from outside the site",
+            p.display()
+        );
+    }
+}
+
+/// Front-matter paths: `..`, absolute (Unix, Windows drive, UNC, file:) in every path field.
+const FRONT: &[(&str, &str)] = &[
+    ("cover", "../../../secret.txt"),
+    ("cover", "/etc/passwd"),
+    ("cover", "C:\\\\Windows\\\\win.ini"),
+    ("roster", "..\\\\..\\\\secret.csv"),
+    ("roster", "\\\\\\\\server\\\\share\\\\a.csv"),
+    ("roster", "file:///etc/passwd"),
+    ("封面", "static/../../../x.png"),
+    ("名单", "/root/a.csv"),
+    ("attachments", "[../../etc/passwd]"),
+    ("附件", "[/etc/shadow]"),
+];
+
+#[test]
+fn front_matter_paths_outside_the_site_are_refused() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    for (key, value) in FRONT {
+        s.write(
+            "content/news/path.md",
+            &format!("---\ntitle: 路径\n{key}: {value}\n---\n\n正文。\n"),
+        );
+        refused(&s, "content/news/path.md:3:1", "站点以外");
+    }
+    s.write(
+        "content/news/path.md",
+        "---\ntitle: 路径\ncover: xuanchuan.png\nroster: enterprises.csv\n---\n",
+    );
+    s.run(&["build"]).ok();
+}
+
+#[test]
+fn images_outside_the_site_are_refused() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    for src in [
+        "../../../etc/passwd",
+        "../../x.png",
+        "/../x.png",
+        "C:/Users/a.png",
+        "file:///etc/passwd",
+        "//server/share/a.png",
+    ] {
+        s.write(
+            "content/news/img.md",
+            &format!("---\ntitle: 图\n---\n\n正文。\n\n![图]({src})\n"),
+        );
+        refused(&s, "content/news/img.md:7:1", "站点以外");
+    }
+    s.write(
+        "content/news/img.md",
+        "---\ntitle: 图\n---\n\n![图](../static/xuanchuan.png) ![图](/static/xuanchuan.png)\n",
+    );
+    s.run(&["build"]).ok();
+}
+
+#[test]
+fn symlinks_leading_out_are_refused_everywhere() {
+    let cases = [
+        ("content/static/leak.txt", "secret.txt"),
+        ("content/static/leakdir", "dir"),
+        ("content/data/roster.csv", "secret.txt"),
+        ("content/news/leak.md", "secret.txt"),
+        ("themes/default/templates/item.html", "secret.txt"),
+    ];
+    for (link, target) in cases {
+        let (s, outside) = site_with_secret();
+        s.run(&["build"]).ok();
+        let p = s.file(link);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        symlink(outside.path().join(target), &p).unwrap();
+        let shown = link.rsplit('/').next().unwrap();
+        refused(&s, shown, "链接");
+        no_secret_in_output(&s);
+    }
+}
+
+#[test]
+fn symlink_loops_and_dangling_links_are_refused_not_followed() {
+    for target in ["..", "../..", ".", "/nonexistent/xg"] {
+        let s = Site::fixture("minimal");
+        s.run(&["build"]).ok();
+        symlink(target, s.file("content/static/loop")).unwrap();
+        refused(&s, "content/static/loop", "链接");
+    }
+}
+
+#[test]
+fn symlinks_inside_the_site_still_work() {
+    let s = Site::fixture("minimal");
+    std::fs::create_dir_all(s.file("assets")).unwrap();
+    std::fs::write(s.file("assets/logo.svg"), "<svg/>").unwrap();
+    symlink("../../assets/logo.svg", s.file("content/static/logo.svg")).unwrap();
+    s.run(&["build"]).ok();
+    assert_eq!(s.read("output/static/logo.svg"), "<svg/>");
+}
