@@ -86,7 +86,7 @@ pub fn images(path: &str, text: &str, body_start: usize, dir: &Path, diags: &mut
             _ => dir.join(target),
         };
         let content = Some(Component::Normal("content".as_ref()));
-        if !normalize(&joined).is_some_and(|p| p.components().next() == content) {
+        if normalize(&joined).is_none_or(|p| p.components().next() != content) {
             refuse_image(path, text, body_start + range.start, url, diags);
         }
     }

@@ -15,8 +15,11 @@ use crate::import::{Report, clean, decode, docx, recognize, write};
 use crate::markdown::{self, NoLinks};
 use crate::render::led::{Lexicon, split};
 
+/// One fuzz target: arbitrary bytes in, a panic when an invariant breaks.
+pub type Target = fn(&[u8]);
+
 /// The targets by name, as `fuzz/fuzz_targets/<name>.rs` and `fuzz/seeds/<name>/` name them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("frontmatter", frontmatter),
     ("markdown", markdown),
     ("import", import),
