@@ -120,9 +120,14 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         })
         .collect();
     items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let rosters = super::roster::load_all(root, &items).map_err(|mut d| {
+        d.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        UserErrors(d)
+    })?;
     Ok(Site {
         root: root.to_path_buf(),
         campaign,
+        rosters,
         items,
         data_files: files.data,
         static_files: files.statics,
@@ -355,22 +360,17 @@ pub(super) fn read_doc(
         .join("、");
     let phase = lookup("phase", Campaign::phase_index, "阶段", phase_list, diags);
     let unit = lookup("unit", Campaign::unit_index, "单位", unit_list, diags);
-    if let Some(r) = fm.text("roster").or(fm.text("cover")) {
+    if let Some(r) = fm.text("cover") {
         let p = Path::new(r);
         if p.is_absolute()
             || p.components()
                 .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
         {
-            let key = if fm.text("roster") == Some(r) {
-                "roster"
-            } else {
-                "cover"
-            };
             err(
                 diags,
-                key,
+                "cover",
                 format!("路径“{r}”指向站点以外"),
-                "只写 content/data 或 content/static 里的文件名，不要用 .. 或绝对路径。".into(),
+                "只写 content/static 里的文件名，不要用 .. 或绝对路径。".into(),
             );
         }
     }

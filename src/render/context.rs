@@ -256,3 +256,21 @@ pub fn front_matter(i: &Item) -> Value {
     }
     Value::Object(m)
 }
+
+/// What a letter (一封信, 告知书, 承诺书) shows around its body: the salutation from
+/// `addressees`, and the signature (`issuer`, `date`) unless the body ends with its own.
+pub fn letter(i: &Item) -> Value {
+    let addressees = i.fm.list("addressees");
+    let issuer = i.fm.list("issuer").join("　");
+    let tail: String = {
+        let chars: Vec<char> = i.body.text.chars().collect();
+        chars[chars.len().saturating_sub(300)..].iter().collect()
+    };
+    let signed = issuer.is_empty() || tail.contains(&issuer);
+    serde_json::json!({
+        "salutation": if addressees.is_empty() { String::new() } else { format!("{}：", addressees.join("，")) },
+        "sign": !signed,
+        "issuer": issuer,
+        "date_cn": i.date.map(date::chinese).unwrap_or_default(),
+    })
+}

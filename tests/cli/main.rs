@@ -11,4 +11,5 @@ mod import_seeds;
 mod led;
 mod links;
 mod new;
+mod print;
 mod serve;
