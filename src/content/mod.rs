@@ -2,6 +2,7 @@
 //! rendered bodies, data tables and static files. Every user error is collected with its
 //! `path:line:col`; loading fails only after all files were read.
 
+pub mod attach;
 pub mod campaign;
 pub mod date;
 pub mod frontmatter;

@@ -163,6 +163,10 @@ impl Site {
         {
             self.rosters = super::roster::load_all(&root, &self.items).map_err(UserErrors)?;
         }
+        let attachments = super::attach::check(&self.items);
+        if !attachments.is_empty() {
+            return Err(UserErrors(attachments).into());
+        }
         Ok(Updated {
             lists_changed: old_keys != new_keys,
             affected,

@@ -3,6 +3,7 @@
 
 mod context;
 mod feeds;
+mod gongwen;
 pub mod html;
 pub mod led;
 mod lists;

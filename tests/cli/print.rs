@@ -304,3 +304,226 @@ fn yaml_roster_merges_too() {
     let html = s.read("output/print/x.html");
     assert!(html.contains("甲公司（东山村）：") && html.contains("乙公司（西河村）："));
 }
+
+/// One page of a PDF as an RGB bitmap at 72 dpi (1 px = 1 pt).
+struct Bitmap {
+    w: usize,
+    h: usize,
+    rgb: Vec<u8>,
+}
+
+const MM: f64 = 72.0 / 25.4;
+
+impl Bitmap {
+    fn page(pdf: &Path, page: usize) -> Bitmap {
+        let p = page.to_string();
+        let out = Command::new("pdftoppm")
+            .args(["-r", "72", "-f", &p, "-l", &p])
+            .arg(pdf)
+            .output()
+            .expect("pdftoppm");
+        // P6 header: "P6\n<w> <h>\n255\n".
+        let data = out.stdout;
+        let mut fields = Vec::new();
+        let mut i = 0;
+        while fields.len() < 4 {
+            let start = i;
+            while !data[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            fields.push(String::from_utf8_lossy(&data[start..i]).into_owned());
+            i += 1;
+        }
+        assert_eq!(fields[0], "P6");
+        Bitmap {
+            w: fields[1].parse().unwrap(),
+            h: fields[2].parse().unwrap(),
+            rgb: data[i..].to_vec(),
+        }
+    }
+
+    fn px(&self, x: usize, y: usize) -> (u8, u8, u8) {
+        let o = (y * self.w + x) * 3;
+        (self.rgb[o], self.rgb[o + 1], self.rgb[o + 2])
+    }
+
+    /// Bounding box in mm (x0, y0, x1, y1) of the pixels matching `f` with y in `rows` (mm).
+    fn bbox(&self, rows: (f64, f64), f: impl Fn((u8, u8, u8)) -> bool) -> Option<[f64; 4]> {
+        let mut b: Option<[usize; 4]> = None;
+        let (r0, r1) = ((rows.0 * MM) as usize, ((rows.1 * MM) as usize).min(self.h));
+        for y in r0..r1 {
+            for x in 0..self.w {
+                if f(self.px(x, y)) {
+                    let e = b.get_or_insert([x, y, x, y]);
+                    e[0] = e[0].min(x);
+                    e[1] = e[1].min(y);
+                    e[2] = e[2].max(x);
+                    e[3] = e[3].max(y);
+                }
+            }
+        }
+        b.map(|b| b.map(|v| v as f64 / MM))
+    }
+
+    /// Runs of rows with ink between `rows` (mm): the printed lines.
+    fn lines(&self, rows: (f64, f64)) -> usize {
+        let (r0, r1) = ((rows.0 * MM) as usize, ((rows.1 * MM) as usize).min(self.h));
+        let mut n = 0;
+        let mut inked = false;
+        for y in r0..r1 {
+            let ink = (0..self.w).any(|x| dark(self.px(x, y)));
+            if ink && !inked {
+                n += 1;
+            }
+            inked = ink;
+        }
+        n
+    }
+}
+
+fn dark(p: (u8, u8, u8)) -> bool {
+    (p.0 as u32 + p.1 as u32 + p.2 as u32) < 3 * 160
+}
+
+fn red(p: (u8, u8, u8)) -> bool {
+    p.0 > 150 && p.1 < 90 && p.2 < 90
+}
+
+/// The characters on each text line of a page, from `pdftotext -bbox-layout` (Latin letters
+/// and digits count as half a character). Words further apart than a character (table cells
+/// side by side) count as separate lines; only 3号 text is measured.
+fn line_widths(pdf: &Path, page: usize) -> Vec<f64> {
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout", "-f", &p, "-l", &p])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let num = |w: &str, key: &str| -> f64 {
+        w.split(&format!("{key}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut widths = Vec::new();
+    // (chars, x of the first word, x of the end) of the current run of words.
+    let mut push = |run: (f64, f64, f64)| {
+        // Only text set in 3号 (a pitch of about 15.75 pt): smaller type (tables) is not on
+        // the grid.
+        if run.0 > 0.0 && (run.2 - run.1) / run.0 >= 14.5 {
+            widths.push(run.0);
+        }
+    };
+    for line in xml.split("<line").skip(1) {
+        let mut run = (0.0, 0.0, f64::NEG_INFINITY);
+        for w in line.split("<word").skip(1) {
+            let text = w
+                .split('>')
+                .nth(1)
+                .and_then(|r| r.split('<').next())
+                .unwrap_or("");
+            if num(w, "xMin") - run.2 > 16.0 {
+                push(run);
+                run = (0.0, num(w, "xMin"), 0.0);
+            }
+            run.2 = num(w, "xMax");
+            run.0 += text
+                .chars()
+                .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+                .sum::<f64>();
+        }
+        push(run);
+    }
+    widths
+}
+
+#[test]
+fn notices_print_on_the_gbt9704_grid() {
+    if !pdf_tools() {
+        return;
+    }
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    for slug in ["yinfa-xuanguan-fangan", "xuanguan-fangan"] {
+        let pdf = s.file(&format!("{slug}.pdf"));
+        print_pdf(&s.file(&format!("output/notices/{slug}.html")), &pdf);
+        let pages = pdf_pages(&pdf);
+        assert!(pages >= 2, "{slug}: {pages} pages");
+        for page in 1..=pages {
+            let at = format!("{slug} page {page}");
+            let bmp = Bitmap::page(&pdf, page);
+            assert!(
+                (bmp.w as f64 / MM - 210.0).abs() < 1.0 && (bmp.h as f64 / MM - 297.0).abs() < 1.0,
+                "{at}: not A4"
+            );
+            // Text area: 156 × 225 mm, 37 mm from the top; binding margin 28 mm on odd
+            // (right-hand) pages, mirrored on even ones.
+            let left = if page % 2 == 1 { 28.0 } else { 26.0 };
+            let body = bmp.bbox((0.0, 297.0 - 35.0 + 1.0), dark).expect("ink");
+            assert!(
+                body[0] >= left - 1.0,
+                "{at}: ink left of the text area: {body:?}"
+            );
+            assert!(
+                body[2] <= left + 156.0 + 1.0,
+                "{at}: ink right of the text area: {body:?}"
+            );
+            assert!(
+                body[1] >= 37.0 - 1.0,
+                "{at}: ink above the text area: {body:?}"
+            );
+            assert!(bmp.lines((36.0, 263.0)) <= 22, "{at}: more than 22 lines");
+            // "— N —" 7 mm below the text area: right on odd pages, left on even ones.
+            let num = bmp.bbox((262.0 + 1.0, 297.0), dark).expect("page number");
+            assert!(
+                num[1] >= 262.0 + 5.0 && num[3] <= 262.0 + 17.0,
+                "{at}: page number at {num:?}"
+            );
+            if page % 2 == 1 {
+                assert!(
+                    num[0] > 105.0 && num[2] <= left + 156.0,
+                    "{at}: number not right: {num:?}"
+                );
+            } else {
+                assert!(
+                    num[2] < 105.0 && num[0] >= left,
+                    "{at}: number not left: {num:?}"
+                );
+            }
+            assert!(
+                pdf_page_text(&pdf, page).contains(&format!("—{page}—")),
+                "{at}: page number text"
+            );
+            let widest = line_widths(&pdf, page).into_iter().fold(0.0, f64::max);
+            assert!(
+                widest <= 28.0,
+                "{at}: a line of {widest} characters (28 at most)"
+            );
+        }
+        // 28 characters per full line: the first body paragraph fills its lines.
+        let full = line_widths(&pdf, 1)
+            .into_iter()
+            .filter(|w| *w >= 27.0)
+            .count();
+        assert!(full >= 3, "{slug}: no line of 27–28 characters on page 1");
+    }
+    // The 发文机关标志 of the 印发 notice: red, its top 35 mm below the top of the text area.
+    let pdf = s.file("yinfa-xuanguan-fangan.pdf");
+    let bmp = Bitmap::page(&pdf, 1);
+    let mark = bmp.bbox((0.0, 120.0), red).expect("red 发文机关标志");
+    assert!(
+        (mark[1] - 72.0).abs() <= 3.0,
+        "发文机关标志 top at {:.1} mm",
+        mark[1]
+    );
+    if let Some(dir) = std::env::var_os("XUANGUAN_SCREENSHOTS") {
+        let _ = Command::new("pdftoppm")
+            .args(["-r", "60", "-png"])
+            .arg(&pdf)
+            .arg(Path::new(&dir).join("notice"))
+            .status();
+    }
+}
