@@ -121,6 +121,11 @@ impl Kind {
         }
     }
 
+    /// Letters, 告知书 and 承诺书: salutation, body, signature; may be mail-merged.
+    pub fn is_letter(self) -> bool {
+        matches!(self, Kind::Letter | Kind::Form | Kind::Pledge)
+    }
+
     /// Official documents laid out as 公文.
     pub fn is_official(self) -> bool {
         matches!(self, Kind::Notice | Kind::Plan)

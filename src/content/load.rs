@@ -132,9 +132,19 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         })
         .collect();
     items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let mut errors = super::attach::check(&items);
+    let rosters = super::roster::load_all(root, &items).unwrap_or_else(|d| {
+        errors.extend(d);
+        Default::default()
+    });
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        return Err(UserErrors(errors).into());
+    }
     Ok(Site {
         root: root.to_path_buf(),
         campaign,
+        rosters,
         items,
         data_files: files.data,
         static_files: files.statics,

@@ -2,12 +2,14 @@
 //! rendered bodies, data tables and static files. Every user error is collected with its
 //! `path:line:col`; loading fails only after all files were read.
 
+pub mod attach;
 pub mod campaign;
 pub mod date;
 pub mod frontmatter;
 pub mod kind;
 mod load;
 pub mod paths;
+pub mod roster;
 pub mod slug;
 mod update;
 pub use update::Updated;
@@ -34,6 +36,8 @@ pub struct Site {
     pub campaign: Campaign,
     /// Published items, newest first (undated items last, then by title).
     pub items: Vec<Item>,
+    /// Rosters named by letters (`roster:`), by their path relative to `content/data/`.
+    pub rosters: std::collections::BTreeMap<PathBuf, std::sync::Arc<roster::Roster>>,
     /// Files under `content/data/`, relative to `content/data/`.
     pub data_files: Vec<PathBuf>,
     /// Files under `content/static/`, relative to `content/static/`.
@@ -81,6 +85,12 @@ impl Item {
     /// 1-based line on which the body starts.
     pub fn body_line(&self) -> usize {
         self.text[..self.body_start].matches('\n').count() + 1
+    }
+
+    /// The roster this letter is mail-merged over.
+    pub fn roster<'a>(&self, site: &'a Site) -> Option<&'a roster::Roster> {
+        let rel = roster::relative(self.fm.text("roster")?)?;
+        site.rosters.get(&rel).map(|r| r.as_ref())
     }
 
     /// The source path as shown in messages.

@@ -1,4 +1,4 @@
-//! Every path a user writes must stay inside the site: `cover`, `roster` and `attachments` in
+//! Every path a user writes must stay inside the site: `cover` and `attachments` in
 //! front matter, images in bodies. `..` that climbs out, absolute paths (`/etc/…`, `C:\…`,
 //! `\\server\…`, `file:`) and symlinks leading out are refused with a located error.
 
@@ -22,11 +22,12 @@ pub fn is_absolute(p: &str) -> bool {
 }
 
 /// `..` anywhere (with `/` or `\` separators): front-matter paths never need it.
-fn has_parent(p: &str) -> bool {
+pub fn has_parent(p: &str) -> bool {
     p.split(['/', '\\']).any(|c| c == "..")
 }
 
-/// Checks `cover`, `roster` and `attachments`; `doc` is the document's path relative to `root`.
+/// Checks `cover` and `attachments` (`roster` is checked where rosters are read, in
+/// [`super::roster`]).
 pub fn front_matter(
     path: &str,
     fm: &FrontMatter,
@@ -38,19 +39,16 @@ pub fn front_matter(
         let (l, c) = fm.at(key);
         diags.push(Diagnostic::error(path, l, c, "path", msg).with_hint(HINT));
     };
-    for key in ["cover", "roster"] {
-        let Some(v) = fm.text(key) else { continue };
+    if let Some(v) = fm.text("cover") {
         if is_absolute(v) || has_parent(v) {
-            refuse(key, format!("“{key}”的路径“{v}”指向站点以外"));
-            continue;
-        }
-        let leads_out = ["content/static", "content/data", "content"]
+            refuse("cover", format!("封面的路径“{v}”指向站点以外"));
+        } else if ["content/static", "content"]
             .iter()
             .map(|base| root.join(base).join(v))
             .filter(|p| p.symlink_metadata().is_ok())
-            .any(|p| !p.canonicalize().is_ok_and(|c| c.starts_with(canon_root)));
-        if leads_out {
-            refuse(key, format!("“{key}”的文件“{v}”是指向站点以外的链接"));
+            .any(|p| !p.canonicalize().is_ok_and(|c| c.starts_with(canon_root)))
+        {
+            refuse("cover", format!("封面文件“{v}”是指向站点以外的链接"));
         }
     }
     for v in fm.list("attachments") {

@@ -154,6 +154,19 @@ impl Site {
                 )
             })
             .collect();
+        // Rosters are small: re-read them whenever a letter changed. A roster error leaves
+        // the print pages of the last good rosters and is reported like any build error.
+        if self
+            .items
+            .iter()
+            .any(|i| changed.contains(&i.source) && i.fm.text("roster").is_some())
+        {
+            self.rosters = super::roster::load_all(&root, &self.items).map_err(UserErrors)?;
+        }
+        let attachments = super::attach::check(&self.items);
+        if !attachments.is_empty() {
+            return Err(UserErrors(attachments).into());
+        }
         Ok(Updated {
             lists_changed: old_keys != new_keys,
             affected,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::content::kind::SECTIONS;
-use crate::content::{Item, Site, date, frontmatter, slug};
+use crate::content::{Item, Site, attach, date, frontmatter, slug};
 
 /// An item as lists and pages see it.
 #[derive(Serialize, Clone)]
@@ -53,26 +53,44 @@ pub struct Refs {
     pub item_values: Vec<tera::Value>,
     /// Item index by slug and by title (attachments name either).
     pub by_name: std::collections::HashMap<String, usize>,
+    /// Back-links: item index → the notices it is an attachment of.
+    pub attached_to: std::collections::HashMap<usize, Vec<Value>>,
 }
 
 impl Refs {
-    /// A notice's `attachments` as `{title, url}` (url empty when the entry names no item,
-    /// e.g. an attachment that is a section of the body).
-    pub fn attachments(&self, item: &Item) -> Vec<Link> {
-        item.fm
-            .list("attachments")
+    /// A notice's `attachments` as `{name, url, label}`: the url of the attachment's page, or
+    /// of its section in the notice's own page; `label` is 附件 or 附件N.
+    pub fn attachments(&self, site: &Site, item: &Item) -> Vec<Value> {
+        let resolved = attach::resolve(item, &site.items, &self.by_name);
+        let sections = attach::sections(item);
+        let single = resolved.len() == 1;
+        resolved
             .into_iter()
-            .map(|a| match self.by_name.get(&a) {
-                Some(&n) => Link {
-                    name: self.items[n].title.clone(),
-                    url: self.items[n].url.clone(),
-                },
-                None => Link {
-                    name: a,
-                    url: String::new(),
-                },
+            .enumerate()
+            .map(|(k, (name, target))| {
+                let (name, url) = match target {
+                    Some(attach::Target::Item(n)) => {
+                        (self.items[n].title.clone(), self.items[n].url.clone())
+                    }
+                    Some(attach::Target::Section(s)) => {
+                        let anchor = sections[s].anchor.as_deref().unwrap_or("");
+                        (name, format!("{}#{anchor}", item.url()))
+                    }
+                    None => (name, String::new()),
+                };
+                let label = if single {
+                    "附件".to_string()
+                } else {
+                    format!("附件{}", k + 1)
+                };
+                serde_json::json!({"name": name, "url": url, "label": label, "n": k + 1})
             })
             .collect()
+    }
+
+    /// The notices that list `n` among their attachments: `{name, url, label}`.
+    pub fn attached_to(&self, n: usize) -> &[Value] {
+        self.attached_to.get(&n).map_or(&[], Vec::as_slice)
     }
 
     pub fn new(site: &Site) -> Refs {
@@ -157,10 +175,27 @@ impl Refs {
         });
         let site_value = tera::Value::from_serializable(&site_v);
         let item_values = items.iter().map(tera::Value::from_serializable).collect();
-        let mut by_name = std::collections::HashMap::new();
-        for (n, i) in site.items.iter().enumerate() {
-            by_name.entry(i.title.clone()).or_insert(n);
-            by_name.insert(i.slug.clone(), n);
+        let by_name = attach::names(&site.items);
+        let mut attached_to: std::collections::HashMap<usize, Vec<Value>> = Default::default();
+        for (m, notice) in site.items.iter().enumerate() {
+            if !notice.fm.values.contains_key("attachments") {
+                continue;
+            }
+            let resolved = attach::resolve(notice, &site.items, &by_name);
+            let single = resolved.len() == 1;
+            for (k, (_, t)) in resolved.into_iter().enumerate() {
+                if let Some(attach::Target::Item(n)) = t {
+                    let label = if single {
+                        "附件".to_string()
+                    } else {
+                        format!("附件{}", k + 1)
+                    };
+                    attached_to.entry(n).or_default().push(serde_json::json!({
+                        "name": items[m].title, "url": items[m].url, "label": label,
+                        "doc_no": notice.fm.text("doc_no").unwrap_or(""),
+                    }));
+                }
+            }
         }
         Refs {
             items,
@@ -168,6 +203,7 @@ impl Refs {
             site_value,
             item_values,
             by_name,
+            attached_to,
         }
     }
 }
@@ -255,4 +291,22 @@ pub fn front_matter(i: &Item) -> Value {
         }
     }
     Value::Object(m)
+}
+
+/// What a letter (一封信, 告知书, 承诺书) shows around its body: the salutation from
+/// `addressees`, and the signature (`issuer`, `date`) unless the body ends with its own.
+pub fn letter(i: &Item) -> Value {
+    let addressees = i.fm.list("addressees");
+    let issuer = i.fm.list("issuer").join("　");
+    let tail: String = {
+        let chars: Vec<char> = i.body.text.chars().collect();
+        chars[chars.len().saturating_sub(300)..].iter().collect()
+    };
+    let signed = issuer.is_empty() || tail.contains(&issuer);
+    serde_json::json!({
+        "salutation": if addressees.is_empty() { String::new() } else { format!("{}：", addressees.join("，")) },
+        "sign": !signed,
+        "issuer": issuer,
+        "date_cn": i.date.map(date::chinese).unwrap_or_default(),
+    })
 }

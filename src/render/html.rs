@@ -49,8 +49,25 @@ pub fn render_items(
         let mut ctx = base_context(refs, "../");
         ctx.insert_value("page", refs.item_values[n].clone());
         ctx.insert("fm", &context::front_matter(item));
-        ctx.insert("attachments", &refs.attachments(item));
-        ctx.insert("content", &item.body.html);
+        ctx.insert("attachments", &refs.attachments(site, item));
+        ctx.insert("attachment_of", refs.attached_to(n));
+        let content = super::print::blanks(item, item.roster(site));
+        if item.kind.is_official() {
+            ctx.insert("content", &super::gongwen::levels(&content));
+        } else {
+            ctx.insert("content", &content);
+        }
+        if item.kind.is_letter() {
+            ctx.insert("letter", &context::letter(item));
+            if item.roster(site).is_some() {
+                let (sheets, register, csv) = super::print::paths(item);
+                let rows = item.roster(site).map_or(0, |r| r.rows.len());
+                ctx.insert(
+                    "print",
+                    &serde_json::json!({"url": sheets, "register": register, "csv": csv, "rows": rows}),
+                );
+            }
+        }
         ctx.insert("headings", &item.body.headings);
         let own = format!("{}.html", item.kind.id());
         let template = if tera.get_template_names().any(|t| t == own) {

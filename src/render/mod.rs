@@ -3,9 +3,11 @@
 
 mod context;
 mod feeds;
+mod gongwen;
 pub mod html;
 pub mod led;
 mod lists;
+mod print;
 mod progress;
 mod search;
 
@@ -68,6 +70,9 @@ pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> any
     let refs = stage("template values", || Refs::new(site));
     stage("item pages", || {
         html::render_items(site, plan, &tera, &refs, out)
+    })?;
+    stage("print pages", || {
+        print::render_print(site, plan, &tera, &refs, out)
     })?;
     stage("list pages", || {
         lists::render_lists(site, plan, &tera, &refs, out)

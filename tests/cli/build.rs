@@ -342,7 +342,7 @@ fn attachments_link_to_their_items_by_slug_or_title() {
     let s = Site::fixture("minimal");
     s.write(
         "content/notices/yinfa.md",
-        "---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments: [peixun, 安全生产宣传标语, 附表一]\n---\n正文。\n",
+        "---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments: [peixun, 安全生产宣传标语, 附表一]\n---\n正文。\n\n## 附件3\n\n## 附表一\n\n内容。\n",
     );
     s.run(&["build"]).ok();
     let page = s.read("output/notices/yinfa.html");
@@ -364,9 +364,87 @@ fn attachments_link_to_their_items_by_slug_or_title() {
         "title shown, not the slug: {page}"
     );
     assert!(
-        page.contains("<li>附表一</li>"),
-        "an entry naming no item stays text: {page}"
+        links
+            .iter()
+            .any(|(h, _)| h.starts_with("../notices/yinfa.html#") && h.len() > 22),
+        "a 附件 section of the body is linked in the page: {page}"
     );
+    // Each attachment links back to its notice, with its number.
+    let back = s.read("output/news/peixun.html");
+    assert!(back.contains("关于印发方案的通知</a>的附件1。"), "{back}");
+    assert!(s.read("output/slogans/biaoyu.html").contains("的附件2。"));
+}
+
+#[test]
+fn attachment_mismatches_are_build_errors_naming_both_files() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let before = snapshot(&s.file("output"));
+    let notice = |list: &str, body: &str| {
+        s.write(
+            "content/notices/yinfa.md",
+            &format!("---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments: [{list}]\n---\n正文。\n{body}"),
+        );
+    };
+    // A title that is close to another item's but not the same.
+    notice("安全生产宣传标语（修订）", "");
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("content/notices/yinfa.md:4:15"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("与 content/slogans/biaoyu.md 的标题“安全生产宣传标语”不一致"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&s.file("output")), before);
+
+    // Order: the attachment's own page says 附件2 but it is listed first.
+    s.write(
+        "content/news/peixun.md",
+        &s.read("content/news/peixun.md")
+            .replace("\n---\n", "\n---\n附件2\n\n"),
+    );
+    notice("peixun, biaoyu", "");
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("content/notices/yinfa.md:4:15"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("在附件说明中是附件1，但 content/news/peixun.md:"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&s.file("output")), before);
+
+    // Count: a 附件 section of the body that the list leaves out; and a name that is nothing.
+    notice("biaoyu, peixun", "\n## 附件3\n\n## 检查清单\n\n内容。\n");
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("content/notices/yinfa.md:8:1"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("正文第 1 个附件“检查清单”没有列在附件说明"),
+        "{}",
+        r.stderr
+    );
+    notice("biaoyu, peixun, 不存在的附件", "");
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("找不到附件“不存在的附件”"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&s.file("output")), before);
 }
 
 /// A build killed between moving the old output aside and moving the new one in leaves

@@ -13,4 +13,5 @@ mod led;
 mod links;
 mod new;
 mod paths;
+mod print;
 mod serve;

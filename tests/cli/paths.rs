@@ -38,34 +38,37 @@ fn no_secret_in_output(s: &Site) {
     }
 }
 
-/// Front-matter paths: `..`, absolute (Unix, Windows drive, UNC, file:) in every path field.
-const FRONT: &[(&str, &str)] = &[
-    ("cover", "../../../secret.txt"),
-    ("cover", "/etc/passwd"),
-    ("cover", "C:\\\\Windows\\\\win.ini"),
-    ("roster", "..\\\\..\\\\secret.csv"),
-    ("roster", "\\\\\\\\server\\\\share\\\\a.csv"),
-    ("roster", "file:///etc/passwd"),
-    ("封面", "static/../../../x.png"),
-    ("名单", "/root/a.csv"),
-    ("attachments", "[../../etc/passwd]"),
-    ("附件", "[/etc/shadow]"),
+/// Front-matter paths: `..`, absolute (Unix, Windows drive, UNC, file:) in every path field,
+/// with the words of the refusal.
+const FRONT: &[(&str, &str, &str)] = &[
+    ("cover", "../../../secret.txt", "站点以外"),
+    ("cover", "/etc/passwd", "站点以外"),
+    ("cover", "C:\\\\Windows\\\\win.ini", "站点以外"),
+    ("封面", "static/../../../x.png", "站点以外"),
+    ("roster", "..\\\\..\\\\secret.csv", "不在 content/data"),
+    ("roster", "\\\\\\\\server\\\\share\\\\a.csv", "不在 content/data"),
+    ("roster", "file:///etc/passwd", "不在 content/data"),
+    ("roster", "C:/Users/a.csv", "不在 content/data"),
+    ("名单", "/root/a.csv", "不在 content/data"),
+    ("attachments", "[../../etc/passwd]", "站点以外"),
+    ("附件", "[/etc/shadow]", "站点以外"),
 ];
 
 #[test]
 fn front_matter_paths_outside_the_site_are_refused() {
     let s = Site::fixture("minimal");
     s.run(&["build"]).ok();
-    for (key, value) in FRONT {
+    for (key, value, words) in FRONT {
         s.write(
-            "content/news/path.md",
+            "content/letters/path.md",
             &format!("---\ntitle: 路径\n{key}: {value}\n---\n\n正文。\n"),
         );
-        refused(&s, "content/news/path.md:3:1", "站点以外");
+        refused(&s, "content/letters/path.md:3:", words);
     }
+    s.write("content/data/qiye.csv", "单位名称\n甲公司\n");
     s.write(
-        "content/news/path.md",
-        "---\ntitle: 路径\ncover: xuanchuan.png\nroster: enterprises.csv\n---\n",
+        "content/letters/path.md",
+        "---\ntitle: 路径\ncover: xuanchuan.png\nroster: qiye.csv\n---\n\n{{单位名称}}：\n",
     );
     s.run(&["build"]).ok();
 }

@@ -1,0 +1,472 @@
+//! Rosters: the tables in `content/data` (CSV or YAML) that letters are mail-merged over.
+//! A letter names its roster with `roster:`; its body uses the columns as `{{列名}}`.
+//! Every problem names the roster file with its row and column, or the placeholder in the
+//! letter.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::Item;
+use crate::diag::{Diagnostic, line_col};
+
+/// One parsed table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roster {
+    /// As shown in messages, e.g. `content/data/enterprises.csv`.
+    pub path: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// 1-based line of the row in the file.
+    pub line: usize,
+    pub cells: Vec<String>,
+    /// 1-based character column where each cell starts (for messages).
+    pub cols: Vec<usize>,
+}
+
+impl Roster {
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    /// The cell of `row` in column `name` (empty when the column is missing).
+    pub fn cell<'a>(&self, row: &'a Row, name: &str) -> &'a str {
+        self.column(name)
+            .and_then(|c| row.cells.get(c))
+            .map_or("", |s| s.as_str())
+    }
+}
+
+/// The placeholders `{{名称}}` of a text, with their byte offsets (`{{blank}}` is not one).
+pub fn placeholders(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(s) = text[from..].find("{{").map(|o| from + o) {
+        let Some(e) = text[s + 2..].find("}}").map(|o| s + 2 + o) else {
+            break;
+        };
+        let name = text[s + 2..e].trim();
+        if !name.is_empty() && !name.contains(['{', '\n']) && name.chars().count() <= 20 {
+            out.push((s, name));
+        }
+        from = e + 2;
+    }
+    out
+}
+
+/// Replaces every `{{列名}}` in `html` with `value(列名)`, already escaped by the caller.
+pub fn fill(html: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for (at, name) in placeholders(html) {
+        if let Some(v) = value(name) {
+            out.push_str(&html[last..at]);
+            out.push_str(&v);
+            last = at + html[at..].find("}}").map_or(0, |e| e + 2);
+        }
+    }
+    out.push_str(&html[last..]);
+    out
+}
+
+/// The roster value of a letter, relative to `content/data` (`enterprises.csv`,
+/// `data/enterprises.csv` and `content/data/enterprises.csv` all name the same file), or
+/// `None` when it points outside `content/data`.
+pub fn relative(value: &str) -> Option<PathBuf> {
+    if super::paths::is_absolute(value.trim()) || super::paths::has_parent(value) {
+        return None;
+    }
+    let p = Path::new(value.trim());
+    let p = p.strip_prefix("content").unwrap_or(p);
+    let p = p.strip_prefix("data").unwrap_or(p);
+    let ok = !p.as_os_str().is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then(|| p.to_path_buf())
+}
+
+/// Reads the rosters named by `items` and checks each letter's placeholders against its
+/// roster. Returns the rosters by their path relative to `content/data`.
+pub fn load_all(
+    root: &Path,
+    items: &[Item],
+) -> Result<BTreeMap<PathBuf, Arc<Roster>>, Vec<Diagnostic>> {
+    let mut rosters: BTreeMap<PathBuf, Arc<Roster>> = BTreeMap::new();
+    let mut diags = Vec::new();
+    let data = root.join("content").join("data");
+    for item in items {
+        let Some(value) = item.fm.text("roster") else {
+            continue;
+        };
+        let at = |diags: &mut Vec<Diagnostic>, msg: String, hint: &str| {
+            let (line, col) = item.fm.at("roster");
+            diags.push(Diagnostic::error(item.path(), line, col, "roster", msg).with_hint(hint));
+        };
+        let Some(rel) = relative(value) else {
+            at(
+                &mut diags,
+                format!("名单“{value}”不在 content/data 文件夹里"),
+                "把名单表格放进 content/data，写成“名单: 文件名.csv”，不要用 .. 或绝对路径。",
+            );
+            continue;
+        };
+        if !rosters.contains_key(&rel) {
+            let full = data.join(&rel);
+            let inside = full.canonicalize().ok().zip(data.canonicalize().ok());
+            match inside {
+                Some((f, d)) if f.starts_with(&d) && f.is_file() => {}
+                Some(_) => {
+                    at(
+                        &mut diags,
+                        format!("名单“{value}”是指向站点以外的链接，已拒绝"),
+                        "把名单表格复制到 content/data 里，不要使用快捷方式或符号链接。",
+                    );
+                    continue;
+                }
+                None => {
+                    at(
+                        &mut diags,
+                        format!("找不到名单文件 content/data/{}", rel.display()),
+                        "检查文件名（包括 .csv 或 .yaml 后缀）是否写对，文件是否放在 content/data 里。",
+                    );
+                    continue;
+                }
+            }
+            let shown = format!("content/data/{}", rel.display()).replace('\\', "/");
+            let parsed = std::fs::read(&full)
+                .map_err(|e| {
+                    vec![Diagnostic::error(
+                        &shown,
+                        0,
+                        0,
+                        "roster",
+                        format!("无法读取名单：{e}"),
+                    )]
+                })
+                .and_then(|bytes| parse(&shown, &bytes));
+            match parsed {
+                Ok(r) => {
+                    rosters.insert(rel.clone(), Arc::new(r));
+                }
+                Err(d) => {
+                    diags.extend(d);
+                    continue;
+                }
+            }
+        }
+        check_fields(item, &rosters[&rel], &mut diags);
+    }
+    if diags.is_empty() {
+        Ok(rosters)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Each placeholder of the letter names a column, and no row leaves a used column empty.
+fn check_fields(item: &Item, roster: &Roster, diags: &mut Vec<Diagnostic>) {
+    let mut used: Vec<&str> = Vec::new();
+    for (at, name) in placeholders(&item.text) {
+        if name == "blank" {
+            continue;
+        }
+        if roster.column(name).is_none() {
+            let (line, col) = line_col(&item.text, at);
+            diags.push(
+                Diagnostic::error(
+                    item.path(),
+                    line,
+                    col,
+                    "roster",
+                    format!("名单 {} 中没有“{name}”这一列", roster.path),
+                )
+                .with_hint(format!(
+                    "名单的列有：{}。把 {{{{{name}}}}} 改成其中之一，或在名单里加上这一列。",
+                    roster.columns.join("、")
+                )),
+            );
+        } else if !used.contains(&name) {
+            used.push(name);
+        }
+    }
+    for row in &roster.rows {
+        for name in &used {
+            if roster.cell(row, name).trim().is_empty() {
+                let c = roster.column(name).unwrap_or(0);
+                diags.push(
+                    Diagnostic::error(
+                        &roster.path,
+                        row.line,
+                        row.cols.get(c).copied().unwrap_or(1),
+                        "roster",
+                        format!("第 {} 行“{name}”一栏是空的（第 {} 列）", row.line, c + 1),
+                    )
+                    .with_hint(format!(
+                        "{} 用到了“{name}”，每一行都要填写；不需要这一家时删掉整行。",
+                        item.path()
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Parses a CSV (UTF-8, with or without BOM, or GBK as Excel saves it) or YAML (a list of
+/// maps) table. The first CSV row names the columns.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, Vec<Diagnostic>> {
+    let text = decode(bytes);
+    let yaml = path.ends_with(".yaml") || path.ends_with(".yml");
+    let r = if yaml {
+        parse_yaml(path, &text)?
+    } else {
+        parse_csv(path, &text)?
+    };
+    if r.rows.is_empty() {
+        return Err(vec![
+            Diagnostic::error(path, 1, 1, "roster", "名单里没有数据行")
+                .with_hint("第一行写列名，从第二行起每行一家单位。"),
+        ]);
+    }
+    Ok(r)
+}
+
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.replace("\r\n", "\n"),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.replace("\r\n", "\n"),
+    }
+}
+
+fn parse_csv(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let lines: Vec<&str> = text.lines().collect();
+    let mut columns: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    let mut diags = Vec::new();
+    for rec in reader.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                diags.push(
+                    Diagnostic::error(path, line, 1, "roster", "这一行不是合法的 CSV")
+                        .with_hint("检查引号是否成对；单元格里有逗号时整格用英文双引号括起来。"),
+                );
+                break;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let cols = cell_columns(lines.get(line.saturating_sub(1)).copied().unwrap_or(""));
+        let col = |k: usize| cols.get(k).copied().unwrap_or(1);
+        let cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if columns.is_empty() {
+            for (k, c) in cells.iter().enumerate() {
+                if c.is_empty() || cells[..k].contains(c) {
+                    let what = if c.is_empty() {
+                        "没有列名"
+                    } else {
+                        "列名重复"
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            path,
+                            line,
+                            col(k),
+                            "roster",
+                            format!("第 {} 列{what}", k + 1),
+                        )
+                        .with_hint(
+                            "第一行是列名，每列一个不同的名字，例如 单位名称,主要负责人,所属村。",
+                        ),
+                    );
+                }
+            }
+            columns = cells;
+            continue;
+        }
+        if cells.len() > columns.len() {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    col(columns.len()),
+                    "roster",
+                    format!(
+                        "这一行有 {} 格，比列名多（{} 列）",
+                        cells.len(),
+                        columns.len()
+                    ),
+                )
+                .with_hint("单元格里有逗号时整格用英文双引号括起来，或删掉多余的格。"),
+            );
+        }
+        rows.push(Row { line, cells, cols });
+    }
+    if diags.is_empty() {
+        Ok(Roster {
+            path: path.to_string(),
+            columns,
+            rows,
+        })
+    } else {
+        Err(diags)
+    }
+}
+
+fn parse_yaml(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
+    let value = crate::yaml::parse(text).map_err(|e| {
+        vec![
+            Diagnostic::error(path, e.line, e.col, "roster", e.message.clone())
+                .with_hint("名单写成列表，每一项一家单位，例如“- 单位名称: 某某公司”。"),
+        ]
+    })?;
+    let Value::Array(list) = value else {
+        return Err(vec![
+            Diagnostic::error(path, 1, 1, "roster", "YAML 名单应当是一个列表")
+                .with_hint("每家单位一项，以“- ”开头，例如“- 单位名称: 某某公司”。"),
+        ]);
+    };
+    // Row lines: the top-level "- " items, in order.
+    let starts: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
+        .map(|(n, _)| n + 1)
+        .collect();
+    let mut columns: Vec<String> = Vec::new();
+    let mut maps = Vec::new();
+    let mut diags = Vec::new();
+    for (k, v) in list.into_iter().enumerate() {
+        let line = starts.get(k).copied().unwrap_or(1);
+        match v {
+            Value::Object(m) => {
+                for key in m.keys() {
+                    if !columns.contains(key) {
+                        columns.push(key.clone());
+                    }
+                }
+                maps.push((line, m));
+            }
+            _ => diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    1,
+                    "roster",
+                    format!("第 {} 项不是“列名: 值”的形式", k + 1),
+                )
+                .with_hint("每家单位写成“- 单位名称: 某某公司”，下面各行缩进两格写其他列。"),
+            ),
+        }
+    }
+    let rows = maps
+        .into_iter()
+        .map(|(line, m)| Row {
+            line,
+            cols: vec![3; columns.len()],
+            cells: columns
+                .iter()
+                .map(|c| match m.get(c) {
+                    Some(Value::String(s)) => s.trim().to_string(),
+                    Some(Value::Null) | None => String::new(),
+                    Some(v) => v.to_string(),
+                })
+                .collect(),
+        })
+        .collect();
+    if diags.is_empty() {
+        Ok(Roster {
+            path: path.to_string(),
+            columns,
+            rows,
+        })
+    } else {
+        Err(diags)
+    }
+}
+
+/// 1-based character columns where each cell of a CSV line starts (quotes respected).
+fn cell_columns(line: &str) -> Vec<usize> {
+    let mut cols = vec![1];
+    let mut quoted = false;
+    for (n, c) in line.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => cols.push(n + 2),
+            _ => {}
+        }
+    }
+    cols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_bom_and_gbk() {
+        let r = parse(
+            "r.csv",
+            "\u{feff}单位名称,所属村\r\n甲公司,东山村\r\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(r.columns, ["单位名称", "所属村"]);
+        assert_eq!(r.rows[0].cells, ["甲公司", "东山村"]);
+        assert_eq!(r.rows[0].line, 2);
+        let (gbk, _, _) = encoding_rs::GBK.encode("单位名称\n乙公司\n");
+        let r = parse("r.csv", &gbk).unwrap();
+        assert_eq!(r.rows[0].cells, ["乙公司"]);
+    }
+
+    #[test]
+    fn csv_errors_name_row_and_column() {
+        let e = parse("r.csv", "单位名称,单位名称\n甲,乙\n".as_bytes()).unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (1, 6));
+        let e = parse("r.csv", "a,b\n1,\"2,x\",3\n".as_bytes()).unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (2, 9));
+        let e = parse("r.csv", "a,b\n".as_bytes()).unwrap_err();
+        assert!(e[0].message.contains("没有数据行"));
+    }
+
+    #[test]
+    fn yaml_rows_and_lines() {
+        let r = parse(
+            "r.yaml",
+            "- 单位名称: 甲公司\n  所属村: 东山村\n- 单位名称: 乙公司\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(r.columns, ["单位名称", "所属村"]);
+        assert_eq!(r.rows[1].line, 3);
+        assert_eq!(r.rows[1].cells, ["乙公司", ""]);
+        assert!(parse("r.yaml", "a: 1\n".as_bytes()).is_err());
+    }
+
+    #[test]
+    fn placeholders_and_fill() {
+        let t = "致{{单位名称}}：{{ 所属村 }}委会{{blank}}{{";
+        let p: Vec<_> = placeholders(t).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(p, ["单位名称", "所属村", "blank"]);
+        let f = fill(t, |n| (n != "blank").then(|| format!("[{n}]")));
+        assert_eq!(f, "致[单位名称]：[所属村]委会{{blank}}{{");
+    }
+
+    #[test]
+    fn roster_paths_stay_in_data() {
+        assert_eq!(relative("a.csv"), Some(PathBuf::from("a.csv")));
+        assert_eq!(relative("content/data/a.csv"), Some(PathBuf::from("a.csv")));
+        assert_eq!(relative("../a.csv"), None);
+        assert_eq!(relative("/etc/passwd"), None);
+        assert_eq!(relative("data/../../a.csv"), None);
+    }
+}

@@ -1,0 +1,110 @@
+//! 公文 body typography (GB/T 9704-2012 [7.3.3]): the four levels of headings are recognised
+//! by their ordinals (一、 → （一） → 1. → （1）), whatever markdown was used to write them, and
+//! marked with a class (`gw-l1` … `gw-l4`) so the theme sets 黑体, 楷体 and 仿宋 as the
+//! standard asks. Marked: headings, a bold run at the start of a paragraph (run-in heading,
+//! "**（一）加强组织领导。**各村要…"), and short paragraphs that are a heading on their own.
+
+/// Adds the level classes to a rendered body.
+pub fn levels(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..=end];
+        let after = &rest[end + 1..];
+        let name: String = tag[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let level = match name.as_str() {
+            "h2" | "h3" | "h4" | "h5" | "h6" => level(after),
+            "strong" if out.ends_with("<p>") => level(after),
+            "p" if tag == "<p>" && standalone(after) => level(after),
+            _ => None,
+        };
+        match level {
+            Some(n) if !tag.contains("class=") => {
+                out.push_str(&tag[..tag.len() - 1]);
+                out.push_str(&format!(" class=\"gw-l{n}\">"));
+            }
+            _ => out.push_str(tag),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The level of the ordinal that `text` starts with.
+pub fn level(text: &str) -> Option<u8> {
+    const HAN: &str = "一二三四五六七八九十";
+    let han = |s: &str| {
+        let n = s.chars().take_while(|c| HAN.contains(*c)).count();
+        (n > 0).then(|| s.char_indices().nth(n).map_or(s.len(), |(i, _)| i))
+    };
+    let digits = |s: &str| {
+        let n = s.chars().take_while(char::is_ascii_digit).count();
+        (n > 0 && n <= 2).then_some(n)
+    };
+    if let Some(i) = han(text) {
+        return text[i..].starts_with('、').then_some(1);
+    }
+    if let Some(r) = text.strip_prefix('（') {
+        if let Some(i) = han(r) {
+            return r[i..].starts_with('）').then_some(2);
+        }
+        if let Some(i) = digits(r) {
+            return r[i..].starts_with('）').then_some(4);
+        }
+        return None;
+    }
+    let i = digits(text)?;
+    let r = &text[i..];
+    // "1." but not "1.5" or a date.
+    let dot = r.strip_prefix('.').or_else(|| r.strip_prefix('．'))?;
+    (!dot.starts_with(|c: char| c.is_ascii_digit())).then_some(3)
+}
+
+/// A paragraph that is a heading on its own: short, no inline markup, no sentence end.
+fn standalone(after: &str) -> bool {
+    let Some(end) = after.find("</p>") else {
+        return false;
+    };
+    let text = &after[..end];
+    !text.contains('<') && text.chars().count() <= 30 && !text.contains(['。', '；', '：', '，'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_and_their_levels() {
+        for (t, l) in [
+            ("一、总体目标", Some(1)),
+            ("十二、附则", Some(1)),
+            ("（三）加强领导", Some(2)),
+            ("3.开展培训", Some(3)),
+            ("12．加强宣传", Some(3)),
+            ("（2）张贴标语", Some(4)),
+            ("一是加强领导", None),
+            ("2026年", None),
+            ("1.5倍", None),
+            ("一、", Some(1)),
+            ("（一", None),
+        ] {
+            assert_eq!(level(t), l, "{t}");
+        }
+    }
+
+    #[test]
+    fn marks_headings_run_ins_and_standalone_paragraphs() {
+        let html = "<h2 id=\"a\">一、总体目标</h2>\n<p><strong>（一）加强组织领导。</strong>各村要……</p>\n<p>1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>";
+        assert_eq!(
+            levels(html),
+            "<h2 id=\"a\" class=\"gw-l1\">一、总体目标</h2>\n<p><strong class=\"gw-l2\">（一）加强组织领导。</strong>各村要……</p>\n<p class=\"gw-l3\">1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>"
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Print pages of letters with a roster (mail merge): `print/<slug>.html` with one A4 sheet per
+//! roster row, the placeholders `{{列名}}` filled in, the copies remark and a receipt block;
+//! `print/<slug>-register.html` and `.csv`, the delivery register (送达登记表).
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use super::Plan;
+use super::context::{self, Refs};
+use super::html::{base_context, render};
+use super::led::player::html_escape;
+use crate::content::roster::{self, Roster};
+use crate::content::{Item, Site};
+use crate::output::Output;
+
+/// Extra columns of the delivery register, filled in by hand.
+const REGISTER_BLANKS: [&str; 3] = ["送达日期", "签收人", "备注"];
+
+#[derive(Serialize)]
+struct Sheet {
+    /// 1-based position in the roster.
+    n: usize,
+    /// The row's cells by column name.
+    cells: serde_json::Map<String, serde_json::Value>,
+    /// The first column's value (the recipient), for headings and the receipt.
+    recipient: String,
+    /// The merged body.
+    content: String,
+}
+
+/// Output paths of an item's print pages: (sheets, register HTML, register CSV).
+pub fn paths(item: &Item) -> (String, String, String) {
+    (
+        format!("print/{}.html", item.slug),
+        format!("print/{}-register.html", item.slug),
+        format!("print/{}-register.csv", item.slug),
+    )
+}
+
+/// Writes the print pages of every letter in `plan` that has a roster.
+pub fn render_print(
+    site: &Site,
+    plan: &Plan,
+    tera: &Tera,
+    refs: &Refs,
+    out: &Output,
+) -> anyhow::Result<()> {
+    site.items
+        .par_iter()
+        .enumerate()
+        .filter(|(_, i)| plan.includes(i))
+        .filter_map(|(n, i)| i.roster(site).map(|r| (n, i, r)))
+        .try_for_each(|(n, item, roster)| {
+            let (sheets_rel, register_rel, csv_rel) = paths(item);
+            let mut ctx = base_context(refs, "../");
+            ctx.insert_value("page", refs.item_values[n].clone());
+            ctx.insert("fm", &context::front_matter(item));
+            ctx.insert("letter", &context::letter(item));
+            ctx.insert("copies_note", &copies_note(item));
+            ctx.insert("columns", &roster.columns);
+            ctx.insert("blanks", &REGISTER_BLANKS);
+            ctx.insert("roster_path", &roster.path);
+            ctx.insert("sheets", &sheets(item, roster));
+            ctx.insert("register_url", &register_rel);
+            ctx.insert("register_csv", &csv_rel);
+            let html = render(tera, "print.html", &ctx, &sheets_rel)?;
+            out.write_from(&item.source, &sheets_rel, html.as_bytes())
+                .with_context(|| format!("写入 {sheets_rel}"))?;
+            let html = render(tera, "register.html", &ctx, &register_rel)?;
+            out.write_from(&item.source, &register_rel, html.as_bytes())?;
+            out.write_from(&item.source, &csv_rel, &register_csv(roster))
+        })
+}
+
+/// One sheet per row: the body with the row's cells (escaped) in place of the placeholders.
+fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
+    roster
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(k, row)| Sheet {
+            n: k + 1,
+            cells: roster
+                .columns
+                .iter()
+                .map(|c| (c.clone(), roster.cell(row, c).into()))
+                .collect(),
+            recipient: row.cells.first().cloned().unwrap_or_default(),
+            content: roster::fill(&item.body.html, |name| {
+                if name == "blank" {
+                    Some(BLANK.to_string())
+                } else {
+                    roster
+                        .column(name)
+                        .map(|_| html_escape(roster.cell(row, name)))
+                }
+            }),
+        })
+        .collect()
+}
+
+/// An underlined blank to fill in by hand.
+pub const BLANK: &str = r#"<span class="blank"></span>"#;
+
+/// The body as shown on the site: placeholders become labelled blanks.
+pub fn blanks(item: &Item, roster: Option<&Roster>) -> String {
+    if !item.body.html.contains("{{") {
+        return item.body.html.clone();
+    }
+    roster::fill(&item.body.html, |name| {
+        if name == "blank" {
+            Some(BLANK.to_string())
+        } else {
+            roster.and_then(|r| r.column(name)).map(|_| {
+                format!(
+                    r#"<span class="field" title="逐户套打时填入">{}</span>"#,
+                    html_escape(name)
+                )
+            })
+        }
+    })
+}
+
+/// "本告知书一式四份。" unless the body already says how many copies.
+fn copies_note(item: &Item) -> String {
+    match item.fm.int("copies") {
+        Some(n) if n > 1 && !item.body.text.contains("一式") => {
+            format!("本{}一式{}份。", item.kind.label(), chinese_number(n))
+        }
+        _ => String::new(),
+    }
+}
+
+/// 1–99 in Chinese numerals (四, 十二); larger numbers as digits.
+pub fn chinese_number(n: i64) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n > 10 { D[n as usize - 10] } else { "" }),
+        20..=99 => format!(
+            "{}十{}",
+            D[n as usize / 10],
+            if n % 10 > 0 { D[n as usize % 10] } else { "" }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// The delivery register as CSV: UTF-8 with BOM and CRLF, as Excel on Windows expects.
+fn register_csv(roster: &Roster) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let head = std::iter::once("序号")
+        .chain(roster.columns.iter().map(String::as_str))
+        .chain(REGISTER_BLANKS);
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(head);
+    for (k, row) in roster.rows.iter().enumerate() {
+        let n = (k + 1).to_string();
+        let cells = std::iter::once(n.as_str())
+            .chain(roster.columns.iter().map(|c| roster.cell(row, c)))
+            .chain(REGISTER_BLANKS.map(|_| ""));
+        let _ = w.write_record(cells);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        let got: Vec<String> = [1, 4, 10, 12, 20, 35, 120]
+            .into_iter()
+            .map(chinese_number)
+            .collect();
+        assert_eq!(got, ["一", "四", "十", "十二", "二十", "三十五", "120"]);
+    }
+
+    #[test]
+    fn register_csv_has_bom_header_and_blank_columns() {
+        let r = roster::parse("r.csv", "单位名称,所属村\n\"甲,公司\",东山村\n".as_bytes()).unwrap();
+        let csv = String::from_utf8(register_csv(&r)).unwrap();
+        assert_eq!(
+            csv,
+            "\u{feff}序号,单位名称,所属村,送达日期,签收人,备注\r\n1,\"甲,公司\",东山村,,,\r\n"
+        );
+    }
+}
