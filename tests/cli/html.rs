@@ -9,6 +9,15 @@ pub fn tags(html: &str) -> Vec<String> {
 
 /// Start tags as (lowercase name, raw attribute text).
 pub fn elements(html: &str) -> Vec<(String, String)> {
+    elements_with_text(html)
+        .into_iter()
+        .map(|(n, a, _)| (n, a))
+        .collect()
+}
+
+/// Start tags as (lowercase name, raw attribute text, raw text): the raw text is the content
+/// of `title`, `textarea`, `script` and `style` up to their end tag, empty for other elements.
+pub fn elements_with_text(html: &str) -> Vec<(String, String, String)> {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -40,15 +49,51 @@ pub fn elements(html: &str) -> Vec<(String, String)> {
             i += 1;
         }
         let attrs = html[attr_start..i.min(b.len())].to_string();
+        let mut text = String::new();
         if matches!(name.as_str(), "title" | "textarea" | "script" | "style") {
             let close = format!("</{name}");
+            let start = (i + 1).min(b.len());
             i = html[i..]
                 .to_ascii_lowercase()
                 .find(&close)
                 .map(|e| i + e)
                 .unwrap_or(b.len());
+            text = html[start..i.max(start)].to_string();
         }
-        out.push((name, attrs));
+        out.push((name, attrs, text));
+    }
+    out
+}
+
+/// Lowercase names of the attributes in a raw attribute string.
+pub fn attr_names(attrs: &str) -> Vec<String> {
+    let b = attrs.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'>' {
+            i += 1;
+        }
+        if i > start {
+            out.push(attrs[start..i].to_ascii_lowercase());
+        }
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i] as char;
+                i = attrs[i + 1..].find(q).map_or(b.len(), |e| i + 2 + e);
+            } else {
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            }
+        } else if i == start {
+            i += 1;
+        }
     }
     out
 }

@@ -7,6 +7,7 @@ mod browser;
 mod build;
 mod check;
 mod fuzz;
+mod hostile;
 mod import;
 mod import_seeds;
 mod led;

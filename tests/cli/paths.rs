@@ -46,7 +46,11 @@ const FRONT: &[(&str, &str, &str)] = &[
     ("cover", "C:\\\\Windows\\\\win.ini", "站点以外"),
     ("封面", "static/../../../x.png", "站点以外"),
     ("roster", "..\\\\..\\\\secret.csv", "不在 content/data"),
-    ("roster", "\\\\\\\\server\\\\share\\\\a.csv", "不在 content/data"),
+    (
+        "roster",
+        "\\\\\\\\server\\\\share\\\\a.csv",
+        "不在 content/data",
+    ),
     ("roster", "file:///etc/passwd", "不在 content/data"),
     ("roster", "C:/Users/a.csv", "不在 content/data"),
     ("名单", "/root/a.csv", "不在 content/data"),
