@@ -25,7 +25,7 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
     let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let (line, col) = e
             .location()
-            .map(|l| (l.line(), l.column()))
+            .map(|l| within(text, l.line(), l.column()))
             .unwrap_or((1, 1));
         let (message, hint) = translate(&e.to_string());
         YamlError {
@@ -36,6 +36,17 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
         }
     })?;
     Ok(to_json(v))
+}
+
+/// The parser reports "end of input" one line past a text without a final newline: point at
+/// the end of the last line instead.
+fn within(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let lines = text.split('\n').count();
+    if line <= lines {
+        return (line.max(1), col.max(1));
+    }
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (lines, last.chars().count() + 1)
 }
 
 /// Serializes a value as YAML (used for front matter and `campaign.yaml` written by `import`/`new`).
@@ -218,6 +229,16 @@ fn to_json(v: serde_yaml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `frontmatter` fuzz target: an error at the end of a text without a final
+    /// newline was located on a line that does not exist.
+    #[test]
+    fn error_at_the_end_points_into_the_text() {
+        for t in ["title: a\naddres", "a: [1,\nb", "a: b\nc"] {
+            let e = parse(t).unwrap_err();
+            assert!(e.line <= t.split('\n').count(), "{t:?}: {e:?}");
+        }
+    }
 
     #[test]
     fn parses_and_locates() {
