@@ -74,6 +74,13 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
     let mut stack: Vec<usize> = Vec::new();
     let mut report: Vec<(usize, &'static str, String, String)> = Vec::new();
     let mut ascii_pairs: Vec<(usize, usize)> = Vec::new();
+    // How many “ and 《 are open on the stack (a linear scan per opener is quadratic).
+    let mut open_same = [0usize; 2];
+    let popped = |o: usize, open_same: &mut [usize; 2]| match ch(o) {
+        '“' => open_same[0] -= 1,
+        '《' => open_same[1] -= 1,
+        _ => {}
+    };
     for k in 0..seq.len() {
         let c = ch(k);
         let Some((fam, opens)) = family(c) else {
@@ -85,7 +92,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             continue;
         }
         if opens {
-            if matches!(c, '“' | '《') && stack.iter().any(|&o| ch(o) == c) {
+            if matches!(c, '“' | '《') && open_same[usize::from(c == '《')] > 0 {
                 let inner = if c == '“' { "‘’" } else { "〈〉" };
                 report.push((
                     k,
@@ -93,6 +100,9 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                     format!("“{c}”套用了同一种{c}"),
                     format!("里层改用{inner}"),
                 ));
+            }
+            if matches!(c, '“' | '《') {
+                open_same[usize::from(c == '《')] += 1;
             }
             stack.push(k);
             continue;
@@ -110,6 +120,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             continue;
         };
         for o in stack.drain(pos + 1..).collect::<Vec<_>>() {
+            popped(o, &mut open_same);
             let oc = ch(o);
             report.push((
                 o,
@@ -118,7 +129,13 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                 format!("补上“{}”", closer_of(oc)),
             ));
         }
-        let o = stack.pop().unwrap_or(k);
+        let o = match stack.pop() {
+            Some(o) => {
+                popped(o, &mut open_same);
+                o
+            }
+            None => k,
+        };
         let oc = ch(o);
         if closer_of(oc) != c {
             let (want, fix) = if oc == '（' {

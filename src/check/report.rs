@@ -24,9 +24,14 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
     }
     for path in paths {
         let text = source(path);
-        let lines: Vec<&str> = text
+        // Split once: a file with thousands of findings on one long line stays linear.
+        let lines: Vec<Vec<char>> = text
             .as_deref()
-            .map(|t| t.lines().collect())
+            .map(|t| {
+                t.lines()
+                    .map(|l| l.chars().map(|c| if c == '\t' { ' ' } else { c }).collect())
+                    .collect()
+            })
             .unwrap_or_default();
         let _ = writeln!(out, "{path}");
         for f in findings.iter().filter(|f| f.diag.path == path) {
@@ -62,11 +67,7 @@ const CONTEXT: usize = 24;
 
 /// The part of `line` to show, the width before the span and the width of the span: long lines
 /// are cut to the span and [`CONTEXT`] characters either side, marked with “…”.
-fn excerpt(line: &str, start: usize, len: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
+fn excerpt(chars: &[char], start: usize, len: usize) -> (String, usize, usize) {
     let start = start.min(chars.len());
     let end = (start + len).min(chars.len());
     let from = start.saturating_sub(CONTEXT);
@@ -137,7 +138,8 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_span() {
         let line = format!("{}纳入纳入{}", "甲".repeat(100), "乙".repeat(100));
-        let (shown, before, span) = excerpt(&line, 100, 4);
+        let chars: Vec<char> = line.chars().collect();
+        let (shown, before, span) = excerpt(&chars, 100, 4);
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert_eq!(shown.chars().count(), 2 + 24 + 4 + 24);
         let w = |s: &str| s.chars().map(width).sum::<usize>();

@@ -206,6 +206,10 @@ fn read_campaign(root: &Path, diags: &mut Vec<Diagnostic>) -> anyhow::Result<Cam
     }
 }
 
+/// The largest markdown file a build reads (a whole year of a campaign's documents is a few
+/// MB): a bigger one is refused with a message instead of taking minutes and gigabytes.
+pub const MAX_DOC_BYTES: u64 = 16 * 1024 * 1024;
+
 /// UTF-8 (with or without BOM), line ends normalized to `\n`. Anything else is an error located
 /// at the first byte that is not UTF-8.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
@@ -251,6 +255,25 @@ pub(super) fn read_doc(
             );
             return None;
         }
+    }
+    if let Ok(m) = std::fs::metadata(&full)
+        && m.len() > MAX_DOC_BYTES
+    {
+        diags.push(
+            Diagnostic::error(
+                &path,
+                0,
+                0,
+                "too-large",
+                format!(
+                    "文件有 {} MB，超过单篇文档 {} MB 的上限，未处理",
+                    m.len() / (1024 * 1024),
+                    MAX_DOC_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_hint("一篇公文或新闻不会有这么长：检查是否误把数据或整本材料粘贴进来；请拆成几篇，或把原件作为附件放进 content/static。"),
+        );
+        return None;
     }
     let bytes = match std::fs::read(&full) {
         Ok(b) => b,

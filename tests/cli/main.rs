@@ -11,6 +11,7 @@ mod hostile;
 mod import;
 mod import_seeds;
 mod led;
+mod limits;
 mod links;
 mod new;
 mod paths;

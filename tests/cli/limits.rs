@@ -1,0 +1,85 @@
+//! Bounded resources (issue 10, item 4): pathological nesting builds without overflowing the
+//! stack, an oversized document stops with a message, a 100,000-row roster builds.
+//! Peak memory is measured by hand (fuzz/README.md, "Limits").
+
+use crate::harness::{Site, snapshot};
+
+const DEEP: usize = 10_000;
+
+#[test]
+fn ten_thousand_deep_nesting_builds_and_checks() {
+    let s = Site::fixture("minimal");
+    let docs = [
+        ("lists", "- ".repeat(DEEP) + "项"),
+        ("ordered", "1. ".repeat(DEEP) + "项"),
+        ("quotes", ">".repeat(DEEP) + " 引用"),
+        ("mixed", "> - 1. ".repeat(DEEP / 3) + "项"),
+        (
+            "indented",
+            (0..DEEP)
+                .map(|i| format!("{}- 项\n", "  ".repeat(i % 200)))
+                .collect(),
+        ),
+        ("emphasis", "*".repeat(DEEP) + "强调" + &"*".repeat(DEEP)),
+        (
+            "strong",
+            "**一是".repeat(DEEP / 2) + &"。**".repeat(DEEP / 2),
+        ),
+        ("links", "[".repeat(DEEP) + "链接" + &"](a)".repeat(DEEP)),
+        ("brackets", "“（【".repeat(DEEP)),
+    ];
+    for (name, body) in &docs {
+        s.write(
+            &format!("content/news/{name}.md"),
+            &format!("---\ntitle: 嵌套{name}\n---\n\n{body}\n"),
+        );
+    }
+    s.run(&["build"]).ok();
+    for (name, _) in &docs {
+        assert!(
+            s.file(&format!("output/news/{name}.html")).exists(),
+            "{name}"
+        );
+    }
+    let r = s.run(&["check"]);
+    assert!(r.code == 0 || r.code == 1, "check crashed:\n{}", r.stderr);
+}
+
+#[test]
+fn an_oversized_document_stops_with_a_clear_message() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let before = snapshot(&s.file("output"));
+    let para = "安全生产标准化提升专项行动。".repeat(64) + "\n\n";
+    let body = para.repeat(17 * 1024 * 1024 / para.len() + 1);
+    s.write(
+        "content/news/huge.md",
+        &format!("---\ntitle: 大\n---\n\n{body}"),
+    );
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("content/news/huge.md"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("超过单篇文档 16 MB 的上限"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&s.file("output")), before);
+}
+
+#[test]
+fn a_hundred_thousand_row_roster_builds() {
+    let s = Site::fixture("minimal");
+    let mut csv = String::from("单位名称,主要负责人,所属村\n");
+    for i in 0..100_000 {
+        csv.push_str(&format!("测试企业{i}有限公司,负责人{i},东山村\n"));
+    }
+    s.write("content/data/big.csv", &csv);
+    s.write(
+        "content/letters/xin.md",
+        "---\ntitle: 致全镇生产经营单位的一封信\nroster: big.csv\n---\n\n{{单位名称}}：\n\n请{{主要负责人}}落实主体责任。\n",
+    );
+    s.run(&["build"]).ok();
+    let page = s.read("output/print/xin.html");
+    assert!(page.contains("测试企业99999有限公司"));
+    assert!(page.contains("负责人0"));
+}
