@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 /// Marker file that says a folder was written by xuanguan (and may be replaced by it).
 pub const MARKER: &str = ".xuanguan-output";
@@ -51,20 +51,20 @@ impl Output {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("无法创建文件夹 {}", parent.display()))?;
+            .map_err(|e| io(e, format!("无法创建文件夹 {}", parent.display())))?;
         let name = dest
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "output".into());
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if tmp.exists() {
-            std::fs::remove_dir_all(&tmp).with_context(|| format!("无法清理 {}", tmp.display()))?;
+            std::fs::remove_dir_all(&tmp)
+                .map_err(|e| io(e, format!("无法清理 {}", tmp.display())))?;
         }
-        std::fs::create_dir_all(&tmp).with_context(|| {
-            format!("无法在 {} 中写入（权限不足或磁盘已满？）", parent.display())
-        })?;
+        std::fs::create_dir_all(&tmp)
+            .map_err(|e| io(e, format!("无法在 {} 中写入", parent.display())))?;
         std::fs::write(tmp.join(MARKER), b"")
-            .with_context(|| format!("无法写入 {}", tmp.display()))?;
+            .map_err(|e| io(e, format!("无法写入 {}", tmp.display())))?;
         Ok(Output {
             target: Target::Disk {
                 tmp,
@@ -87,10 +87,10 @@ impl Output {
                 let path = tmp.join(rel);
                 if let Some(p) = path.parent() {
                     std::fs::create_dir_all(p)
-                        .with_context(|| format!("无法创建文件夹 {}", p.display()))?;
+                        .map_err(|e| io(e, format!("无法创建文件夹 {}", p.display())))?;
                 }
                 std::fs::write(&path, bytes)
-                    .with_context(|| format!("无法写入 {}（磁盘已满或没有权限？）", path.display()))
+                    .map_err(|e| io(e, format!("无法写入 {}", path.display())))
             }
             Target::Memory(m) => {
                 m.lock()
@@ -130,6 +130,12 @@ impl Output {
         match self.target {
             Target::Memory(m) => Ok(m.into_inner().expect("output lock").files),
             Target::Disk { tmp, dest } => {
+                // One atomic exchange where the system has it: `dest` is never missing, and a
+                // crash right after leaves the previous output in `tmp`, removed by `recover`.
+                if dest.exists() && exchange(&tmp, &dest).is_ok() {
+                    let _ = std::fs::remove_dir_all(&tmp);
+                    return Ok(HashMap::new());
+                }
                 let old = dest.with_file_name(format!(
                     ".{}.old-{}",
                     dest.file_name().unwrap_or_default().to_string_lossy(),
@@ -137,11 +143,11 @@ impl Output {
                 ));
                 if dest.exists() {
                     std::fs::rename(&dest, &old)
-                        .with_context(|| format!("无法替换 {}", dest.display()))?;
+                        .map_err(|e| io(e, format!("无法替换 {}", dest.display())))?;
                 }
                 if let Err(e) = std::fs::rename(&tmp, &dest) {
                     let _ = std::fs::rename(&old, &dest);
-                    return Err(e).with_context(|| format!("无法写入 {}", dest.display()));
+                    return Err(io(e, format!("无法写入 {}", dest.display())));
                 }
                 let _ = std::fs::remove_dir_all(&old);
                 Ok(HashMap::new())
@@ -186,14 +192,59 @@ pub fn recover(dest: &Path) -> anyhow::Result<()> {
         }
         if old && !dest.exists() {
             std::fs::rename(&path, dest)
-                .with_context(|| format!("无法恢复上次的输出 {}", path.display()))?;
+                .map_err(|e| io(e, format!("无法恢复上次的输出 {}", path.display())))?;
             eprintln!("上次生成被中断，已恢复之前的输出：{}", dest.display());
         } else {
             std::fs::remove_dir_all(&path)
-                .with_context(|| format!("无法清理 {}", path.display()))?;
+                .map_err(|e| io(e, format!("无法清理 {}", path.display())))?;
         }
     }
     Ok(())
+}
+
+/// An I/O error as one Chinese sentence that says what happened and that the previous output
+/// is untouched (the OS's own words follow as the cause).
+fn io(e: std::io::Error, what: String) -> anyhow::Error {
+    use std::io::ErrorKind as K;
+    let why = match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "磁盘已满",
+        K::FileTooLarge => "文件超过了系统允许的大小（磁盘配额或 ulimit）",
+        K::ReadOnlyFilesystem => "所在磁盘是只读的",
+        K::PermissionDenied => "没有写入权限",
+        K::NotADirectory => "路径中有一段是文件而不是文件夹",
+        _ => "写入失败",
+    };
+    anyhow::Error::new(e).context(format!("{what}：{why}。之前生成的输出保持原样，未被改动。"))
+}
+
+/// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere the two renames of [`Output::commit`] are used (and repaired by [`recover`]).
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Whether the build process `pid` still runs (only checkable where /proc exists).

@@ -6,6 +6,7 @@ mod html;
 mod browser;
 mod build;
 mod check;
+mod faults;
 mod fuzz;
 mod hostile;
 mod import;
