@@ -9,7 +9,7 @@
 mod html;
 
 use crate::check::{LintOptions, lint_text};
-use crate::content::{campaign, decode as load_decode, frontmatter};
+use crate::content::{campaign, decode as load_decode, frontmatter, roster as table};
 use crate::diag::Diagnostic;
 use crate::import::{Report, clean, decode, docx, recognize, write};
 use crate::markdown::{self, NoLinks};
@@ -25,6 +25,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("import", import),
     ("led_split", led_split),
     ("lint", lint),
+    ("roster", roster),
 ];
 
 /// Inputs longer than this are cut: the fuzzer looks for logic errors, not for slow big inputs
@@ -140,4 +141,40 @@ pub fn lint(data: &[u8]) {
     let Some(text) = text(data) else { return };
     let diags = lint_text("content/notices/fuzz.md", &text, 0, &LintOptions::default());
     located(&diags, &text);
+}
+
+/// Roster parsing (CSV or YAML, chosen by the first byte) and mail merge: every row has one
+/// cell per column, every problem is located in the file, and a merged cell is inserted once,
+/// never read again as a placeholder.
+pub fn roster(data: &[u8]) {
+    let [kind, rest @ ..] = data else { return };
+    let rest = &rest[..rest.len().min(MAX_LEN)];
+    let path = if kind % 2 == 0 {
+        "content/data/fuzz.csv"
+    } else {
+        "content/data/fuzz.yaml"
+    };
+    let lines = String::from_utf8_lossy(rest).split('\n').count();
+    match table::parse(path, rest) {
+        Ok(r) => {
+            for row in &r.rows {
+                assert!(row.line >= 1 && row.line <= lines, "row line {}", row.line);
+                for c in &r.columns {
+                    let _ = r.cell(row, c);
+                }
+            }
+            let Some(row) = r.rows.first() else { return };
+            let letter: String = r.columns.iter().map(|c| format!("{{{{{c}}}}}|")).collect();
+            let merged = table::fill(&letter, |name| {
+                r.column(name).map(|_| format!("[{}]", r.cell(row, name)))
+            });
+            let _ = table::placeholders(&merged);
+        }
+        Err(diags) => {
+            assert!(!diags.is_empty(), "a refused roster says why");
+            for d in &diags {
+                assert!(d.line <= lines + 1, "line {} of {lines}: {}", d.line, d.message);
+            }
+        }
+    }
 }

@@ -188,3 +188,8 @@ fn led_split() {
 fn lint() {
     run("lint");
 }
+
+#[test]
+fn roster() {
+    run("roster");
+}
