@@ -173,7 +173,12 @@ pub fn roster(data: &[u8]) {
         Err(diags) => {
             assert!(!diags.is_empty(), "a refused roster says why");
             for d in &diags {
-                assert!(d.line <= lines + 1, "line {} of {lines}: {}", d.line, d.message);
+                assert!(
+                    d.line <= lines + 1,
+                    "line {} of {lines}: {}",
+                    d.line,
+                    d.message
+                );
             }
         }
     }

@@ -83,3 +83,25 @@ fn a_hundred_thousand_row_roster_builds() {
     assert!(page.contains("测试企业99999有限公司"));
     assert!(page.contains("负责人0"));
 }
+
+/// Found by the `import` fuzz target: recognising the signature date tried every suffix of
+/// every line, so one 2.7 MB line took minutes. Now it is linear.
+#[test]
+fn importing_one_huge_line_is_linear() {
+    let s = Site::empty();
+    let line = "安全生产标准化提升专项行动要求各单位认真落实。".repeat(40_000);
+    s.write(
+        "long.txt",
+        &format!(
+            "关于开展安全生产宣传的通知\n\n各村：\n\n{line}\n\n青石镇人民政府\n2023年4月6日\n"
+        ),
+    );
+    let started = std::time::Instant::now();
+    s.run(&["import", "long.txt", "--into", "site"]).ok();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "import took {:?}",
+        started.elapsed()
+    );
+    assert!(s.file("site/content/notices").exists());
+}
