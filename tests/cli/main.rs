@@ -18,3 +18,4 @@ mod new;
 mod paths;
 mod print;
 mod serve;
+mod serve_pressure;

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use crate::harness::{Site, bin};
 
 /// A running `xuanguan serve` (killed on drop).
-struct Server {
+pub struct Server {
     child: Child,
-    port: u16,
+    pub port: u16,
 }
 
 impl Drop for Server {
@@ -31,7 +31,7 @@ fn free_port() -> u16 {
 }
 
 impl Server {
-    fn start(site: &Site) -> Server {
+    pub fn start(site: &Site) -> Server {
         let port = free_port();
         let child = bin()
             .args([
@@ -56,7 +56,7 @@ impl Server {
     }
 
     /// (status, body) of GET `path`.
-    fn get(&self, path: &str) -> (u16, String) {
+    pub fn get(&self, path: &str) -> (u16, String) {
         let mut c = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         write!(
@@ -77,7 +77,7 @@ impl Server {
     }
 
     /// The reload stream: each line of the event stream arrives on the receiver.
-    fn events(&self) -> Receiver<String> {
+    pub fn events(&self) -> Receiver<String> {
         let mut c = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             c,
@@ -106,7 +106,12 @@ impl Server {
 
     /// Polls `path` until `cond` holds on its body (at most `limit`).
     #[track_caller]
-    fn wait_for(&self, path: &str, limit: Duration, cond: impl Fn(u16, &str) -> bool) -> String {
+    pub fn wait_for(
+        &self,
+        path: &str,
+        limit: Duration,
+        cond: impl Fn(u16, &str) -> bool,
+    ) -> String {
         let until = Instant::now() + limit;
         loop {
             let (status, body) = self.get(path);
