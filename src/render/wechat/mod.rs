@@ -1,0 +1,246 @@
+//! WeChat Official Account (公众号) export, per docs/wechat.md: for every article-like item,
+//! `wechat/<slug>/article.html` (one root `<section>`, inline styles only), `meta.json` (the
+//! editor's separate fields) and `index.html` (phone-width preview, copy buttons, the images
+//! to upload). Limits are checked by [`diagnostics`]: warnings in `build`, errors with `--strict`.
+
+pub mod body;
+pub mod config;
+pub mod cover;
+pub mod links;
+pub mod meta;
+mod page;
+pub mod style;
+pub mod text;
+mod validate;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use crate::content::{Item, Kind, Site, date};
+use crate::diag::Diagnostic;
+use crate::output::Output;
+
+use super::Plan;
+pub use body::Upload;
+pub use config::Config;
+pub use cover::Cover;
+pub use meta::{DigestFrom, Meta};
+use style::Styles;
+use text::escape;
+
+/// One exported article.
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// The fragment (`article.html`).
+    pub html: String,
+    pub meta: Meta,
+    /// Local images the user must upload by hand (shown as placeholders in the fragment).
+    pub uploads: Vec<Upload>,
+    pub cover: Option<Cover>,
+    pub digest_from: DigestFrom,
+    /// Visible characters of the fragment (the draft API allows fewer than 20,000).
+    pub text_len: usize,
+}
+
+/// Whether `item` gets an export: article-like types by default (notices, plans, letters,
+/// cases, news, briefings, speeches); front matter `wechat: true|false` decides otherwise.
+pub fn exported(item: &Item) -> bool {
+    item.fm.flag("wechat").unwrap_or(matches!(
+        item.kind,
+        Kind::Notice
+            | Kind::Plan
+            | Kind::Letter
+            | Kind::Case
+            | Kind::News
+            | Kind::Briefing
+            | Kind::Speech
+    ))
+}
+
+/// The folder of an item's export, relative to the output root.
+pub fn folder(item: &Item) -> String {
+    format!("wechat/{}", item.slug)
+}
+
+/// The preview page of an item's export, when it has one.
+pub fn page_url(item: &Item) -> Option<String> {
+    exported(item).then(|| format!("{}/index.html", folder(item)))
+}
+
+/// Exports one item.
+pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
+    let st = Styles::new(&site.campaign.theme_color);
+    let events = crate::markdown::events(item.markdown());
+    let targets = body::Targets {
+        links: &item.body.links,
+        images: &item.body.images,
+        base_url: &site.campaign.base_url,
+    };
+    let body = body::convert(&events, &targets, &st);
+    let (digest, digest_from) = meta::digest(item, &body.first_paragraph);
+    let cover = cover_of(site, item, cfg);
+    let meta = meta::build(site, item, cfg, digest, cover.as_ref());
+
+    let mut html = format!("<section style=\"{}\">\n", st.root());
+    let addressees = item.fm.list("addressees");
+    if !addressees.is_empty() && matches!(item.kind, Kind::Notice | Kind::Letter) {
+        html.push_str(&format!(
+            "<p style=\"{}\">{}：</p>\n",
+            st.plain_paragraph(),
+            escape(&addressees.join("、"))
+        ));
+    }
+    html.push_str(&body.html);
+    if matches!(item.kind, Kind::Notice | Kind::Letter) {
+        signature(&mut html, item, &st);
+    }
+    notes(&mut html, &body, &st);
+    footer(&mut html, &meta, &st);
+    html.push_str("</section>");
+    let text_len = text::visible_text(&html).chars().count();
+    Export {
+        html,
+        meta,
+        uploads: body.uploads,
+        cover,
+        digest_from,
+        text_len,
+    }
+}
+
+fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
+    let dir = item
+        .source
+        .parent()
+        .unwrap_or(std::path::Path::new("content"));
+    match item.fm.text("cover") {
+        Some(c) => Some(cover::resolve(&site.root, dir, c)),
+        None if !cfg.cover.is_empty() => Some(cover::resolve(
+            &site.root,
+            std::path::Path::new("content"),
+            &cfg.cover,
+        )),
+        None => None,
+    }
+}
+
+fn signature(html: &mut String, item: &Item, st: &Styles) {
+    let issuer = item.fm.list("issuer");
+    let mut lines: Vec<String> = issuer.iter().map(|s| escape(s)).collect();
+    if let Some(d) = item.date {
+        lines.push(date::chinese(d));
+    }
+    for (n, l) in lines.iter().enumerate() {
+        let top = if n == 0 { "margin-top:24px;" } else { "" };
+        html.push_str(&format!("<p style=\"{}{top}\">{l}</p>\n", st.signature()));
+    }
+}
+
+/// The closing 注释 (footnotes) and 参考链接 (external links) lists.
+fn notes(html: &mut String, body: &body::Body, st: &Styles) {
+    let mut order: Vec<&str> = body.refs.notes.iter().map(String::as_str).collect();
+    for (label, _) in &body.notes {
+        if !order.contains(&label.as_str()) {
+            order.push(label);
+        }
+    }
+    let defs: Vec<(usize, &str)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let def = body.notes.iter().find(|(label, _)| label == l)?;
+            Some((i + 1, def.1.as_str()))
+        })
+        .filter(|(_, d)| !d.trim().is_empty())
+        .collect();
+    if !defs.is_empty() {
+        html.push_str(&format!("<p style=\"{}\">注释</p>\n", st.notes_title()));
+        for (n, d) in defs {
+            let mark = body::circled(n);
+            html.push_str(&format!(
+                "<p style=\"{}\">{mark} {}</p>\n",
+                st.note(),
+                d.trim()
+            ));
+        }
+    }
+    if !body.refs.links.is_empty() {
+        html.push_str(&format!("<p style=\"{}\">参考链接</p>\n", st.notes_title()));
+        for (i, (t, u)) in body.refs.links.iter().enumerate() {
+            html.push_str(&format!(
+                "<p style=\"{}\">[{}] {}：{}</p>\n",
+                st.note(),
+                i + 1,
+                escape(t),
+                escape(u)
+            ));
+        }
+    }
+}
+
+/// The government-account line 来源：… 编辑：… 审核：….
+fn footer(html: &mut String, meta: &Meta, st: &Styles) {
+    let parts: Vec<String> = [
+        ("来源", &meta.source),
+        ("编辑", &meta.editor),
+        ("审核", &meta.reviewer),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}：{}", escape(v.trim())))
+    .collect();
+    if !parts.is_empty() {
+        html.push_str(&format!(
+            "<p style=\"{}\">{}</p>\n",
+            st.footer(),
+            parts.join("　")
+        ));
+    }
+}
+
+/// Writes the exports of the items `plan` includes.
+pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<()> {
+    let cfg = Config::read(&site.campaign, &mut Vec::new());
+    let picked: Vec<&Item> = site
+        .items
+        .iter()
+        .filter(|i| exported(i) && plan.includes(i))
+        .collect();
+    picked.into_par_iter().try_for_each(|item| {
+        let e = export(site, item, &cfg);
+        for (name, bytes) in files(site, item, &e)? {
+            let rel = format!("{}/{name}", folder(item));
+            out.write_from(&item.source, &rel, &bytes)
+                .with_context(|| format!("写入 {rel}"))?;
+        }
+        Ok(())
+    })
+}
+
+/// The three files of an export: (file name, bytes).
+pub fn files(site: &Site, item: &Item, e: &Export) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+    let meta = serde_json::to_string_pretty(&e.meta)? + "\n";
+    Ok(vec![
+        ("article.html", e.html.clone().into_bytes()),
+        ("meta.json", meta.into_bytes()),
+        ("index.html", page::render(site, item, e).into_bytes()),
+    ])
+}
+
+/// The export's limits for every exported item, plus problems of the `wechat:` section.
+pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let cfg = Config::read(&site.campaign, &mut diags);
+    validate::config(site, &cfg, &mut diags);
+    let per_item: Vec<Vec<Diagnostic>> = site
+        .items
+        .par_iter()
+        .filter(|i| exported(i))
+        .map(|item| validate::item(site, item, &export(site, item, &cfg)))
+        .collect();
+    diags.extend(per_item.into_iter().flatten());
+    diags
+}
+
+#[cfg(test)]
+mod tests;
