@@ -26,6 +26,19 @@ pub enum Command {
     New(NewArgs),
     /// 校对检查：错别字、标点、文号、日期、序号、链接和图片（见 docs/lints.md）；有错误时退出码为 1
     Check(CheckArgs),
+    /// 导出一篇文章到公众号：正文 HTML（行内样式，可直接粘贴）、标题作者摘要和带“复制正文”按钮的预览页
+    Wechat(WechatArgs),
+}
+
+/// Flags of `wechat`.
+#[derive(Debug, Args)]
+pub struct WechatArgs {
+    /// 要导出的文章（站点 content/ 下的 .md 文件）
+    #[arg(value_name = "文件")]
+    pub file: PathBuf,
+    /// 导出到这个文件夹，默认为当前文件夹下的“网址名-公众号”
+    #[arg(short, long, value_name = "目录")]
+    pub output: Option<PathBuf>,
 }
 
 /// Flags of `import`.

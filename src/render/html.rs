@@ -52,6 +52,7 @@ pub fn render_items(
         ctx.insert("attachments", &refs.attachments(item));
         ctx.insert("content", &item.body.html);
         ctx.insert("headings", &item.body.headings);
+        ctx.insert("wechat_url", &super::wechat::page_url(item));
         let own = format!("{}.html", item.kind.id());
         let template = if tera.get_template_names().any(|t| t == own) {
             own.as_str()

@@ -227,6 +227,14 @@ pub fn files(site: &Site, item: &Item, e: &Export) -> anyhow::Result<Vec<(&'stat
     ])
 }
 
+/// The limits of one export, plus the campaign-wide footer settings.
+pub fn diagnostics_of(site: &Site, cfg: &Config, item: &Item, e: &Export) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    validate::config(site, cfg, &mut diags);
+    diags.extend(validate::item(site, item, e));
+    diags
+}
+
 /// The export's limits for every exported item, plus problems of the `wechat:` section.
 pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
