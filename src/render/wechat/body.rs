@@ -7,7 +7,7 @@
 //! stay and local ones become named placeholders listed for upload. Soft breaks between
 //! Chinese characters were already dropped by the markdown module.
 
-use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, LinkType, Tag, TagEnd};
 
 use super::links::{LinkKind, References, classify};
 use super::style::Styles;
@@ -318,14 +318,22 @@ impl Conv<'_> {
                 self.out.push_str(&format!("<strong style=\"{style}\">"));
             }
             Tag::Strikethrough => self.out.push_str("<del>"),
-            Tag::Link { dest_url, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
                 let resolved = self.targets.links.get(self.link_i).cloned();
                 self.link_i += 1;
-                let kind = classify(
-                    dest_url,
-                    resolved.as_deref().unwrap_or(dest_url),
-                    self.targets.base_url,
-                );
+                let kind = if *link_type == LinkType::Email {
+                    LinkKind::Contact(dest_url.to_string())
+                } else {
+                    classify(
+                        dest_url,
+                        resolved.as_deref().unwrap_or(dest_url),
+                        self.targets.base_url,
+                    )
+                };
                 if let LinkKind::Keep(href) = &kind {
                     let style = self.st.link();
                     self.out
@@ -380,11 +388,9 @@ impl Conv<'_> {
                     self.newline();
                 }
             }
-            TagEnd::Item => {
-                if self.li_open {
-                    self.out.push_str("</li>");
-                    self.li_open = false;
-                }
+            TagEnd::Item if self.li_open => {
+                self.out.push_str("</li>");
+                self.li_open = false;
             }
             TagEnd::FootnoteDefinition => {
                 let html = std::mem::replace(&mut self.out, self.saved.pop().unwrap_or_default());

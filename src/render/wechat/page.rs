@@ -15,7 +15,7 @@ body{margin:0;background:#f2f2f2;color:#333;font:16px/1.6 system-ui,-apple-syste
 .tools h2{font-size:17px;margin:20px 0 8px}\
 .tools a{color:#576b95}\
 ol.steps{padding-left:1.4em;margin:0}\
-button{font:inherit;min-height:44px;padding:6px 14px;border-radius:6px;border:1px solid #999;background:#fff;cursor:pointer}\
+button{font:inherit;min-height:44px;min-width:44px;padding:6px 10px;white-space:nowrap;border-radius:6px;border:1px solid #999;background:#fff;cursor:pointer}\
 button.main{background:#07c160;border-color:#07c160;color:#fff;font-weight:bold;width:100%;font-size:18px}\
 button:focus-visible{outline:3px solid #576b95;outline-offset:2px}\
 .status{display:block;min-height:1.6em;margin:6px 0;color:#07863d}\
