@@ -265,6 +265,16 @@ fn limits_are_warnings_in_build_and_errors_with_strict() {
         "{}",
         r.stderr
     );
+    // Without a `wechat:` section the campaign does not use a 公众号: exports, no findings.
+    let no_wechat = &CAMPAIGN[..CAMPAIGN.find("wechat:").unwrap()];
+    s.write("content/campaign.yaml", no_wechat);
+    s.write(
+        "content/news/long.md",
+        &format!("---\ntitle: {long_title}\n---\n正文。\n"),
+    );
+    let r = s.run(&["build", "--today", "2026-05-20", "--strict"]).ok();
+    assert!(!r.stderr.contains("公众号"), "{}", r.stderr);
+    assert!(s.file("output/wechat/long/article.html").is_file());
 }
 
 #[test]
