@@ -148,7 +148,15 @@ pub fn item(site: &Site, item: &Item, e: &Export) -> Vec<Diagnostic> {
             .with_hint("拆成两篇发布，或删减正文；网页版不受影响。"),
         );
     }
-    cover(item, e, &mut out, &path);
+    let (cover_path, at) = if item.fm.text("cover").is_some() || e.cover.is_none() {
+        (path.clone(), item.fm.at("cover"))
+    } else {
+        (
+            campaign::PATH.to_string(),
+            Config::at(&site.campaign, "cover"),
+        )
+    };
+    cover(e, &mut out, &cover_path, at);
     if !e.uploads.is_empty() {
         let names: Vec<&str> = e.uploads.iter().map(|u| u.name.as_str()).collect();
         out.push(
@@ -173,8 +181,8 @@ pub fn item(site: &Site, item: &Item, e: &Export) -> Vec<Diagnostic> {
     out
 }
 
-fn cover(item: &Item, e: &Export, out: &mut Vec<Diagnostic>, path: &str) {
-    let (l, c) = item.fm.at("cover");
+/// Cover problems, located at the `cover` key that chose it (`at` in `path`).
+fn cover(e: &Export, out: &mut Vec<Diagnostic>, path: &str, (l, c): (usize, usize)) {
     let Some(cv) = &e.cover else {
         out.push(
             Diagnostic::warning(path, l, c, "wechat-cover", "公众号文章没有封面图片")
