@@ -232,6 +232,9 @@ pub fn diagnostics_of(site: &Site, cfg: &Config, item: &Item, e: &Export) -> Vec
     let mut diags = Vec::new();
     validate::config(site, cfg, &mut diags);
     diags.extend(validate::item(site, item, e));
+    if e.cover.is_none() {
+        diags.extend(validate::no_cover(site, &[item]));
+    }
     diags
 }
 
@@ -245,13 +248,21 @@ pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
     }
     let cfg = Config::read(&site.campaign, &mut diags);
     validate::config(site, &cfg, &mut diags);
-    let per_item: Vec<Vec<Diagnostic>> = site
+    let per_item: Vec<(Vec<Diagnostic>, Option<&Item>)> = site
         .items
         .par_iter()
         .filter(|i| exported(i))
-        .map(|item| validate::item(site, item, &export(site, item, &cfg)))
+        .map(|item| {
+            let e = export(site, item, &cfg);
+            (
+                validate::item(site, item, &e),
+                e.cover.is_none().then_some(item),
+            )
+        })
         .collect();
-    diags.extend(per_item.into_iter().flatten());
+    let uncovered: Vec<&Item> = per_item.iter().filter_map(|(_, i)| *i).collect();
+    diags.extend(validate::no_cover(site, &uncovered));
+    diags.extend(per_item.into_iter().flat_map(|(d, _)| d));
     diags
 }
 

@@ -183,11 +183,8 @@ pub fn item(site: &Site, item: &Item, e: &Export) -> Vec<Diagnostic> {
 
 /// Cover problems, located at the `cover` key that chose it (`at` in `path`).
 fn cover(e: &Export, out: &mut Vec<Diagnostic>, path: &str, (l, c): (usize, usize)) {
+    // A missing cover is reported once for all items by [`no_cover`].
     let Some(cv) = &e.cover else {
-        out.push(
-            Diagnostic::warning(path, l, c, "wechat-cover", "公众号文章没有封面图片")
-                .with_hint("在前言区写 cover: ../static/封面.jpg，或在 campaign.yaml 的 wechat 下写默认封面 cover: static/封面.jpg（至少 900×383 像素）。"),
-        );
         return;
     };
     if cv.written.contains("://") {
@@ -242,5 +239,39 @@ fn cover(e: &Export, out: &mut Vec<Diagnostic>, path: &str, (l, c): (usize, usiz
             )
         }
         _ => {}
+    }
+}
+
+/// Items without a cover: one warning at the item when it is alone, else one warning at the
+/// `wechat:` section of campaign.yaml (a default cover fixes them all).
+pub fn no_cover(site: &Site, items: &[&Item]) -> Option<Diagnostic> {
+    const HINT: &str = "在 campaign.yaml 的 wechat 下写默认封面 cover: static/封面.jpg，或在文章前言区写 cover: ../static/封面.jpg（至少 900×383 像素）。";
+    match items {
+        [] => None,
+        [one] => {
+            let (l, c) = one.fm.at("cover");
+            Some(
+                Diagnostic::warning(one.path(), l, c, "wechat-cover", "公众号文章没有封面图片")
+                    .with_hint(HINT),
+            )
+        }
+        many => {
+            let (l, c) = Config::at(&site.campaign, "cover");
+            let names: Vec<String> = many.iter().take(3).map(|i| i.path()).collect();
+            Some(
+                Diagnostic::warning(
+                    campaign::PATH,
+                    l,
+                    c,
+                    "wechat-cover",
+                    format!(
+                        "{} 篇公众号文章没有封面图片（{} 等）",
+                        many.len(),
+                        names.join("、")
+                    ),
+                )
+                .with_hint(HINT),
+            )
+        }
     }
 }
