@@ -98,3 +98,25 @@ pub fn dimensions(b: &[u8]) -> Option<(u32, u32)> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::dimensions;
+
+    #[test]
+    fn image_sizes_from_headers() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend_from_slice(&900u32.to_be_bytes());
+        png.extend_from_slice(&383u32.to_be_bytes());
+        assert_eq!(dimensions(&png), Some((900, 383)));
+        let gif = b"GIF89a\x84\x03\x7f\x01";
+        assert_eq!(dimensions(gif), Some((900, 383)));
+        // JPEG: SOI, an APP0 segment, then SOF0 with height 383 and width 900.
+        let jpg = [
+            0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01,
+            0x7f, 0x03, 0x84, 0x03,
+        ];
+        assert_eq!(dimensions(&jpg), Some((900, 383)));
+        assert_eq!(dimensions(b"not an image"), None);
+    }
+}

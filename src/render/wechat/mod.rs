@@ -3,12 +3,16 @@
 //! editor's separate fields) and `index.html` (phone-width preview, copy buttons, the images
 //! to upload). Limits are checked by [`diagnostics`]: warnings in `build`, errors with `--strict`.
 
+mod blocks;
 pub mod body;
 pub mod config;
 pub mod cover;
+mod frame;
 pub mod links;
+mod media;
 pub mod meta;
 mod page;
+mod paragraphs;
 pub mod style;
 pub mod text;
 mod validate;
@@ -16,7 +20,7 @@ mod validate;
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use crate::content::{Item, Kind, Site, date};
+use crate::content::{Item, Kind, Site};
 use crate::diag::Diagnostic;
 use crate::output::Output;
 
@@ -91,11 +95,12 @@ pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
         ));
     }
     html.push_str(&body.html);
+    frame::attachments(&mut html, site, item);
     if matches!(item.kind, Kind::Notice | Kind::Letter) {
-        signature(&mut html, item, &st);
+        frame::signature(&mut html, item, &st);
     }
-    notes(&mut html, &body, &st);
-    footer(&mut html, &meta, &st);
+    frame::notes(&mut html, &body, &st);
+    frame::footer(&mut html, &meta, &st);
     html.push_str("</section>");
     let text_len = text::visible_text(&html).chars().count();
     Export {
@@ -121,80 +126,6 @@ fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
             &cfg.cover,
         )),
         None => None,
-    }
-}
-
-fn signature(html: &mut String, item: &Item, st: &Styles) {
-    let issuer = item.fm.list("issuer");
-    let mut lines: Vec<String> = issuer.iter().map(|s| escape(s)).collect();
-    if let Some(d) = item.date {
-        lines.push(date::chinese(d));
-    }
-    for (n, l) in lines.iter().enumerate() {
-        let top = if n == 0 { "margin-top:24px;" } else { "" };
-        html.push_str(&format!("<p style=\"{}{top}\">{l}</p>\n", st.signature()));
-    }
-}
-
-/// The closing 注释 (footnotes) and 参考链接 (external links) lists.
-fn notes(html: &mut String, body: &body::Body, st: &Styles) {
-    let mut order: Vec<&str> = body.refs.notes.iter().map(String::as_str).collect();
-    for (label, _) in &body.notes {
-        if !order.contains(&label.as_str()) {
-            order.push(label);
-        }
-    }
-    let defs: Vec<(usize, &str)> = order
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let def = body.notes.iter().find(|(label, _)| label == l)?;
-            Some((i + 1, def.1.as_str()))
-        })
-        .filter(|(_, d)| !d.trim().is_empty())
-        .collect();
-    if !defs.is_empty() {
-        html.push_str(&format!("<p style=\"{}\">注释</p>\n", st.notes_title()));
-        for (n, d) in defs {
-            let mark = body::circled(n);
-            html.push_str(&format!(
-                "<p style=\"{}\">{mark} {}</p>\n",
-                st.note(),
-                d.trim()
-            ));
-        }
-    }
-    if !body.refs.links.is_empty() {
-        html.push_str(&format!("<p style=\"{}\">参考链接</p>\n", st.notes_title()));
-        for (i, (t, u)) in body.refs.links.iter().enumerate() {
-            html.push_str(&format!(
-                "<p style=\"{}\">[{}] {}：{}</p>\n",
-                st.note(),
-                i + 1,
-                escape(t),
-                escape(u)
-            ));
-        }
-    }
-}
-
-/// The government-account line 来源：… 编辑：… 审核：….
-fn footer(html: &mut String, meta: &Meta, st: &Styles) {
-    let parts: Vec<String> = [
-        ("来源", &meta.source),
-        ("编辑", &meta.editor),
-        ("审核", &meta.reviewer),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.trim().is_empty())
-    .map(|(k, v)| format!("{k}：{}", escape(v.trim())))
-    .collect();
-    if !parts.is_empty() {
-        html.push_str(&format!(
-            "<p style=\"{}\">{}</p>\n",
-            st.footer(),
-            parts.join("　")
-        ));
     }
 }
 

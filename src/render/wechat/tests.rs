@@ -1,10 +1,9 @@
 //! One test per transformation of docs/wechat.md §2, on the real markdown pipeline.
 
 use super::body::{Body, Targets, convert};
-use super::cover::dimensions;
 use super::links::{LinkKind, classify};
 use super::style::Styles;
-use super::text::{code_html, cut_at_sentence, visible_text};
+use super::text::code_html;
 
 fn conv_with(md: &str, links: &[&str], images: &[&str], base: &str) -> Body {
     let links: Vec<String> = links.iter().map(|s| s.to_string()).collect();
@@ -272,43 +271,6 @@ fn cjk_bold_is_bold_and_blockquotes_are_styled() {
     assert!(b.html.contains(
         "<blockquote style=\"margin:0 0 16px;padding:10px 14px;border-left:4px solid #b5121b;"
     ));
-}
-
-#[test]
-fn digest_is_cut_at_a_sentence_end() {
-    let s = "甲".repeat(50) + "。" + &"乙".repeat(60) + "。" + &"丙".repeat(30) + "。";
-    let d = cut_at_sentence(&s, 120);
-    assert_eq!(d.chars().count(), 112);
-    assert!(d.ends_with('。'));
-    let no_end = "安全".repeat(100);
-    let d = cut_at_sentence(&no_end, 120);
-    assert!(d.ends_with("……") && d.chars().count() <= 120);
-    assert_eq!(cut_at_sentence("短摘要。", 120), "短摘要。");
-}
-
-#[test]
-fn visible_text_counts_what_the_reader_sees() {
-    assert_eq!(
-        visible_text("<p style=\"a\">甲&amp;乙</p>\n<p>丙&nbsp;丁</p>"),
-        "甲&乙 丙 丁"
-    );
-}
-
-#[test]
-fn image_sizes_from_headers() {
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    png.extend_from_slice(&900u32.to_be_bytes());
-    png.extend_from_slice(&383u32.to_be_bytes());
-    assert_eq!(dimensions(&png), Some((900, 383)));
-    let gif = b"GIF89a\x84\x03\x7f\x01";
-    assert_eq!(dimensions(gif), Some((900, 383)));
-    // JPEG: SOI, an APP0 segment, then SOF0 with height 383 and width 900.
-    let jpg = [
-        0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x7f,
-        0x03, 0x84, 0x03,
-    ];
-    assert_eq!(dimensions(&jpg), Some((900, 383)));
-    assert_eq!(dimensions(b"not an image"), None);
 }
 
 #[test]

@@ -95,3 +95,37 @@ pub fn cut_at_sentence(text: &str, max: usize) -> String {
 pub fn chars(s: &str) -> usize {
     s.trim().chars().count()
 }
+
+/// ①…⑳ for footnote marks, then 〔21〕….
+pub fn circled(n: usize) -> String {
+    const C: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+    C.chars()
+        .nth(n.wrapping_sub(1))
+        .map(String::from)
+        .unwrap_or_else(|| format!("〔{n}〕"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digest_is_cut_at_a_sentence_end() {
+        let s = "甲".repeat(50) + "。" + &"乙".repeat(60) + "。" + &"丙".repeat(30) + "。";
+        let d = cut_at_sentence(&s, 120);
+        assert_eq!(d.chars().count(), 112);
+        assert!(d.ends_with('。'));
+        let no_end = "安全".repeat(100);
+        let d = cut_at_sentence(&no_end, 120);
+        assert!(d.ends_with("……") && d.chars().count() <= 120);
+        assert_eq!(cut_at_sentence("短摘要。", 120), "短摘要。");
+    }
+
+    #[test]
+    fn visible_text_counts_what_the_reader_sees() {
+        assert_eq!(
+            visible_text("<p style=\"a\">甲&amp;乙</p>\n<p>丙&nbsp;丁</p>"),
+            "甲&乙 丙 丁"
+        );
+    }
+}
