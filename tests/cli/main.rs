@@ -13,3 +13,4 @@ mod links;
 mod new;
 mod serve;
 mod wechat;
+mod wechat_copy;

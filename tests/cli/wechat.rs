@@ -1,12 +1,11 @@
 //! The WeChat export end to end: every export of the example campaign and of an article that
 //! uses every markdown feature passes `check_wechat_html.py --gov --strict`; the limits are
 //! warnings in `build` and errors with `--strict`; `xuanguan wechat FILE` exports one article;
-//! the copy button puts `article.html` on the clipboard in Chromium.
+//! the copy button is tested in `wechat_copy.rs`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::browser::browser_available;
 use crate::harness::{ROOT, Site};
 
 /// `../shared/tools/check_wechat_html.py` next to the repository (or next to its worktree).
@@ -120,7 +119,8 @@ const RICH: &str = "---\ntitle: 测试镇开展安全生产标准化宣传活动
 
 const NOTICE: &str = "---\ntitle: 测试镇安全生产标准化提升专项行动宣贯工作方案\ntype: plan\ndate: 2026-05-01\n---\n正文。\n";
 
-fn rich_site() -> Site {
+/// A site with one article that uses every markdown feature the export transforms.
+pub fn rich_site() -> Site {
     let s = Site::empty();
     s.write("content/campaign.yaml", CAMPAIGN);
     s.write("content/news/rich.md", RICH);
@@ -308,40 +308,4 @@ fn wechat_command_exports_one_article() {
         let (ok, report) = validate(&s.file("out-rich"));
         assert!(ok, "{report}");
     }
-}
-
-/// Clicks 复制正文 in headless Chromium (clipboard permissions granted) and compares the
-/// clipboard's text/html with article.html; see tests/browser/wechat.mjs for what is normalised.
-#[test]
-fn copy_button_puts_the_article_on_the_clipboard() {
-    if !browser_available() {
-        return;
-    }
-    let s = rich_site();
-    s.run(&["build", "--today", "2026-05-20"]).ok();
-    let shots = Path::new(ROOT).join("target/screenshots/wechat");
-    let out = Command::new("node")
-        .arg(Path::new(ROOT).join("tests/browser/wechat.mjs"))
-        .arg(s.file("output/wechat/rich"))
-        .arg(&shots)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "wechat.mjs failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json from wechat.mjs");
-    let article = s.read("output/wechat/rich/article.html");
-    assert_eq!(r["html"].as_str().unwrap(), article, "clipboard text/html");
-    let plain = r["plain"].as_str().unwrap();
-    assert!(
-        plain.contains("一、主要做法") && !plain.contains('<'),
-        "{plain}"
-    );
-    assert!(r["status"].as_str().unwrap().contains("已复制正文"), "{r}");
-    assert_eq!(r["title"], "测试镇开展安全生产标准化宣传活动");
-    assert_eq!(r["overflow"], false, "preview scrolls sideways at 375 px");
-    assert!(shots.join("rich-375.png").exists());
 }

@@ -150,7 +150,8 @@ fn tables_sit_in_a_scroll_wrapper_with_styled_cells() {
 #[test]
 fn code_uses_br_and_nbsp() {
     let b = conv("```\nfn main() {\n    run();\n\n\n}\n```\n");
-    assert!(!b.html.contains('\n') || b.html.trim_end().matches('\n').count() == 0);
+    let code = &b.html[b.html.find("<code").unwrap()..b.html.find("</code>").unwrap()];
+    assert!(!code.contains('\n') && !code.contains("  "), "{code}");
     assert!(
         b.html
             .contains("fn&nbsp;main()&nbsp;{<br>&nbsp;&nbsp;&nbsp;&nbsp;run();<br>&nbsp;<br>}"),
