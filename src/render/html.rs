@@ -69,6 +69,7 @@ pub fn render_items(
             }
         }
         ctx.insert("headings", &item.body.headings);
+        ctx.insert("wechat_url", &super::wechat::page_url(item));
         let own = format!("{}.html", item.kind.id());
         let template = if tera.get_template_names().any(|t| t == own) {
             own.as_str()

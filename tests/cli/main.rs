@@ -13,3 +13,5 @@ mod links;
 mod new;
 mod print;
 mod serve;
+mod wechat;
+mod wechat_copy;
