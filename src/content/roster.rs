@@ -12,6 +12,10 @@ use serde_json::Value;
 use super::Item;
 use crate::diag::{Diagnostic, line_col};
 
+/// Rows a roster may have: every row becomes an A4 sheet of one HTML page, which a browser
+/// must still open and print.
+pub const MAX_ROWS: usize = 10_000;
+
 /// One parsed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {
@@ -222,6 +226,18 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, Vec<Diagnostic>> {
     } else {
         parse_csv(path, &text)?
     };
+    if let Some(row) = r.rows.get(MAX_ROWS) {
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                row.line,
+                1,
+                "roster",
+                format!("名单有 {} 行，超过了 {MAX_ROWS} 行的上限", r.rows.len()),
+            )
+            .with_hint("一个名单套打出的页面要能在浏览器里打开和打印：请按村或行业拆成几个名单，分别套打。"),
+        ]);
+    }
     if r.rows.is_empty() {
         return Err(vec![
             Diagnostic::error(path, 1, 1, "roster", "名单里没有数据行")
@@ -434,6 +450,17 @@ mod tests {
         assert_eq!((e[0].line, e[0].col), (2, 9));
         let e = parse("r.csv", "a,b\n".as_bytes()).unwrap_err();
         assert!(e[0].message.contains("没有数据行"));
+    }
+
+    #[test]
+    fn huge_rosters_stop_with_a_message() {
+        let mut csv = String::from("单位名称\n");
+        for n in 0..=MAX_ROWS {
+            csv.push_str(&format!("单位{n}\n"));
+        }
+        let e = parse("r.csv", csv.as_bytes()).unwrap_err();
+        assert_eq!(e[0].line, MAX_ROWS + 2);
+        assert!(e[0].message.contains("超过了 10000 行"));
     }
 
     #[test]
