@@ -18,16 +18,19 @@ pub fn levels(html: &str) -> String {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
-        let class = match name.as_str() {
-            "h2" | "h3" | "h4" | "h5" | "h6" if annex(after) => Some("gw-annex".to_string()),
-            _ => None,
-        };
+        let class = matches!(name.as_str(), "h2" | "h3" | "h4" | "h5" | "h6")
+            .then_some(())
+            .filter(|()| annex(after))
+            .map(|()| "gw-annex".to_string());
         let level = match name.as_str() {
             "h2" | "h3" | "h4" | "h5" | "h6" => level(after),
             "strong" if out.ends_with("<p>") => level(after),
             "p" if tag == "<p>" && standalone(after) => level(after),
             _ => None,
         };
+        let class = class.or_else(|| {
+            (name == "p" && tag == "<p>" && annex(after)).then(|| "gw-annex".to_string())
+        });
         match class.or(level.map(|n| format!("gw-l{n}"))) {
             Some(c) if !tag.contains("class=") => {
                 out.push_str(&tag[..tag.len() - 1]);
@@ -39,6 +42,18 @@ pub fn levels(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Splits a body (after [`levels`]) before its first 附件 section: the 正文 and the attachments,
+/// which GB/T 9704 places after the signature and 附注.
+pub fn split_annexes(html: &str) -> (&str, &str) {
+    match html
+        .find("class=\"gw-annex\"")
+        .and_then(|at| html[..at].rfind('<'))
+    {
+        Some(start) => html.split_at(start),
+        None => (html, ""),
+    }
 }
 
 /// The level of the ordinal that `text` starts with.
@@ -75,6 +90,7 @@ pub fn level(text: &str) -> Option<u8> {
 fn annex(after: &str) -> bool {
     let text = after.split('<').next().unwrap_or("").trim();
     text.strip_prefix("附件")
+        .map(|r| r.trim_end_matches(['：', ':']))
         .is_some_and(|r| r.len() <= 2 && r.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -90,6 +106,15 @@ fn standalone(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn annexes_split_off() {
+        let html = levels("<p>正文。</p>\n<p>附件1：</p>\n<p>方案</p>");
+        let (main, annexes) = split_annexes(&html);
+        assert_eq!(main, "<p>正文。</p>\n");
+        assert_eq!(annexes, "<p class=\"gw-annex\">附件1：</p>\n<p>方案</p>");
+        assert_eq!(split_annexes("<p>x</p>"), ("<p>x</p>", ""));
+    }
 
     #[test]
     fn ordinals_and_their_levels() {

@@ -53,7 +53,10 @@ pub fn render_items(
         ctx.insert("attachment_of", refs.attached_to(n));
         let content = super::print::blanks(item, item.roster(site));
         if item.kind.is_official() {
-            ctx.insert("content", &super::gongwen::levels(&content));
+            let marked = super::gongwen::levels(&content);
+            let (body, annexes) = super::gongwen::split_annexes(&marked);
+            ctx.insert("content", body);
+            ctx.insert("annexes", annexes);
         } else {
             ctx.insert("content", &content);
         }
