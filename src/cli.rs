@@ -14,7 +14,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// 生成整个站点（网页、公文页面、LED 屏文字、站内搜索、工作进展），并做校对检查
+    /// 生成整个站点（网页、公文页面、LED 屏文字、公众号文章、站内搜索、工作进展），并做校对检查
     Build(BuildArgs),
     /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
     Import(ImportArgs),
@@ -24,8 +24,21 @@ pub enum Command {
     Serve(ServeArgs),
     /// 新建一个专项行动站点（四个宣传阶段、每类内容一个示例、给工作人员的说明）
     New(NewArgs),
-    /// 校对检查：错别字、标点、文号、日期、序号、链接和图片（见 docs/lints.md）；有错误时退出码为 1
+    /// 校对检查：错别字、标点、文号、日期、序号、链接和图片、公众号字数限制（见 docs/lints.md）；有错误时退出码为 1
     Check(CheckArgs),
+    /// 导出一篇文章到公众号：正文 HTML（行内样式，可直接粘贴）、标题作者摘要和带“复制正文”按钮的预览页
+    Wechat(WechatArgs),
+}
+
+/// Flags of `wechat`.
+#[derive(Debug, Args)]
+pub struct WechatArgs {
+    /// 要导出的文章（站点 content/ 下的 .md 文件）
+    #[arg(value_name = "文件")]
+    pub file: PathBuf,
+    /// 导出到这个文件夹，默认为当前文件夹下的“网址名-公众号”
+    #[arg(short, long, value_name = "目录")]
+    pub output: Option<PathBuf>,
 }
 
 /// Flags of `import`.

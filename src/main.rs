@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Serve(a) => cmd::serve::run(a),
         Command::New(a) => cmd::new::run(a),
         Command::Check(a) => cmd::check::run(a),
+        Command::Wechat(a) => cmd::wechat::run(a),
         Command::Import(a) => match cmd::import::run(a) {
             Ok(true) => return ExitCode::from(1),
             other => other.map(|_| ()),

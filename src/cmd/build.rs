@@ -37,6 +37,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         return Err(UserErrors(warnings).into());
     }
     stage("check", || proofread(&site, args.strict))?;
+    // The WeChat export's limits follow the same rule as the LED feed's findings.
+    let wechat = stage("wechat limits", || render::wechat::diagnostics(&site));
+    check_led(&wechat, args.strict)?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let out = Output::disk(&dest)?;
     // The LED feed (its jieba dictionary is slow to load) is built beside the pages.
@@ -72,7 +75,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints the LED feed's warnings; its errors (and, under `--strict`, its warnings) stop the build.
+/// Prints a renderer's warnings (LED feed, WeChat export); its errors (and, under `--strict`,
+/// its warnings) stop the build.
 fn check_led(diags: &[crate::diag::Diagnostic], strict: bool) -> anyhow::Result<()> {
     for d in diags.iter().filter(|d| !d.is_error()) {
         eprintln!("{d}");

@@ -25,6 +25,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
                     .filter(|d| d.lint != "led-empty")
                     .map(|diag| Located { diag, len: 1 }),
             );
+            let wechat = crate::render::wechat::diagnostics(&site);
+            findings.extend(wechat.into_iter().map(|diag| Located { diag, len: 1 }));
             findings
         }
         Err(e) => match e.downcast::<UserErrors>() {

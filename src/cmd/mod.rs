@@ -6,6 +6,7 @@ pub mod import;
 pub mod led;
 pub mod new;
 pub mod serve;
+pub mod wechat;
 
 use anyhow::bail;
 use chrono::NaiveDate;

@@ -73,11 +73,18 @@ fn write_dir(
             std::fs::create_dir_all(p)
                 .with_context(|| format!("无法创建文件夹 {}", p.display()))?;
         }
-        let mut text = String::from_utf8_lossy(f.contents()).into_owned();
-        for (k, v) in vars {
-            text = text.replace(k, v);
-        }
-        std::fs::write(&path, text).with_context(|| format!("无法写入 {}", path.display()))?;
+        // Text files get the variables filled in; images are written as they are.
+        let bytes = match std::str::from_utf8(f.contents()) {
+            Ok(t) => {
+                let mut text = t.to_string();
+                for (k, v) in vars {
+                    text = text.replace(k, v);
+                }
+                text.into_bytes()
+            }
+            Err(_) => f.contents().to_vec(),
+        };
+        std::fs::write(&path, bytes).with_context(|| format!("无法写入 {}", path.display()))?;
         written.push(path.display().to_string());
     }
     for sub in d.dirs() {

@@ -57,16 +57,25 @@ pub fn sections(item: &Item) -> Vec<Section> {
     let mut out = Vec::new();
     let mut offset = item.body_start;
     let mut lines = body.split_inclusive('\n').peekable();
-    let mut heading = 0;
+    // Headings already matched to a label, so two labels never share an anchor.
+    let mut next_heading = 0;
     while let Some(line) = lines.next() {
         let at = offset;
         offset += line.len();
         let is_heading = line.trim_start().starts_with('#');
-        let this_heading = heading;
-        if is_heading {
-            heading += 1;
-        }
         let Some(number) = label(line) else { continue };
+        let anchor = if is_heading {
+            let found = item.body.headings[next_heading.min(item.body.headings.len())..]
+                .iter()
+                .position(|h| label(&h.2) == Some(number))
+                .map(|p| next_heading + p);
+            found.map(|n| {
+                next_heading = n + 1;
+                item.body.headings[n].1.clone()
+            })
+        } else {
+            None
+        };
         let mut title = String::new();
         for next in lines.clone() {
             if !next.trim().is_empty() {
@@ -77,9 +86,7 @@ pub fn sections(item: &Item) -> Vec<Section> {
         out.push(Section {
             number,
             title,
-            anchor: is_heading
-                .then(|| item.body.headings.get(this_heading).map(|h| h.1.clone()))
-                .flatten(),
+            anchor,
             offset: at,
         });
     }
@@ -148,10 +155,14 @@ pub fn check(items: &[Item]) -> Vec<Diagnostic> {
             .take(key_line.saturating_sub(1))
             .map(str::len)
             .sum::<usize>();
-        let mut at = |name: &str| {
-            let off = notice.text[from..].find(name).map_or(from, |o| from + o);
-            from = off + name.len();
-            line_col(&notice.text, off)
+        let front = &notice.text[..notice.body_start];
+        let mut at = |name: &str| match front.get(from..).and_then(|t| t.find(name)) {
+            Some(o) if !name.is_empty() => {
+                from += o + name.len();
+                line_col(&notice.text, from - name.len())
+            }
+            // Written differently (wrapped, escaped): the key's position.
+            _ => notice.fm.at("attachments"),
         };
         let mut err = |(line, col): (usize, usize), msg: String, hint: String| {
             diags.push(
@@ -162,6 +173,14 @@ pub fn check(items: &[Item]) -> Vec<Diagnostic> {
         let mut mismatched = Vec::new();
         for (k, (name, target)) in resolved.iter().enumerate() {
             let pos = at(name);
+            if target.is_some() && resolved[..k].iter().any(|(_, t)| t == target) {
+                err(
+                    pos,
+                    format!("附件“{name}”重复列出"),
+                    "每个附件在附件说明中只列一次，删掉重复的一项。".into(),
+                );
+                continue;
+            }
             let want = if single {
                 "附件".to_string()
             } else {
@@ -199,6 +218,16 @@ pub fn check(items: &[Item]) -> Vec<Diagnostic> {
                     }
                 }
                 Some(Target::Section(_)) => {}
+                None if by_name
+                    .get(name.trim())
+                    .is_some_and(|&n| items[n].source == notice.source) =>
+                {
+                    err(
+                        pos,
+                        format!("附件“{name}”就是本文自己"),
+                        "附件说明只列其他文档或正文末尾的附件部分，删掉这一项。".into(),
+                    )
+                }
                 None => {
                     let near = items.iter().find(|i| {
                         i.source != notice.source && similar(&clean(&i.title), &clean(name))
@@ -261,7 +290,7 @@ pub fn check(items: &[Item]) -> Vec<Diagnostic> {
 
 /// Titles that differ only a little: one contains the other, or they share most characters.
 fn similar(a: &str, b: &str) -> bool {
-    if a.is_empty() || b.is_empty() {
+    if a.chars().count() < 4 || b.chars().count() < 4 {
         return false;
     }
     if a.contains(b) || b.contains(a) {

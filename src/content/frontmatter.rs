@@ -70,6 +70,7 @@ const FIELDS: &[(&str, &str, Ty)] = &[
     ("stats", "统计", Ty::Stats),
     ("led", "上屏", Ty::Bool),
     ("wechat", "微信", Ty::Bool),
+    ("wechat_title", "公众号标题", Ty::Text),
     ("lint", "校对", Ty::Lint),
 ];
 

@@ -12,6 +12,10 @@ use serde_json::Value;
 use super::Item;
 use crate::diag::{Diagnostic, line_col};
 
+/// Rows a roster may have: every row becomes an A4 sheet of one HTML page, which a browser
+/// must still open and print.
+pub const MAX_ROWS: usize = 10_000;
+
 /// One parsed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {
@@ -52,10 +56,12 @@ pub fn placeholders(text: &str) -> Vec<(usize, &str)> {
             break;
         };
         let name = text[s + 2..e].trim();
-        if !name.is_empty() && !name.contains(['{', '\n']) && name.chars().count() <= 20 {
+        if !name.is_empty() && !name.contains(['{', '}', '\n']) && name.chars().count() <= 20 {
             out.push((s, name));
+            from = e + 2;
+        } else {
+            from = s + 2;
         }
-        from = e + 2;
     }
     out
 }
@@ -96,6 +102,8 @@ pub fn load_all(
     items: &[Item],
 ) -> Result<BTreeMap<PathBuf, Arc<Roster>>, Vec<Diagnostic>> {
     let mut rosters: BTreeMap<PathBuf, Arc<Roster>> = BTreeMap::new();
+    // Rosters that could not be read are reported once, not once per letter.
+    let mut failed: Vec<PathBuf> = Vec::new();
     let mut diags = Vec::new();
     let data = root.join("content").join("data");
     for item in items {
@@ -114,11 +122,23 @@ pub fn load_all(
             );
             continue;
         };
+        if failed.contains(&rel) {
+            continue;
+        }
         if !rosters.contains_key(&rel) {
+            failed.push(rel.clone());
             let full = data.join(&rel);
             let inside = full.canonicalize().ok().zip(data.canonicalize().ok());
             match inside {
                 Some((f, d)) if f.starts_with(&d) && f.is_file() => {}
+                Some((f, _)) if f.is_dir() => {
+                    at(
+                        &mut diags,
+                        format!("名单“{value}”是一个文件夹，不是表格文件"),
+                        "写出文件夹里的表格文件名，例如“名单: 企业/enterprises.csv”。",
+                    );
+                    continue;
+                }
                 Some(_) => {
                     at(
                         &mut diags,
@@ -144,12 +164,13 @@ pub fn load_all(
                         0,
                         0,
                         "roster",
-                        format!("无法读取名单：{e}"),
+                        format!("无法读取名单（{}）", e.kind()),
                     )]
                 })
                 .and_then(|bytes| parse(&shown, &bytes));
             match parsed {
                 Ok(r) => {
+                    failed.pop();
                     rosters.insert(rel.clone(), Arc::new(r));
                 }
                 Err(d) => {
@@ -170,24 +191,59 @@ pub fn load_all(
 /// Each placeholder of the letter names a column, and no row leaves a used column empty.
 fn check_fields(item: &Item, roster: &Roster, diags: &mut Vec<Diagnostic>) {
     let mut used: Vec<&str> = Vec::new();
-    for (at, name) in placeholders(&item.text) {
+    let found = placeholders(&item.text);
+    let mut err = |at: usize, msg: String, hint: &str| {
+        let (line, col) = line_col(&item.text, at);
+        diags.push(Diagnostic::error(item.path(), line, col, "roster", msg).with_hint(hint));
+    };
+    // Braces that are no placeholder: a typo would print "{{单位名称}" on every sheet.
+    let ends: Vec<usize> = found
+        .iter()
+        .filter_map(|(at, _)| item.text[*at..].find("}}").map(|e| at + e))
+        .collect();
+    for (at, _) in item.text.match_indices("{{") {
+        if !found.iter().any(|(p, _)| *p == at) {
+            err(
+                at,
+                "“{{”没有配对的“}}”".into(),
+                "占位符写成 {{列名}}，两边各两个花括号。",
+            );
+        }
+    }
+    for (at, _) in item.text.match_indices("}}") {
+        if !ends.contains(&at) {
+            err(
+                at,
+                "“}}”没有配对的“{{”".into(),
+                "占位符写成 {{列名}}，两边各两个花括号。",
+            );
+        }
+    }
+    for &(at, name) in &found {
         if name == "blank" {
             continue;
         }
+        // Filled in the rendered body: a placeholder inside a link target or code is not.
+        let end = item.text[at..].find("}}").map_or(at, |e| at + e + 2);
+        if at >= item.body_start && !item.body.html.contains(&item.text[at..end]) {
+            err(
+                at,
+                format!(
+                    "占位符“{}”写在链接地址、代码或 HTML 里，无法逐户填入",
+                    &item.text[at..end]
+                ),
+                "占位符只能写在正文文字中。",
+            );
+            continue;
+        }
         if roster.column(name).is_none() {
-            let (line, col) = line_col(&item.text, at);
-            diags.push(
-                Diagnostic::error(
-                    item.path(),
-                    line,
-                    col,
-                    "roster",
-                    format!("名单 {} 中没有“{name}”这一列", roster.path),
-                )
-                .with_hint(format!(
+            err(
+                at,
+                format!("名单 {} 中没有“{name}”这一列", roster.path),
+                &format!(
                     "名单的列有：{}。把 {{{{{name}}}}} 改成其中之一，或在名单里加上这一列。",
                     roster.columns.join("、")
-                )),
+                ),
             );
         } else if !used.contains(&name) {
             used.push(name);
@@ -225,6 +281,18 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, Vec<Diagnostic>> {
     } else {
         parse_csv(path, &text)?
     };
+    if let Some(row) = r.rows.get(MAX_ROWS) {
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                row.line,
+                1,
+                "roster",
+                format!("名单有 {} 行，超过了 {MAX_ROWS} 行的上限", r.rows.len()),
+            )
+            .with_hint("一个名单套打出的页面要能在浏览器里打开和打印：请按村或行业拆成几个名单，分别套打。"),
+        ]);
+    }
     if r.rows.is_empty() {
         return Err(vec![
             Diagnostic::error(path, 1, 1, "roster", "名单里没有数据行")
@@ -437,6 +505,17 @@ mod tests {
         assert_eq!((e[0].line, e[0].col), (2, 9));
         let e = parse("r.csv", "a,b\n".as_bytes()).unwrap_err();
         assert!(e[0].message.contains("没有数据行"));
+    }
+
+    #[test]
+    fn huge_rosters_stop_with_a_message() {
+        let mut csv = String::from("单位名称\n");
+        for n in 0..=MAX_ROWS {
+            csv.push_str(&format!("单位{n}\n"));
+        }
+        let e = parse("r.csv", csv.as_bytes()).unwrap_err();
+        assert_eq!(e[0].line, MAX_ROWS + 2);
+        assert!(e[0].message.contains("超过了 10000 行"));
     }
 
     #[test]

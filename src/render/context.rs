@@ -73,8 +73,11 @@ impl Refs {
                         (self.items[n].title.clone(), self.items[n].url.clone())
                     }
                     Some(attach::Target::Section(s)) => {
-                        let anchor = sections[s].anchor.as_deref().unwrap_or("");
-                        (name, format!("{}#{anchor}", item.url()))
+                        let url = match sections[s].anchor.as_deref() {
+                            Some(a) => format!("{}#{a}", item.url()),
+                            None => item.url(),
+                        };
+                        (name, url)
                     }
                     None => (name, String::new()),
                 };

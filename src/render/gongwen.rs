@@ -1,7 +1,7 @@
 //! 公文 body typography (GB/T 9704-2012 [7.3.3]): the four levels of headings are recognised
 //! by their ordinals (一、 → （一） → 1. → （1）), whatever markdown was used to write them, and
 //! marked with a class (`gw-l1` … `gw-l4`) so the theme sets 黑体, 楷体 and 仿宋 as the
-//! standard asks. Marked: headings, a bold run at the start of a paragraph (run-in heading,
+//! standard asks; a `附件N` heading gets `gw-annex` (a new page in print). Marked: headings, a bold run at the start of a paragraph (run-in heading,
 //! "**（一）加强组织领导。**各村要…"), and short paragraphs that are a heading on their own.
 
 /// Adds the level classes to a rendered body.
@@ -18,16 +18,23 @@ pub fn levels(html: &str) -> String {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
+        let class = matches!(name.as_str(), "h2" | "h3" | "h4" | "h5" | "h6")
+            .then_some(())
+            .filter(|()| annex(after))
+            .map(|()| "gw-annex".to_string());
         let level = match name.as_str() {
             "h2" | "h3" | "h4" | "h5" | "h6" => level(after),
             "strong" if out.ends_with("<p>") => level(after),
             "p" if tag == "<p>" && standalone(after) => level(after),
             _ => None,
         };
-        match level {
-            Some(n) if !tag.contains("class=") => {
+        let class = class.or_else(|| {
+            (name == "p" && tag == "<p>" && annex(after)).then(|| "gw-annex".to_string())
+        });
+        match class.or(level.map(|n| format!("gw-l{n}"))) {
+            Some(c) if !tag.contains("class=") => {
                 out.push_str(&tag[..tag.len() - 1]);
-                out.push_str(&format!(" class=\"gw-l{n}\">"));
+                out.push_str(&format!(" class=\"{c}\">"));
             }
             _ => out.push_str(tag),
         }
@@ -35,6 +42,18 @@ pub fn levels(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Splits a body (after [`levels`]) before its first 附件 section: the 正文 and the attachments,
+/// which GB/T 9704 places after the signature and 附注.
+pub fn split_annexes(html: &str) -> (&str, &str) {
+    match html
+        .find("class=\"gw-annex\"")
+        .and_then(|at| html[..at].rfind('<'))
+    {
+        Some(start) => html.split_at(start),
+        None => (html, ""),
+    }
 }
 
 /// The level of the ordinal that `text` starts with.
@@ -67,6 +86,14 @@ pub fn level(text: &str) -> Option<u8> {
     (!dot.starts_with(|c: char| c.is_ascii_digit())).then_some(3)
 }
 
+/// A heading `附件` or `附件N`: an attachment bound after the body starts a new page.
+fn annex(after: &str) -> bool {
+    let text = after.split('<').next().unwrap_or("").trim();
+    text.strip_prefix("附件")
+        .map(|r| r.trim_end_matches(['：', ':']))
+        .is_some_and(|r| r.len() <= 2 && r.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A paragraph that is a heading on its own: short, no inline markup, no sentence end.
 fn standalone(after: &str) -> bool {
     let Some(end) = after.find("</p>") else {
@@ -79,6 +106,15 @@ fn standalone(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn annexes_split_off() {
+        let html = levels("<p>正文。</p>\n<p>附件1：</p>\n<p>方案</p>");
+        let (main, annexes) = split_annexes(&html);
+        assert_eq!(main, "<p>正文。</p>\n");
+        assert_eq!(annexes, "<p class=\"gw-annex\">附件1：</p>\n<p>方案</p>");
+        assert_eq!(split_annexes("<p>x</p>"), ("<p>x</p>", ""));
+    }
 
     #[test]
     fn ordinals_and_their_levels() {
@@ -101,10 +137,10 @@ mod tests {
 
     #[test]
     fn marks_headings_run_ins_and_standalone_paragraphs() {
-        let html = "<h2 id=\"a\">一、总体目标</h2>\n<p><strong>（一）加强组织领导。</strong>各村要……</p>\n<p>1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>";
+        let html = "<h2 id=\"a\">一、总体目标</h2>\n<p><strong>（一）加强组织领导。</strong>各村要……</p>\n<p>1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>\n<h2 id=\"f\">附件2</h2>";
         assert_eq!(
             levels(html),
-            "<h2 id=\"a\" class=\"gw-l1\">一、总体目标</h2>\n<p><strong class=\"gw-l2\">（一）加强组织领导。</strong>各村要……</p>\n<p class=\"gw-l3\">1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>"
+            "<h2 id=\"a\" class=\"gw-l1\">一、总体目标</h2>\n<p><strong class=\"gw-l2\">（一）加强组织领导。</strong>各村要……</p>\n<p class=\"gw-l3\">1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>\n<h2 id=\"f\" class=\"gw-annex\">附件2</h2>"
         );
     }
 }

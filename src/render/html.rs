@@ -53,7 +53,10 @@ pub fn render_items(
         ctx.insert("attachment_of", refs.attached_to(n));
         let content = super::print::blanks(item, item.roster(site));
         if item.kind.is_official() {
-            ctx.insert("content", &super::gongwen::levels(&content));
+            let marked = super::gongwen::levels(&content);
+            let (body, annexes) = super::gongwen::split_annexes(&marked);
+            ctx.insert("content", body);
+            ctx.insert("annexes", annexes);
         } else {
             ctx.insert("content", &content);
         }
@@ -69,6 +72,7 @@ pub fn render_items(
             }
         }
         ctx.insert("headings", &item.body.headings);
+        ctx.insert("wechat_url", &super::wechat::page_url(item));
         let own = format!("{}.html", item.kind.id());
         let template = if tera.get_template_names().any(|t| t == own) {
             own.as_str()

@@ -10,6 +10,7 @@ mod lists;
 mod print;
 mod progress;
 mod search;
+pub mod wechat;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -86,6 +87,7 @@ pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> any
     let shards = stage("search index", || {
         search::render_index(site, plan, &refs, out)
     })?;
+    stage("wechat exports", || wechat::render(site, plan, out))?;
     let mut ctx = html::base_context(&refs, "");
     ctx.insert("shards", &shards);
     out.write(

@@ -1,6 +1,7 @@
 //! Print pages of letters with a roster (mail merge): `print/<slug>.html` with one A4 sheet per
 //! roster row, the placeholders `{{列名}}` filled in, the copies remark and a receipt block;
-//! `print/<slug>-register.html` and `.csv`, the delivery register (送达登记表).
+//! `print/<slug>.register.html` and `.csv`, the delivery register (送达登记表). Slugs have no
+//! dots, so these names cannot collide with another letter's.
 
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -24,8 +25,12 @@ struct Sheet {
     n: usize,
     /// The row's cells by column name.
     cells: serde_json::Map<String, serde_json::Value>,
-    /// The first column's value (the recipient), for headings and the receipt.
+    /// The recipient (the 单位名称 column, else the first column that is not a number).
     recipient: String,
+    /// The title lines and the salutation with this row's cells filled in (escaped by the
+    /// template).
+    title_lines: Vec<String>,
+    salutation: String,
     /// The merged body.
     content: String,
 }
@@ -34,8 +39,8 @@ struct Sheet {
 pub fn paths(item: &Item) -> (String, String, String) {
     (
         format!("print/{}.html", item.slug),
-        format!("print/{}-register.html", item.slug),
-        format!("print/{}-register.csv", item.slug),
+        format!("print/{}.register.html", item.slug),
+        format!("print/{}.register.csv", item.slug),
     )
 }
 
@@ -59,6 +64,7 @@ pub fn render_print(
             ctx.insert("fm", &context::front_matter(item));
             ctx.insert("letter", &context::letter(item));
             ctx.insert("copies_note", &copies_note(item));
+            ctx.insert("copies_cn", &item.fm.int("copies").map(chinese_number));
             ctx.insert("columns", &roster.columns);
             ctx.insert("blanks", &REGISTER_BLANKS);
             ctx.insert("roster_path", &roster.path);
@@ -76,6 +82,22 @@ pub fn render_print(
 
 /// One sheet per row: the body with the row's cells (escaped) in place of the placeholders.
 fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
+    let name_col = ["单位名称", "企业名称", "单位", "名称", "收件单位"]
+        .iter()
+        .find_map(|c| roster.column(c))
+        .or_else(|| {
+            roster
+                .columns
+                .iter()
+                .position(|c| !matches!(c.as_str(), "序号" | "编号" | "No" | "no"))
+        })
+        .unwrap_or(0);
+    let lines = match item.fm.list("title_lines") {
+        l if l.is_empty() => vec![item.title.clone()],
+        l => l,
+    };
+    let letter = context::letter(item);
+    let salutation = letter["salutation"].as_str().unwrap_or("").to_string();
     roster
         .rows
         .iter()
@@ -87,7 +109,18 @@ fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
                 .iter()
                 .map(|c| (c.clone(), roster.cell(row, c).into()))
                 .collect(),
-            recipient: row.cells.first().cloned().unwrap_or_default(),
+            recipient: row.cells.get(name_col).cloned().unwrap_or_default(),
+            title_lines: lines
+                .iter()
+                .map(|l| {
+                    roster::fill(l, |n| {
+                        roster.column(n).map(|_| roster.cell(row, n).to_string())
+                    })
+                })
+                .collect(),
+            salutation: roster::fill(&salutation, |n| {
+                roster.column(n).map(|_| roster.cell(row, n).to_string())
+            }),
             content: roster::fill(&item.body.html, |name| {
                 if name == "blank" {
                     Some(BLANK.to_string())
@@ -157,15 +190,25 @@ fn register_csv(roster: &Roster) -> Vec<u8> {
         .chain(roster.columns.iter().map(String::as_str))
         .chain(REGISTER_BLANKS);
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(head);
+    let _ = w.write_record(head.map(defuse));
     for (k, row) in roster.rows.iter().enumerate() {
         let n = (k + 1).to_string();
         let cells = std::iter::once(n.as_str())
             .chain(roster.columns.iter().map(|c| roster.cell(row, c)))
             .chain(REGISTER_BLANKS.map(|_| ""));
-        let _ = w.write_record(cells);
+        let _ = w.write_record(cells.map(defuse));
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// A cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`,
+/// which Excel shows as text.
+fn defuse(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -188,6 +231,16 @@ mod tests {
         assert_eq!(
             csv,
             "\u{feff}序号,单位名称,所属村,送达日期,签收人,备注\r\n1,\"甲,公司\",东山村,,,\r\n"
+        );
+        let r = roster::parse(
+            "r.csv",
+            "单位名称,电话\n=HYPERLINK(\"http://x\"),@SUM(A1)\n".as_bytes(),
+        )
+        .unwrap();
+        let csv = String::from_utf8(register_csv(&r)).unwrap();
+        assert!(
+            csv.contains("\r\n1,\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),,,\r\n"),
+            "{csv}"
         );
     }
 }

@@ -33,6 +33,8 @@ const fileBase = 'file://' + path.resolve(out) + '/';
 const targets = ['index.html', 'notices/index.html', 'progress.html'];
 const notice = fs.readdirSync(path.join(out, 'notices')).find((f) => f !== 'index.html' && f.endsWith('.html'));
 if (notice) targets.splice(1, 0, 'notices/' + notice);
+// A mail-merged letter (salutation, blanks, links to its print pages), when the site has one.
+if (fs.existsSync(path.join(out, 'letters/gaozhishu.html'))) targets.push('letters/gaozhishu.html');
 
 for (const width of [375, 1280]) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });

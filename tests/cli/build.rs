@@ -363,12 +363,21 @@ fn attachments_link_to_their_items_by_slug_or_title() {
         page.contains("东山村开展企业负责人安全培训</a>"),
         "title shown, not the slug: {page}"
     );
+    let section = links
+        .iter()
+        .find_map(|(h, _)| h.strip_prefix("../notices/yinfa.html#"))
+        .unwrap_or_else(|| panic!("a 附件 section of the body is linked in the page: {page}"));
+    let ids: Vec<String> = crate::html::elements(&page)
+        .into_iter()
+        .filter_map(|(_, a)| crate::html::attr(&a, "id"))
+        .collect();
     assert!(
-        links
-            .iter()
-            .any(|(h, _)| h.starts_with("../notices/yinfa.html#") && h.len() > 22),
-        "a 附件 section of the body is linked in the page: {page}"
+        ids.iter().any(|i| i == section),
+        "anchor #{section} exists: {ids:?}"
     );
+    // The 附件 sections come after the signature and 附注, not inside the 正文.
+    let sign = page.find("gw-sign").unwrap();
+    assert!(page.find("附表一</h2>").unwrap() > sign, "{page}");
     // Each attachment links back to its notice, with its number.
     let back = s.read("output/news/peixun.html");
     assert!(back.contains("关于印发方案的通知</a>的附件1。"), "{back}");
@@ -441,6 +450,24 @@ fn attachment_mismatches_are_build_errors_naming_both_files() {
     let r = s.run(&["build"]).fails(1);
     assert!(
         r.stderr.contains("找不到附件“不存在的附件”"),
+        "{}",
+        r.stderr
+    );
+    // Listed twice, the notice itself, and a long name wrapped over two YAML lines (which
+    // once made the locator slice inside a character).
+    notice("biaoyu, biaoyu", "");
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("附件“biaoyu”重复列出"), "{}", r.stderr);
+    notice("yinfa", "");
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains("附件“yinfa”就是本文自己"), "{}", r.stderr);
+    s.write(
+        "content/notices/yinfa.md",
+        "---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments:\n  - 测试乡安全生产标准化提升专项行动\n    宣贯工作方案（征求意见稿）\n---\n正文。\n",
+    );
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("content/notices/yinfa.md:4:1"),
         "{}",
         r.stderr
     );

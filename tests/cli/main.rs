@@ -19,3 +19,5 @@ mod paths;
 mod print;
 mod serve;
 mod serve_pressure;
+mod wechat;
+mod wechat_copy;

@@ -174,10 +174,10 @@ fn placeholders_are_filled_escaped_and_registered() {
     // The site page shows labelled blanks and links to the print pages.
     let page = s.read("output/letters/x.html");
     assert!(page.contains(r#"<span class="field" title="逐户套打时填入">单位名称</span>"#));
-    assert!(page.contains("print/x.html") && page.contains("print/x-register.html"));
-    let reg = s.read("output/print/x-register.html");
+    assert!(page.contains("print/x.html") && page.contains("print/x.register.html"));
+    let reg = s.read("output/print/x.register.html");
     assert!(reg.contains(">送达日期</th>") && reg.contains("&lt;script&gt;"));
-    let csv = s.read("output/print/x-register.csv");
+    let csv = s.read("output/print/x.register.csv");
     assert!(
         csv.starts_with(
             "\u{feff}序号,单位名称,负责人,送达日期,签收人,备注\r\n1,甲公司,张三,,,\r\n"
@@ -264,6 +264,57 @@ fn roster_mistakes_name_file_row_and_column_and_keep_output() {
         assert!(r.stderr.contains(words), "{value}: {}", r.stderr);
         assert_eq!(snapshot(&s.file("output")), before);
     }
+}
+
+#[test]
+fn placeholder_typos_and_unfillable_places_are_errors() {
+    let s = letter_site(
+        "{{单位名称}：\n\n请{{负责人}}签收。\n",
+        "单位名称,负责人\n甲公司,张三\n",
+    );
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("content/letters/x.md:11:1"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("“{{”没有配对的“}}”"), "{}", r.stderr);
+    let s = letter_site(
+        "见[网址](https://example.org/?q={{负责人}})。\n",
+        "单位名称,负责人\n甲公司,张三\n",
+    );
+    let r = s.run(&["build"]).fails(1);
+    assert!(
+        r.stderr.contains("content/letters/x.md:11:"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("无法逐户填入"), "{}", r.stderr);
+    assert!(!s.file("output").exists());
+}
+
+#[test]
+fn placeholders_in_the_title_and_salutation_are_filled_per_sheet() {
+    let s = letter_site("请签收。\n", "单位名称,负责人\n甲公司,张三\n乙公司,李四\n");
+    s.write(
+        "content/letters/x.md",
+        &s.read("content/letters/x.md").replace(
+            "title: 告知书\n",
+            "title: 致{{单位名称}}的告知书\naddressees: [\"{{负责人}}同志\"]\n",
+        ),
+    );
+    s.run(&["build"]).ok();
+    let html = s.read("output/print/x.html");
+    assert!(
+        html.contains("致甲公司的告知书") && html.contains("致乙公司的告知书"),
+        "{html}"
+    );
+    assert!(
+        html.contains("张三同志：") && html.contains("李四同志："),
+        "{html}"
+    );
+    let sheets = &html[html.find("<section").unwrap()..];
+    assert!(!sheets.contains("{{"), "{html}");
 }
 
 #[cfg(unix)]

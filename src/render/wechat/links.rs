@@ -1,0 +1,92 @@
+//! Links in a WeChat article: only mp.weixin.qq.com may stay a hyperlink; every other target
+//! becomes its text plus a superscript `[n]` and an entry of the closing 参考链接 list
+//! (docs/wechat.md §2 "Links"). Footnotes are numbered separately and listed under 注释.
+
+/// What to do with one markdown link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Keep `<a href>` (an https mp.weixin.qq.com article).
+    Keep(String),
+    /// Show the text, then `[n]` pointing at this absolute URL in the reference list.
+    Reference(String),
+    /// Show the text only (in-page anchors, unresolvable relative links).
+    TextOnly,
+    /// Show the text, then this contact (mailto:/tel:) in parentheses unless the text is it.
+    Contact(String),
+}
+
+/// Classifies a link. `resolved` is the target as the site page wrote it (relative to the
+/// item's section folder, e.g. `../news/a.html`); `base_url` makes it absolute when set.
+pub fn classify(written: &str, resolved: &str, base_url: &str) -> LinkKind {
+    let url = written.trim();
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .or_else(|| lower.strip_prefix("//"))
+    {
+        let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+        let tail = &url[url.len() - rest.len()..];
+        if host == "mp.weixin.qq.com" {
+            return LinkKind::Keep(format!("https://{tail}"));
+        }
+        if lower.starts_with("//") {
+            return LinkKind::Reference(format!("https://{tail}"));
+        }
+        return LinkKind::Reference(url.to_string());
+    }
+    for scheme in ["mailto:", "tel:"] {
+        if lower.starts_with(scheme) {
+            return LinkKind::Contact(url[scheme.len()..].to_string());
+        }
+    }
+    if url.is_empty() || url.starts_with('#') || lower.contains(':') {
+        return LinkKind::TextOnly;
+    }
+    match absolute(resolved, base_url) {
+        Some(abs) => LinkKind::Reference(abs),
+        None => LinkKind::TextOnly,
+    }
+}
+
+/// The site URL of a page linked as `resolved` from an item page (one folder deep).
+fn absolute(resolved: &str, base_url: &str) -> Option<String> {
+    let base = base_url.trim().trim_end_matches('/');
+    if base.is_empty() || !(base.starts_with("https://") || base.starts_with("http://")) {
+        return None;
+    }
+    let rel = resolved.strip_prefix("../")?;
+    if rel.starts_with("../") || rel.starts_with('#') || rel.is_empty() {
+        return None;
+    }
+    Some(format!("{base}/{rel}"))
+}
+
+/// The numbered references of one article.
+#[derive(Debug, Default)]
+pub struct References {
+    /// (link text, URL); number = position + 1. A URL cited twice keeps its first number.
+    pub links: Vec<(String, String)>,
+    /// Footnote labels in order of first reference.
+    pub notes: Vec<String>,
+}
+
+impl References {
+    /// The number of `url`, adding it on first use.
+    pub fn cite(&mut self, text: &str, url: &str) -> usize {
+        if let Some(i) = self.links.iter().position(|(_, u)| u == url) {
+            return i + 1;
+        }
+        self.links.push((text.trim().to_string(), url.to_string()));
+        self.links.len()
+    }
+
+    /// The number of footnote `label`, adding it on first use.
+    pub fn note(&mut self, label: &str) -> usize {
+        if let Some(i) = self.notes.iter().position(|l| l == label) {
+            return i + 1;
+        }
+        self.notes.push(label.to_string());
+        self.notes.len()
+    }
+}

@@ -1,0 +1,201 @@
+//! WeChat Official Account (公众号) export, per docs/wechat.md: for every article-like item,
+//! `wechat/<slug>/article.html` (one root `<section>`, inline styles only), `meta.json` (the
+//! editor's separate fields) and `index.html` (phone-width preview, copy buttons, the images
+//! to upload). Limits are checked by [`diagnostics`]: warnings in `build`, errors with `--strict`.
+
+mod blocks;
+pub mod body;
+pub mod config;
+pub mod cover;
+mod frame;
+pub mod links;
+mod media;
+pub mod meta;
+mod page;
+mod paragraphs;
+pub mod style;
+pub mod text;
+mod validate;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use crate::content::{Item, Kind, Site};
+use crate::diag::Diagnostic;
+use crate::output::Output;
+
+use super::Plan;
+pub use body::Upload;
+pub use config::Config;
+pub use cover::Cover;
+pub use meta::{DigestFrom, Meta};
+use style::Styles;
+use text::escape;
+
+/// One exported article.
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// The fragment (`article.html`).
+    pub html: String,
+    pub meta: Meta,
+    /// Local images the user must upload by hand (shown as placeholders in the fragment).
+    pub uploads: Vec<Upload>,
+    pub cover: Option<Cover>,
+    pub digest_from: DigestFrom,
+    /// Visible characters of the fragment (the draft API allows fewer than 20,000).
+    pub text_len: usize,
+}
+
+/// Whether `item` gets an export: article-like types by default (notices, plans, letters,
+/// cases, news, briefings, speeches); front matter `wechat: true|false` decides otherwise.
+pub fn exported(item: &Item) -> bool {
+    item.fm.flag("wechat").unwrap_or(matches!(
+        item.kind,
+        Kind::Notice
+            | Kind::Plan
+            | Kind::Letter
+            | Kind::Case
+            | Kind::News
+            | Kind::Briefing
+            | Kind::Speech
+    ))
+}
+
+/// The folder of an item's export, relative to the output root.
+pub fn folder(item: &Item) -> String {
+    format!("wechat/{}", item.slug)
+}
+
+/// The preview page of an item's export, when it has one.
+pub fn page_url(item: &Item) -> Option<String> {
+    exported(item).then(|| format!("{}/index.html", folder(item)))
+}
+
+/// Exports one item.
+pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
+    let st = Styles::new(&site.campaign.theme_color);
+    let events = crate::markdown::events(item.markdown());
+    let targets = body::Targets {
+        links: &item.body.links,
+        images: &item.body.images,
+        base_url: &site.campaign.base_url,
+    };
+    let body = body::convert(&events, &targets, &st);
+    let (digest, digest_from) = meta::digest(item, &body.first_paragraph);
+    let cover = cover_of(site, item, cfg);
+    let meta = meta::build(site, item, cfg, digest, cover.as_ref());
+
+    let mut html = format!("<section style=\"{}\">\n", st.root());
+    let addressees = item.fm.list("addressees");
+    if !addressees.is_empty() && matches!(item.kind, Kind::Notice | Kind::Letter) {
+        html.push_str(&format!(
+            "<p style=\"{}\">{}：</p>\n",
+            st.plain_paragraph(),
+            escape(&addressees.join("、"))
+        ));
+    }
+    html.push_str(&body.html);
+    frame::attachments(&mut html, site, item);
+    if matches!(item.kind, Kind::Notice | Kind::Letter) {
+        frame::signature(&mut html, item, &st);
+    }
+    frame::notes(&mut html, &body, &st);
+    frame::footer(&mut html, &meta, &st);
+    html.push_str("</section>");
+    let text_len = text::visible_text(&html).chars().count();
+    Export {
+        html,
+        meta,
+        uploads: body.uploads,
+        cover,
+        digest_from,
+        text_len,
+    }
+}
+
+fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
+    let dir = item
+        .source
+        .parent()
+        .unwrap_or(std::path::Path::new("content"));
+    match item.fm.text("cover") {
+        Some(c) => Some(cover::resolve(&site.root, dir, c)),
+        None if !cfg.cover.is_empty() => Some(cover::resolve(
+            &site.root,
+            std::path::Path::new("content"),
+            &cfg.cover,
+        )),
+        None => None,
+    }
+}
+
+/// Writes the exports of the items `plan` includes.
+pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<()> {
+    let cfg = Config::read(&site.campaign, &mut Vec::new());
+    let picked: Vec<&Item> = site
+        .items
+        .iter()
+        .filter(|i| exported(i) && plan.includes(i))
+        .collect();
+    picked.into_par_iter().try_for_each(|item| {
+        let e = export(site, item, &cfg);
+        for (name, bytes) in files(site, item, &e)? {
+            let rel = format!("{}/{name}", folder(item));
+            out.write_from(&item.source, &rel, &bytes)
+                .with_context(|| format!("写入 {rel}"))?;
+        }
+        Ok(())
+    })
+}
+
+/// The three files of an export: (file name, bytes).
+pub fn files(site: &Site, item: &Item, e: &Export) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+    let meta = serde_json::to_string_pretty(&e.meta)? + "\n";
+    Ok(vec![
+        ("article.html", e.html.clone().into_bytes()),
+        ("meta.json", meta.into_bytes()),
+        ("index.html", page::render(site, item, e).into_bytes()),
+    ])
+}
+
+/// The limits of one export, plus the campaign-wide footer settings.
+pub fn diagnostics_of(site: &Site, cfg: &Config, item: &Item, e: &Export) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    validate::config(site, cfg, &mut diags);
+    diags.extend(validate::item(site, item, e));
+    if e.cover.is_none() {
+        diags.extend(validate::no_cover(site, &[item]));
+    }
+    diags
+}
+
+/// The export's limits for every exported item, plus problems of the `wechat:` section.
+/// A campaign without a `wechat:` section does not publish on a 公众号: its exports are still
+/// written, but their limits are not reported (they would only be noise in `build --strict`).
+pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if site.campaign.wechat.is_null() {
+        return diags;
+    }
+    let cfg = Config::read(&site.campaign, &mut diags);
+    validate::config(site, &cfg, &mut diags);
+    let per_item: Vec<(Vec<Diagnostic>, Option<&Item>)> = site
+        .items
+        .par_iter()
+        .filter(|i| exported(i))
+        .map(|item| {
+            let e = export(site, item, &cfg);
+            (
+                validate::item(site, item, &e),
+                e.cover.is_none().then_some(item),
+            )
+        })
+        .collect();
+    let uncovered: Vec<&Item> = per_item.iter().filter_map(|(_, i)| *i).collect();
+    diags.extend(validate::no_cover(site, &uncovered));
+    diags.extend(per_item.into_iter().flat_map(|(d, _)| d));
+    diags
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+//! Text helpers: escaping, code whitespace, visible length, digest cutting.
+
+/// Escapes text for an HTML text node or a double-quoted attribute.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Code for the WeChat editor, which ignores `white-space:pre`: every space becomes `&nbsp;`,
+/// a tab four of them, and every line break `<br>`. Runs of blank lines shrink to one (three
+/// `<br>` in a row are a spacer the editor collapses), trailing blank lines are dropped.
+pub fn code_html(code: &str) -> String {
+    let mut lines: Vec<&str> = code.trim_end_matches(['\n', '\r']).split('\n').collect();
+    lines.dedup_by(|a, b| a.trim().is_empty() && b.trim().is_empty());
+    let mut out = String::with_capacity(code.len() * 2);
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            out.push_str("&nbsp;");
+            continue;
+        }
+        for c in line.chars() {
+            match c {
+                ' ' => out.push_str("&nbsp;"),
+                '\t' => out.push_str("&nbsp;&nbsp;&nbsp;&nbsp;"),
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                _ => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// The text a reader sees in an HTML fragment, with runs of white space collapsed (how the
+/// draft API's 20,000-character limit is counted by `check_wechat_html.py`).
+pub fn visible_text(html: &str) -> String {
+    let mut raw = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => raw.push(c),
+            _ => {}
+        }
+    }
+    let decoded = raw
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts `text` to at most `max` characters at a sentence end (。！？!?；). Without a sentence
+/// end in range it cuts at the last comma and adds “……”; as a last resort mid-sentence.
+pub fn cut_at_sentence(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return text.to_string();
+    }
+    let ends = |set: &[char], limit: usize| {
+        chars[..limit.min(chars.len())]
+            .iter()
+            .rposition(|c| set.contains(c))
+    };
+    if let Some(i) = ends(&['。', '！', '？', '!', '?', '；'], max) {
+        return chars[..=i].iter().collect();
+    }
+    let room = max - 2;
+    if let Some(i) = ends(&['，', '、', ','], room) {
+        return chars[..i].iter().collect::<String>() + "……";
+    }
+    chars[..room].iter().collect::<String>() + "……"
+}
+
+/// Character count as the editor counts it (Unicode scalar values).
+pub fn chars(s: &str) -> usize {
+    s.trim().chars().count()
+}
+
+/// ①…⑳ for footnote marks, then 〔21〕….
+pub fn circled(n: usize) -> String {
+    const C: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+    C.chars()
+        .nth(n.wrapping_sub(1))
+        .map(String::from)
+        .unwrap_or_else(|| format!("〔{n}〕"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digest_is_cut_at_a_sentence_end() {
+        let s = "甲".repeat(50) + "。" + &"乙".repeat(60) + "。" + &"丙".repeat(30) + "。";
+        let d = cut_at_sentence(&s, 120);
+        assert_eq!(d.chars().count(), 112);
+        assert!(d.ends_with('。'));
+        let no_end = "安全".repeat(100);
+        let d = cut_at_sentence(&no_end, 120);
+        assert!(d.ends_with("……") && d.chars().count() <= 120);
+        assert_eq!(cut_at_sentence("短摘要。", 120), "短摘要。");
+    }
+
+    #[test]
+    fn visible_text_counts_what_the_reader_sees() {
+        assert_eq!(
+            visible_text("<p style=\"a\">甲&amp;乙</p>\n<p>丙&nbsp;丁</p>"),
+            "甲&乙 丙 丁"
+        );
+    }
+}
