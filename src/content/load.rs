@@ -400,8 +400,8 @@ pub(super) fn read_doc(
         .join("、");
     let phase = lookup("phase", Campaign::phase_index, "阶段", phase_list, diags);
     let unit = lookup("unit", Campaign::unit_index, "单位", unit_list, diags);
-    paths::front_matter(&path, &fm, root, canon_root, diags);
     let dir = rel.parent().unwrap_or(Path::new("content"));
+    paths::front_matter(&path, &fm, dir, root, canon_root, diags);
     paths::images(&path, &text, body_start, dir, diags);
     Some(Draft {
         source: rel.to_path_buf(),

@@ -2,7 +2,7 @@
 //! front matter, images in bodies. `..` that climbs out, absolute paths (`/etc/…`, `C:\…`,
 //! `\\server\…`, `file:`) and symlinks leading out are refused with a located error.
 
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{Event, Parser, Tag};
 
@@ -12,13 +12,28 @@ use crate::diag::{Diagnostic, line_col};
 
 const HINT: &str = "只写站点里的文件：content/static 或 content/data 中的文件名（如 images/a.jpg），不要用 ..、绝对路径或指向别处的快捷方式。";
 
-/// An absolute path on any system the users have, or a `file:` URL.
+/// An absolute path on any system the users have (`/…`, `\\…`, `C:…`), or a `file:` URL.
 pub fn is_absolute(p: &str) -> bool {
     let b = p.as_bytes();
     p.starts_with('/')
         || p.starts_with('\\')
-        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && !p.contains("://"))
+        || (b.len() >= 2
+            && b[0].is_ascii_alphabetic()
+            && b[1] == b':'
+            && b.get(2).is_none_or(|c| matches!(c, b'/' | b'\\')))
         || p.to_ascii_lowercase().starts_with("file:")
+}
+
+/// A web address (`https://…`): a scheme of two letters or more (`C://` is a drive).
+pub fn is_url(p: &str) -> bool {
+    p.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.len() >= 2
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && !scheme.eq_ignore_ascii_case("file")
+    })
 }
 
 /// `..` anywhere (with `/` or `\` separators): front-matter paths never need it.
@@ -26,11 +41,26 @@ pub fn has_parent(p: &str) -> bool {
     p.split(['/', '\\']).any(|c| c == "..")
 }
 
-/// Checks `cover` and `attachments` (`roster` is checked where rosters are read, in
-/// [`super::roster`]).
+/// Where a path written in the document at `dir` (a folder such as `content/news`) points,
+/// relative to the site: a leading `/` is the root of `content/`, `\\` counts as `/`.
+/// `None` when it leaves `content/` or is absolute.
+pub fn inside_content(dir: &Path, target: &str) -> Option<PathBuf> {
+    let t = target.replace('\\', "/");
+    let joined = match t.strip_prefix('/') {
+        Some(abs) if !abs.starts_with('/') => Path::new("content").join(abs),
+        _ if is_absolute(&t) => return None,
+        _ => dir.join(&t),
+    };
+    let content = Some(Component::Normal("content".as_ref()));
+    normalize(&joined).filter(|p| p.components().next() == content)
+}
+
+/// Checks `cover` (relative to the document, as the WeChat export reads it) and
+/// `attachments` (`roster` is checked where rosters are read, in [`super::roster`]).
 pub fn front_matter(
     path: &str,
     fm: &FrontMatter,
+    dir: &Path,
     root: &Path,
     canon_root: &Path,
     diags: &mut Vec<Diagnostic>,
@@ -39,16 +69,17 @@ pub fn front_matter(
         let (l, c) = fm.at(key);
         diags.push(Diagnostic::error(path, l, c, "path", msg).with_hint(HINT));
     };
-    if let Some(v) = fm.text("cover") {
-        if is_absolute(v) || has_parent(v) {
-            refuse("cover", format!("封面的路径“{v}”指向站点以外"));
-        } else if ["content/static", "content"]
-            .iter()
-            .map(|base| root.join(base).join(v))
-            .filter(|p| p.symlink_metadata().is_ok())
-            .any(|p| !p.canonicalize().is_ok_and(|c| c.starts_with(canon_root)))
-        {
-            refuse("cover", format!("封面文件“{v}”是指向站点以外的链接"));
+    if let Some(v) = fm.text("cover").filter(|v| !is_url(v)) {
+        match inside_content(dir, v) {
+            None => refuse("cover", format!("封面的路径“{v}”指向站点以外")),
+            Some(rel) => {
+                let p = root.join(rel);
+                if p.symlink_metadata().is_ok()
+                    && !p.canonicalize().is_ok_and(|c| c.starts_with(canon_root))
+                {
+                    refuse("cover", format!("封面文件“{v}”是指向站点以外的链接"));
+                }
+            }
         }
     }
     for v in fm.list("attachments") {
@@ -67,24 +98,11 @@ pub fn images(path: &str, text: &str, body_start: usize, dir: &Path, diags: &mut
             continue;
         };
         let url = dest_url.trim();
-        if url.contains("://") && !url.to_ascii_lowercase().starts_with("file:") {
-            continue;
-        }
-        if url.starts_with("data:") || url.is_empty() {
+        if is_url(url) || url.to_ascii_lowercase().starts_with("data:") || url.is_empty() {
             continue;
         }
         let target = url.split(['#', '?']).next().unwrap_or("");
-        // A leading `/` is the root of `content/`, as links resolve it.
-        let joined = match target.strip_prefix('/') {
-            Some(abs) if !abs.starts_with(['/', '\\']) => Path::new("content").join(abs),
-            _ if is_absolute(target) => {
-                refuse_image(path, text, body_start + range.start, url, diags);
-                continue;
-            }
-            _ => dir.join(target),
-        };
-        let content = Some(Component::Normal("content".as_ref()));
-        if normalize(&joined).is_none_or(|p| p.components().next() != content) {
+        if inside_content(dir, target).is_none() {
             refuse_image(path, text, body_start + range.start, url, diags);
         }
     }

@@ -42,7 +42,9 @@ fn no_secret_in_output(s: &Site) {
 /// with the words of the refusal.
 const FRONT: &[(&str, &str, &str)] = &[
     ("cover", "../../../secret.txt", "站点以外"),
-    ("cover", "/etc/passwd", "站点以外"),
+    ("cover", "//etc/passwd", "站点以外"),
+    ("cover", "file:///etc/passwd", "站点以外"),
+    ("cover", "..\\\\..\\\\secret.png", "站点以外"),
     ("cover", "C:\\\\Windows\\\\win.ini", "站点以外"),
     ("封面", "static/../../../x.png", "站点以外"),
     ("roster", "..\\\\..\\\\secret.csv", "不在 content/data"),
@@ -72,7 +74,7 @@ fn front_matter_paths_outside_the_site_are_refused() {
     s.write("content/data/qiye.csv", "单位名称\n甲公司\n");
     s.write(
         "content/letters/path.md",
-        "---\ntitle: 路径\ncover: xuanchuan.png\nroster: qiye.csv\n---\n\n{{单位名称}}：\n",
+        "---\ntitle: 路径\ncover: ../static/xuanchuan.png\nroster: qiye.csv\n---\n\n{{单位名称}}：\n",
     );
     s.run(&["build"]).ok();
 }
@@ -141,4 +143,27 @@ fn symlinks_inside_the_site_still_work() {
     symlink("../../assets/logo.svg", s.file("content/static/logo.svg")).unwrap();
     s.run(&["build"]).ok();
     assert_eq!(s.read("output/static/logo.svg"), "<svg/>");
+}
+
+#[test]
+fn a_wechat_cover_outside_the_site_is_refused() {
+    let s = Site::example();
+    s.run(&["build"]).ok();
+    let c = s.read("content/campaign.yaml");
+    for bad in [
+        "../../etc/passwd",
+        "//etc/passwd",
+        "C:\\\\a.png",
+        "static/../../x.png",
+    ] {
+        let mut lines: Vec<String> = c.lines().map(str::to_string).collect();
+        for l in lines
+            .iter_mut()
+            .filter(|l| l.trim_start().starts_with("cover:"))
+        {
+            *l = format!("  cover: {bad}");
+        }
+        s.write("content/campaign.yaml", &(lines.join("\n") + "\n"));
+        refused(&s, "content/campaign.yaml:", "指向站点以外");
+    }
 }

@@ -93,6 +93,26 @@ impl Config {
                     continue;
                 }
             };
+            if name == "cover"
+                && !crate::content::paths::is_url(&text)
+                && crate::content::paths::inside_content(std::path::Path::new("content"), &text)
+                    .is_none()
+            {
+                let (l, col) = at(key);
+                diags.push(
+                    Diagnostic::error(
+                        campaign::PATH,
+                        l,
+                        col,
+                        "path",
+                        format!("wechat.cover 的路径“{text}”指向站点以外"),
+                    )
+                    .with_hint(
+                        "写 content 里的图片，例如 cover: static/cover.png；不要用 ..、绝对路径。",
+                    ),
+                );
+                continue;
+            }
             let slot = match name {
                 "account" => &mut cfg.account,
                 "author" => &mut cfg.author,
