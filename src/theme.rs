@@ -21,6 +21,17 @@ impl Theme {
     pub fn load(site: &Path, name: &str) -> anyhow::Result<Theme> {
         let mut files = BTreeMap::new();
         collect_embedded(&DEFAULT, &mut files);
+        if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', ':']) {
+            let d = Diagnostic::error(
+                "content/campaign.yaml",
+                0,
+                0,
+                "path",
+                format!("主题名“{name}”不是 themes 下的一个文件夹名，已拒绝"),
+            )
+            .with_hint("只写主题文件夹的名字，例如 theme: 青石；不要写路径、.. 或盘符。");
+            return Err(UserErrors(vec![d]).into());
+        }
         let dir = site.join("themes").join(name);
         if dir.is_dir() {
             let root = site

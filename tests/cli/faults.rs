@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::harness::{ROOT, Site, bin, run_in, snapshot};
 
@@ -183,7 +183,7 @@ fn kill_9_mid_build_keeps_the_previous_output() {
         .path();
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, text.replacen("title: ", "title: 改动", 1)).unwrap();
-    let (mut killed, mut mid_write) = (0, 0);
+    let (mut killed, mut mid_write, mut swapped) = (0, 0, 0);
     for i in 0..24u32 {
         let mut child = bin()
             .arg("build")
@@ -192,7 +192,20 @@ fn kill_9_mid_build_keeps_the_previous_output() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(full * (i % 8 + 1) / 10);
+        if i % 2 == 0 {
+            // Early: while loading, checking or rendering.
+            std::thread::sleep(full * (i % 8 + 1) / 10);
+        } else {
+            // While writing: once the temporary folder exists, a little later each time.
+            let until = Instant::now() + Duration::from_secs(60);
+            while leftovers(&site).is_empty()
+                && child.try_wait().unwrap().is_none()
+                && Instant::now() < until
+            {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            std::thread::sleep(Duration::from_millis(u64::from(i * 7 % 40)));
+        }
         let writing = !leftovers(&site).is_empty();
         if child.try_wait().unwrap().is_some() {
             before = snapshot(&out); // finished before the kill: a complete new build
@@ -203,17 +216,28 @@ fn kill_9_mid_build_keeps_the_previous_output() {
         killed += 1;
         mid_write += usize::from(writing);
         let after = snapshot(&out);
-        assert!(
-            after == before,
-            "kill at {}/10 of {full:?} changed output/: {}",
-            i % 8 + 1,
-            changed(&before, &after)
-        );
+        if after != before {
+            // Killed after the swap (while removing the old folder): the new build is there
+            // whole — the same files as before, with the edit — never a mix.
+            let paths = |s: &Snapshot| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+            let edited = after
+                .iter()
+                .any(|(_, b)| String::from_utf8_lossy(b).contains("改动"));
+            assert!(
+                paths(&after) == paths(&before) && edited,
+                "kill {i} (build takes {full:?}) left a partial output/: {}",
+                changed(&before, &after)
+            );
+            swapped += 1;
+            before = after;
+        }
         if killed >= 8 && mid_write >= 3 {
             break;
         }
     }
-    eprintln!("{killed} builds killed, {mid_write} while writing their output");
+    eprintln!(
+        "{killed} builds killed, {mid_write} while writing their output, {swapped} after the swap"
+    );
     assert!(
         killed >= 4 && mid_write >= 1,
         "{killed} kills, {mid_write} mid-write"

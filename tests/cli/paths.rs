@@ -167,3 +167,27 @@ fn a_wechat_cover_outside_the_site_is_refused() {
         refused(&s, "content/campaign.yaml:", "指向站点以外");
     }
 }
+
+#[test]
+fn a_theme_name_that_is_a_path_is_refused() {
+    let (s, outside) = site_with_secret();
+    std::fs::create_dir_all(outside.path().join("evil/templates")).unwrap();
+    std::fs::write(outside.path().join("evil/templates/item.html"), "XG-SECRET").unwrap();
+    std::fs::create_dir_all(s.file("themes")).unwrap();
+    s.run(&["build"]).ok();
+    let campaign = s.read("content/campaign.yaml");
+    let evil = outside.path().join("evil");
+    for name in [
+        evil.to_string_lossy().into_owned(),
+        "../../evil".to_string(),
+        "..".to_string(),
+        "C:\\\\themes".to_string(),
+    ] {
+        s.write(
+            "content/campaign.yaml",
+            &format!("{campaign}\ntheme: \"{name}\"\n"),
+        );
+        refused(&s, "content/campaign.yaml", "已拒绝");
+        no_secret_in_output(&s);
+    }
+}
