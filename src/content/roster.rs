@@ -30,8 +30,8 @@ pub struct Row {
     /// 1-based line of the row in the file.
     pub line: usize,
     pub cells: Vec<String>,
-    /// 1-based character column where each cell starts (for messages).
-    pub cols: Vec<usize>,
+    /// 1-based (line, column) where each cell is written (for messages).
+    pub at: Vec<(usize, usize)>,
 }
 
 impl Roster {
@@ -249,19 +249,19 @@ fn check_fields(item: &Item, roster: &Roster, diags: &mut Vec<Diagnostic>) {
             used.push(name);
         }
     }
-    for row in &roster.rows {
+    let csv = !roster.path.ends_with(".yaml") && !roster.path.ends_with(".yml");
+    for (k, row) in roster.rows.iter().enumerate() {
         for name in &used {
             if roster.cell(row, name).trim().is_empty() {
                 let c = roster.column(name).unwrap_or(0);
+                let (line, col) = row.at.get(c).copied().unwrap_or((row.line, 1));
+                let msg = if csv {
+                    format!("第 {} 行“{name}”一栏是空的（第 {} 列）", row.line, c + 1)
+                } else {
+                    format!("第 {} 家单位的“{name}”是空的", k + 1)
+                };
                 diags.push(
-                    Diagnostic::error(
-                        &roster.path,
-                        row.line,
-                        row.cols.get(c).copied().unwrap_or(1),
-                        "roster",
-                        format!("第 {} 行“{name}”一栏是空的（第 {} 列）", row.line, c + 1),
-                    )
-                    .with_hint(format!(
+                    Diagnostic::error(&roster.path, line, col, "roster", msg).with_hint(format!(
                         "{} 用到了“{name}”，每一行都要填写；不需要这一家时删掉整行。",
                         item.path()
                     )),
@@ -315,6 +315,21 @@ fn parse_csv(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    if let Some(open) = unclosed_quote(text) {
+        let (line, col) = line_col(text, open);
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                "roster",
+                "这里的英文双引号没有配对，后面的内容都被当成了一格",
+            )
+            .with_hint(
+                "补上另一半引号，或删掉这个引号；单元格里有逗号时整格用一对英文双引号括起来。",
+            ),
+        ]);
+    }
     let lines: Vec<&str> = text.lines().collect();
     let mut columns: Vec<String> = Vec::new();
     let mut rows = Vec::new();
@@ -379,7 +394,8 @@ fn parse_csv(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
                 .with_hint("单元格里有逗号时整格用英文双引号括起来，或删掉多余的格。"),
             );
         }
-        rows.push(Row { line, cells, cols });
+        let at = (0..cells.len()).map(|k| (line, col(k))).collect();
+        rows.push(Row { line, cells, at });
     }
     if diags.is_empty() {
         Ok(Roster {
@@ -405,26 +421,56 @@ fn parse_yaml(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
                 .with_hint("每家单位一项，以“- ”开头，例如“- 单位名称: 某某公司”。"),
         ]);
     };
-    // Row lines: the top-level "- " items, in order.
-    let starts: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with("- ") || *l == "-")
-        .map(|(n, _)| n + 1)
+    // Row lines: the outermost "- " items, in order.
+    let lines: Vec<&str> = text.lines().collect();
+    let item = |l: &str| {
+        let t = l.trim_start();
+        (t.starts_with("- ") || t == "-").then(|| l.len() - t.len())
+    };
+    let indent = lines.iter().filter_map(|l| item(l)).min().unwrap_or(0);
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&n| item(lines[n]) == Some(indent))
         .collect();
+    // Where `key:` is written within row `k`: (line, col), 1-based.
+    let key_at = |k: usize, key: &str| {
+        let (from, to) = (
+            starts.get(k).copied().unwrap_or(0),
+            starts.get(k + 1).copied().unwrap_or(lines.len()),
+        );
+        (from..to).find_map(|n| {
+            let l = lines[n];
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            let rest = t.strip_prefix(key)?.trim_start();
+            rest.starts_with(':')
+                .then(|| (n + 1, l[..l.len() - t.len()].chars().count() + 1))
+        })
+    };
     let mut columns: Vec<String> = Vec::new();
     let mut maps = Vec::new();
     let mut diags = Vec::new();
     for (k, v) in list.into_iter().enumerate() {
-        let line = starts.get(k).copied().unwrap_or(1);
+        let line = starts.get(k).map_or(1, |n| n + 1);
         match v {
             Value::Object(m) => {
-                for key in m.keys() {
+                for (key, value) in &m {
                     if !columns.contains(key) {
                         columns.push(key.clone());
                     }
+                    if matches!(value, Value::Array(_) | Value::Object(_)) {
+                        let (l, c) = key_at(k, key).unwrap_or((line, 1));
+                        diags.push(
+                            Diagnostic::error(
+                                path,
+                                l,
+                                c,
+                                "roster",
+                                format!("第 {} 家单位的“{key}”不是一段文字", k + 1),
+                            )
+                            .with_hint("每一列写成“列名: 值”，值是一段文字，不要写成列表。"),
+                        );
+                    }
                 }
-                maps.push((line, m));
+                maps.push((k, line, m));
             }
             _ => diags.push(
                 Diagnostic::error(
@@ -440,9 +486,12 @@ fn parse_yaml(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
     }
     let rows = maps
         .into_iter()
-        .map(|(line, m)| Row {
+        .map(|(k, line, m)| Row {
             line,
-            cols: vec![3; columns.len()],
+            at: columns
+                .iter()
+                .map(|c| key_at(k, c).unwrap_or((line, 1)))
+                .collect(),
             cells: columns
                 .iter()
                 .map(|c| match m.get(c) {
@@ -462,6 +511,20 @@ fn parse_yaml(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
     } else {
         Err(diags)
     }
+}
+
+/// Byte offset of a quote that opens a CSV field and is never closed.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        if c == '"' {
+            open = match open {
+                None => Some(i),
+                Some(_) => None,
+            };
+        }
+    }
+    open
 }
 
 /// 1-based character columns where each cell of a CSV line starts (quotes respected).
@@ -519,6 +582,13 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_quotes_are_located() {
+        let e = parse("r.csv", "单位名称,负责人\n\"甲,陈\n乙,李\n".as_bytes()).unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (2, 1));
+        assert!(parse("r.csv", "a\n\"x \"\"y\"\"\"\n".as_bytes()).is_ok());
+    }
+
+    #[test]
     fn yaml_rows_and_lines() {
         let r = parse(
             "r.yaml",
@@ -528,6 +598,14 @@ mod tests {
         assert_eq!(r.columns, ["单位名称", "所属村"]);
         assert_eq!(r.rows[1].line, 3);
         assert_eq!(r.rows[1].cells, ["乙公司", ""]);
+        assert_eq!(r.rows[0].at, [(1, 3), (2, 3)]);
+        let r = parse(
+            "r.yaml",
+            "# 名单\n  - 单位名称: 甲\n  - 单位名称: 乙\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!((r.rows[1].line, r.rows[1].at[0]), (3, (3, 5)));
+        assert!(parse("r.yaml", "- 单位名称: [1, 2]\n".as_bytes()).is_err());
         assert!(parse("r.yaml", "a: 1\n".as_bytes()).is_err());
     }
 
