@@ -77,18 +77,10 @@ pub fn locate(text: &str, path: &[&str], nth: usize) -> Option<(usize, usize)> {
             {
                 break;
             }
-            let k = body
-                .split(':')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches(['"', '\'']);
-            if k == *key
-                && body[k.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            {
+            // The key is everything before the first `:` (quotes and blanks trimmed).
+            let head = body.split(':').next().unwrap_or("");
+            let k = head.trim().trim_matches(['"', '\'']);
+            if k == *key && body[head.len()..].starts_with(':') {
                 if !last || seen == nth {
                     let col = raw[..raw.len() - body.len()].chars().count() + 1;
                     found = Some((i, indent, col));
@@ -229,6 +221,15 @@ fn to_json(v: serde_yaml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `frontmatter` fuzz target: a quoted key followed by Chinese text made
+    /// `locate` slice inside a character.
+    #[test]
+    fn locate_quoted_keys_before_chinese_text() {
+        assert_eq!(locate("\"期数\"  : 1\n", &["期数"], 0), Some((1, 1)));
+        assert_eq!(locate("a: 1\n'标题': 乙\n", &["标题"], 0), Some((2, 1)));
+        assert_eq!(locate("\"期数\" 甲: 1\n", &["期数"], 0), None);
+    }
 
     /// Found by the `frontmatter` fuzz target: an error at the end of a text without a final
     /// newline was located on a line that does not exist.
