@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use xuanguan::fuzz::TARGETS;
 
 /// Mutations per target in `cargo test`; `XUANGUAN_FUZZ_ITERS` raises it.
-const ITERS: usize = 300;
+const ITERS: usize = 1000;
 
 /// Words the mutator splices in: the syntax each stage cares about.
 const TOKENS: &[&str] = &[
