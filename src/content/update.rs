@@ -28,6 +28,7 @@ pub struct Updated {
 type ListKey = (
     PathBuf,
     String,
+    &'static str,
     Option<chrono::NaiveDate>,
     String,
     Option<usize>,
@@ -85,6 +86,7 @@ impl Site {
                 (
                     i.source.clone(),
                     i.url(),
+                    i.kind.id(),
                     i.date,
                     i.title.clone(),
                     i.phase,
@@ -136,8 +138,7 @@ impl Site {
             self.warnings.extend(warnings);
             self.items.push(item);
         }
-        self.items
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        self.items.sort_by(super::load::item_order);
         let new_keys: BTreeSet<ListKey> = self
             .items
             .iter()
@@ -146,6 +147,7 @@ impl Site {
                 (
                     i.source.clone(),
                     i.url(),
+                    i.kind.id(),
                     i.date,
                     i.title.clone(),
                     i.phase,

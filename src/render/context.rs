@@ -182,7 +182,7 @@ fn status(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) ->
     }
 }
 
-fn item_ref(site: &Site, i: &Item) -> ItemRef {
+pub(super) fn item_ref(site: &Site, i: &Item) -> ItemRef {
     let c = &site.campaign;
     ItemRef {
         title: i.title.clone(),

@@ -6,6 +6,7 @@ mod feeds;
 pub mod html;
 pub mod led;
 mod lists;
+mod prepared;
 mod progress;
 mod search;
 
@@ -19,12 +20,16 @@ use crate::output::Output;
 use crate::theme::Theme;
 
 pub use context::Refs;
+pub use prepared::Prepared;
 
 /// What a render produces. Every renderer follows the same rule: outputs of one item (its page,
 /// its WeChat export, its print pages) are rendered only when [`Plan::includes`] the item and
 /// written with [`Output::write_from`] naming the item's source; pages that aggregate items
-/// (home, lists, feeds, search, LED feeds) are always rendered, with [`Output::write`]; copied
-/// files only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus the aggregates.
+/// (home, lists, feeds, search, LED feeds) are written with [`Output::write`], always — except
+/// under [`Plan::lists_unchanged`], where an aggregate that shows none of the included items
+/// (or shows nothing an in-place edit can change) may be skipped: `serve` keeps the previous
+/// copy of every aggregate a `Plan::Edited` render does not write. Copied files are rendered
+/// only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus what shows it.
 #[derive(Debug, Clone)]
 pub enum Plan {
     /// The whole site.
@@ -63,30 +68,46 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<(
 
 /// Renders what `plan` asks for into `out`.
 pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> anyhow::Result<()> {
+    render_prepared(&mut Prepared::default(), site, theme, plan, out)
+}
+
+/// Like [`render_plan`], reusing (and updating) the engine and values of earlier renders of
+/// the same theme (`serve`).
+pub fn render_prepared(
+    prepared: &mut Prepared,
+    site: &Site,
+    theme: &Theme,
+    plan: &Plan,
+    out: &Output,
+) -> anyhow::Result<()> {
     use crate::timing::stage;
-    let tera = html::engine(theme)?;
-    let refs = stage("template values", || Refs::new(site));
+    let fresh = prepared.update(site, theme, plan)?;
+    let (tera, refs) = (prepared.tera(), prepared.refs());
     stage("item pages", || {
-        html::render_items(site, plan, &tera, &refs, out)
+        html::render_items(site, plan, tera, refs, out)
     })?;
     stage("list pages", || {
-        lists::render_lists(site, plan, &tera, &refs, out)
+        lists::render_lists(site, plan, tera, refs, out)
     })?;
     stage("home and feeds", || {
-        feeds::render_feeds(site, &tera, &refs, out)
+        feeds::render_feeds(site, plan, tera, refs, out)
     })?;
-    stage("progress page", || {
-        progress::render_progress(site, &tera, &refs, out)
-    })?;
+    if fresh.progress {
+        stage("progress page", || {
+            progress::render_progress(site, tera, refs, out)
+        })?;
+    }
     let shards = stage("search index", || {
-        search::render_index(site, plan, &refs, out)
+        search::render_index(site, plan, refs, out)
     })?;
-    let mut ctx = html::base_context(&refs, "");
-    ctx.insert("shards", &shards);
-    out.write(
-        "search.html",
-        html::render(&tera, "search.html", &ctx, "search.html")?.as_bytes(),
-    )?;
+    if !plan.lists_unchanged() {
+        let mut ctx = html::base_context(refs, "");
+        ctx.insert("shards", &shards);
+        out.write(
+            "search.html",
+            html::render(tera, "search.html", &ctx, "search.html")?.as_bytes(),
+        )?;
+    }
     if !plan.is_all() {
         return Ok(());
     }

@@ -1,14 +1,15 @@
 //! The serve build: keeps the loaded site and the in-memory files, applies batches of
 //! changes as partial rebuilds, and keeps the last good build when a change breaks the site.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
+use super::led::{self, LedFiles};
 use super::watch::Changes;
 use crate::content::{self, LoadOptions, Site};
 use crate::output::{Built, Output};
-use crate::render::{self, Plan};
+use crate::render::{self, Plan, Prepared};
 use crate::theme::Theme;
 
 /// The files being served.
@@ -23,12 +24,7 @@ impl Files {
     /// Replaces what a partial render re-created: every file of the re-rendered sources (files
     /// of deleted sources simply disappear) and the aggregate files — all of them, unless
     /// `keep_aggregates` (edits in place, where list pages not re-rendered are still right).
-    fn patch(
-        &mut self,
-        affected: &std::collections::BTreeSet<PathBuf>,
-        keep_aggregates: bool,
-        new: Built,
-    ) {
+    fn patch(&mut self, affected: &BTreeSet<PathBuf>, keep_aggregates: bool, new: Built) {
         let owners = &self.owners;
         self.files.retain(|rel, _| match owners.get(rel) {
             Some(source) => !affected.contains(source),
@@ -55,8 +51,20 @@ pub struct Builder {
     opts: LoadOptions,
     site: Option<Site>,
     theme: Option<Theme>,
+    /// Template engine and values kept between rebuilds of the same theme.
+    prepared: Prepared,
+    led: LedFiles,
     /// Changes not yet applied successfully (kept across failed rebuilds).
     pending: Changes,
+    /// What a partial rebuild that failed after the site was updated still owes the files.
+    owed: Option<Owed>,
+}
+
+/// Outputs to render again even if the next update no longer sees them change.
+struct Owed {
+    affected: BTreeSet<PathBuf>,
+    lists_changed: bool,
+    led: bool,
 }
 
 impl Builder {
@@ -66,10 +74,13 @@ impl Builder {
             opts,
             site: None,
             theme: None,
+            prepared: Prepared::default(),
+            led: LedFiles::default(),
             pending: Changes {
                 full: true,
                 ..Changes::default()
             },
+            owed: None,
         }
     }
 
@@ -84,6 +95,7 @@ impl Builder {
         };
         if r.is_ok() {
             self.pending = Changes::default();
+            self.owed = None;
         }
         r
     }
@@ -92,7 +104,18 @@ impl Builder {
         let site = content::load(&self.root, &self.opts)?;
         let theme = Theme::load(&self.root, &site.campaign.theme)?;
         let out = Output::memory();
-        render::render_site(&site, &theme, &out)?;
+        let mut prepared = Prepared::default();
+        // The LED feed (slow the first time: its dictionary loads) is built beside the pages.
+        let (led, rendered) = std::thread::scope(|s| {
+            let led = s.spawn(|| LedFiles::render(&site));
+            let rendered = render::render_prepared(&mut prepared, &site, &theme, &Plan::All, &out);
+            (led.join().expect("LED feed thread"), rendered)
+        });
+        rendered?;
+        let led = led?;
+        for (rel, bytes) in &led.files {
+            out.write(rel, bytes)?;
+        }
         let built = out.into_built()?;
         *files.write().expect("files lock") = Files {
             files: built.files,
@@ -101,6 +124,8 @@ impl Builder {
         let items = site.items.len();
         self.site = Some(site);
         self.theme = Some(theme);
+        self.prepared = prepared;
+        self.led = led;
         Ok(Rebuilt {
             docs: 0,
             full: true,
@@ -112,19 +137,39 @@ impl Builder {
         let (Some(site), Some(theme)) = (self.site.as_mut(), self.theme.as_ref()) else {
             return self.full(files);
         };
-        let u = site.update(&self.pending.docs, &self.opts)?;
-        let plan = if u.lists_changed {
-            Plan::Items(u.affected.clone())
+        let docs = &self.pending.docs;
+        let led_before = led::touches(site, docs);
+        let u = site.update(docs, &self.opts)?;
+        let owed = self.owed.get_or_insert(Owed {
+            affected: BTreeSet::new(),
+            lists_changed: false,
+            led: false,
+        });
+        owed.affected.extend(u.affected);
+        owed.lists_changed |= u.lists_changed;
+        owed.led |= led_before || led::touches(site, docs);
+        let plan = if owed.lists_changed {
+            Plan::Items(owed.affected.clone())
         } else {
-            Plan::Edited(u.affected.clone())
+            Plan::Edited(owed.affected.clone())
         };
         let out = Output::memory();
-        render::render_plan(site, theme, &plan, &out)?;
+        render::render_prepared(&mut self.prepared, site, theme, &plan, &out)?;
+        if owed.led {
+            self.led = LedFiles::render(site)?;
+        }
+        // LED files aggregate items: written again whenever the other aggregates may be
+        // dropped (see `Files::patch`), so that they stay.
+        if owed.led || owed.lists_changed {
+            for (rel, bytes) in &self.led.files {
+                out.write(rel, bytes)?;
+            }
+        }
         let built = out.into_built()?;
         files
             .write()
             .expect("files lock")
-            .patch(&u.affected, !u.lists_changed, built);
+            .patch(&owed.affected, !owed.lists_changed, built);
         Ok(Rebuilt {
             docs: self.pending.docs.len(),
             full: false,
@@ -132,8 +177,9 @@ impl Builder {
         })
     }
 
-    /// The loaded site's warnings (printed after a full build).
-    pub fn warnings(&self) -> &[crate::diag::Diagnostic] {
-        self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[])
+    /// The loaded site's and the LED feed's warnings (printed after a full build).
+    pub fn warnings(&self) -> impl Iterator<Item = &crate::diag::Diagnostic> {
+        let site = self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[]);
+        site.iter().chain(&self.led.warnings)
     }
 }

@@ -5,6 +5,7 @@
 
 mod build;
 mod http;
+mod led;
 pub mod watch;
 
 use std::net::IpAddr;

@@ -12,3 +12,4 @@ mod led;
 mod links;
 mod new;
 mod serve;
+mod serve_fresh;

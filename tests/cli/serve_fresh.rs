@@ -1,0 +1,174 @@
+//! `serve` rebuilds only what an edit affects: after each edit, every file it serves must be
+//! what a freshly started `serve` of the edited site serves — the page, its lists, the home
+//! page, the feeds, the search index, the progress page and the LED feed alike.
+
+use std::time::Duration;
+
+use crate::harness::{Site, snapshot};
+use crate::serve::{Server, expect_reload};
+
+const TODAY: [&str; 2] = ["--today", "2026-09-15"];
+const NEWS: &str = "content/news/dongshan-jinqiye.md";
+
+/// Every output path of the site (what `build` writes).
+fn paths(site: &Site) -> Vec<String> {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("o");
+    site.run(&["build", TODAY[0], TODAY[1], "-o", dest.to_str().unwrap()])
+        .ok();
+    snapshot(&dest)
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !p.starts_with('.'))
+        .collect()
+}
+
+/// The body without the LED feed's time stamps (`"generated": "…"`).
+fn normalize(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(at) = rest.find("\"generated\"") {
+        let (head, tail) = rest.split_at(at + "\"generated\"".len());
+        out.push_str(head);
+        // Skip `: "value"`.
+        let open = tail.find('"').map_or(tail.len(), |i| i + 1);
+        let close = tail[open..].find('"').map_or(tail.len(), |i| open + i + 1);
+        rest = &tail[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Compares every output of `srv` with a fresh `serve` of the same site.
+#[track_caller]
+fn assert_fresh(site: &Site, srv: &Server) {
+    let fresh = Server::start_with(site, &TODAY);
+    let paths = paths(site);
+    assert!(paths.len() > 50, "{paths:?}");
+    for p in paths {
+        let (st, body) = srv.get(&format!("/{p}"));
+        let (fst, fbody) = fresh.get(&format!("/{p}"));
+        let (a, b) = (normalize(&body), normalize(&fbody));
+        if (st, &a) != (fst, &b) {
+            let line = a.lines().zip(b.lines()).find(|(x, y)| x != y);
+            panic!(
+                "{p} is stale after the edit ({st} vs fresh {fst}); first difference:\n{line:?}"
+            );
+        }
+    }
+}
+
+/// Writes `rel` with `from` replaced by `to` and waits for the reload.
+#[track_caller]
+fn edit(site: &Site, srv: &Server, rel: &str, from: &str, to: &str) {
+    let rx = srv.events();
+    let text = site.read(rel);
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    site.write(rel, &text.replacen(from, to, 1));
+    expect_reload(&rx, Duration::from_secs(10));
+}
+
+#[test]
+fn in_place_edits_update_every_page_showing_them() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    // A new summary: lists, home page feed and search show it.
+    edit(
+        &s,
+        &srv,
+        NEWS,
+        "summary: 东山村组织",
+        "summary: 摘要已修改。东山村组织",
+    );
+    for page in [
+        "/news/index.html",
+        "/tags/yin-huan-pai-cha.html",
+        "/atom.xml",
+    ] {
+        let (_, body) = srv.get(page);
+        assert!(body.contains("摘要已修改"), "{page} is stale:\n{body}");
+    }
+    assert_fresh(&s, &srv);
+    // New figures: the progress page adds them up.
+    edit(&s, &srv, NEWS, "宣传场次: 3", "宣传场次: 1003");
+    assert_fresh(&s, &srv);
+    // Body only.
+    edit(
+        &s,
+        &srv,
+        NEWS,
+        "开展安全生产标准化宣传进企业活动。",
+        "开展活动。正文已修改。",
+    );
+    assert!(
+        srv.get("/news/dongshan-jinqiye.html")
+            .1
+            .contains("正文已修改")
+    );
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn title_change_reaches_lists_home_and_feed() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    edit(
+        &s,
+        &srv,
+        NEWS,
+        "title: 东山村开展",
+        "title: 标题已修改东山村开展",
+    );
+    for page in [
+        "/news/index.html",
+        "/index.html",
+        "/atom.xml",
+        "/units/dongshan.html",
+    ] {
+        let (_, body) = srv.get(page);
+        assert!(body.contains("标题已修改"), "{page} is stale");
+    }
+    assert_fresh(&s, &srv);
+    // A new date moves the item in every list.
+    edit(&s, &srv, NEWS, "date: 2026-09-22", "date: 2025-01-02");
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn led_feed_is_served_and_follows_slogans() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    let (st, index) = srv.get("/led/index.html");
+    assert_eq!(st, 200);
+    assert!(index.contains("人人讲安全"), "{index}");
+    assert_eq!(srv.get("/led/zhen-menkou.json").0, 200);
+    assert_eq!(srv.get("/led/cun-gonggao.txt").0, 200);
+    assert!(srv.get("/led/lukou-paomadeng.html").1.contains("led-feed"));
+
+    edit(
+        &s,
+        &srv,
+        "content/slogans/biaoyu.md",
+        "4. 人人讲安全，个个会应急。",
+        "4. 平安青石人人共建。",
+    );
+    let index = srv.get("/led/index.html").1;
+    assert!(index.contains("平安青石人人共建"), "{index}");
+    assert!(!index.contains("个个会应急"));
+    assert_fresh(&s, &srv);
+
+    // An item marked `led: true` joins the feed, and leaves it again.
+    let letter = "content/letters/yifengxin.md";
+    edit(
+        &s,
+        &srv,
+        letter,
+        "slug: yifengxin\n",
+        "slug: yifengxin\nled: true\n",
+    );
+    assert!(srv.get("/led/index.html").1.contains("\"kind\":\"letter\""));
+    assert_fresh(&s, &srv);
+    edit(&s, &srv, letter, "led: true\n", "");
+    assert!(!srv.get("/led/index.html").1.contains("\"kind\":\"letter\""));
+    assert_fresh(&s, &srv);
+}
