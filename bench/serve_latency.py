@@ -8,7 +8,7 @@ Starts `xuanguan serve SITE` on a free loopback port, opens the reload stream
 time from the end of the write to the `event: reload` line, and to the edited page serving
 the new text. Prints the median, p90 and max in milliseconds. Standard library only.
 """
-import glob, os, socket, statistics, subprocess, sys, time, urllib.request
+import glob, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 site = sys.argv[1]
 edits = int(sys.argv[2]) if len(sys.argv) > 2 else 30
@@ -17,8 +17,11 @@ binary = sys.argv[3] if len(sys.argv) > 3 else "target/release/xuanguan"
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
+# serve's terminal output goes to a file (a pipe nobody reads would fill up and block it);
+# SERVE_LOG=FILE keeps it (with XUANGUAN_TIMINGS=1 it has the stage times of each rebuild).
+log = open(os.environ["SERVE_LOG"], "w+") if os.environ.get("SERVE_LOG") else tempfile.TemporaryFile("w+")
 proc = subprocess.Popen([binary, "serve", site, "--port", str(port)],
-                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                        stdout=subprocess.DEVNULL, stderr=log, text=True)
 try:
     started = time.monotonic()
     while True:
@@ -27,7 +30,8 @@ try:
             break
         except OSError:
             if proc.poll() is not None or time.monotonic() - started > 600:
-                sys.exit("serve did not start: " + (proc.stderr.read() if proc.poll() is not None else "timeout"))
+                log.seek(0)
+                sys.exit("serve did not start: " + (log.read() if proc.poll() is not None else "timeout"))
             time.sleep(0.1)
     print(f"initial build and start: {time.monotonic() - started:.2f} s")
     ev = socket.create_connection(("127.0.0.1", port))

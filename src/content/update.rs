@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 
 use super::load::{Draft, finish, publishable, read_doc, relink};
-use super::{LoadOptions, Site};
+use super::{LoadOptions, Site, has_source};
 use crate::diag::{Diagnostic, UserErrors, display_path};
 
 /// What [`Site::update`] changed.
@@ -81,7 +81,7 @@ impl Site {
         let old_keys: BTreeSet<ListKey> = self
             .items
             .iter()
-            .filter(|i| changed.contains(&i.source))
+            .filter(|i| has_source(changed, &i.source))
             .map(|i| {
                 (
                     i.source.clone(),
@@ -98,10 +98,10 @@ impl Site {
         let old_urls: HashMap<PathBuf, String> = self
             .items
             .iter()
-            .filter(|i| changed.contains(&i.source))
+            .filter(|i| has_source(changed, &i.source))
             .map(|i| (i.source.clone(), i.url()))
             .collect();
-        self.items.retain(|i| !changed.contains(&i.source));
+        self.items.retain(|i| !has_source(changed, &i.source));
         let mut urls: HashMap<PathBuf, String> = self
             .items
             .iter()
@@ -142,7 +142,7 @@ impl Site {
         let new_keys: BTreeSet<ListKey> = self
             .items
             .iter()
-            .filter(|i| changed.contains(&i.source))
+            .filter(|i| has_source(changed, &i.source))
             .map(|i| {
                 (
                     i.source.clone(),
@@ -172,7 +172,7 @@ impl Site {
         let mut seen: HashMap<&str, &Path> = self
             .items
             .iter()
-            .filter(|i| !changed.contains(&i.source))
+            .filter(|i| !has_source(changed, &i.source))
             .map(|i| (i.slug.as_str(), i.source.as_path()))
             .collect();
         for d in drafts {

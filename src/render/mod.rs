@@ -46,7 +46,7 @@ impl Plan {
     pub fn includes(&self, item: &Item) -> bool {
         match self {
             Plan::All => true,
-            Plan::Items(s) | Plan::Edited(s) => s.contains(&item.source),
+            Plan::Items(s) | Plan::Edited(s) => crate::content::has_source(s, &item.source),
         }
     }
 

@@ -7,10 +7,11 @@ use std::sync::RwLock;
 
 use super::led::{self, LedFiles};
 use super::watch::Changes;
-use crate::content::{self, LoadOptions, Site};
+use crate::content::{self, LoadOptions, Site, has_source};
 use crate::output::{Built, Output};
 use crate::render::{self, Plan, Prepared};
 use crate::theme::Theme;
+use crate::timing::stage;
 
 /// The files being served.
 #[derive(Default)]
@@ -25,12 +26,20 @@ impl Files {
     /// of deleted sources simply disappear) and the aggregate files — all of them, unless
     /// `keep_aggregates` (edits in place, where list pages not re-rendered are still right).
     fn patch(&mut self, affected: &BTreeSet<PathBuf>, keep_aggregates: bool, new: Built) {
-        let owners = &self.owners;
-        self.files.retain(|rel, _| match owners.get(rel) {
-            Some(source) => !affected.contains(source),
-            None => keep_aggregates,
-        });
-        self.owners.retain(|_, source| !affected.contains(source));
+        let gone: Vec<String> = self
+            .owners
+            .iter()
+            .filter(|(_, source)| has_source(affected, source))
+            .map(|(rel, _)| rel.clone())
+            .collect();
+        for rel in &gone {
+            self.files.remove(rel);
+            self.owners.remove(rel);
+        }
+        if !keep_aggregates {
+            let owners = &self.owners;
+            self.files.retain(|rel, _| owners.contains_key(rel));
+        }
         self.files.extend(new.files);
         self.owners.extend(new.owners);
     }
@@ -139,7 +148,7 @@ impl Builder {
         };
         let docs = &self.pending.docs;
         let led_before = led::touches(site, docs);
-        let u = site.update(docs, &self.opts)?;
+        let u = stage("re-read", || site.update(docs, &self.opts))?;
         let owed = self.owed.get_or_insert(Owed {
             affected: BTreeSet::new(),
             lists_changed: false,
@@ -166,10 +175,12 @@ impl Builder {
             }
         }
         let built = out.into_built()?;
-        files
-            .write()
-            .expect("files lock")
-            .patch(&owed.affected, !owed.lists_changed, built);
+        stage("swap files", || {
+            files
+                .write()
+                .expect("files lock")
+                .patch(&owed.affected, !owed.lists_changed, built)
+        });
         Ok(Rebuilt {
             docs: self.pending.docs.len(),
             full: false,

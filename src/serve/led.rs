@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::content::Site;
+use crate::content::{Site, has_source};
 use crate::diag::{Diagnostic, UserErrors};
 use crate::render::led;
 
@@ -36,5 +36,5 @@ impl LedFiles {
 pub fn touches(site: &Site, changed: &BTreeSet<PathBuf>) -> bool {
     site.items
         .iter()
-        .any(|i| changed.contains(&i.source) && led::site::feeds_led(i))
+        .any(|i| has_source(changed, &i.source) && led::site::feeds_led(i))
 }
