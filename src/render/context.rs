@@ -76,8 +76,18 @@ impl Refs {
     }
 
     pub fn new(site: &Site) -> Refs {
-        let c = &site.campaign;
         let items: Vec<ItemRef> = site.items.iter().map(|i| item_ref(site, i)).collect();
+        let item_values = items.iter().map(tera::Value::from_serializable).collect();
+        Refs::from_items(site, items, item_values)
+    }
+
+    /// The shared values around `items` (one per site item, in site order) and their values.
+    pub(super) fn from_items(
+        site: &Site,
+        items: Vec<ItemRef>,
+        item_values: Vec<tera::Value>,
+    ) -> Refs {
+        let c = &site.campaign;
         let current = c.current_phase(site.today);
         let phases: Vec<PhaseCtx> = c
             .phases
@@ -156,7 +166,6 @@ impl Refs {
             "generator": concat!("xuanguan ", env!("CARGO_PKG_VERSION")),
         });
         let site_value = tera::Value::from_serializable(&site_v);
-        let item_values = items.iter().map(tera::Value::from_serializable).collect();
         let mut by_name = std::collections::HashMap::new();
         for (n, i) in site.items.iter().enumerate() {
             by_name.entry(i.title.clone()).or_insert(n);

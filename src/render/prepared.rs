@@ -1,22 +1,35 @@
 //! What rendering needs before the first page: the template engine and the shared template
-//! values ([`Refs`]). `build` makes them once; `serve` keeps them between rebuilds and, for
-//! items edited in place ([`Plan::Edited`]), patches only the edited items' entries.
+//! values ([`Refs`]). `build` makes them once; `serve` keeps them between rebuilds: for items
+//! edited in place ([`Plan::Edited`]) only those items' entries are replaced, otherwise the
+//! entries of the items outside the plan are reused (an item's entry depends on nothing else).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use tera::Tera;
 
 use super::Plan;
 use super::context::{self, Refs};
-use crate::content::Site;
+use crate::content::{Item, Kind, Site};
 use crate::theme::Theme;
+use crate::timing::stage;
 
 /// The engine and values of one theme and one site, kept across renders.
 #[derive(Default)]
 pub struct Prepared {
     tera: Option<Tera>,
     refs: Option<Refs>,
-    /// Each item's `stats` (what the progress page adds up), in item order.
-    stats: Vec<Option<Value>>,
+    /// The source of each entry of `refs`.
+    sources: Vec<PathBuf>,
+    /// What the progress page counts and adds up, per item in site order.
+    progress: Vec<ProgressInput>,
+}
+
+type ProgressInput = (Kind, Option<usize>, Option<usize>, Option<Value>);
+
+fn progress_input(i: &Item) -> (Kind, Option<usize>, Option<usize>, Option<&Value>) {
+    (i.kind, i.phase, i.unit, i.fm.values.get("stats"))
 }
 
 /// What a render may skip because the values it depends on did not change.
@@ -27,33 +40,48 @@ pub struct Fresh {
 
 impl Prepared {
     /// Brings the engine and values up to date with `site` for `plan`. The engine is built once
-    /// (a theme change starts a new `Prepared`); the values are built again unless the plan
-    /// only edits items in place, in which case those items' entries are replaced.
+    /// (a theme change starts a new `Prepared`).
     pub fn update(&mut self, site: &Site, theme: &Theme, plan: &Plan) -> anyhow::Result<Fresh> {
-        use crate::timing::stage;
         if self.tera.is_none() {
             self.tera = Some(stage("template engine", || super::html::engine(theme))?);
         }
-        let stats = |n: usize| site.items[n].fm.values.get("stats").cloned();
-        if let (Plan::Edited(_), Some(refs)) = (plan, self.refs.as_mut())
-            && aligned(refs, site)
-        {
-            let old = &mut self.stats;
-            let progress = stage("template values (edited items)", || {
-                let mut progress = false;
-                for n in (0..site.items.len()).filter(|&n| plan.includes(&site.items[n])) {
-                    refs.set_item(site, n);
-                    let s = stats(n);
-                    progress |= old[n] != s;
-                    old[n] = s;
-                }
-                progress
-            });
-            return Ok(Fresh { progress });
+        let refs = match (plan, self.refs.take()) {
+            (Plan::Edited(_), Some(mut refs)) if aligned(&refs, site) => {
+                stage("template values (edited items)", || {
+                    for n in (0..site.items.len()).filter(|&n| plan.includes(&site.items[n])) {
+                        refs.set_item(site, n);
+                    }
+                });
+                refs
+            }
+            (Plan::All, _) | (_, None) => stage("template values", || Refs::new(site)),
+            (_, Some(old)) => stage("template values (reused)", || {
+                reuse(site, plan, old, &self.sources)
+            }),
+        };
+        if !matches!(plan, Plan::Edited(_)) || self.sources.len() != site.items.len() {
+            self.sources = site.items.iter().map(|i| i.source.clone()).collect();
         }
-        self.refs = Some(stage("template values", || Refs::new(site)));
-        self.stats = (0..site.items.len()).map(stats).collect();
-        Ok(Fresh { progress: true })
+        self.refs = Some(refs);
+        // Only an in-place edit may leave the progress page out (see the Plan rule).
+        let progress = !plan.lists_unchanged()
+            || self.progress.len() != site.items.len()
+            || self
+                .progress
+                .iter()
+                .zip(&site.items)
+                .any(|((k, p, u, s), i)| (*k, *p, *u, s.as_ref()) != progress_input(i));
+        if progress {
+            self.progress = site
+                .items
+                .iter()
+                .map(|i| {
+                    let (k, p, u, s) = progress_input(i);
+                    (k, p, u, s.cloned())
+                })
+                .collect();
+        }
+        Ok(Fresh { progress })
     }
 
     pub fn tera(&self) -> &Tera {
@@ -63,6 +91,38 @@ impl Prepared {
     pub fn refs(&self) -> &Refs {
         self.refs.as_ref().expect("Prepared::update first")
     }
+}
+
+/// New values for `site`, taking the entries of items outside `plan` from `old` (whose
+/// entries belong to `sources`).
+fn reuse(site: &Site, plan: &Plan, old: Refs, sources: &[PathBuf]) -> Refs {
+    let at: HashMap<&Path, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (p.as_path(), n))
+        .collect();
+    let mut kept: Vec<Option<(context::ItemRef, tera::Value)>> = old
+        .items
+        .into_iter()
+        .zip(old.item_values)
+        .map(Some)
+        .collect();
+    let (items, values) = site
+        .items
+        .iter()
+        .map(|i| {
+            let old = (!plan.includes(i))
+                .then(|| at.get(i.source.as_path()))
+                .flatten()
+                .and_then(|&n| kept.get_mut(n)?.take());
+            old.unwrap_or_else(|| {
+                let r = context::item_ref(site, i);
+                let v = tera::Value::from_serializable(&r);
+                (r, v)
+            })
+        })
+        .unzip();
+    Refs::from_items(site, items, values)
 }
 
 /// Whether `refs` lists the same items in the same order as `site` (what an in-place edit

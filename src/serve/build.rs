@@ -163,9 +163,17 @@ impl Builder {
             Plan::Edited(owed.affected.clone())
         };
         let out = Output::memory();
-        render::render_prepared(&mut self.prepared, site, theme, &plan, &out)?;
-        if owed.led {
-            self.led = LedFiles::render(site)?;
+        let rendered = render::render_prepared(&mut self.prepared, site, theme, &plan, &out)
+            .and_then(|()| {
+                if owed.led {
+                    self.led = LedFiles::render(site)?;
+                }
+                Ok(())
+            });
+        if let Err(e) = rendered {
+            // What `prepared` skips next time must not depend on a render that never arrived.
+            self.prepared = Prepared::default();
+            return Err(e);
         }
         // LED files aggregate items: written again whenever the other aggregates may be
         // dropped (see `Files::patch`), so that they stay.

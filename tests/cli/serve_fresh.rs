@@ -132,6 +132,9 @@ fn title_change_reaches_lists_home_and_feed() {
     // A new date moves the item in every list.
     edit(&s, &srv, NEWS, "date: 2026-09-22", "date: 2025-01-02");
     assert_fresh(&s, &srv);
+    // Another phase: its lists and the progress page's counts change.
+    edit(&s, &srv, NEWS, "phase: xuanchuan", "phase: peixun");
+    assert_fresh(&s, &srv);
 }
 
 #[test]
