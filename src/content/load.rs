@@ -137,6 +137,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         static_files: files.statics,
         today: opts.today,
         warnings,
+        urls,
     })
 }
 

@@ -42,6 +42,8 @@ pub struct Site {
     pub today: NaiveDate,
     /// Warnings and notes found while loading (errors abort loading instead).
     pub warnings: Vec<Diagnostic>,
+    /// Output path of each item by source (links between documents resolve through it).
+    pub urls: std::collections::HashMap<PathBuf, String>,
 }
 
 /// One published document.
@@ -89,12 +91,15 @@ impl Item {
     }
 }
 
-/// Whether `set` holds `source`. A set of a few paths is scanned with `==` (equal bytes are
-/// recognised at once; `BTreeSet::contains` parses both paths component by component at every
-/// step, which dominated a one-page rebuild of a 10,000-page site).
+/// Whether `set` holds `source`. Sources are relative paths built from their components
+/// (no `.`, no doubled separators; the watcher normalises what it reports), so equal sources
+/// have equal bytes: comparing bytes avoids `Path`'s component-wise comparison, which
+/// dominated a one-page rebuild of a 10,000-page site.
 pub fn has_source(set: &BTreeSet<PathBuf>, source: &Path) -> bool {
     if set.len() <= 32 {
-        set.iter().any(|s| s == source)
+        let bytes = source.as_os_str().as_encoded_bytes();
+        set.iter()
+            .any(|s| s.as_os_str().as_encoded_bytes() == bytes)
     } else {
         set.contains(source)
     }

@@ -95,27 +95,21 @@ impl Site {
                 )
             })
             .collect();
-        let old_urls: HashMap<PathBuf, String> = self
-            .items
+        let old_urls: HashMap<PathBuf, Option<String>> = changed
             .iter()
-            .filter(|i| has_source(changed, &i.source))
-            .map(|i| (i.source.clone(), i.url()))
+            .map(|s| (s.clone(), self.urls.remove(s)))
             .collect();
         self.items.retain(|i| !has_source(changed, &i.source));
-        let mut urls: HashMap<PathBuf, String> = self
-            .items
-            .iter()
-            .map(|i| (i.source.clone(), i.url()))
-            .collect();
         for d in &drafts {
-            urls.insert(d.source.clone(), d.url());
+            self.urls.insert(d.source.clone(), d.url());
         }
+        let urls = &self.urls;
         let mut affected = changed.clone();
         // Documents whose output path appeared, vanished or moved: pages linking to them
         // (their file name appears in the markdown) must resolve their links again.
         let moved: Vec<String> = changed
             .iter()
-            .filter(|s| old_urls.get(*s) != urls.get(*s))
+            .filter(|s| old_urls.get(*s).and_then(Option::as_ref) != urls.get(*s))
             .filter_map(|s| s.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
         if !moved.is_empty() {
@@ -124,7 +118,7 @@ impl Site {
                 .par_iter_mut()
                 .filter(|i| moved.iter().any(|n| i.markdown().contains(n.as_str())))
                 .map(|i| {
-                    relink(i, &urls);
+                    relink(i, urls);
                     i.source.clone()
                 })
                 .collect();
@@ -133,7 +127,7 @@ impl Site {
         let shown: BTreeSet<String> = changed.iter().map(|p| display_path(p)).collect();
         self.warnings.retain(|w| !shown.contains(&w.path));
         self.warnings.extend(notes);
-        let finished: Vec<_> = drafts.into_par_iter().map(|d| finish(d, &urls)).collect();
+        let finished: Vec<_> = drafts.into_par_iter().map(|d| finish(d, urls)).collect();
         for (item, warnings) in finished {
             self.warnings.extend(warnings);
             self.items.push(item);

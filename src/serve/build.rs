@@ -52,6 +52,9 @@ pub struct Rebuilt {
     pub full: bool,
     /// Items in the site after the rebuild.
     pub items: usize,
+    /// Warnings about what a partial rebuild re-read or re-rendered (a full build's are in
+    /// [`Builder::warnings`]).
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// The site as loaded, plus what is still to be applied.
@@ -139,6 +142,7 @@ impl Builder {
             docs: 0,
             full: true,
             items,
+            warnings: Vec::new(),
         })
     }
 
@@ -189,10 +193,21 @@ impl Builder {
                 .expect("files lock")
                 .patch(&owed.affected, !owed.lists_changed, built)
         });
+        let shown: BTreeSet<String> = docs.iter().map(|p| crate::diag::display_path(p)).collect();
+        let mut warnings: Vec<_> = site
+            .warnings
+            .iter()
+            .filter(|w| shown.contains(&w.path))
+            .cloned()
+            .collect();
+        if owed.led {
+            warnings.extend(self.led.warnings.iter().cloned());
+        }
         Ok(Rebuilt {
-            docs: self.pending.docs.len(),
+            docs: docs.len(),
             full: false,
             items: site.items.len(),
+            warnings,
         })
     }
 
