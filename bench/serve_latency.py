@@ -4,7 +4,8 @@
 Usage: bench/serve_latency.py SITE [EDITS] [BINARY]
 
 Starts `xuanguan serve SITE` on a free loopback port, opens the reload stream
-(/__xuanguan/events), then EDITS times appends a sentence to one news page and measures the
+(/__xuanguan/events), then EDITS times appends a sentence to one news page (EDIT=title:
+changes its title) and measures the
 time from the end of the write to the `event: reload` line, and to the edited page serving
 the new text. Prints the median, p90 and max in milliseconds. Standard library only.
 """
@@ -13,6 +14,9 @@ import glob, os, socket, statistics, subprocess, sys, tempfile, time, urllib.req
 site = sys.argv[1]
 edits = int(sys.argv[2]) if len(sys.argv) > 2 else 30
 binary = sys.argv[3] if len(sys.argv) > 3 else "target/release/xuanguan"
+# EDIT=title changes the page's title instead (its place in lists may move: every list,
+# feed and the progress page are rendered again).
+title = os.environ.get("EDIT") == "title"
 
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
@@ -48,7 +52,10 @@ try:
         marker = f"基准测试修改第{n}次"
         buf = b""
         with open(page, "w", encoding="utf-8") as f:
-            f.write(original + f"\n{marker}。\n")
+            if title:
+                f.write(original.replace('title: "', f'title: "{marker}', 1))
+            else:
+                f.write(original + f"\n{marker}。\n")
         t0 = time.monotonic()
         while b"event: reload" not in buf:
             buf += ev.recv(4096)
