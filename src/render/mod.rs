@@ -83,8 +83,10 @@ pub fn render_prepared(
     use crate::timing::stage;
     let fresh = prepared.update(site, theme, plan)?;
     let (tera, refs) = (prepared.tera(), prepared.refs());
+    // A change of what every page shows (menu, tag names) renders every item's page.
+    let pages = if fresh.all_pages { &Plan::All } else { plan };
     stage("item pages", || {
-        html::render_items(site, plan, tera, refs, out)
+        html::render_items(site, pages, tera, refs, out)
     })?;
     stage("list pages", || {
         lists::render_lists(site, plan, tera, refs, out)

@@ -32,10 +32,13 @@ fn progress_input(i: &Item) -> (Kind, Option<usize>, Option<usize>, Option<&Valu
     (i.kind, i.phase, i.unit, i.fm.values.get("stats"))
 }
 
-/// What a render may skip because the values it depends on did not change.
+/// What a render may skip because the values it depends on did not change, or must add.
 pub struct Fresh {
     /// Whether the progress page must be rendered (its figures may have changed).
     pub progress: bool,
+    /// Whether every item's page must be rendered: what all pages show of the site (the menu
+    /// of sections and pages, the tag names) changed.
+    pub all_pages: bool,
 }
 
 impl Prepared {
@@ -45,6 +48,7 @@ impl Prepared {
         if self.tera.is_none() {
             self.tera = Some(stage("template engine", || super::html::engine(theme))?);
         }
+        let before = self.refs.as_ref().map(|r| shared_shape(&r.site));
         let refs = match (plan, self.refs.take()) {
             (Plan::Edited(_), Some(mut refs)) if aligned(&refs, site) => {
                 stage("template values (edited items)", || {
@@ -62,6 +66,7 @@ impl Prepared {
         if !matches!(plan, Plan::Edited(_)) || self.sources.len() != site.items.len() {
             self.sources = site.items.iter().map(|i| i.source.clone()).collect();
         }
+        let all_pages = before.is_some_and(|b| b != shared_shape(&refs.site));
         self.refs = Some(refs);
         // Only an in-place edit may leave the progress page out (see the Plan rule).
         let progress = !plan.lists_unchanged()
@@ -81,7 +86,10 @@ impl Prepared {
                 })
                 .collect();
         }
-        Ok(Fresh { progress })
+        Ok(Fresh {
+            progress,
+            all_pages,
+        })
     }
 
     pub fn tera(&self) -> &Tera {
@@ -91,6 +99,24 @@ impl Prepared {
     pub fn refs(&self) -> &Refs {
         self.refs.as_ref().expect("Prepared::update first")
     }
+}
+
+/// The `site` value without the item counts (of phases and tags), which only pages that
+/// aggregate items show (and which are rendered again whenever items move).
+fn shared_shape(site: &Value) -> Value {
+    let mut v = site.clone();
+    for key in ["phases", "tags"] {
+        if let Some(list) = v.get_mut(key).and_then(Value::as_array_mut) {
+            for entry in list.iter_mut().filter_map(Value::as_object_mut) {
+                entry.remove("count");
+            }
+        }
+    }
+    // Tags are ordered by count.
+    if let Some(tags) = v.get_mut("tags").and_then(Value::as_array_mut) {
+        tags.sort_by_key(Value::to_string);
+    }
+    v
 }
 
 /// New values for `site`, taking the entries of items outside `plan` from `old` (whose

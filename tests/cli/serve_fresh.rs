@@ -135,6 +135,13 @@ fn title_change_reaches_lists_home_and_feed() {
     // Another phase: its lists and the progress page's counts change.
     edit(&s, &srv, NEWS, "phase: xuanchuan", "phase: peixun");
     assert_fresh(&s, &srv);
+    // A new tag name, and a free page's new title: both are in every page's menu or links.
+    edit(&s, &srv, NEWS, "tags: [", "tags: [新标签, ");
+    assert_fresh(&s, &srv);
+    edit(&s, &srv, "content/pages/about.md", "title: 关于本专题", "title: 关于专题网站");
+    let (_, other) = srv.get("/notices/peixun-tongzhi.html");
+    assert!(other.contains("关于专题网站"), "menu of other pages is stale");
+    assert_fresh(&s, &srv);
 }
 
 #[test]
