@@ -1,5 +1,7 @@
 //! List pages: per section, type, phase, unit and tag, paginated.
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 
 use super::context::Refs;
@@ -111,9 +113,11 @@ fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
     lists
 }
 
+/// The list pages; with `only`, the pages of other lists are declared unchanged instead.
 pub fn render_lists(
     site: &Site,
     plan: &super::Plan,
+    only: Option<&BTreeSet<String>>,
     tera: &tera::Tera,
     refs: &Refs,
     out: &Output,
@@ -123,6 +127,14 @@ pub fn render_lists(
         .iter()
         .flat_map(|l| (0..l.items.len().div_ceil(PER_PAGE).max(1)).map(move |p| (l, p)))
         .collect();
+    if let Some(only) = only {
+        pages.retain(|(l, p)| {
+            only.contains(&l.base) || {
+                out.keep(&page_path(&l.base, *p));
+                false
+            }
+        });
+    }
     if plan.lists_unchanged() {
         // Only the pages showing an edited item change.
         pages.retain(|(l, p)| {
@@ -164,11 +176,7 @@ pub fn render_lists(
             }),
         );
         ctx.insert_value("items", tera::Value::from(chunk));
-        let rel = if *p == 0 {
-            format!("{}.html", l.base)
-        } else {
-            format!("{}-{}.html", l.base, p + 1)
-        };
+        let rel = page_path(&l.base, *p);
         let html = render(tera, "list.html", &ctx, &rel)?;
         out.write(&rel, html.as_bytes())
     })?;
@@ -179,4 +187,13 @@ pub fn render_lists(
     let ctx = base_context(refs, "../");
     let html = render(tera, "tags.html", &ctx, "tags/index.html")?;
     out.write("tags/index.html", html.as_bytes())
+}
+
+/// Output path of page `p` (from 0) of the list `base`.
+fn page_path(base: &str, p: usize) -> String {
+    if p == 0 {
+        format!("{base}.html")
+    } else {
+        format!("{base}-{}.html", p + 1)
+    }
 }

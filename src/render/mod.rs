@@ -28,7 +28,8 @@ pub use prepared::Prepared;
 /// (home, lists, feeds, search, LED feeds) are written with [`Output::write`], always — except
 /// under [`Plan::lists_unchanged`], where an aggregate that shows none of the included items
 /// (or shows nothing an in-place edit can change) may be skipped: `serve` keeps the previous
-/// copy of every aggregate a `Plan::Edited` render does not write. Copied files are rendered
+/// copy of every aggregate a `Plan::Edited` render does not write. Under `Plan::Items` an
+/// aggregate is skipped only if declared unchanged with [`Output::keep`]. Copied files are rendered
 /// only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus what shows it.
 #[derive(Debug, Clone)]
 pub enum Plan {
@@ -44,9 +45,14 @@ pub enum Plan {
 impl Plan {
     /// Whether the outputs of `item` are part of this render.
     pub fn includes(&self, item: &Item) -> bool {
+        self.includes_source(&item.source)
+    }
+
+    /// Whether the outputs of the document `source` are part of this render.
+    pub fn includes_source(&self, source: &Path) -> bool {
         match self {
             Plan::All => true,
-            Plan::Items(s) | Plan::Edited(s) => crate::content::has_source(s, &item.source),
+            Plan::Items(s) | Plan::Edited(s) => crate::content::has_source(s, source),
         }
     }
 
@@ -89,7 +95,7 @@ pub fn render_prepared(
         html::render_items(site, pages, tera, refs, out)
     })?;
     stage("list pages", || {
-        lists::render_lists(site, plan, tera, refs, out)
+        lists::render_lists(site, plan, fresh.lists.as_ref(), tera, refs, out)
     })?;
     stage("home and feeds", || {
         feeds::render_feeds(site, plan, tera, refs, out)

@@ -3,7 +3,7 @@
 //! edited in place ([`Plan::Edited`]) only those items' entries are replaced, otherwise the
 //! entries of the items outside the plan are reused (an item's entry depends on nothing else).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -39,6 +39,9 @@ pub struct Fresh {
     /// Whether every item's page must be rendered: what all pages show of the site (the menu
     /// of sections and pages, the tag names) changed.
     pub all_pages: bool,
+    /// The lists (output paths without `.html`, e.g. `tags/an-quan`) that held or hold an
+    /// included item, when only they can have changed; `None`: any list may have.
+    pub lists: Option<BTreeSet<String>>,
 }
 
 impl Prepared {
@@ -49,6 +52,7 @@ impl Prepared {
             self.tera = Some(stage("template engine", || super::html::engine(theme))?);
         }
         let before = self.refs.as_ref().map(|r| shared_shape(&r.site));
+        let mut lists = None;
         let refs = match (plan, self.refs.take()) {
             (Plan::Edited(_), Some(mut refs)) if aligned(&refs, site) => {
                 stage("template values (edited items)", || {
@@ -60,6 +64,13 @@ impl Prepared {
             }
             (Plan::All, _) | (_, None) => stage("template values", || Refs::new(site)),
             (_, Some(old)) => stage("template values (reused)", || {
+                let mut bases = BTreeSet::new();
+                for (n, source) in self.sources.iter().enumerate() {
+                    if plan.includes_source(source) {
+                        bases.extend(list_bases(&old.items[n]));
+                    }
+                }
+                lists = Some(bases);
                 reuse(site, plan, old, &self.sources)
             }),
         };
@@ -67,6 +78,16 @@ impl Prepared {
             self.sources = site.items.iter().map(|i| i.source.clone()).collect();
         }
         let all_pages = before.is_some_and(|b| b != shared_shape(&refs.site));
+        if all_pages {
+            lists = None;
+        }
+        if let Some(bases) = lists.as_mut() {
+            for (n, i) in site.items.iter().enumerate() {
+                if plan.includes(i) {
+                    bases.extend(list_bases(&refs.items[n]));
+                }
+            }
+        }
         self.refs = Some(refs);
         // Only an in-place edit may leave the progress page out (see the Plan rule).
         let progress = !plan.lists_unchanged()
@@ -89,6 +110,7 @@ impl Prepared {
         Ok(Fresh {
             progress,
             all_pages,
+            lists,
         })
     }
 
@@ -99,6 +121,15 @@ impl Prepared {
     pub fn refs(&self) -> &Refs {
         self.refs.as_ref().expect("Prepared::update first")
     }
+}
+
+/// The lists an item is on (see `lists.rs`): its section, its type, its phase, its unit and
+/// its tags.
+fn list_bases(r: &context::ItemRef) -> Vec<String> {
+    let mut out = vec![format!("{}/index", r.section), format!("types/{}", r.kind)];
+    let links = r.phase.iter().chain(&r.unit).chain(&r.tags);
+    out.extend(links.map(|l| l.url.trim_end_matches(".html").to_string()));
+    out
 }
 
 /// The `site` value without the item counts (of phases and tags), which only pages that

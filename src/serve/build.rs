@@ -23,8 +23,9 @@ pub struct Files {
 
 impl Files {
     /// Replaces what a partial render re-created: every file of the re-rendered sources (files
-    /// of deleted sources simply disappear) and the aggregate files — all of them, unless
-    /// `keep_aggregates` (edits in place, where list pages not re-rendered are still right).
+    /// of deleted sources simply disappear) and the aggregate files — all of them but those the
+    /// render declared unchanged ([`Output::keep`]), unless `keep_aggregates` (edits in place,
+    /// where list pages not re-rendered are still right).
     fn patch(&mut self, affected: &BTreeSet<PathBuf>, keep_aggregates: bool, new: Built) {
         let gone: Vec<String> = self
             .owners
@@ -38,7 +39,8 @@ impl Files {
         }
         if !keep_aggregates {
             let owners = &self.owners;
-            self.files.retain(|rel, _| owners.contains_key(rel));
+            self.files
+                .retain(|rel, _| owners.contains_key(rel) || new.kept.contains(rel));
         }
         self.files.extend(new.files);
         self.owners.extend(new.owners);

@@ -42,9 +42,16 @@ fn normalize(body: &str) -> String {
 /// Compares every output of `srv` with a fresh `serve` of the same site.
 #[track_caller]
 fn assert_fresh(site: &Site, srv: &Server) {
+    assert_fresh_also(site, srv, &[]);
+}
+
+/// Like [`assert_fresh`], also for `gone`: outputs that should no longer exist.
+#[track_caller]
+fn assert_fresh_also(site: &Site, srv: &Server, gone: &[&str]) {
     let fresh = Server::start_with(site, &TODAY);
-    let paths = paths(site);
+    let mut paths = paths(site);
     assert!(paths.len() > 50, "{paths:?}");
+    paths.extend(gone.iter().map(|p| p.to_string()));
     for p in paths {
         let (st, body) = srv.get(&format!("/{p}"));
         let (fst, fbody) = fresh.get(&format!("/{p}"));
@@ -138,9 +145,18 @@ fn title_change_reaches_lists_home_and_feed() {
     // A new tag name, and a free page's new title: both are in every page's menu or links.
     edit(&s, &srv, NEWS, "tags: [", "tags: [新标签, ");
     assert_fresh(&s, &srv);
-    edit(&s, &srv, "content/pages/about.md", "title: 关于本专题", "title: 关于专题网站");
+    edit(
+        &s,
+        &srv,
+        "content/pages/about.md",
+        "title: 关于本专题",
+        "title: 关于专题网站",
+    );
     let (_, other) = srv.get("/notices/peixun-tongzhi.html");
-    assert!(other.contains("关于专题网站"), "menu of other pages is stale");
+    assert!(
+        other.contains("关于专题网站"),
+        "menu of other pages is stale"
+    );
     assert_fresh(&s, &srv);
 }
 
@@ -181,4 +197,68 @@ fn led_feed_is_served_and_follows_slogans() {
     edit(&s, &srv, letter, "led: true\n", "");
     assert!(!srv.get("/led/index.html").1.contains("\"kind\":\"letter\""));
     assert_fresh(&s, &srv);
+}
+
+#[test]
+fn added_and_deleted_documents_update_every_list() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    // A new document with a new tag in an existing section.
+    let rx = srv.events();
+    s.write(
+        "content/news/xinzeng.md",
+        "---\ntype: news\ntitle: 新增的工作动态\ndate: 2026-09-10\nphase: xuanchuan\nunit: xihe\ntags: [新增标签, 隐患排查]\n---\n\n新增的正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert!(
+        srv.get("/tags/yin-huan-pai-cha.html")
+            .1
+            .contains("新增的工作动态")
+    );
+    assert_eq!(srv.get("/tags/xin-zeng-biao-qian.html").0, 200);
+    assert_fresh(&s, &srv);
+    // Deleting it again: its new tag's list goes away.
+    let rx = srv.events();
+    std::fs::remove_file(s.file("content/news/xinzeng.md")).unwrap();
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/xin-zeng-biao-qian.html").0, 404);
+    assert_fresh_also(&s, &srv, &["news/xinzeng.html"]);
+    // The last documents of a section: the section leaves the menu of every page.
+    for case in [
+        "content/cases/jiancai-jixie.md",
+        "content/cases/zhumu-5s.md",
+    ] {
+        let rx = srv.events();
+        std::fs::remove_file(s.file(case)).unwrap();
+        expect_reload(&rx, Duration::from_secs(10));
+    }
+    assert_eq!(srv.get("/cases/index.html").0, 404);
+    assert_eq!(srv.get("/types/case.html").0, 404);
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn a_list_losing_its_second_page() {
+    let s = Site::example();
+    for n in 0..31 {
+        s.write(
+            &format!("content/news/fenye-{n:02}.md"),
+            &format!("---\ntype: news\ntitle: 分页测试第{n}篇\ndate: 2026-09-{:02}\ntags: [分页]\n---\n\n正文。\n", n % 28 + 1),
+        );
+    }
+    let srv = Server::start_with(&s, &TODAY);
+    assert_eq!(srv.get("/tags/fen-ye-2.html").0, 200);
+    let rx = srv.events();
+    std::fs::remove_file(s.file("content/news/fenye-07.md")).unwrap();
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/fen-ye-2.html").0, 404);
+    // A title change reorders the list's pages; the other lists are kept as they were.
+    edit(
+        &s,
+        &srv,
+        "content/news/fenye-03.md",
+        "title: 分页测试第3篇",
+        "title: 一分页测试",
+    );
+    assert_fresh_also(&s, &srv, &["tags/fen-ye-2.html", "news/index-2.html"]);
 }
