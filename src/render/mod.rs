@@ -106,7 +106,7 @@ pub fn render_prepared(
         })?;
     }
     let shards = stage("search index", || {
-        search::render_index(site, plan, refs, out)
+        search::render_index(site, plan, fresh.unmoved.as_deref(), refs, out)
     })?;
     if !plan.lists_unchanged() {
         let mut ctx = html::base_context(refs, "");

@@ -42,6 +42,9 @@ pub struct Fresh {
     /// The lists (output paths without `.html`, e.g. `tags/an-quan`) that held or hold an
     /// included item, when only they can have changed; `None`: any list may have.
     pub lists: Option<BTreeSet<String>>,
+    /// Per item (site order), whether it is outside the plan and at the same place as in the
+    /// previous render, when that is known; what shows only such items did not change.
+    pub unmoved: Option<Vec<bool>>,
 }
 
 impl Prepared {
@@ -74,12 +77,25 @@ impl Prepared {
                 reuse(site, plan, old, &self.sources)
             }),
         };
-        if !matches!(plan, Plan::Edited(_)) || self.sources.len() != site.items.len() {
-            self.sources = site.items.iter().map(|i| i.source.clone()).collect();
-        }
         let all_pages = before.is_some_and(|b| b != shared_shape(&refs.site));
         if all_pages {
             lists = None;
+        }
+        let unmoved = (lists.is_some() && !all_pages).then(|| {
+            let old = &self.sources;
+            (0..site.items.len())
+                .map(|n| {
+                    let i = &site.items[n];
+                    !plan.includes(i)
+                        && old.get(n).is_some_and(|s| {
+                            s.as_os_str().as_encoded_bytes()
+                                == i.source.as_os_str().as_encoded_bytes()
+                        })
+                })
+                .collect()
+        });
+        if !matches!(plan, Plan::Edited(_)) || self.sources.len() != site.items.len() {
+            self.sources = site.items.iter().map(|i| i.source.clone()).collect();
         }
         if let Some(bases) = lists.as_mut() {
             for (n, i) in site.items.iter().enumerate() {
@@ -111,6 +127,7 @@ impl Prepared {
             progress,
             all_pages,
             lists,
+            unmoved,
         })
     }
 

@@ -262,3 +262,38 @@ fn a_list_losing_its_second_page() {
     );
     assert_fresh_also(&s, &srv, &["tags/fen-ye-2.html", "news/index-2.html"]);
 }
+
+#[test]
+fn search_shards_follow_a_moved_item() {
+    let s = Site::example();
+    // More than one search shard (400 items each).
+    for n in 0..420 {
+        s.write(
+            &format!("content/news/sousuo-{n:03}.md"),
+            &format!(
+                "---\ntype: news\ntitle: 搜索分片第{n:03}篇\ndate: 2026-0{}-{:02}\n---\n\n正文{n}。\n",
+                n % 8 + 1,
+                n % 28 + 1
+            ),
+        );
+    }
+    let srv = Server::start_with(&s, &TODAY);
+    assert_eq!(srv.get("/search/index-1.js").0, 200);
+    // Within the first shard, then from the first shard into the second.
+    let page = "content/news/sousuo-007.md";
+    edit(
+        &s,
+        &srv,
+        page,
+        "title: 搜索分片第007篇",
+        "title: 搜索分片第000篇甲",
+    );
+    assert_fresh(&s, &srv);
+    edit(&s, &srv, page, "date: 2026-08-08", "date: 2020-01-01");
+    assert!(
+        srv.get("/search/index-1.js")
+            .1
+            .contains("搜索分片第000篇甲")
+    );
+    assert_fresh(&s, &srv);
+}
