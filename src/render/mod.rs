@@ -29,8 +29,11 @@ pub use prepared::Prepared;
 /// under [`Plan::lists_unchanged`], where an aggregate that shows none of the included items
 /// (or shows nothing an in-place edit can change) may be skipped: `serve` keeps the previous
 /// copy of every aggregate a `Plan::Edited` render does not write. Under `Plan::Items` an
-/// aggregate is skipped only if declared unchanged with [`Output::keep`]. Copied files are rendered
-/// only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus what shows it.
+/// aggregate is skipped only if declared unchanged with [`Output::keep`] (otherwise `serve`
+/// drops it: it may have to vanish, like the list of a tag nobody uses any more). Copied files
+/// are rendered only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus what
+/// shows it. (When what every page shows of the site changes — the menu — the item pages are
+/// all rendered again; see `Fresh::all_pages` in `prepared.rs`.)
 #[derive(Debug, Clone)]
 pub enum Plan {
     /// The whole site.
