@@ -77,7 +77,11 @@ impl Prepared {
                 reuse(site, plan, old, &self.sources)
             }),
         };
-        let all_pages = before.is_some_and(|b| b != shared_shape(&refs.site));
+        // Without earlier values (first render, or after a failed one) nothing is known.
+        let all_pages = match before {
+            Some(b) => b != shared_shape(&refs.site),
+            None => !plan.is_all(),
+        };
         if all_pages {
             lists = None;
         }
