@@ -5,9 +5,9 @@ Usage: bench/serve_latency.py SITE [EDITS] [BINARY]
 
 Starts `xuanguan serve SITE` on a free loopback port, opens the reload stream
 (/__xuanguan/events), then EDITS times appends a sentence to one news page (EDIT=title:
-changes its title) and measures the
-time from the end of the write to the `event: reload` line, and to the edited page serving
-the new text. Prints the median, p90 and max in milliseconds. Standard library only.
+changes its title instead) and measures the time from the end of the write to the
+`event: reload` line, and to the edited page serving the new text. Prints the median, p90
+and max in milliseconds. SERVE_LOG=FILE keeps serve's terminal output. Standard library only.
 """
 import glob, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
