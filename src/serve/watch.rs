@@ -73,7 +73,7 @@ pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> C
             ["content", "campaign.yaml"] => out.full = true,
             ["content", "static" | "data", ..] => out.full = true,
             ["content", .., last] if last.to_ascii_lowercase().ends_with(".md") => {
-                out.docs.insert(rel.to_path_buf());
+                out.docs.insert(rel.components().collect());
             }
             // A folder under content/ created, renamed or deleted: its documents moved.
             ["content", _, ..]

@@ -13,5 +13,6 @@ mod links;
 mod new;
 mod print;
 mod serve;
+mod serve_fresh;
 mod wechat;
 mod wechat_copy;
