@@ -95,6 +95,13 @@ impl Site {
                 )
             })
             .collect();
+        // Names (slug, title) other documents may list as `attachments`, before and after.
+        let mut names: BTreeSet<String> = self
+            .items
+            .iter()
+            .filter(|i| has_source(changed, &i.source))
+            .flat_map(|i| [i.slug.clone(), i.title.clone()])
+            .collect();
         let old_urls: HashMap<PathBuf, Option<String>> = changed
             .iter()
             .map(|s| (s.clone(), self.urls.remove(s)))
@@ -133,6 +140,19 @@ impl Site {
             self.items.push(item);
         }
         self.items.sort_by(super::load::item_order);
+        // Pages showing a changed document as an attachment (by its title).
+        names.extend(
+            self.items
+                .iter()
+                .filter(|i| has_source(changed, &i.source))
+                .flat_map(|i| [i.slug.clone(), i.title.clone()]),
+        );
+        affected.extend(
+            self.items
+                .iter()
+                .filter(|i| i.fm.list("attachments").iter().any(|a| names.contains(a)))
+                .map(|i| i.source.clone()),
+        );
         let new_keys: BTreeSet<ListKey> = self
             .items
             .iter()

@@ -310,6 +310,9 @@ fn poll_watcher_sees_edits() {
     srv.wait_line(Duration::from_secs(5), |l| {
         l.contains("已启用定时检查（--poll）")
     });
+    // The polling watcher compares modification times in whole seconds: an edit in the same
+    // second as the copy of the fixture would look unchanged.
+    std::thread::sleep(Duration::from_millis(1100));
     let rx = srv.events();
     s.write(
         PAGE,

@@ -158,6 +158,17 @@ fn title_change_reaches_lists_home_and_feed() {
         "menu of other pages is stale"
     );
     assert_fresh(&s, &srv);
+    // A notice lists its attachments by title.
+    edit(
+        &s,
+        &srv,
+        "content/notices/xuanguan-fangan.md",
+        "title: ",
+        "title: 附件标题已改",
+    );
+    let (_, notice) = srv.get("/notices/yinfa-xuanguan-fangan.html");
+    assert!(notice.contains("附件标题已改"), "attachment title is stale");
+    assert_fresh(&s, &srv);
 }
 
 #[test]
