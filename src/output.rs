@@ -23,6 +23,8 @@ enum Target {
 pub struct Built {
     pub files: HashMap<String, Vec<u8>>,
     pub owners: HashMap<String, PathBuf>,
+    /// Aggregates a partial render left unwritten because they did not change.
+    pub kept: std::collections::HashSet<String>,
 }
 
 /// Where a build goes.
@@ -115,6 +117,14 @@ impl Output {
                 .insert(rel.to_string(), source.to_path_buf());
         }
         Ok(())
+    }
+
+    /// Declares that the aggregate `rel` is unchanged and was not written: a partial rebuild
+    /// (`serve`) keeps its previous copy. Nothing to do for a full build.
+    pub fn keep(&self, rel: &str) {
+        if let Target::Memory(m) = &self.target {
+            m.lock().expect("output lock").kept.insert(rel.to_string());
+        }
     }
 
     /// The files of an in-memory output with their owners (see [`write_from`](Output::write_from)).

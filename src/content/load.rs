@@ -11,6 +11,15 @@ use super::{Campaign, FrontMatter, Item, Kind, Site, campaign, frontmatter, path
 use crate::diag::{Diagnostic, Severity, UserErrors, display_path, line_col};
 use crate::markdown::{self, Resolve};
 
+/// Site order: newest first, then by title, then by source (so that re-reading an item in
+/// place never moves it).
+pub(super) fn item_order(a: &Item, b: &Item) -> std::cmp::Ordering {
+    b.date
+        .cmp(&a.date)
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.source.cmp(&b.source))
+}
+
 /// How to load.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -131,7 +140,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
             item
         })
         .collect();
-    items.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    items.sort_by(item_order);
     let mut errors = super::attach::check(&items);
     let rosters = super::roster::load_all(root, &items).unwrap_or_else(|d| {
         errors.extend(d);
@@ -150,6 +159,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         static_files: files.statics,
         today: opts.today,
         warnings,
+        urls,
     })
 }
 

@@ -16,7 +16,8 @@ pub use update::Updated;
 mod walk;
 pub use walk::ignored as walk_ignored;
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -46,6 +47,8 @@ pub struct Site {
     pub today: NaiveDate,
     /// Warnings and notes found while loading (errors abort loading instead).
     pub warnings: Vec<Diagnostic>,
+    /// Output path of each item by source (links between documents resolve through it).
+    pub urls: std::collections::HashMap<PathBuf, String>,
 }
 
 /// One published document.
@@ -96,5 +99,19 @@ impl Item {
     /// The source path as shown in messages.
     pub fn path(&self) -> String {
         crate::diag::display_path(&self.source)
+    }
+}
+
+/// Whether `set` holds `source`. Sources are relative paths built from their components
+/// (no `.`, no doubled separators; the watcher normalises what it reports), so equal sources
+/// have equal bytes: comparing bytes avoids `Path`'s component-wise comparison, which
+/// dominated a one-page rebuild of a 10,000-page site.
+pub fn has_source(set: &BTreeSet<PathBuf>, source: &Path) -> bool {
+    if set.len() <= 32 {
+        let bytes = source.as_os_str().as_encoded_bytes();
+        set.iter()
+            .any(|s| s.as_os_str().as_encoded_bytes() == bytes)
+    } else {
+        set.contains(source)
     }
 }

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 
 use super::load::{Draft, finish, publishable, read_doc, relink};
-use super::{LoadOptions, Site};
+use super::{LoadOptions, Site, has_source};
 use crate::diag::{Diagnostic, UserErrors, display_path};
 
 /// What [`Site::update`] changed.
@@ -28,6 +28,7 @@ pub struct Updated {
 type ListKey = (
     PathBuf,
     String,
+    &'static str,
     Option<chrono::NaiveDate>,
     String,
     Option<usize>,
@@ -80,11 +81,12 @@ impl Site {
         let old_keys: BTreeSet<ListKey> = self
             .items
             .iter()
-            .filter(|i| changed.contains(&i.source))
+            .filter(|i| has_source(changed, &i.source))
             .map(|i| {
                 (
                     i.source.clone(),
                     i.url(),
+                    i.kind.id(),
                     i.date,
                     i.title.clone(),
                     i.phase,
@@ -93,27 +95,28 @@ impl Site {
                 )
             })
             .collect();
-        let old_urls: HashMap<PathBuf, String> = self
+        // Names (slug, title) other documents may list as `attachments`, before and after.
+        let mut names: BTreeSet<String> = self
             .items
             .iter()
-            .filter(|i| changed.contains(&i.source))
-            .map(|i| (i.source.clone(), i.url()))
+            .filter(|i| has_source(changed, &i.source))
+            .flat_map(|i| [i.slug.clone(), i.title.clone()])
             .collect();
-        self.items.retain(|i| !changed.contains(&i.source));
-        let mut urls: HashMap<PathBuf, String> = self
-            .items
+        let old_urls: HashMap<PathBuf, Option<String>> = changed
             .iter()
-            .map(|i| (i.source.clone(), i.url()))
+            .map(|s| (s.clone(), self.urls.remove(s)))
             .collect();
+        self.items.retain(|i| !has_source(changed, &i.source));
         for d in &drafts {
-            urls.insert(d.source.clone(), d.url());
+            self.urls.insert(d.source.clone(), d.url());
         }
+        let urls = &self.urls;
         let mut affected = changed.clone();
         // Documents whose output path appeared, vanished or moved: pages linking to them
         // (their file name appears in the markdown) must resolve their links again.
         let moved: Vec<String> = changed
             .iter()
-            .filter(|s| old_urls.get(*s) != urls.get(*s))
+            .filter(|s| old_urls.get(*s).and_then(Option::as_ref) != urls.get(*s))
             .filter_map(|s| s.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
         if !moved.is_empty() {
@@ -122,7 +125,7 @@ impl Site {
                 .par_iter_mut()
                 .filter(|i| moved.iter().any(|n| i.markdown().contains(n.as_str())))
                 .map(|i| {
-                    relink(i, &urls);
+                    relink(i, urls);
                     i.source.clone()
                 })
                 .collect();
@@ -131,21 +134,34 @@ impl Site {
         let shown: BTreeSet<String> = changed.iter().map(|p| display_path(p)).collect();
         self.warnings.retain(|w| !shown.contains(&w.path));
         self.warnings.extend(notes);
-        let finished: Vec<_> = drafts.into_par_iter().map(|d| finish(d, &urls)).collect();
+        let finished: Vec<_> = drafts.into_par_iter().map(|d| finish(d, urls)).collect();
         for (item, warnings) in finished {
             self.warnings.extend(warnings);
             self.items.push(item);
         }
-        self.items
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+        self.items.sort_by(super::load::item_order);
+        // Pages showing a changed document as an attachment (by its title).
+        names.extend(
+            self.items
+                .iter()
+                .filter(|i| has_source(changed, &i.source))
+                .flat_map(|i| [i.slug.clone(), i.title.clone()]),
+        );
+        affected.extend(
+            self.items
+                .iter()
+                .filter(|i| i.fm.list("attachments").iter().any(|a| names.contains(a)))
+                .map(|i| i.source.clone()),
+        );
         let new_keys: BTreeSet<ListKey> = self
             .items
             .iter()
-            .filter(|i| changed.contains(&i.source))
+            .filter(|i| has_source(changed, &i.source))
             .map(|i| {
                 (
                     i.source.clone(),
                     i.url(),
+                    i.kind.id(),
                     i.date,
                     i.title.clone(),
                     i.phase,
@@ -183,7 +199,7 @@ impl Site {
         let mut seen: HashMap<&str, &Path> = self
             .items
             .iter()
-            .filter(|i| !changed.contains(&i.source))
+            .filter(|i| !has_source(changed, &i.source))
             .map(|i| (i.slug.as_str(), i.source.as_path()))
             .collect();
         for d in drafts {

@@ -97,8 +97,18 @@ impl Refs {
     }
 
     pub fn new(site: &Site) -> Refs {
-        let c = &site.campaign;
         let items: Vec<ItemRef> = site.items.iter().map(|i| item_ref(site, i)).collect();
+        let item_values = items.iter().map(tera::Value::from_serializable).collect();
+        Refs::from_items(site, items, item_values)
+    }
+
+    /// The shared values around `items` (one per site item, in site order) and their values.
+    pub(super) fn from_items(
+        site: &Site,
+        items: Vec<ItemRef>,
+        item_values: Vec<tera::Value>,
+    ) -> Refs {
+        let c = &site.campaign;
         let current = c.current_phase(site.today);
         let phases: Vec<PhaseCtx> = c
             .phases
@@ -177,29 +187,8 @@ impl Refs {
             "generator": concat!("xuanguan ", env!("CARGO_PKG_VERSION")),
         });
         let site_value = tera::Value::from_serializable(&site_v);
-        let item_values = items.iter().map(tera::Value::from_serializable).collect();
         let by_name = attach::names(&site.items);
-        let mut attached_to: std::collections::HashMap<usize, Vec<Value>> = Default::default();
-        for (m, notice) in site.items.iter().enumerate() {
-            if !notice.fm.values.contains_key("attachments") {
-                continue;
-            }
-            let resolved = attach::resolve(notice, &site.items, &by_name);
-            let single = resolved.len() == 1;
-            for (k, (_, t)) in resolved.into_iter().enumerate() {
-                if let Some(attach::Target::Item(n)) = t {
-                    let label = if single {
-                        "附件".to_string()
-                    } else {
-                        format!("附件{}", k + 1)
-                    };
-                    attached_to.entry(n).or_default().push(serde_json::json!({
-                        "name": items[m].title, "url": items[m].url, "label": label,
-                        "doc_no": notice.fm.text("doc_no").unwrap_or(""),
-                    }));
-                }
-            }
-        }
+        let attached_to = backlinks(site, &items, &by_name);
         Refs {
             items,
             site: site_v,
@@ -209,6 +198,36 @@ impl Refs {
             attached_to,
         }
     }
+}
+
+/// Item index → the notices that list it among their attachments: `{name, url, label, doc_no}`.
+pub fn backlinks(
+    site: &Site,
+    items: &[ItemRef],
+    by_name: &std::collections::HashMap<String, usize>,
+) -> std::collections::HashMap<usize, Vec<Value>> {
+    let mut attached_to: std::collections::HashMap<usize, Vec<Value>> = Default::default();
+    for (m, notice) in site.items.iter().enumerate() {
+        if !notice.fm.values.contains_key("attachments") {
+            continue;
+        }
+        let resolved = attach::resolve(notice, &site.items, by_name);
+        let single = resolved.len() == 1;
+        for (k, (_, t)) in resolved.into_iter().enumerate() {
+            if let Some(attach::Target::Item(n)) = t {
+                let label = if single {
+                    "附件".to_string()
+                } else {
+                    format!("附件{}", k + 1)
+                };
+                attached_to.entry(n).or_default().push(serde_json::json!({
+                    "name": items[m].title, "url": items[m].url, "label": label,
+                    "doc_no": notice.fm.text("doc_no").unwrap_or(""),
+                }));
+            }
+        }
+    }
+    attached_to
 }
 
 fn status(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) -> &'static str {
@@ -221,7 +240,7 @@ fn status(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) ->
     }
 }
 
-fn item_ref(site: &Site, i: &Item) -> ItemRef {
+pub(super) fn item_ref(site: &Site, i: &Item) -> ItemRef {
     let c = &site.campaign;
     ItemRef {
         title: i.title.clone(),

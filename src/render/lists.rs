@@ -1,11 +1,13 @@
 //! List pages: per section, type, phase, unit and tag, paginated.
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 
 use super::context::Refs;
 use super::html::{base_context, render};
 use crate::content::kind::{ALL, SECTIONS};
-use crate::content::{Site, slug};
+use crate::content::{Item, Kind, Site, slug};
 use crate::output::Output;
 
 /// Items per list page.
@@ -16,76 +18,123 @@ struct List {
     base: String,
     title: String,
     kind: &'static str,
+    member: Member,
     items: Vec<usize>,
 }
 
+/// What puts an item on a list.
+enum Member {
+    Section(&'static str),
+    Type(Kind),
+    Phase(usize),
+    Unit(usize),
+    Tag(String),
+}
+
+impl Member {
+    fn holds(&self, i: &Item) -> bool {
+        match self {
+            Member::Section(id) => i.kind.section() == *id,
+            Member::Type(k) => i.kind == *k,
+            Member::Phase(n) => i.phase == Some(*n),
+            Member::Unit(n) => i.unit == Some(*n),
+            Member::Tag(t) => i.tags.contains(t),
+        }
+    }
+}
+
+/// Every list of the site — under [`Plan::lists_unchanged`](super::Plan::lists_unchanged) only
+/// those holding an included item — with their members.
+fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
+    let list = |base: String, title: String, kind, member| List {
+        base,
+        title,
+        kind,
+        member,
+        items: Vec::new(),
+    };
+    let mut lists = Vec::new();
+    for (id, name) in SECTIONS {
+        lists.push(list(
+            format!("{id}/index"),
+            name.to_string(),
+            "section",
+            Member::Section(id),
+        ));
+    }
+    for k in ALL {
+        lists.push(list(
+            format!("types/{}", k.id()),
+            k.label().to_string(),
+            "type",
+            Member::Type(k),
+        ));
+    }
+    for (n, p) in site.campaign.phases.iter().enumerate() {
+        lists.push(list(
+            format!("phases/{}", p.id),
+            format!("{}阶段", p.name),
+            "phase",
+            Member::Phase(n),
+        ));
+    }
+    for (n, u) in site.campaign.units.iter().enumerate() {
+        lists.push(list(
+            format!("units/{}", u.id),
+            u.name.clone(),
+            "unit",
+            Member::Unit(n),
+        ));
+    }
+    let included: Vec<&Item> = site.items.iter().filter(|i| plan.includes(i)).collect();
+    let tagged: std::collections::BTreeSet<&String> = if plan.lists_unchanged() {
+        included.iter().flat_map(|i| &i.tags).collect()
+    } else {
+        site.items.iter().flat_map(|i| &i.tags).collect()
+    };
+    for t in tagged {
+        lists.push(list(
+            format!("tags/{}", slug::for_name(t)),
+            format!("标签：{t}"),
+            "tag",
+            Member::Tag(t.clone()),
+        ));
+    }
+    if plan.lists_unchanged() {
+        lists.retain(|l| included.iter().any(|i| l.member.holds(i)));
+    }
+    lists.par_iter_mut().for_each(|l| {
+        l.items = (0..site.items.len())
+            .filter(|&n| l.member.holds(&site.items[n]))
+            .collect();
+    });
+    // Sections and types are listed only when they have items; phases and units always.
+    lists.retain(|l| !l.items.is_empty() || matches!(l.member, Member::Phase(_) | Member::Unit(_)));
+    lists
+}
+
+/// The list pages; with `only`, the pages of other lists are declared unchanged instead.
 pub fn render_lists(
     site: &Site,
     plan: &super::Plan,
+    only: Option<&BTreeSet<String>>,
     tera: &tera::Tera,
     refs: &Refs,
     out: &Output,
 ) -> anyhow::Result<()> {
-    let mut lists = Vec::new();
-    let all: Vec<usize> = (0..site.items.len()).collect();
-    let pick =
-        |f: &dyn Fn(usize) -> bool| all.iter().copied().filter(|&i| f(i)).collect::<Vec<_>>();
-    for (id, name) in SECTIONS {
-        let items = pick(&|i| site.items[i].kind.section() == id);
-        if !items.is_empty() {
-            lists.push(List {
-                base: format!("{id}/index"),
-                title: name.to_string(),
-                kind: "section",
-                items,
-            });
-        }
-    }
-    for k in ALL {
-        let items = pick(&|i| site.items[i].kind == k);
-        if !items.is_empty() {
-            lists.push(List {
-                base: format!("types/{}", k.id()),
-                title: k.label().to_string(),
-                kind: "type",
-                items,
-            });
-        }
-    }
-    for (n, p) in site.campaign.phases.iter().enumerate() {
-        let items = pick(&|i| site.items[i].phase == Some(n));
-        lists.push(List {
-            base: format!("phases/{}", p.id),
-            title: format!("{}阶段", p.name),
-            kind: "phase",
-            items,
-        });
-    }
-    for (n, u) in site.campaign.units.iter().enumerate() {
-        let items = pick(&|i| site.items[i].unit == Some(n));
-        lists.push(List {
-            base: format!("units/{}", u.id),
-            title: u.name.clone(),
-            kind: "unit",
-            items,
-        });
-    }
-    let mut tags: Vec<&String> = site.items.iter().flat_map(|i| &i.tags).collect();
-    tags.sort();
-    tags.dedup();
-    for t in tags {
-        let items = pick(&|i| site.items[i].tags.contains(t));
-        lists.push(List {
-            base: format!("tags/{}", slug::for_name(t)),
-            title: format!("标签：{t}"),
-            kind: "tag",
-            items,
-        });
-    }
+    let lists = lists(site, plan);
     let mut pages: Vec<(&List, usize)> = lists
         .iter()
         .flat_map(|l| (0..l.items.len().div_ceil(PER_PAGE).max(1)).map(move |p| (l, p)))
         .collect();
+    if let Some(only) = only {
+        pages.retain(|(l, p)| {
+            only.contains(&l.base) || {
+                out.keep(&page_path(&l.base, *p));
+                false
+            }
+        });
+    }
     if plan.lists_unchanged() {
         // Only the pages showing an edited item change.
         pages.retain(|(l, p)| {
@@ -127,11 +176,7 @@ pub fn render_lists(
             }),
         );
         ctx.insert_value("items", tera::Value::from(chunk));
-        let rel = if *p == 0 {
-            format!("{}.html", l.base)
-        } else {
-            format!("{}-{}.html", l.base, p + 1)
-        };
+        let rel = page_path(&l.base, *p);
         let html = render(tera, "list.html", &ctx, &rel)?;
         out.write(&rel, html.as_bytes())
     })?;
@@ -142,4 +187,13 @@ pub fn render_lists(
     let ctx = base_context(refs, "../");
     let html = render(tera, "tags.html", &ctx, "tags/index.html")?;
     out.write("tags/index.html", html.as_bytes())
+}
+
+/// Output path of page `p` (from 0) of the list `base`.
+fn page_path(base: &str, p: usize) -> String {
+    if p == 0 {
+        format!("{base}.html")
+    } else {
+        format!("{base}-{}.html", p + 1)
+    }
 }

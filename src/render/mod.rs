@@ -7,6 +7,7 @@ mod gongwen;
 pub mod html;
 pub mod led;
 mod lists;
+mod prepared;
 mod print;
 mod progress;
 mod search;
@@ -22,12 +23,20 @@ use crate::output::Output;
 use crate::theme::Theme;
 
 pub use context::Refs;
+pub use prepared::Prepared;
 
 /// What a render produces. Every renderer follows the same rule: outputs of one item (its page,
 /// its WeChat export, its print pages) are rendered only when [`Plan::includes`] the item and
 /// written with [`Output::write_from`] naming the item's source; pages that aggregate items
-/// (home, lists, feeds, search, LED feeds) are always rendered, with [`Output::write`]; copied
-/// files only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus the aggregates.
+/// (home, lists, feeds, search, LED feeds) are written with [`Output::write`], always — except
+/// under [`Plan::lists_unchanged`], where an aggregate that shows none of the included items
+/// (or shows nothing an in-place edit can change) may be skipped: `serve` keeps the previous
+/// copy of every aggregate a `Plan::Edited` render does not write. Under `Plan::Items` an
+/// aggregate is skipped only if declared unchanged with [`Output::keep`] (otherwise `serve`
+/// drops it: it may have to vanish, like the list of a tag nobody uses any more). Copied files
+/// are rendered only when [`Plan::is_all`]. `serve` then rebuilds one edited page plus what
+/// shows it. (When what every page shows of the site changes — the menu — the item pages are
+/// all rendered again; see `Fresh::all_pages` in `prepared.rs`.)
 #[derive(Debug, Clone)]
 pub enum Plan {
     /// The whole site.
@@ -42,9 +51,14 @@ pub enum Plan {
 impl Plan {
     /// Whether the outputs of `item` are part of this render.
     pub fn includes(&self, item: &Item) -> bool {
+        self.includes_source(&item.source)
+    }
+
+    /// Whether the outputs of the document `source` are part of this render.
+    pub fn includes_source(&self, source: &Path) -> bool {
         match self {
             Plan::All => true,
-            Plan::Items(s) | Plan::Edited(s) => s.contains(&item.source),
+            Plan::Items(s) | Plan::Edited(s) => crate::content::has_source(s, source),
         }
     }
 
@@ -66,34 +80,52 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<(
 
 /// Renders what `plan` asks for into `out`.
 pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> anyhow::Result<()> {
+    render_prepared(&mut Prepared::default(), site, theme, plan, out)
+}
+
+/// Like [`render_plan`], reusing (and updating) the engine and values of earlier renders of
+/// the same theme (`serve`).
+pub fn render_prepared(
+    prepared: &mut Prepared,
+    site: &Site,
+    theme: &Theme,
+    plan: &Plan,
+    out: &Output,
+) -> anyhow::Result<()> {
     use crate::timing::stage;
-    let tera = html::engine(theme)?;
-    let refs = stage("template values", || Refs::new(site));
+    let fresh = prepared.update(site, theme, plan)?;
+    let (tera, refs) = (prepared.tera(), prepared.refs());
+    // A change of what every page shows (menu, tag names) renders every item's page.
+    let pages = if fresh.all_pages { &Plan::All } else { plan };
     stage("item pages", || {
-        html::render_items(site, plan, &tera, &refs, out)
+        html::render_items(site, pages, tera, refs, out)
     })?;
     stage("print pages", || {
-        print::render_print(site, plan, &tera, &refs, out)
+        print::render_print(site, plan, tera, refs, out)
     })?;
     stage("list pages", || {
-        lists::render_lists(site, plan, &tera, &refs, out)
+        lists::render_lists(site, plan, fresh.lists.as_ref(), tera, refs, out)
     })?;
     stage("home and feeds", || {
-        feeds::render_feeds(site, &tera, &refs, out)
+        feeds::render_feeds(site, plan, tera, refs, out)
     })?;
-    stage("progress page", || {
-        progress::render_progress(site, &tera, &refs, out)
-    })?;
+    if fresh.progress {
+        stage("progress page", || {
+            progress::render_progress(site, tera, refs, out)
+        })?;
+    }
     let shards = stage("search index", || {
-        search::render_index(site, plan, &refs, out)
+        search::render_index(site, plan, fresh.unmoved.as_deref(), refs, out)
     })?;
     stage("wechat exports", || wechat::render(site, plan, out))?;
-    let mut ctx = html::base_context(&refs, "");
-    ctx.insert("shards", &shards);
-    out.write(
-        "search.html",
-        html::render(&tera, "search.html", &ctx, "search.html")?.as_bytes(),
-    )?;
+    if !plan.lists_unchanged() {
+        let mut ctx = html::base_context(refs, "");
+        ctx.insert("shards", &shards);
+        out.write(
+            "search.html",
+            html::render(tera, "search.html", &ctx, "search.html")?.as_bytes(),
+        )?;
+    }
     if !plan.is_all() {
         return Ok(());
     }

@@ -45,15 +45,16 @@ pub fn render_progress(
         .collect();
     charts.push(chart("各阶段时间进度", &rows, 100.0));
 
-    // Stats totals per phase and per unit.
+    // Stats totals per phase and per unit, added up in one pass.
     let names = stat_names(site);
-    for name in &names {
+    let sums = Sums::of(site, &names);
+    for (k, name) in names.iter().enumerate() {
         let per_phase: Vec<(String, f64, String)> = c
             .phases
             .iter()
             .enumerate()
             .map(|(n, p)| {
-                let v = total(site, name, |i| i.phase == Some(n));
+                let v = sums.phase[k][n];
                 (p.name.clone(), v as f64, v.to_string())
             })
             .collect();
@@ -63,7 +64,7 @@ pub fn render_progress(
             .iter()
             .enumerate()
             .map(|(n, u)| {
-                let v = total(site, name, |i| i.unit == Some(n));
+                let v = sums.unit[k][n];
                 (u.name.clone(), v as f64, v.to_string())
             })
             .filter(|r| r.1 > 0.0)
@@ -74,23 +75,29 @@ pub fn render_progress(
     }
 
     // Items per type and phase.
+    let mut count = vec![vec![0usize; c.phases.len() + 1]; ALL.len()];
+    for i in &site.items {
+        let k = ALL.iter().position(|k| *k == i.kind).unwrap_or(0);
+        count[k][i.phase.unwrap_or(c.phases.len())] += 1;
+    }
+    let of_kind = |kind: Kind| &count[ALL.iter().position(|k| *k == kind).unwrap_or(0)];
     let kinds: Vec<Kind> = ALL
         .into_iter()
-        .filter(|k| *k != Kind::Page && site.items.iter().any(|i| i.kind == *k))
+        .filter(|k| *k != Kind::Page && of_kind(*k).iter().sum::<usize>() > 0)
         .collect();
     let table: Vec<serde_json::Value> = c
         .phases
         .iter()
         .enumerate()
         .map(|(n, p)| {
-            let counts: Vec<usize> = kinds.iter().map(|k| site.items.iter().filter(|i| i.kind == *k && i.phase == Some(n)).count()).collect();
+            let counts: Vec<usize> = kinds.iter().map(|k| of_kind(*k)[n]).collect();
             serde_json::json!({"name": p.name, "counts": counts, "total": counts.iter().sum::<usize>()})
         })
         .collect();
     let per_type: Vec<(String, f64, String)> = kinds
         .iter()
         .map(|k| {
-            let n = site.items.iter().filter(|i| i.kind == *k).count();
+            let n: usize = of_kind(*k).iter().sum();
             (k.label().to_string(), n as f64, n.to_string())
         })
         .collect();
@@ -98,7 +105,8 @@ pub fn render_progress(
 
     let totals: Vec<(String, i64)> = names
         .iter()
-        .map(|n| (n.clone(), total(site, n, |_| true)))
+        .enumerate()
+        .map(|(k, n)| (n.clone(), sums.all[k]))
         .collect();
     let mut ctx = base_context(refs, "");
     ctx.insert("charts", &charts);
@@ -129,12 +137,40 @@ fn stat_names(site: &Site) -> Vec<String> {
     names
 }
 
-fn total(site: &Site, name: &str, f: impl Fn(&crate::content::Item) -> bool) -> i64 {
-    site.items
-        .iter()
-        .filter(|i| f(i))
-        .filter_map(|i| i.fm.values.get("stats")?.get(name)?.as_i64())
-        .sum()
+/// Totals of each stat (in `names` order) per phase, per unit and over all items.
+struct Sums {
+    phase: Vec<Vec<i64>>,
+    unit: Vec<Vec<i64>>,
+    all: Vec<i64>,
+}
+
+impl Sums {
+    fn of(site: &Site, names: &[String]) -> Sums {
+        let c = &site.campaign;
+        let mut s = Sums {
+            phase: vec![vec![0; c.phases.len()]; names.len()],
+            unit: vec![vec![0; c.units.len()]; names.len()],
+            all: vec![0; names.len()],
+        };
+        for i in &site.items {
+            let Some(serde_json::Value::Object(m)) = i.fm.values.get("stats") else {
+                continue;
+            };
+            for (name, v) in m {
+                let (Some(k), Some(v)) = (names.iter().position(|n| n == name), v.as_i64()) else {
+                    continue;
+                };
+                s.all[k] += v;
+                if let Some(p) = i.phase {
+                    s.phase[k][p] += v;
+                }
+                if let Some(u) = i.unit {
+                    s.unit[k][u] += v;
+                }
+            }
+        }
+        s
+    }
 }
 
 fn chart(title: &str, rows: &[(String, f64, String)], fixed_max: f64) -> Chart {

@@ -24,15 +24,24 @@ struct Entry<'a> {
 
 /// Writes the shards; returns how many there are. When the plan only edits items in place,
 /// only the shards holding them are written again.
+///
+/// With `unmoved` (see `Fresh::unmoved`), shards of unmoved items only are declared unchanged.
 pub fn render_index(
     site: &Site,
     plan: &super::Plan,
+    unmoved: Option<&[bool]>,
     refs: &Refs,
     out: &Output,
 ) -> anyhow::Result<usize> {
     let shards = site.items.len().div_ceil(SHARD).max(1);
     for (n, chunk) in site.items.chunks(SHARD).enumerate() {
         if plan.lists_unchanged() && !chunk.iter().any(|i| plan.includes(i)) {
+            continue;
+        }
+        if let Some(u) = unmoved
+            && u[n * SHARD..n * SHARD + chunk.len()].iter().all(|&x| x)
+        {
+            out.keep(&format!("search/index-{n}.js"));
             continue;
         }
         let entries: Vec<Entry<'_>> = chunk

@@ -1,15 +1,17 @@
 //! The serve build: keeps the loaded site and the in-memory files, applies batches of
 //! changes as partial rebuilds, and keeps the last good build when a change breaks the site.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
+use super::led::{self, LedFiles};
 use super::watch::Changes;
-use crate::content::{self, LoadOptions, Site};
+use crate::content::{self, LoadOptions, Site, has_source};
 use crate::output::{Built, Output};
-use crate::render::{self, Plan};
+use crate::render::{self, Plan, Prepared};
 use crate::theme::Theme;
+use crate::timing::stage;
 
 /// The files being served.
 #[derive(Default)]
@@ -21,20 +23,25 @@ pub struct Files {
 
 impl Files {
     /// Replaces what a partial render re-created: every file of the re-rendered sources (files
-    /// of deleted sources simply disappear) and the aggregate files — all of them, unless
-    /// `keep_aggregates` (edits in place, where list pages not re-rendered are still right).
-    fn patch(
-        &mut self,
-        affected: &std::collections::BTreeSet<PathBuf>,
-        keep_aggregates: bool,
-        new: Built,
-    ) {
-        let owners = &self.owners;
-        self.files.retain(|rel, _| match owners.get(rel) {
-            Some(source) => !affected.contains(source),
-            None => keep_aggregates,
-        });
-        self.owners.retain(|_, source| !affected.contains(source));
+    /// of deleted sources simply disappear) and the aggregate files — all of them but those the
+    /// render declared unchanged ([`Output::keep`]), unless `keep_aggregates` (edits in place,
+    /// where list pages not re-rendered are still right).
+    fn patch(&mut self, affected: &BTreeSet<PathBuf>, keep_aggregates: bool, new: Built) {
+        let gone: Vec<String> = self
+            .owners
+            .iter()
+            .filter(|(_, source)| has_source(affected, source))
+            .map(|(rel, _)| rel.clone())
+            .collect();
+        for rel in &gone {
+            self.files.remove(rel);
+            self.owners.remove(rel);
+        }
+        if !keep_aggregates {
+            let owners = &self.owners;
+            self.files
+                .retain(|rel, _| owners.contains_key(rel) || new.kept.contains(rel));
+        }
         self.files.extend(new.files);
         self.owners.extend(new.owners);
     }
@@ -47,6 +54,9 @@ pub struct Rebuilt {
     pub full: bool,
     /// Items in the site after the rebuild.
     pub items: usize,
+    /// Warnings about what a partial rebuild re-read or re-rendered (a full build's are in
+    /// [`Builder::warnings`]).
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// The site as loaded, plus what is still to be applied.
@@ -55,8 +65,20 @@ pub struct Builder {
     opts: LoadOptions,
     site: Option<Site>,
     theme: Option<Theme>,
+    /// Template engine and values kept between rebuilds of the same theme.
+    prepared: Prepared,
+    led: LedFiles,
     /// Changes not yet applied successfully (kept across failed rebuilds).
     pending: Changes,
+    /// What a partial rebuild that failed after the site was updated still owes the files.
+    owed: Option<Owed>,
+}
+
+/// Outputs to render again even if the next update no longer sees them change.
+struct Owed {
+    affected: BTreeSet<PathBuf>,
+    lists_changed: bool,
+    led: bool,
 }
 
 impl Builder {
@@ -66,10 +88,13 @@ impl Builder {
             opts,
             site: None,
             theme: None,
+            prepared: Prepared::default(),
+            led: LedFiles::default(),
             pending: Changes {
                 full: true,
                 ..Changes::default()
             },
+            owed: None,
         }
     }
 
@@ -84,6 +109,7 @@ impl Builder {
         };
         if r.is_ok() {
             self.pending = Changes::default();
+            self.owed = None;
         }
         r
     }
@@ -92,7 +118,18 @@ impl Builder {
         let site = content::load(&self.root, &self.opts)?;
         let theme = Theme::load(&self.root, &site.campaign.theme)?;
         let out = Output::memory();
-        render::render_site(&site, &theme, &out)?;
+        let mut prepared = Prepared::default();
+        // The LED feed (slow the first time: its dictionary loads) is built beside the pages.
+        let (led, rendered) = std::thread::scope(|s| {
+            let led = s.spawn(|| LedFiles::render(&site));
+            let rendered = render::render_prepared(&mut prepared, &site, &theme, &Plan::All, &out);
+            (led.join().expect("LED feed thread"), rendered)
+        });
+        rendered?;
+        let led = led?;
+        for (rel, bytes) in &led.files {
+            out.write(rel, bytes)?;
+        }
         let built = out.into_built()?;
         *files.write().expect("files lock") = Files {
             files: built.files,
@@ -101,10 +138,13 @@ impl Builder {
         let items = site.items.len();
         self.site = Some(site);
         self.theme = Some(theme);
+        self.prepared = prepared;
+        self.led = led;
         Ok(Rebuilt {
             docs: 0,
             full: true,
             items,
+            warnings: Vec::new(),
         })
     }
 
@@ -112,28 +152,70 @@ impl Builder {
         let (Some(site), Some(theme)) = (self.site.as_mut(), self.theme.as_ref()) else {
             return self.full(files);
         };
-        let u = site.update(&self.pending.docs, &self.opts)?;
-        let plan = if u.lists_changed {
-            Plan::Items(u.affected.clone())
+        let docs = &self.pending.docs;
+        let led_before = led::touches(site, docs);
+        let u = stage("re-read", || site.update(docs, &self.opts))?;
+        let owed = self.owed.get_or_insert(Owed {
+            affected: BTreeSet::new(),
+            lists_changed: false,
+            led: false,
+        });
+        owed.affected.extend(u.affected);
+        owed.lists_changed |= u.lists_changed;
+        owed.led |= led_before || led::touches(site, docs);
+        let plan = if owed.lists_changed {
+            Plan::Items(owed.affected.clone())
         } else {
-            Plan::Edited(u.affected.clone())
+            Plan::Edited(owed.affected.clone())
         };
         let out = Output::memory();
-        render::render_plan(site, theme, &plan, &out)?;
+        let rendered = render::render_prepared(&mut self.prepared, site, theme, &plan, &out)
+            .and_then(|()| {
+                if owed.led {
+                    self.led = LedFiles::render(site)?;
+                }
+                Ok(())
+            });
+        if let Err(e) = rendered {
+            // What `prepared` skips next time must not depend on a render that never arrived.
+            self.prepared = Prepared::default();
+            return Err(e);
+        }
+        // LED files aggregate items: written again whenever the other aggregates may be
+        // dropped (see `Files::patch`), so that they stay.
+        if owed.led || owed.lists_changed {
+            for (rel, bytes) in &self.led.files {
+                out.write(rel, bytes)?;
+            }
+        }
         let built = out.into_built()?;
-        files
-            .write()
-            .expect("files lock")
-            .patch(&u.affected, !u.lists_changed, built);
+        stage("swap files", || {
+            files
+                .write()
+                .expect("files lock")
+                .patch(&owed.affected, !owed.lists_changed, built)
+        });
+        let shown: BTreeSet<String> = docs.iter().map(|p| crate::diag::display_path(p)).collect();
+        let mut warnings: Vec<_> = site
+            .warnings
+            .iter()
+            .filter(|w| shown.contains(&w.path))
+            .cloned()
+            .collect();
+        if owed.led {
+            warnings.extend(self.led.warnings.iter().cloned());
+        }
         Ok(Rebuilt {
-            docs: self.pending.docs.len(),
+            docs: docs.len(),
             full: false,
             items: site.items.len(),
+            warnings,
         })
     }
 
-    /// The loaded site's warnings (printed after a full build).
-    pub fn warnings(&self) -> &[crate::diag::Diagnostic] {
-        self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[])
+    /// The loaded site's and the LED feed's warnings (printed after a full build).
+    pub fn warnings(&self) -> impl Iterator<Item = &crate::diag::Diagnostic> {
+        let site = self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[]);
+        site.iter().chain(&self.led.warnings)
     }
 }

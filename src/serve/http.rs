@@ -19,7 +19,9 @@ const SCRIPT: &str = concat!(
 
 pub fn handle(req: Request, shared: &Shared) {
     if !matches!(req.method(), Method::Get | Method::Head) {
-        let _ = req.respond(Response::from_string("只支持 GET").with_status_code(405));
+        let _ = req.respond(
+            Response::from_string("预览服务器只接受 GET 和 HEAD 请求").with_status_code(405),
+        );
         return;
     }
     let url = req

@@ -5,6 +5,7 @@
 
 mod build;
 mod http;
+mod led;
 pub mod watch;
 
 use std::net::IpAddr;
@@ -120,6 +121,9 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
                 }
                 eprintln!("已生成 {} 篇内容（用时 {ms} 毫秒）", r.items);
             } else {
+                for w in &r.warnings {
+                    eprintln!("{w}");
+                }
                 eprintln!(
                     "已更新 {}（{} 个文件，用时 {ms} 毫秒）",
                     names.join("、"),

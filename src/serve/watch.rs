@@ -73,7 +73,7 @@ pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> C
             ["content", "campaign.yaml"] => out.full = true,
             ["content", "static" | "data", ..] => out.full = true,
             ["content", .., last] if last.to_ascii_lowercase().ends_with(".md") => {
-                out.docs.insert(rel.to_path_buf());
+                out.docs.insert(rel.components().collect());
             }
             // A folder under content/ created, renamed or deleted: its documents moved.
             ["content", _, ..]
@@ -103,7 +103,10 @@ pub enum Watcher {
 
 /// Watches `content/` and `themes/` of `root` (canonical) and sends each non-empty batch.
 /// `poll` checks the files every half second instead of relying on system notifications
-/// (network drives, WSL, some virtual machines).
+/// (network drives, WSL, some virtual machines). It compares modification times, which notify
+/// keeps in whole seconds: a second save within the same second as the one before is seen only
+/// with the next save (reading every file's contents each half second instead would be too
+/// slow on the network drives polling is for).
 pub fn watch(root: &Path, poll: bool, tx: Sender<Changes>) -> anyhow::Result<Watcher> {
     let debounce = Duration::from_millis(if poll { 100 } else { 30 });
     let root_c = root.to_path_buf();

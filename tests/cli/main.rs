@@ -18,6 +18,7 @@ mod new;
 mod paths;
 mod print;
 mod serve;
+mod serve_fresh;
 mod serve_pressure;
 mod wechat;
 mod wechat_copy;

@@ -13,6 +13,8 @@ use crate::harness::{Site, bin};
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// What serve prints in the terminal, line by line.
+    pub stderr: Receiver<String>,
 }
 
 impl Drop for Server {
@@ -32,27 +34,59 @@ fn free_port() -> u16 {
 
 impl Server {
     pub fn start(site: &Site) -> Server {
+        Server::start_with(site, &["--today", "2026-05-20"])
+    }
+
+    /// `xuanguan serve --port P ARGS` in the site folder.
+    pub fn start_with(site: &Site, args: &[&str]) -> Server {
         let port = free_port();
-        let child = bin()
-            .args([
-                "serve",
-                "--port",
-                &port.to_string(),
-                "--today",
-                "2026-05-20",
-            ])
+        let mut child = bin()
+            .args(["serve", "--port", &port.to_string()])
+            .args(args)
             .current_dir(site.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("start serve");
-        let s = Server { child, port };
+        let (tx, stderr) = mpsc::channel();
+        let pipe = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines() {
+                let Ok(line) = line else { return };
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        let s = Server {
+            child,
+            port,
+            stderr,
+        };
         let until = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < until, "serve did not start");
             std::thread::sleep(Duration::from_millis(50));
         }
         s
+    }
+
+    /// Terminal lines printed so far (waits up to `limit` for one that satisfies `cond`).
+    #[track_caller]
+    pub fn wait_line(&self, limit: Duration, cond: impl Fn(&str) -> bool) -> String {
+        let until = Instant::now() + limit;
+        let mut seen = Vec::new();
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(l) if cond(&l) => return l,
+                Ok(l) => seen.push(l),
+                Err(_) => panic!(
+                    "no such line within {limit:?}; printed:\n{}",
+                    seen.join("\n")
+                ),
+            }
+        }
     }
 
     /// (status, body) of GET `path`.
@@ -129,7 +163,7 @@ impl Server {
 
 /// Waits for an `event: reload` line within `limit`.
 #[track_caller]
-fn expect_reload(rx: &Receiver<String>, limit: Duration) {
+pub fn expect_reload(rx: &Receiver<String>, limit: Duration) {
     let until = Instant::now() + limit;
     loop {
         let left = until.saturating_duration_since(Instant::now());
@@ -194,9 +228,17 @@ fn broken_yaml_shows_overlay_over_last_good_page_then_recovers() {
     let good = s.read(PAGE);
     s.write(PAGE, &good.replace("tags: [培训]", "tags: [培训"));
     expect_reload(&rx, Duration::from_secs(2));
+    srv.wait_line(Duration::from_secs(2), |l| {
+        l == "生成出错（继续提供上次成功生成的版本）："
+    });
     let page = srv.wait_for("/news/peixun.html", Duration::from_secs(2), |_, b| {
         b.contains("xuanguan-error")
     });
+    assert!(
+        page.contains("生成出错：请按下面的提示修改文件并保存。"),
+        "{page}"
+    );
+    assert!(page.contains("修改建议"), "{page}");
     assert!(
         page.contains("东山村组织辖区企业负责人"),
         "old page still served"
@@ -214,6 +256,7 @@ fn broken_yaml_shows_overlay_over_last_good_page_then_recovers() {
         !b.contains("xuanguan-error")
     });
     assert!(page.contains("修正后的内容"));
+    srv.wait_line(Duration::from_secs(2), |l| l == "错误已修正。");
 }
 
 #[test]
@@ -258,4 +301,65 @@ fn deleted_and_renamed_pages_leave_their_lists() {
         b.contains("gengming.html") && !b.contains("xinwen.html")
     });
     assert_eq!(srv.get("/news/xinwen.html").0, 404);
+}
+
+#[test]
+fn poll_watcher_sees_edits() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start_with(&s, &["--today", "2026-05-20", "--poll"]);
+    srv.wait_line(Duration::from_secs(5), |l| {
+        l.contains("已启用定时检查（--poll）")
+    });
+    // The polling watcher compares modification times in whole seconds: an edit in the same
+    // second as the copy of the fixture would look unchanged.
+    std::thread::sleep(Duration::from_millis(1100));
+    let rx = srv.events();
+    s.write(
+        PAGE,
+        &s.read(PAGE)
+            .replace("开展安全生产培训", "开展安全生产培训。轮询发现的修改"),
+    );
+    expect_reload(&rx, Duration::from_secs(5));
+    srv.wait_for("/news/peixun.html", Duration::from_secs(1), |_, b| {
+        b.contains("轮询发现的修改")
+    });
+    srv.wait_line(Duration::from_secs(2), |l| {
+        l.starts_with("已更新 content/news/peixun.md（")
+    });
+}
+
+#[test]
+fn binds_to_loopback_and_says_where_in_chinese() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let line = srv.wait_line(Duration::from_secs(5), |l| l.starts_with("预览地址："));
+    assert_eq!(
+        line,
+        format!(
+            "预览地址：http://127.0.0.1:{}/   修改并保存文件后页面会自动刷新；按 Ctrl+C 停止。",
+            srv.port
+        )
+    );
+}
+
+#[test]
+fn refuses_paths_leaving_the_site() {
+    let s = Site::fixture("minimal");
+    s.write("secret.txt", "不应被读到的内容");
+    let srv = Server::start(&s);
+    for path in [
+        "/../secret.txt",
+        "/news/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/news/%2E%2E/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/news/..%5c..%5csecret.txt",
+    ] {
+        let (status, body) = srv.get(path);
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(!body.contains("不应被读到的内容"), "{path}");
+    }
+    // Only the build is served, never the site's own files.
+    assert_eq!(srv.get("/content/campaign.yaml").0, 404);
+    assert_eq!(srv.get("/secret.txt").0, 404);
 }

@@ -194,12 +194,18 @@ fn roster_names(bytes: &[u8]) -> Vec<String> {
     out
 }
 
+/// Whether the LED feed shows (something of) `item`: slogan sets unless `led: false`, and
+/// items marked `led: true`.
+pub fn feeds_led(item: &Item) -> bool {
+    let flag = item.fm.flag("led");
+    (item.kind == Kind::Slogans && flag != Some(false)) || flag == Some(true)
+}
+
 /// Every slogan of the site, in item order; a slogan set without list items is reported.
 pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<SloganSource> {
     let mut out = Vec::new();
-    for item in &site.items {
-        let flag = item.fm.flag("led");
-        if item.kind == Kind::Slogans && flag != Some(false) {
+    for item in site.items.iter().filter(|i| feeds_led(i)) {
+        if item.kind == Kind::Slogans && item.fm.flag("led") != Some(false) {
             let items = list_items(item.markdown());
             if items.is_empty() {
                 let msg = "标语集的正文中没有列表项，LED 屏上不会播放其中的标语";
@@ -210,7 +216,7 @@ pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<SloganSource> {
                 let (line, col) = line_col(&item.text, item.body_start + offset);
                 out.push(source(site, item, k + 1, line, col, text, "slogan"));
             }
-        } else if flag == Some(true) {
+        } else {
             let key = if item.fm.text("summary").is_some() {
                 "summary"
             } else {

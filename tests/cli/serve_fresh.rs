@@ -1,0 +1,310 @@
+//! `serve` rebuilds only what an edit affects: after each edit, every file it serves must be
+//! what a freshly started `serve` of the edited site serves — the page, its lists, the home
+//! page, the feeds, the search index, the progress page and the LED feed alike.
+
+use std::time::Duration;
+
+use crate::harness::{Site, snapshot};
+use crate::serve::{Server, expect_reload};
+
+const TODAY: [&str; 2] = ["--today", "2026-09-15"];
+const NEWS: &str = "content/news/dongshan-jinqiye.md";
+
+/// Every output path of the site (what `build` writes).
+fn paths(site: &Site) -> Vec<String> {
+    let out = tempfile::tempdir().unwrap();
+    let dest = out.path().join("o");
+    site.run(&["build", TODAY[0], TODAY[1], "-o", dest.to_str().unwrap()])
+        .ok();
+    snapshot(&dest)
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !p.starts_with('.'))
+        .collect()
+}
+
+/// The body without the LED feed's time stamps (`"generated": "…"`).
+fn normalize(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some(at) = rest.find("\"generated\"") {
+        let (head, tail) = rest.split_at(at + "\"generated\"".len());
+        out.push_str(head);
+        // Skip `: "value"`.
+        let open = tail.find('"').map_or(tail.len(), |i| i + 1);
+        let close = tail[open..].find('"').map_or(tail.len(), |i| open + i + 1);
+        rest = &tail[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Compares every output of `srv` with a fresh `serve` of the same site.
+#[track_caller]
+fn assert_fresh(site: &Site, srv: &Server) {
+    assert_fresh_also(site, srv, &[]);
+}
+
+/// Like [`assert_fresh`], also for `gone`: outputs that should no longer exist.
+#[track_caller]
+fn assert_fresh_also(site: &Site, srv: &Server, gone: &[&str]) {
+    let fresh = Server::start_with(site, &TODAY);
+    let mut paths = paths(site);
+    assert!(paths.len() > 50, "{paths:?}");
+    paths.extend(gone.iter().map(|p| p.to_string()));
+    for p in paths {
+        let (st, body) = srv.get(&format!("/{p}"));
+        let (fst, fbody) = fresh.get(&format!("/{p}"));
+        let (a, b) = (normalize(&body), normalize(&fbody));
+        if (st, &a) != (fst, &b) {
+            let line = a.lines().zip(b.lines()).find(|(x, y)| x != y);
+            panic!(
+                "{p} is stale after the edit ({st} vs fresh {fst}); first difference:\n{line:?}"
+            );
+        }
+    }
+}
+
+/// Writes `rel` with `from` replaced by `to` and waits for the reload.
+#[track_caller]
+fn edit(site: &Site, srv: &Server, rel: &str, from: &str, to: &str) {
+    let rx = srv.events();
+    let text = site.read(rel);
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    site.write(rel, &text.replacen(from, to, 1));
+    expect_reload(&rx, Duration::from_secs(10));
+}
+
+#[test]
+fn in_place_edits_update_every_page_showing_them() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    // A new summary: lists, home page feed and search show it.
+    edit(
+        &s,
+        &srv,
+        NEWS,
+        "summary: 东山村组织",
+        "summary: 摘要已修改。东山村组织",
+    );
+    for page in [
+        "/news/index.html",
+        "/tags/yin-huan-pai-cha.html",
+        "/atom.xml",
+    ] {
+        let (_, body) = srv.get(page);
+        assert!(body.contains("摘要已修改"), "{page} is stale:\n{body}");
+    }
+    assert_fresh(&s, &srv);
+    // New figures: the progress page adds them up.
+    edit(&s, &srv, NEWS, "宣传场次: 3", "宣传场次: 1003");
+    assert_fresh(&s, &srv);
+    // Body only.
+    edit(
+        &s,
+        &srv,
+        NEWS,
+        "开展安全生产标准化宣传进企业活动。",
+        "开展活动。正文已修改。",
+    );
+    assert!(
+        srv.get("/news/dongshan-jinqiye.html")
+            .1
+            .contains("正文已修改")
+    );
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn title_change_reaches_lists_home_and_feed() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    edit(
+        &s,
+        &srv,
+        NEWS,
+        "title: 东山村开展",
+        "title: 标题已修改东山村开展",
+    );
+    for page in [
+        "/news/index.html",
+        "/index.html",
+        "/atom.xml",
+        "/units/dongshan.html",
+    ] {
+        let (_, body) = srv.get(page);
+        assert!(body.contains("标题已修改"), "{page} is stale");
+    }
+    assert_fresh(&s, &srv);
+    // A new date moves the item in every list.
+    edit(&s, &srv, NEWS, "date: 2026-09-22", "date: 2025-01-02");
+    assert_fresh(&s, &srv);
+    // Another phase: its lists and the progress page's counts change.
+    edit(&s, &srv, NEWS, "phase: xuanchuan", "phase: peixun");
+    assert_fresh(&s, &srv);
+    // A new tag name, and a free page's new title: both are in every page's menu or links.
+    edit(&s, &srv, NEWS, "tags: [", "tags: [新标签, ");
+    assert_fresh(&s, &srv);
+    edit(
+        &s,
+        &srv,
+        "content/pages/about.md",
+        "title: 关于本专题",
+        "title: 关于专题网站",
+    );
+    let (_, other) = srv.get("/notices/peixun-tongzhi.html");
+    assert!(
+        other.contains("关于专题网站"),
+        "menu of other pages is stale"
+    );
+    assert_fresh(&s, &srv);
+    // A notice lists its attachments by title.
+    edit(
+        &s,
+        &srv,
+        "content/notices/xuanguan-fangan.md",
+        "title: ",
+        "title: 附件标题已改",
+    );
+    let (_, notice) = srv.get("/notices/yinfa-xuanguan-fangan.html");
+    assert!(notice.contains("附件标题已改"), "attachment title is stale");
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn led_feed_is_served_and_follows_slogans() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    let (st, index) = srv.get("/led/index.html");
+    assert_eq!(st, 200);
+    assert!(index.contains("人人讲安全"), "{index}");
+    assert_eq!(srv.get("/led/zhen-menkou.json").0, 200);
+    assert_eq!(srv.get("/led/cun-gonggao.txt").0, 200);
+    assert!(srv.get("/led/lukou-paomadeng.html").1.contains("led-feed"));
+
+    edit(
+        &s,
+        &srv,
+        "content/slogans/biaoyu.md",
+        "4. 人人讲安全，个个会应急。",
+        "4. 平安青石人人共建。",
+    );
+    let index = srv.get("/led/index.html").1;
+    assert!(index.contains("平安青石人人共建"), "{index}");
+    assert!(!index.contains("个个会应急"));
+    assert_fresh(&s, &srv);
+
+    // An item marked `led: true` joins the feed, and leaves it again.
+    let letter = "content/letters/yifengxin.md";
+    edit(
+        &s,
+        &srv,
+        letter,
+        "slug: yifengxin\n",
+        "slug: yifengxin\nled: true\n",
+    );
+    assert!(srv.get("/led/index.html").1.contains("\"kind\":\"letter\""));
+    assert_fresh(&s, &srv);
+    edit(&s, &srv, letter, "led: true\n", "");
+    assert!(!srv.get("/led/index.html").1.contains("\"kind\":\"letter\""));
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn added_and_deleted_documents_update_every_list() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    // A new document with a new tag in an existing section.
+    let rx = srv.events();
+    s.write(
+        "content/news/xinzeng.md",
+        "---\ntype: news\ntitle: 新增的工作动态\ndate: 2026-09-10\nphase: xuanchuan\nunit: xihe\ntags: [新增标签, 隐患排查]\n---\n\n新增的正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert!(
+        srv.get("/tags/yin-huan-pai-cha.html")
+            .1
+            .contains("新增的工作动态")
+    );
+    assert_eq!(srv.get("/tags/xin-zeng-biao-qian.html").0, 200);
+    assert_fresh(&s, &srv);
+    // Deleting it again: its new tag's list goes away.
+    let rx = srv.events();
+    std::fs::remove_file(s.file("content/news/xinzeng.md")).unwrap();
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/xin-zeng-biao-qian.html").0, 404);
+    assert_fresh_also(&s, &srv, &["news/xinzeng.html"]);
+    // The last documents of a section: the section leaves the menu of every page.
+    for case in [
+        "content/cases/jiancai-jixie.md",
+        "content/cases/zhumu-5s.md",
+    ] {
+        let rx = srv.events();
+        std::fs::remove_file(s.file(case)).unwrap();
+        expect_reload(&rx, Duration::from_secs(10));
+    }
+    assert_eq!(srv.get("/cases/index.html").0, 404);
+    assert_eq!(srv.get("/types/case.html").0, 404);
+    assert_fresh(&s, &srv);
+}
+
+#[test]
+fn a_list_losing_its_second_page() {
+    let s = Site::example();
+    for n in 0..31 {
+        s.write(
+            &format!("content/news/fenye-{n:02}.md"),
+            &format!("---\ntype: news\ntitle: 分页测试第{n}篇\ndate: 2026-09-{:02}\ntags: [分页]\n---\n\n正文。\n", n % 28 + 1),
+        );
+    }
+    let srv = Server::start_with(&s, &TODAY);
+    assert_eq!(srv.get("/tags/fen-ye-2.html").0, 200);
+    let rx = srv.events();
+    std::fs::remove_file(s.file("content/news/fenye-07.md")).unwrap();
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/fen-ye-2.html").0, 404);
+    // A title change reorders the list's pages; the other lists are kept as they were.
+    edit(
+        &s,
+        &srv,
+        "content/news/fenye-03.md",
+        "title: 分页测试第3篇",
+        "title: 一分页测试",
+    );
+    assert_fresh_also(&s, &srv, &["tags/fen-ye-2.html", "news/index-2.html"]);
+}
+
+#[test]
+fn search_shards_follow_a_moved_item() {
+    let s = Site::example();
+    // More than one search shard (400 items each).
+    for n in 0..420 {
+        s.write(
+            &format!("content/news/sousuo-{n:03}.md"),
+            &format!(
+                "---\ntype: news\ntitle: 搜索分片第{n:03}篇\ndate: 2026-0{}-{:02}\n---\n\n正文{n}。\n",
+                n % 8 + 1,
+                n % 28 + 1
+            ),
+        );
+    }
+    let srv = Server::start_with(&s, &TODAY);
+    assert_eq!(srv.get("/search/index-1.js").0, 200);
+    // Within the first shard, then from the first shard into the second.
+    let page = "content/news/sousuo-007.md";
+    edit(
+        &s,
+        &srv,
+        page,
+        "title: 搜索分片第007篇",
+        "title: 搜索分片第000篇甲",
+    );
+    assert_fresh(&s, &srv);
+    edit(&s, &srv, page, "date: 2026-08-08", "date: 2020-01-01");
+    assert!(
+        srv.get("/search/index-1.js")
+            .1
+            .contains("搜索分片第000篇甲")
+    );
+    assert_fresh(&s, &srv);
+}
