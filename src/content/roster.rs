@@ -397,15 +397,7 @@ fn parse_csv(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
         let at = (0..cells.len()).map(|k| (line, col(k))).collect();
         rows.push(Row { line, cells, at });
     }
-    if diags.is_empty() {
-        Ok(Roster {
-            path: path.to_string(),
-            columns,
-            rows,
-        })
-    } else {
-        Err(diags)
-    }
+    finish(path, columns, rows, diags)
 }
 
 fn parse_yaml(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
@@ -502,6 +494,15 @@ fn parse_yaml(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {
                 .collect(),
         })
         .collect();
+    finish(path, columns, rows, diags)
+}
+
+fn finish(
+    path: &str,
+    columns: Vec<String>,
+    rows: Vec<Row>,
+    diags: Vec<Diagnostic>,
+) -> Result<Roster, Vec<Diagnostic>> {
     if diags.is_empty() {
         Ok(Roster {
             path: path.to_string(),

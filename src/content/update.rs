@@ -77,23 +77,14 @@ impl Site {
             return Err(UserErrors(errors).into());
         }
 
-        // From here on nothing can fail: patch the site.
+        // Patch the site. Only the checks across documents (attachments, rosters) below can
+        // still fail: the site stays patched, the errors are reported, and serve renders what
+        // it owes on the next good save.
         let old_keys: BTreeSet<ListKey> = self
             .items
             .iter()
             .filter(|i| has_source(changed, &i.source))
-            .map(|i| {
-                (
-                    i.source.clone(),
-                    i.url(),
-                    i.kind.id(),
-                    i.date,
-                    i.title.clone(),
-                    i.phase,
-                    i.unit,
-                    i.tags.clone(),
-                )
-            })
+            .map(list_key)
             .collect();
         // Names (slug, title) other documents may list as `attachments`, before and after.
         let mut names: BTreeSet<String> = self
@@ -157,18 +148,7 @@ impl Site {
             .items
             .iter()
             .filter(|i| has_source(changed, &i.source))
-            .map(|i| {
-                (
-                    i.source.clone(),
-                    i.url(),
-                    i.kind.id(),
-                    i.date,
-                    i.title.clone(),
-                    i.phase,
-                    i.unit,
-                    i.tags.clone(),
-                )
-            })
+            .map(list_key)
             .collect();
         // Rosters are small: re-read them whenever a letter changed. A roster error leaves
         // the print pages of the last good rosters and is reported like any build error.
@@ -234,3 +214,17 @@ impl Site {
 
 #[cfg(test)]
 mod tests;
+
+/// The list key of an item.
+fn list_key(i: &super::Item) -> ListKey {
+    (
+        i.source.clone(),
+        i.url(),
+        i.kind.id(),
+        i.date,
+        i.title.clone(),
+        i.phase,
+        i.unit,
+        i.tags.clone(),
+    )
+}
