@@ -157,17 +157,15 @@ pub fn load_all(
                 }
             }
             let shown = format!("content/data/{}", rel.display()).replace('\\', "/");
-            let parsed = std::fs::read(&full)
-                .map_err(|e| {
-                    vec![Diagnostic::error(
-                        &shown,
-                        0,
-                        0,
-                        "roster",
-                        format!("无法读取名单（{}）", e.kind()),
-                    )]
-                })
-                .and_then(|bytes| parse(&shown, &bytes));
+            let Ok(bytes) = std::fs::read(&full) else {
+                at(
+                    &mut diags,
+                    format!("无法读取名单文件 {shown}"),
+                    "检查文件是否被其他程序（如 Excel）占用，或是否有读取权限。",
+                );
+                continue;
+            };
+            let parsed = parse(&shown, &bytes);
             match parsed {
                 Ok(r) => {
                     failed.pop();

@@ -73,6 +73,23 @@ impl Plan {
     }
 }
 
+/// Escapes text for HTML element content and attribute values (the one escaper of the
+/// renderers that write HTML without the template engine).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Renders every output of the site into `out`.
 pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<()> {
     render_plan(site, theme, &Plan::All, out)

@@ -10,8 +10,8 @@ use tera::Tera;
 
 use super::Plan;
 use super::context::{self, Refs};
+use super::escape_html;
 use super::html::{base_context, render};
-use super::led::player::html_escape;
 use crate::content::roster::{self, Roster};
 use crate::content::{Item, Site};
 use crate::output::Output;
@@ -127,7 +127,7 @@ fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
                 } else {
                     roster
                         .column(name)
-                        .map(|_| html_escape(roster.cell(row, name)))
+                        .map(|_| escape_html(roster.cell(row, name)))
                 }
             }),
         })
@@ -149,7 +149,7 @@ pub fn blanks(item: &Item, roster: Option<&Roster>) -> String {
             roster.and_then(|r| r.column(name)).map(|_| {
                 format!(
                     r#"<span class="field" title="逐户套打时填入">{}</span>"#,
-                    html_escape(name)
+                    escape_html(name)
                 )
             })
         }

@@ -395,21 +395,20 @@ fn attachment_mismatches_are_build_errors_naming_both_files() {
             &format!("---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments: [{list}]\n---\n正文。\n{body}"),
         );
     };
+    // The build fails saying each of `words`, and the output stays as it was.
+    let fails_with = |words: &[&str]| {
+        let r = s.run(&["build"]).fails(1);
+        for w in words {
+            assert!(r.stderr.contains(w), "missing {w}:\n{}", r.stderr);
+        }
+        assert_eq!(snapshot(&s.file("output")), before);
+    };
     // A title that is close to another item's but not the same.
     notice("安全生产宣传标语（修订）", "");
-    let r = s.run(&["build"]).fails(1);
-    assert!(
-        r.stderr.contains("content/notices/yinfa.md:4:15"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr
-            .contains("与 content/slogans/biaoyu.md 的标题“安全生产宣传标语”不一致"),
-        "{}",
-        r.stderr
-    );
-    assert_eq!(snapshot(&s.file("output")), before);
+    fails_with(&[
+        "content/notices/yinfa.md:4:15",
+        "与 content/slogans/biaoyu.md 的标题“安全生产宣传标语”不一致",
+    ]);
 
     // Order: the attachment's own page says 附件2 but it is listed first.
     s.write(
@@ -418,60 +417,30 @@ fn attachment_mismatches_are_build_errors_naming_both_files() {
             .replace("\n---\n", "\n---\n附件2\n\n"),
     );
     notice("peixun, biaoyu", "");
-    let r = s.run(&["build"]).fails(1);
-    assert!(
-        r.stderr.contains("content/notices/yinfa.md:4:15"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr
-            .contains("在附件说明中是附件1，但 content/news/peixun.md:"),
-        "{}",
-        r.stderr
-    );
-    assert_eq!(snapshot(&s.file("output")), before);
+    fails_with(&[
+        "content/notices/yinfa.md:4:15",
+        "在附件说明中是附件1，但 content/news/peixun.md:",
+    ]);
 
     // Count: a 附件 section of the body that the list leaves out; and a name that is nothing.
     notice("biaoyu, peixun", "\n## 附件3\n\n## 检查清单\n\n内容。\n");
-    let r = s.run(&["build"]).fails(1);
-    assert!(
-        r.stderr.contains("content/notices/yinfa.md:8:1"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr
-            .contains("正文第 1 个附件“检查清单”没有列在附件说明"),
-        "{}",
-        r.stderr
-    );
+    fails_with(&[
+        "content/notices/yinfa.md:8:1",
+        "正文第 1 个附件“检查清单”没有列在附件说明",
+    ]);
     notice("biaoyu, peixun, 不存在的附件", "");
-    let r = s.run(&["build"]).fails(1);
-    assert!(
-        r.stderr.contains("找不到附件“不存在的附件”"),
-        "{}",
-        r.stderr
-    );
+    fails_with(&["找不到附件“不存在的附件”"]);
     // Listed twice, the notice itself, and a long name wrapped over two YAML lines (which
     // once made the locator slice inside a character).
     notice("biaoyu, biaoyu", "");
-    let r = s.run(&["build"]).fails(1);
-    assert!(r.stderr.contains("附件“biaoyu”重复列出"), "{}", r.stderr);
+    fails_with(&["附件“biaoyu”重复列出"]);
     notice("yinfa", "");
-    let r = s.run(&["build"]).fails(1);
-    assert!(r.stderr.contains("附件“yinfa”就是本文自己"), "{}", r.stderr);
+    fails_with(&["附件“yinfa”就是本文自己"]);
     s.write(
         "content/notices/yinfa.md",
         "---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments:\n  - 测试乡安全生产标准化提升专项行动\n    宣贯工作方案（征求意见稿）\n---\n正文。\n",
     );
-    let r = s.run(&["build"]).fails(1);
-    assert!(
-        r.stderr.contains("content/notices/yinfa.md:4:1"),
-        "{}",
-        r.stderr
-    );
-    assert_eq!(snapshot(&s.file("output")), before);
+    fails_with(&["content/notices/yinfa.md:4:1"]);
 }
 
 /// A build killed between moving the old output aside and moving the new one in leaves

@@ -2,6 +2,7 @@
 //! screens. Both are single self-contained files that work from file://.
 
 use super::feed::Feed;
+use crate::render::escape_html;
 
 const PLAYER_JS: &str = include_str!("player.js");
 const KIOSK: &str = include_str!("kiosk.html");
@@ -14,27 +15,11 @@ pub fn script_json<T: serde::Serialize>(value: &T) -> String {
     json.replace('<', "\\u003c")
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The kiosk page of one screen.
 pub fn kiosk(feed: &Feed) -> String {
     let title = format!("LED {}", feed.screen.name);
     KIOSK
-        .replace("__TITLE__", &html_escape(&title))
+        .replace("__TITLE__", &escape_html(&title))
         .replace("__COLOR__", &feed.screen.color)
         .replace("__ID__", &feed.screen.id)
         .replace("__PLAYER_JS__", PLAYER_JS)
@@ -44,8 +29,8 @@ pub fn kiosk(feed: &Feed) -> String {
 /// The preview page of every screen (`led/index.html`).
 pub fn index(feeds: &[Feed], campaign: &str, date: &str) -> String {
     INDEX
-        .replace("__CAMPAIGN__", &html_escape(campaign))
-        .replace("__DATE__", &html_escape(date))
+        .replace("__CAMPAIGN__", &escape_html(campaign))
+        .replace("__DATE__", &escape_html(date))
         .replace("__PLAYER_JS__", PLAYER_JS)
         .replace("__FEEDS__", &script_json(&feeds))
 }

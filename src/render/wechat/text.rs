@@ -1,19 +1,6 @@
 //! Text helpers: escaping, code whitespace, visible length, digest cutting.
 
-/// Escapes text for an HTML text node or a double-quoted attribute.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape_html as escape;
 
 /// Code for the WeChat editor, which ignores `white-space:pre`: every space becomes `&nbsp;`,
 /// a tab four of them, and every line break `<br>`. Runs of blank lines shrink to one (three
