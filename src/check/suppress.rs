@@ -33,11 +33,14 @@ impl Rules {
             let lineno = n + 1;
             let mut rest = *line;
             while let Some(p) = rest.find("<!--") {
-                let Some(q) = rest[p..].find("-->") else {
+                // `<!-->` and `<!--->` are (empty) comments too: the closing `-->` may
+                // overlap the opening `<!--`.
+                let Some(q) = rest[p + 2..].find("-->") else {
                     break;
                 };
-                let body = rest[p + 4..p + q].trim();
-                rest = &rest[p + q + 3..];
+                let end = p + 2 + q;
+                let body = rest.get(p + 4..end).unwrap_or("").trim();
+                rest = &rest[end + 3..];
                 let (cmd, args) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
                 let ids = ids(args);
                 match cmd {

@@ -24,7 +24,12 @@ pub fn run(doc: &mut Doc) {
             Kind::Front("attachments") => "附件名称",
             Kind::Heading(_) => "标题",
             Kind::Para | Kind::Item { .. } => match of_block(blk) {
-                Some(o) if standalone(&blk.chars[o.end..last]) && introduces(doc, b, o.level) => {
+                // An ordinal alone on its line (`1、`) has no title text to end with a mark.
+                Some(o)
+                    if o.end < last
+                        && standalone(&blk.chars[o.end..last])
+                        && introduces(doc, b, o.level) =>
+                {
                     "层次标题"
                 }
                 _ => continue,

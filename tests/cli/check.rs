@@ -202,3 +202,32 @@ fn check_reports_led_encoding_problems_at_the_slogan() {
     assert!(hit.is_some(), "{}", r.stdout);
     assert_eq!(hit.unwrap()["line"], 5, "{}", r.stdout);
 }
+
+/// Two things staff really type used to panic `check` and `build` (exit 101, a backtrace):
+/// an ordinal alone on its line, and the empty HTML comments `<!-->` / `<!--->`.
+#[test]
+fn ordinal_alone_and_empty_comments_do_not_panic() {
+    for body in [
+        "\n1、\n",
+        "\n（一）、\n",
+        "\n（一），\n",
+        "\n(1)、\n",
+        "\n<!-->\n",
+        "\n<!--->\n",
+        "\n文字<!-->文字<!--->\n",
+    ] {
+        let s = clean_site();
+        let page = s.read("content/pages/about.md");
+        s.write("content/pages/about.md", &format!("{page}{body}"));
+        for cmd in [&["check", "."][..], &["build", "--today", "2026-05-20"][..]] {
+            let r = s.run(cmd);
+            assert!(
+                r.code == 0 || r.code == 1,
+                "{body:?} {cmd:?}: exit {}\n{}",
+                r.code,
+                r.stderr
+            );
+            assert!(!r.stderr.contains("panicked"), "{body:?}: {}", r.stderr);
+        }
+    }
+}

@@ -85,6 +85,14 @@ impl Site {
         std::fs::read_to_string(self.file(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
 
+    /// A page of the public website a build wrote (`rel` inside the public folder of the
+    /// output; staff materials are read with [`read`](Site::read) from `output/print/…`,
+    /// `output/wechat/…`, `output/led/…`).
+    #[track_caller]
+    pub fn public(&self, rel: &str) -> String {
+        self.read(&format!("output/{rel}"))
+    }
+
     /// Runs `xuanguan ARGS` with the site folder as the working directory.
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)
