@@ -76,6 +76,57 @@ pub fn pdf_page_text(pdf: &Path, page: usize) -> String {
         .collect()
 }
 
+/// The words of one PDF page with their boxes in points: (x_min, y_min, x_max, y_max, text).
+pub fn pdf_words(pdf: &Path, page: usize) -> Vec<(f64, f64, f64, f64, String)> {
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &p, "-l", &p])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext -bbox");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let num = |l: &str, k: &str| -> f64 {
+        let at = l.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+        l[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let word = l
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
+            (
+                num(l, "xMin"),
+                num(l, "yMin"),
+                num(l, "xMax"),
+                num(l, "yMax"),
+                word.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The height of the body lines of a page (the most common word-box height, rounded to
+/// 0.1 pt): the same number on every sheet means the same type size.
+fn body_line_height(pdf: &Path, page: usize) -> i64 {
+    let mut count = std::collections::BTreeMap::new();
+    for (_, y0, _, y1, w) in pdf_words(pdf, page) {
+        if w.chars().count() >= 10 {
+            *count.entry(((y1 - y0) * 10.0).round() as i64).or_insert(0) += 1;
+        }
+    }
+    count
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(h, _)| h)
+        .expect("body lines on the page")
+}
+
 /// The first column of a CSV roster, data rows only.
 fn names(csv: &str) -> Vec<String> {
     csv.lines()
@@ -127,6 +178,56 @@ fn mail_merged_letters_print_one_page_per_enterprise() {
             }
         }
     }
+    for slug in ["gaozhishu", "chengnuoshu"] {
+        let pdf = s.file(&format!("{slug}.pdf"));
+        // One batch, one type size.
+        let heights: Vec<i64> = (1..=names.len())
+            .map(|k| body_line_height(&pdf, k))
+            .collect();
+        assert!(
+            heights.iter().all(|&h| h == heights[0]),
+            "{slug}: body type differs between sheets (line box heights in 0.1 pt): {heights:?}"
+        );
+    }
+    for slug in ["gaozhishu", "chengnuoshu"] {
+        let pdf = s.file(&format!("{slug}.pdf"));
+        for k in 1..=names.len() {
+            let words = pdf_words(&pdf, k);
+            let find = |t: &str| {
+                words
+                    .iter()
+                    .find(|w| w.4.contains(t))
+                    .unwrap_or_else(|| panic!("{slug} page {k}: no {t}"))
+                    .clone()
+            };
+            // Room to sign: from the end of the 签收人 label to the 签收日期 label.
+            let (label, date) = (find("签收人（签字）"), find("签收日期"));
+            let room = (date.0 - label.2) / MM;
+            assert!(
+                room >= 40.0,
+                "{slug} page {k}: signature cell {room:.1} mm wide"
+            );
+            let text = pdf_page_text(&pdf, k);
+            assert!(
+                text.contains(&format!("送达序号{k}／{}（本单位一式四份）", names.len())),
+                "{slug} page {k}: delivery number and copies:\n{text}"
+            );
+            assert!(!text.contains("第1份，共30份"), "{slug}: copy numbering");
+        }
+    }
+    // The pledge is signed by the enterprise alone, the 告知书 by the office with its date.
+    let pledge = pdf_page_text(&s.file("chengnuoshu.pdf"), 1);
+    assert!(
+        !pledge.contains("青石镇安全生产委员会办公室"),
+        "the office signs the enterprise's pledge:\n{pledge}"
+    );
+    let notice = pdf_page_text(&s.file("gaozhishu.pdf"), 1);
+    assert!(
+        notice.contains("告知单位（盖章）：青石镇安全生产委员会办公室2026年8月28日"),
+        "告知书 undated:\n{notice}"
+    );
+    let html = s.read("output/print/gaozhishu.html");
+    assert!(html.contains("取消勾选“页眉和页脚”"), "print hint");
     if let Some(dir) = std::env::var_os("XUANGUAN_SCREENSHOTS") {
         let _ = Command::new("pdftoppm")
             .args(["-r", "60", "-png", "-f", "1", "-l", "2"])
