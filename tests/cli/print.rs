@@ -679,3 +679,32 @@ fn notices_print_on_the_gbt9704_grid() {
             .status();
     }
 }
+
+/// GB/T 9704 [7.2]: the 文号 stands two blank lines (空二行) under the 发文机关标志, measured
+/// on the printed PDF from the mark's glyphs (36 pt) to the 文号's (16 pt).
+#[test]
+fn doc_number_stands_two_lines_under_the_mark() {
+    if !pdf_tools() {
+        return;
+    }
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    let pdf = s.file("yinfa.pdf");
+    print_pdf(&s.file("output/notices/yinfa-xuanguan-fangan.html"), &pdf);
+    let words = pdf_words(&pdf, 1);
+    let centre = |t: &str| {
+        let w = words
+            .iter()
+            .find(|w| w.4.contains(t))
+            .unwrap_or_else(|| panic!("page 1 has no {t}: {words:?}"));
+        (w.1 + w.3) / 2.0
+    };
+    let mark_bottom = centre("青石镇人民政府文件") + 18.0;
+    let docno_top = centre("青政安〔2026〕12号") - 8.0;
+    let gap = (docno_top - mark_bottom) / MM;
+    // Two 3号 lines of the 22-line grid are 20.5 mm; the 文号's own leading adds up to 2.3 mm.
+    assert!(
+        (18.0..=26.0).contains(&gap),
+        "文号 {gap:.1} mm under the mark, not 空二行"
+    );
+}
