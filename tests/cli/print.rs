@@ -708,3 +708,21 @@ fn doc_number_stands_two_lines_under_the_mark() {
         "文号 {gap:.1} mm under the mark, not 空二行"
     );
 }
+
+/// The WeChat post of a notice carries its 文号, above the 主送机关, as the web page does.
+#[test]
+fn wechat_notice_post_carries_the_doc_number() {
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    for (slug, no) in [
+        ("yinfa-xuanguan-fangan", "青政安〔2026〕12号"),
+        ("peixun-tongzhi", "青安办〔2026〕9号"),
+    ] {
+        let html = s.read(&format!("output/wechat/{slug}/article.html"));
+        let at = html
+            .find(&format!("{no}</p>"))
+            .unwrap_or_else(|| panic!("{slug}: no 文号 in the WeChat post"));
+        let to = html.find("：</p>").expect("主送机关");
+        assert!(at < to, "{slug}: 文号 after the 主送机关");
+    }
+}

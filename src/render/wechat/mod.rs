@@ -86,6 +86,14 @@ pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
     let meta = meta::build(site, item, cfg, digest, cover.as_ref());
 
     let mut html = format!("<section style=\"{}\">\n", st.root());
+    // The 文号 heads an official document (GB/T 9704 [7.2]), centred above the 主送机关.
+    if let Some(no) = item.fm.text("doc_no").filter(|_| item.kind.is_official()) {
+        html.push_str(&format!(
+            "<p style=\"{}text-align:center;\">{}</p>\n",
+            st.plain_paragraph(),
+            escape(no)
+        ));
+    }
     let addressees = item.fm.list("addressees");
     if !addressees.is_empty() && matches!(item.kind, Kind::Notice | Kind::Letter) {
         html.push_str(&format!(
