@@ -724,5 +724,11 @@ fn wechat_notice_post_carries_the_doc_number() {
             .unwrap_or_else(|| panic!("{slug}: no 文号 in the WeChat post"));
         let to = html.find("：</p>").expect("主送机关");
         assert!(at < to, "{slug}: 文号 after the 主送机关");
+        // The same 文号 on the web page.
+        let page = s.public(&format!("notices/{slug}.html"));
+        assert!(
+            page.contains(&format!("<p class=\"gw-docno\">{no}</p>")),
+            "{slug}: web page without its 文号"
+        );
     }
 }
