@@ -11,6 +11,7 @@ pub mod content;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod gongwen;
 pub mod import;
 pub mod markdown;
 pub mod output;

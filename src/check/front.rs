@@ -2,55 +2,9 @@
 
 use serde_yaml::Value;
 
-/// Chinese aliases of the front-matter keys (SPEC "Front matter").
-const ALIASES: &[(&str, &str)] = &[
-    ("类型", "type"),
-    ("标题", "title"),
-    ("日期", "date"),
-    ("阶段", "phase"),
-    ("单位", "unit"),
-    ("标签", "tags"),
-    ("摘要", "summary"),
-    ("草稿", "draft"),
-    ("封面", "cover"),
-    ("作者", "author"),
-    ("文号", "doc_no"),
-    ("发文机关", "issuer"),
-    ("发文机关标志", "issuer_mark"),
-    ("标题分行", "title_lines"),
-    ("主送", "addressees"),
-    ("签发人", "signer"),
-    ("附件", "attachments"),
-    ("附注", "note"),
-    ("抄送", "copy_to"),
-    ("印发机关", "printed_by"),
-    ("印发日期", "printed_date"),
-    ("联系人", "contact"),
-    ("密级", "secrecy"),
-    ("紧急程度", "urgency"),
-    ("公开属性", "disclosure"),
-    ("索引号", "index_no"),
-    ("主题分类", "topic"),
-    ("主题词", "keywords"),
-    ("发布日期", "published"),
-    ("屏幕", "screens"),
-    ("起始日期", "valid_from"),
-    ("截止日期", "valid_until"),
-    ("名单", "roster"),
-    ("份数", "copies"),
-    ("行业", "industry"),
-    ("期数", "issue_no"),
-    ("统计", "stats"),
-    ("校对", "lint"),
-];
-
-/// The canonical (English) name of a front-matter key.
+/// The canonical (English) name of a front-matter key (the schema of [`crate::gongwen::fields`]).
 pub fn canonical(key: &str) -> &str {
-    ALIASES
-        .iter()
-        .find(|(zh, _)| *zh == key)
-        .map(|(_, en)| *en)
-        .unwrap_or(key)
+    crate::gongwen::fields::canonical(key).unwrap_or(key)
 }
 
 /// One top-level key.
@@ -207,20 +161,9 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Parses `2023-04-06` or `2023年4月6日` (the two forms the SPEC accepts).
+/// Parses a front-matter date as the loader does ([`crate::gongwen::date::parse`]).
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    let s = s.trim();
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d);
-    }
-    let (y, rest) = s.split_once('年')?;
-    let (m, rest) = rest.split_once('月')?;
-    let d = rest.strip_suffix('日')?;
-    chrono::NaiveDate::from_ymd_opt(
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    )
+    crate::gongwen::date::parse(s).ok()
 }
 
 #[cfg(test)]
@@ -238,5 +181,8 @@ mod tests {
         assert!(src[loc[1].1..].starts_with("乙"));
         assert_eq!(parse_date("2023年4月6日"), parse_date("2023-04-06"));
         assert!(parse_date("2023-02-29").is_none());
+        // The loader accepts it, so the date lints read it too.
+        assert_eq!(parse_date("2023/4/6"), parse_date("2023-04-06"));
+        assert_eq!(canonical("网址名"), "slug");
     }
 }

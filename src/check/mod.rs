@@ -16,9 +16,9 @@
 //! (cjk-space, number-style), `links` (broken-link, missing-image, missing-attachment).
 
 mod attachments;
-pub mod chars;
+pub use crate::gongwen::chars;
 mod date_lints;
-mod dates;
+use crate::gongwen::date_spans as dates;
 mod docno;
 pub mod front;
 mod links;
@@ -235,7 +235,9 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
             )
         })
         .unwrap_or_else(|| type_from_path(path).to_string());
-    let date = front.str("date").and_then(|d| front::parse_date(&d));
+    let date = front
+        .str("date")
+        .and_then(|d| crate::gongwen::date::parse(&d).ok());
     let mut doc = Doc {
         src: source,
         front,
@@ -290,20 +292,7 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
 
 /// The type a file gets from its top folder under `content/` (SPEC "Layout").
 pub fn type_from_path(path: &str) -> &'static str {
-    let p = path.replace('\\', "/");
-    let parts: Vec<&str> = p.split('/').collect();
-    let folder = match parts.iter().position(|s| *s == "content") {
-        Some(i) => parts.get(i + 1).copied().unwrap_or(""),
-        None => parts.first().copied().unwrap_or(""),
-    };
-    match folder {
-        "notices" => "notice",
-        "slogans" => "slogans",
-        "letters" => "letter",
-        "cases" => "case",
-        "news" => "news",
-        _ => "page",
-    }
+    crate::content::Kind::from_path(path).id()
 }
 
 /// True for the blocks whose text is prose of the document (not front-matter strings).

@@ -1,8 +1,9 @@
 //! Spaces and numerals: `cjk-space` and `number-style`.
 
 use super::Doc;
-use super::chars::{is_cjk, is_cn_digit, is_digit, is_han, is_space};
+use super::chars::{is_cjk, is_digit, is_han, is_space};
 use super::text::Kind;
+use crate::gongwen::numerals::is_numeral as is_cn_digit;
 
 pub fn run(doc: &mut Doc) {
     for b in 0..doc.blocks.len() {

@@ -4,9 +4,7 @@
 
 pub mod attach;
 pub mod campaign;
-pub mod date;
 pub mod frontmatter;
-pub mod kind;
 mod load;
 pub mod paths;
 pub mod roster;
@@ -21,9 +19,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub use crate::gongwen::{Kind, date, kind};
 pub use campaign::Campaign;
 pub use frontmatter::FrontMatter;
-pub use kind::Kind;
 pub use load::{LoadOptions, decode, load, normalize};
 
 use crate::diag::Diagnostic;

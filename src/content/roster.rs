@@ -301,11 +301,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, Vec<Diagnostic>> {
 }
 
 fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.replace("\r\n", "\n"),
-        Err(_) => encoding_rs::GB18030.decode(bytes).0.replace("\r\n", "\n"),
-    }
+    crate::gongwen::decode::decode(bytes).text
 }
 
 fn parse_csv(path: &str, text: &str) -> Result<Roster, Vec<Diagnostic>> {

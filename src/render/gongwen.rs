@@ -56,35 +56,7 @@ pub fn split_annexes(html: &str) -> (&str, &str) {
     }
 }
 
-/// The level of the ordinal that `text` starts with.
-pub fn level(text: &str) -> Option<u8> {
-    const HAN: &str = "一二三四五六七八九十";
-    let han = |s: &str| {
-        let n = s.chars().take_while(|c| HAN.contains(*c)).count();
-        (n > 0).then(|| s.char_indices().nth(n).map_or(s.len(), |(i, _)| i))
-    };
-    let digits = |s: &str| {
-        let n = s.chars().take_while(char::is_ascii_digit).count();
-        (n > 0 && n <= 2).then_some(n)
-    };
-    if let Some(i) = han(text) {
-        return text[i..].starts_with('、').then_some(1);
-    }
-    if let Some(r) = text.strip_prefix('（') {
-        if let Some(i) = han(r) {
-            return r[i..].starts_with('）').then_some(2);
-        }
-        if let Some(i) = digits(r) {
-            return r[i..].starts_with('）').then_some(4);
-        }
-        return None;
-    }
-    let i = digits(text)?;
-    let r = &text[i..];
-    // "1." but not "1.5" or a date.
-    let dot = r.strip_prefix('.').or_else(|| r.strip_prefix('．'))?;
-    (!dot.starts_with(|c: char| c.is_ascii_digit())).then_some(3)
-}
+pub use crate::gongwen::ordinal::level;
 
 /// A heading `附件` or `附件N`: an attachment bound after the body starts a new page.
 fn annex(after: &str) -> bool {

@@ -168,17 +168,7 @@ fn copies_note(item: &Item) -> String {
 
 /// 1–99 in Chinese numerals (四, 十二); larger numbers as digits.
 pub fn chinese_number(n: i64) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n as usize].to_string(),
-        10..=19 => format!("十{}", if n > 10 { D[n as usize - 10] } else { "" }),
-        20..=99 => format!(
-            "{}十{}",
-            D[n as usize / 10],
-            if n % 10 > 0 { D[n as usize % 10] } else { "" }
-        ),
-        _ => n.to_string(),
-    }
+    u32::try_from(n).map_or_else(|_| n.to_string(), crate::gongwen::numerals::number)
 }
 
 /// The delivery register as CSV: UTF-8 with BOM and CRLF, as Excel on Windows expects.

@@ -65,11 +65,7 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// A CJK ideograph (unified, extensions, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF)
-}
+pub use crate::gongwen::is_han;
 
 /// East Asian Width "Na" or "H" (narrow / half-width) outside ASCII.
 fn is_narrow(c: char) -> bool {

@@ -1,4 +1,7 @@
-//! Dates as users write them: `2023-04-06`, `2023/4/6`, `2023年4月6日`.
+//! The strict date parser of front-matter values and `--today`: `2023-04-06`, `2023/4/6`
+//! (what Excel writes) and `2023年4月6日`, in ASCII digits. The loader and `check` both use
+//! it, so a date that loads is a date the date lints read. Dates in running text are read by
+//! the lenient [`super::date_spans`].
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,4 +1,5 @@
-//! Content types and the output section each lives in.
+//! What a document is: its type, section, content folder, label, and what it owes (公文
+//! layout, a 公开属性).
 
 use serde::Serialize;
 
@@ -129,5 +130,49 @@ impl Kind {
     /// Official documents laid out as 公文.
     pub fn is_official(self) -> bool {
         matches!(self, Kind::Notice | Kind::Plan)
+    }
+
+    /// Documents an organ issues, which government disclosure rules require to carry a
+    /// 公开属性 (`disclosure`): 公文, letters to enterprises, 告知书, 承诺书, speeches.
+    pub fn needs_disclosure(self) -> bool {
+        self.is_official() || self.is_letter() || self == Kind::Speech
+    }
+
+    /// The top folder under `content/` whose files get this type by default.
+    pub fn folder(self) -> &'static str {
+        self.section()
+    }
+
+    /// The type of a file at `path` (relative to the site or to `content/`), from its top folder
+    /// under `content/`; files outside the typed folders are pages.
+    pub fn from_path(path: &str) -> Kind {
+        let p = path.replace('\\', "/");
+        let parts: Vec<&str> = p.split('/').collect();
+        let folder = match parts.iter().position(|s| *s == "content") {
+            Some(i) => parts.get(i + 1).copied().unwrap_or(""),
+            None => parts.first().copied().unwrap_or(""),
+        };
+        Kind::from_folder(folder).unwrap_or(Kind::Page)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_and_lives_in_a_section() {
+        for k in ALL {
+            assert_eq!(Kind::parse(k.id()), Some(k));
+            assert!(SECTIONS.iter().any(|(f, _)| *f == k.section()));
+            assert_eq!(
+                Kind::from_folder(k.folder()).map(Kind::section),
+                Some(k.section())
+            );
+        }
+        assert_eq!(Kind::parse("讲话").map(Kind::section), Some("news"));
+        assert_eq!(Kind::from_path("content/notices/a.md"), Kind::Notice);
+        assert_eq!(Kind::from_path("content/x/a.md"), Kind::Page);
+        assert!(Kind::Speech.needs_disclosure() && !Kind::News.needs_disclosure());
     }
 }

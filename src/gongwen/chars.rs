@@ -1,13 +1,15 @@
-//! Character classes of the lint catalogue (§0).
+//! Character classes: Han, CJK punctuation, digits (ASCII and full-width), spaces.
 
 /// Placeholder written in place of code spans, URLs and e-mail addresses: neither Han nor
 /// punctuation, so no lint sees across it.
 pub const HOLE: char = '\u{FFFC}';
 
-/// Unicode script Han (the blocks that occur in Chinese documents).
+/// Unicode script Han: unified ideographs and extensions A–H, compatibility ideographs, and
+/// 〇 (U+3007, the Chinese zero).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3007)
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F
+        | 0x30000..=0x323AF | 0x3007)
 }
 
 /// CJK punctuation: U+3000–303F, full-width forms U+FF01–FF65, and the marks that double as
@@ -45,27 +47,6 @@ pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t')
 }
 
-/// Value of a Chinese numeral 一…九十九 (as used in ordinals).
-pub fn cn_number(s: &[char]) -> Option<u32> {
-    fn d(c: char) -> Option<u32> {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|x| x == c)
-            .map(|p| p as u32)
-    }
-    match s {
-        [a] => d(*a).filter(|&v| v > 0).or((*a == '十').then_some(10)),
-        ['十', b] => d(*b).filter(|&v| v > 0).map(|v| 10 + v),
-        [a, '十'] => d(*a).filter(|&v| v > 1).map(|v| v * 10),
-        [a, '十', b] => Some(d(*a).filter(|&v| v > 1)? * 10 + d(*b).filter(|&v| v > 0)?),
-        _ => None,
-    }
-}
-
-pub fn is_cn_digit(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
-}
-
 /// Reads a run of decimal digits starting at `i`; returns (value, end).
 pub fn read_number(s: &[char], i: usize) -> Option<(u64, usize)> {
     let mut j = i;
@@ -88,11 +69,7 @@ mod tests {
     fn classes() {
         assert!(is_han('纳') && !is_han('，') && is_cjk_punct('，') && is_cjk_punct('〔'));
         assert!(!is_cjk(',') && is_point('、') && !is_point('…'));
-        let n = |s: &str| cn_number(&s.chars().collect::<Vec<_>>());
-        assert_eq!(
-            (n("三"), n("十"), n("十二"), n("二十"), n("二十七")),
-            (Some(3), Some(10), Some(12), Some(20), Some(27))
-        );
-        assert_eq!(n("一十"), None);
+        assert!(is_han('〇') && is_han('\u{30000}') && !is_han('○'));
+        assert_eq!(read_number(&['２', '0', '年'], 0), Some((20, 2)));
     }
 }

@@ -1,9 +1,13 @@
-//! Date spans: 年月日, 月日, ISO-like (2023-06-20, 2023.4.20, 2023/4/20) and 汉字 dates.
-//! The lints that read them are in [`super::date_lints`].
+//! The lenient in-text date reader: the spans of 年月日, 月日, ISO-like (2023-06-20,
+//! 2023.4.20, 2023/4/20) and 汉字 dates (二〇二三年四月六日) in running text, with what is
+//! odd about each (padding, spaces, 号, a wrong zero). The date lints of `check` read them;
+//! [`super::date::parse`] is the strict parser of front-matter values. Both read Chinese
+//! numerals with [`super::numerals::digit`].
 
 use chrono::NaiveDate;
 
 use super::chars::{digit, is_digit, is_space, read_number};
+use super::numerals;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -187,13 +191,12 @@ fn iso(c: &[char], i: usize) -> Option<Span> {
 
 const HZ: &str = "〇○零O0一二三四五六七八九";
 
+/// A Chinese digit; in a year people also type the letter O or the digit 0 for 〇 (reported by
+/// the date lints as a wrong zero).
 fn hz(c: char) -> Option<u32> {
     match c {
-        '〇' | '○' | '零' | 'O' | '0' => Some(0),
-        _ => "一二三四五六七八九"
-            .chars()
-            .position(|x| x == c)
-            .map(|p| p as u32 + 1),
+        'O' | '0' => Some(0),
+        _ => numerals::digit(c),
     }
 }
 

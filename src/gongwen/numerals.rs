@@ -1,0 +1,97 @@
+//! Chinese numerals both ways.
+//!
+//! Zero is written differently by use, and each writer below says which it picks:
+//! - quantities ([`number`]: 一式零份 would be 零) use **零**;
+//! - numbers read digit by digit ([`digits`]: 二〇二六年) use **〇**, as GB/T 9704 prints a
+//!   成文日期 in Chinese numerals;
+//! - ordinals (一、（一）) start at 一 and have no zero: [`super::ordinal::label`] never
+//!   writes one.
+//!
+//! Readers are lenient where people are: [`digit`] reads 〇, ○, 零 and full-width Ｏ as zero.
+
+const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// The value of one Chinese digit (〇 ○ 零 Ｏ are zero; 十 is not a digit).
+pub fn digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '○' | '零' | 'Ｏ' => Some(0),
+        _ => D.iter().position(|&x| x == c).map(|p| p as u32),
+    }
+}
+
+/// One of 一二三四五六七八九十: a character that can start or continue a numeral 1–99.
+pub fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// 0–99 as a quantity (零, 四, 十, 十二, 二十, 三十五); larger numbers as Arabic digits.
+pub fn number(n: u32) -> String {
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => match n - 10 {
+            0 => "十".into(),
+            r => format!("十{}", D[r as usize]),
+        },
+        20..=99 => match n % 10 {
+            0 => format!("{}十", D[(n / 10) as usize]),
+            r => format!("{}十{}", D[(n / 10) as usize], D[r as usize]),
+        },
+        _ => n.to_string(),
+    }
+}
+
+/// Digit by digit, zero as 〇 (2026 → 二〇二六): years in Chinese numerals.
+pub fn digits(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '0' => '〇',
+            _ => D[c as usize - '0' as usize],
+        })
+        .collect()
+}
+
+/// Reads 一 … 九十九 in the standard form (十, 十二, 二十, 二十七); `None` for anything else
+/// (一十, 〇, 二十〇).
+pub fn parse(s: &[char]) -> Option<u32> {
+    let d = |c: char| digit(c).filter(|&v| v > 0);
+    match s {
+        ['十'] => Some(10),
+        [a] => d(*a),
+        ['十', b] => d(*b).map(|v| 10 + v),
+        [a, '十'] => d(*a).filter(|&v| v > 1).map(|v| v * 10),
+        [a, '十', b] => Some(d(*a).filter(|&v| v > 1)? * 10 + d(*b)?),
+        _ => None,
+    }
+}
+
+/// [`parse`] on a string.
+pub fn parse_str(s: &str) -> Option<u32> {
+    parse(&s.chars().collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_ways() {
+        for n in 1..=99 {
+            assert_eq!(parse_str(&number(n)), Some(n), "{n}");
+        }
+        let got: Vec<String> = [0, 1, 4, 10, 12, 20, 35, 120].map(number).into();
+        assert_eq!(
+            got,
+            ["零", "一", "四", "十", "十二", "二十", "三十五", "120"]
+        );
+        assert_eq!(digits(2026), "二〇二六");
+        assert_eq!(
+            (parse_str("一十"), parse_str("〇"), parse_str("二十〇")),
+            (None, None, None)
+        );
+        assert_eq!(
+            (digit('○'), digit('零'), digit('十')),
+            (Some(0), Some(0), None)
+        );
+    }
+}
