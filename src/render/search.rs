@@ -110,7 +110,12 @@ pub fn suggestions(site: &Site) -> Vec<String> {
         if words.len() >= 2 {
             break;
         }
-        let start: String = i.title.chars().filter(|c| !c.is_whitespace()).take(4).collect();
+        let start: String = i
+            .title
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(4)
+            .collect();
         if start.chars().count() >= 2 && !words.contains(&start) {
             words.push(start);
         }
