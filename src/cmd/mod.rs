@@ -11,10 +11,10 @@ pub mod wechat;
 use anyhow::bail;
 use chrono::NaiveDate;
 
-/// `--today` or the local date.
+/// `--today` or today in UTC+8.
 pub fn today(arg: Option<&str>) -> anyhow::Result<NaiveDate> {
     match arg {
-        None => Ok(chrono::Local::now().date_naive()),
+        None => Ok(crate::render::led::today()),
         Some(s) => match crate::content::date::parse(s) {
             Ok(d) => Ok(d),
             Err(m) => bail!("--today：{m}。{}", crate::content::date::HINT),

@@ -36,6 +36,9 @@ struct PhaseCtx {
     name: String,
     start: String,
     end: String,
+    /// The dates as `YYYY-MM-DD` (empty when open), for the page's own "today" (today.js).
+    start_iso: String,
+    end_iso: String,
     tasks: Vec<String>,
     url: String,
     status: &'static str,
@@ -119,6 +122,8 @@ impl Refs {
                 name: p.name.clone(),
                 start: p.start.map(date::chinese).unwrap_or_default(),
                 end: p.end.map(date::chinese).unwrap_or_default(),
+                start_iso: p.start.map(|d| d.to_string()).unwrap_or_default(),
+                end_iso: p.end.map(|d| d.to_string()).unwrap_or_default(),
                 tasks: p.tasks.clone(),
                 url: format!("phases/{}.html", p.id),
                 status: status(p.start, p.end, site.today),
@@ -184,6 +189,7 @@ impl Refs {
             "pages": pages,
             "footer": footer,
             "today": date::chinese(site.today),
+            "today_iso": site.today.to_string(),
             "generator": concat!("xuanguan ", env!("CARGO_PKG_VERSION")),
         });
         let site_value = tera::Value::from_serializable(&site_v);
@@ -278,7 +284,8 @@ pub fn summary(i: &Item) -> String {
     if let Some(s) = i.fm.text("summary") {
         return s.to_string();
     }
-    let text: String = i.body.text.split_whitespace().collect::<Vec<_>>().join("");
+    let text = super::search::public_text(&i.body.text);
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join("");
     let cut: String = text.chars().take(90).collect();
     if cut.chars().count() < text.chars().count() {
         match cut.rfind(['。', '！', '？', '；']) {

@@ -1,9 +1,12 @@
-//! The home page, `404.html`, `atom.xml` and `sitemap.xml`.
+//! The home page, `404.html`, `atom.xml` and `sitemap.xml`. The feed and the sitemap need
+//! absolute addresses: without `base_url` they are not written (relative `<loc>` and empty
+//! `href` are invalid), and the build says so once.
 
 use super::Plan;
 use super::context::{ItemRef, Refs};
 use super::html::{base_context, render};
-use crate::content::{Kind, Site};
+use crate::content::{Kind, Site, campaign};
+use crate::diag::{Diagnostic, Severity};
 use crate::output::Output;
 
 /// Entries in `atom.xml`.
@@ -40,6 +43,8 @@ pub fn render_feeds(
     let slogans = take(&|k| k == Kind::Slogans, 1);
     if all || shows(&notices) || shows(&news) || shows(&letters) || shows(&slogans) {
         let mut ctx = base_context(refs, "");
+        ctx.insert("nav", "home");
+        ctx.insert("more", &more(site));
         ctx.insert("notices", &refs_of(&notices));
         ctx.insert("news", &refs_of(&news));
         ctx.insert("letters", &refs_of(&letters));
@@ -55,22 +60,28 @@ pub fn render_feeds(
         )?;
     }
 
+    let base = site.campaign.base_url.trim_end_matches('/');
     if all {
-        let ctx = base_context(refs, "");
+        // Shown at any address: its links lead to the site's address when it is known.
+        let root = if base.is_empty() {
+            String::new()
+        } else {
+            format!("{base}/")
+        };
+        let ctx = base_context(refs, &root);
         out.write(
             "404.html",
             render(tera, "404.html", &ctx, "404.html")?.as_bytes(),
         )?;
     }
 
-    let base = site.campaign.base_url.trim_end_matches('/');
-    let abs = |u: &str| {
-        if base.is_empty() {
-            u.to_string()
-        } else {
-            format!("{base}/{u}")
+    if base.is_empty() {
+        if plan.is_all() {
+            eprintln!("{}", no_feeds(site));
         }
-    };
+        return Ok(());
+    }
+    let abs = |u: &str| format!("{base}/{u}");
     if !all && !site.items.iter().take(FEED).any(|i| plan.includes(i)) {
         return Ok(());
     }
@@ -84,7 +95,7 @@ pub fn render_feeds(
             serde_json::json!({
                 "title": r.title, "url": abs(&r.url), "summary": r.summary,
                 "updated": format!("{}T00:00:00+08:00", i.date.unwrap_or(site.today).format("%Y-%m-%d")),
-                "id": if base.is_empty() { format!("urn:xuanguan:{}", r.url) } else { abs(&r.url) },
+                "id": abs(&r.url),
             })
         })
         .collect();
@@ -93,14 +104,7 @@ pub fn render_feeds(
         "updated",
         &format!("{}T00:00:00+08:00", site.today.format("%Y-%m-%d")),
     );
-    ctx.insert(
-        "feed_id",
-        &if base.is_empty() {
-            format!("urn:xuanguan:{}", site.campaign.title)
-        } else {
-            format!("{base}/")
-        },
-    );
+    ctx.insert("feed_id", &format!("{base}/"));
     ctx.insert("home", &abs(""));
     out.write(
         "atom.xml",
@@ -122,4 +126,34 @@ pub fn render_feeds(
         "sitemap.xml",
         render(tera, "sitemap.xml", &ctx, "sitemap.xml")?.as_bytes(),
     )
+}
+
+/// The "更多" links of the home page: the section lists that exist (a section's list is
+/// written only when it has items).
+fn more(site: &Site) -> serde_json::Value {
+    let has = |id: &str| site.items.iter().any(|i| i.kind.section() == id);
+    let url = |id: &str| {
+        if has(id) {
+            format!("{id}/index.html")
+        } else {
+            String::new()
+        }
+    };
+    serde_json::json!({"notices": url("notices"), "news": url("news"), "cases": url("cases")})
+}
+
+/// The note of a build without `base_url`, at the key when the file has it.
+fn no_feeds(site: &Site) -> Diagnostic {
+    let (line, col) = crate::yaml::locate(&site.campaign.source, &["base_url"], 0)
+        .or_else(|| crate::yaml::locate(&site.campaign.source, &["网址"], 0))
+        .unwrap_or((0, 0));
+    Diagnostic::new(
+        Severity::Info,
+        campaign::PATH,
+        line,
+        col,
+        "base-url",
+        "没有填写网站地址（base_url），未生成订阅文件 atom.xml 和网站地图 sitemap.xml（两者都必须写完整网址）",
+    )
+    .with_hint("网站上线后，在 campaign.yaml 中写上专栏的完整网址，例如 base_url: https://www.xxx.gov.cn/zt/aqbzh，再生成一次。")
 }

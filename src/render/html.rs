@@ -62,17 +62,10 @@ pub fn render_items(
         }
         if item.kind.is_letter() {
             ctx.insert("letter", &context::letter(item));
-            if item.roster(site).is_some() {
-                let (sheets, register, csv) = super::print::paths(item);
-                let rows = item.roster(site).map_or(0, |r| r.rows.len());
-                ctx.insert(
-                    "print",
-                    &serde_json::json!({"url": sheets, "register": register, "csv": csv, "rows": rows}),
-                );
-            }
         }
+        // Public pages carry no staff tool: print batches and WeChat exports are linked from
+        // the staff dashboard only.
         ctx.insert("headings", &item.body.headings);
-        ctx.insert("wechat_url", &super::wechat::page_url(item));
         let own = format!("{}.html", item.kind.id());
         let template = if tera.get_template_names().any(|t| t == own) {
             own.as_str()

@@ -41,6 +41,15 @@ impl Member {
             Member::Tag(t) => i.tags.contains(t),
         }
     }
+
+    /// The nav section the list belongs to (marked as current in the nav).
+    fn section(&self) -> &'static str {
+        match self {
+            Member::Section(id) => id,
+            Member::Type(k) => k.section(),
+            _ => "",
+        }
+    }
 }
 
 /// Every list of the site — under [`Plan::lists_unchanged`](super::Plan::lists_unchanged) only
@@ -168,6 +177,7 @@ pub fn render_lists(
             &serde_json::json!({
                 "title": l.title,
                 "kind": l.kind,
+                "section": l.member.section(),
                 "total": l.items.len(),
                 "page": p + 1,
                 "pages": total,
@@ -184,7 +194,8 @@ pub fn render_lists(
         return Ok(());
     }
     // The tag index.
-    let ctx = base_context(refs, "../");
+    let mut ctx = base_context(refs, "../");
+    ctx.insert("nav", "tags");
     let html = render(tera, "tags.html", &ctx, "tags/index.html")?;
     out.write("tags/index.html", html.as_bytes())
 }

@@ -138,6 +138,7 @@ pub fn render_prepared(
     if !plan.lists_unchanged() {
         let mut ctx = html::base_context(refs, "");
         ctx.insert("shards", &shards);
+        ctx.insert("suggest", &search::suggestions(site));
         out.write(
             "search.html",
             html::render(tera, "search.html", &ctx, "search.html")?.as_bytes(),

@@ -10,11 +10,51 @@ use crate::content::kind::ALL;
 use crate::content::{Kind, Site};
 use crate::output::Output;
 
+/// A bar chart as the `bar_chart` component of `parts.html` draws it: every coordinate is
+/// computed here, the markup lives in the theme.
 #[derive(Serialize)]
 struct Chart {
     title: String,
-    svg: String,
-    rows: Vec<(String, String)>,
+    width: f64,
+    height: f64,
+    /// Right edge of the labels, left edge of the bars, and the longest bar's width.
+    label_x: f64,
+    bar_x: f64,
+    span: f64,
+    rows: Vec<Bar>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    label: String,
+    shown: String,
+    y: f64,
+    text_y: f64,
+    bar: String,
+    value_x: String,
+    /// A phase's dates (`YYYY-MM-DD`), so that the page can redraw its bar for today.
+    start: String,
+    end: String,
+}
+
+/// One row of a chart: label, value, the value as shown, and the phase dates when the value
+/// depends on the day the page is read.
+struct Row {
+    label: String,
+    value: f64,
+    shown: String,
+    dates: Option<(String, String)>,
+}
+
+impl Row {
+    fn new(label: &str, value: f64, shown: String) -> Row {
+        Row {
+            label: label.to_string(),
+            value,
+            shown,
+            dates: None,
+        }
+    }
 }
 
 pub fn render_progress(
@@ -27,7 +67,8 @@ pub fn render_progress(
     let mut charts = Vec::new();
 
     // Phase progress: share of each phase's days that have passed.
-    let rows: Vec<(String, f64, String)> = c
+    let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let rows: Vec<Row> = c
         .phases
         .iter()
         .map(|p| {
@@ -40,7 +81,10 @@ pub fn render_progress(
                 (_, Some(e)) if site.today > e => 100.0,
                 _ => 0.0,
             };
-            (p.name.clone(), pct, format!("{pct:.0}%"))
+            Row {
+                dates: Some((iso(p.start), iso(p.end))),
+                ..Row::new(&p.name, pct, format!("{pct:.0}%"))
+            }
         })
         .collect();
     charts.push(chart("各阶段时间进度", &rows, 100.0));
@@ -49,25 +93,25 @@ pub fn render_progress(
     let names = stat_names(site);
     let sums = Sums::of(site, &names);
     for (k, name) in names.iter().enumerate() {
-        let per_phase: Vec<(String, f64, String)> = c
+        let per_phase: Vec<Row> = c
             .phases
             .iter()
             .enumerate()
             .map(|(n, p)| {
                 let v = sums.phase[k][n];
-                (p.name.clone(), v as f64, v.to_string())
+                Row::new(&p.name, v as f64, v.to_string())
             })
             .collect();
         charts.push(chart(&format!("{name}（按阶段）"), &per_phase, 0.0));
-        let per_unit: Vec<(String, f64, String)> = c
+        let per_unit: Vec<Row> = c
             .units
             .iter()
             .enumerate()
             .map(|(n, u)| {
                 let v = sums.unit[k][n];
-                (u.name.clone(), v as f64, v.to_string())
+                Row::new(&u.name, v as f64, v.to_string())
             })
-            .filter(|r| r.1 > 0.0)
+            .filter(|r| r.value > 0.0)
             .collect();
         if !per_unit.is_empty() {
             charts.push(chart(&format!("{name}（按单位）"), &per_unit, 0.0));
@@ -94,11 +138,11 @@ pub fn render_progress(
             serde_json::json!({"name": p.name, "counts": counts, "total": counts.iter().sum::<usize>()})
         })
         .collect();
-    let per_type: Vec<(String, f64, String)> = kinds
+    let per_type: Vec<Row> = kinds
         .iter()
         .map(|k| {
             let n: usize = of_kind(*k).iter().sum();
-            (k.label().to_string(), n as f64, n.to_string())
+            Row::new(k.label(), n as f64, n.to_string())
         })
         .collect();
     charts.push(chart("已发布内容（按类型）", &per_type, 0.0));
@@ -109,6 +153,7 @@ pub fn render_progress(
         .map(|(k, n)| (n.clone(), sums.all[k]))
         .collect();
     let mut ctx = base_context(refs, "");
+    ctx.insert("nav", "progress");
     ctx.insert("charts", &charts);
     ctx.insert(
         "kinds",
@@ -173,43 +218,42 @@ impl Sums {
     }
 }
 
-fn chart(title: &str, rows: &[(String, f64, String)], fixed_max: f64) -> Chart {
+fn chart(title: &str, rows: &[Row], fixed_max: f64) -> Chart {
     let max = if fixed_max > 0.0 {
         fixed_max
     } else {
-        rows.iter().map(|r| r.1).fold(0.0, f64::max).max(1.0)
+        rows.iter().map(|r| r.value).fold(0.0, f64::max).max(1.0)
     };
-    let (w, row_h, label_w) = (640.0, 36.0, 150.0);
-    let h = rows.len() as f64 * row_h + 8.0;
-    let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{t}"><title>{t}</title>"##,
-        t = esc(title)
-    );
-    for (n, (label, v, shown)) in rows.iter().enumerate() {
-        let y = n as f64 * row_h + 4.0;
-        let bw = ((w - label_w - 70.0) * v / max).max(if *v > 0.0 { 2.0 } else { 0.0 });
-        svg.push_str(&format!(
-            r##"<text x="{lx}" y="{ty}" text-anchor="end" font-size="15" fill="#1f2328">{l}</text><rect x="{label_w}" y="{y}" width="{bw:.1}" height="24" fill="var(--accent, #b5121b)"/><text x="{vx:.1}" y="{ty}" font-size="15" fill="#1f2328">{s}</text>"##,
-            lx = label_w - 8.0,
-            ty = y + 17.0,
-            l = esc(label),
-            vx = label_w + bw + 6.0,
-            s = esc(shown),
-        ));
-    }
-    svg.push_str("</svg>");
+    let (width, row_h, bar_x) = (640.0, 36.0, 150.0);
+    let span = width - bar_x - 70.0;
+    let bars = rows
+        .iter()
+        .enumerate()
+        .map(|(n, r)| {
+            let y = n as f64 * row_h + 4.0;
+            let bar = (span * r.value / max).max(if r.value > 0.0 { 2.0 } else { 0.0 });
+            let (start, end) = r.dates.clone().unwrap_or_default();
+            Bar {
+                label: r.label.clone(),
+                shown: r.shown.clone(),
+                y,
+                text_y: y + 17.0,
+                bar: format!("{bar:.1}"),
+                value_x: format!("{:.1}", bar_x + bar + 6.0),
+                start,
+                end,
+            }
+        })
+        .collect();
     Chart {
         title: title.to_string(),
-        svg,
-        rows: rows.iter().map(|r| (r.0.clone(), r.2.clone())).collect(),
+        width,
+        height: rows.len() as f64 * row_h + 8.0,
+        label_x: bar_x - 8.0,
+        bar_x,
+        span,
+        rows: bars,
     }
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -217,18 +261,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chart_escapes_labels_and_scales_bars() {
+    fn chart_scales_bars_to_the_largest_value() {
         let c = chart(
-            "<b>",
+            "图",
             &[
-                ("<script>".into(), 50.0, "50".into()),
-                ("乙".into(), 100.0, "100".into()),
+                Row::new("甲", 50.0, "50".into()),
+                Row::new("乙", 100.0, "100".into()),
             ],
             0.0,
         );
-        assert!(!c.svg.contains("<script>"));
-        assert!(c.svg.contains("&lt;script&gt;"));
-        assert!(c.svg.contains(r#"width="420.0""#), "{}", c.svg);
-        assert!(c.svg.contains(r#"width="210.0""#));
+        assert_eq!(c.rows[0].bar, "210.0");
+        assert_eq!(c.rows[1].bar, "420.0");
+        assert_eq!(c.rows[1].value_x, "576.0");
+        assert_eq!(c.height, 80.0);
     }
 }

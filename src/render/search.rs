@@ -1,11 +1,12 @@
 //! The site search index, written as plain script files (`search/index-N.js`) so that search
 //! works from `file://` as well as over http. Each shard calls `xgSearchAdd([...])`; the search
-//! page loads shards only when someone searches, and matches Chinese substrings.
+//! page loads shards only when someone searches, and matches Chinese substrings of the title,
+//! the 文号 (`n`), issuer and tags (`m`) and the text — the public text, as the page shows it.
 
 use serde::Serialize;
 
 use super::context::Refs;
-use crate::content::Site;
+use crate::content::{Site, roster};
 use crate::output::Output;
 
 /// Items per shard file.
@@ -19,6 +20,10 @@ struct Entry<'a> {
     u: &'a str,
     k: &'static str,
     d: &'a str,
+    /// 文号.
+    n: &'a str,
+    /// Issuer and tags, space-separated.
+    m: String,
     x: String,
 }
 
@@ -52,7 +57,12 @@ pub fn render_index(
                 u: &r.url,
                 k: r.kind_label,
                 d: &r.date,
-                x: squeeze(&i.body.text).chars().take(TEXT_CHARS).collect(),
+                n: i.fm.text("doc_no").unwrap_or(""),
+                m: meta(i),
+                x: public_text(&squeeze(&i.body.text))
+                    .chars()
+                    .take(TEXT_CHARS)
+                    .collect(),
             })
             .collect();
         let json = serde_json::to_string(&entries)?;
@@ -65,6 +75,52 @@ pub fn render_index(
         out.write("search/index-0.js", b"xgSearchAdd([]);\n")?;
     }
     Ok(shards)
+}
+
+/// What the index finds an item by besides title, 文号 and text: its issuer and tags.
+fn meta(i: &crate::content::Item) -> String {
+    let mut words: Vec<String> = i.fm.list("issuer");
+    words.extend(i.tags.iter().cloned());
+    words.join(" ")
+}
+
+/// Text as the public page shows it: a mail-merge placeholder `{{企业名称}}` reads （企业名称）,
+/// the `{{blank}}` shortcode a line to fill in.
+pub fn public_text(text: &str) -> String {
+    if !text.contains("{{") {
+        return text.to_string();
+    }
+    let text = text.replace("{{blank}}", "＿＿＿＿");
+    roster::fill(&text, |name| Some(format!("（{name}）")))
+}
+
+/// Search words to suggest in the box, found on this site: its most used tags (indexed in
+/// `m`), else the start of the newest titles.
+pub fn suggestions(site: &Site) -> Vec<String> {
+    let mut tags: Vec<(&String, usize)> = Vec::new();
+    for t in site.items.iter().flat_map(|i| &i.tags) {
+        match tags.iter_mut().find(|(n, _)| *n == t) {
+            Some((_, c)) => *c += 1,
+            None => tags.push((t, 1)),
+        }
+    }
+    tags.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut words: Vec<String> = tags.iter().take(2).map(|(t, _)| t.to_string()).collect();
+    for i in &site.items {
+        if words.len() >= 2 {
+            break;
+        }
+        let start: String = i
+            .title
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(4)
+            .collect();
+        if start.chars().count() >= 2 && !words.contains(&start) {
+            words.push(start);
+        }
+    }
+    words
 }
 
 /// Collapses white space; none at all between two Chinese characters.
@@ -85,6 +141,15 @@ pub fn squeeze(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn placeholders_read_as_the_page_shows_them() {
+        assert_eq!(
+            super::public_text("{{企业名称}}：请于{{blank}}前签订"),
+            "（企业名称）：请于＿＿＿＿前签订"
+        );
+        assert_eq!(super::public_text("无占位符"), "无占位符");
+    }
+
     #[test]
     fn squeeze_keeps_spaces_only_around_latin() {
         assert_eq!(

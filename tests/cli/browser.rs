@@ -35,9 +35,28 @@ pub fn browser_available() -> bool {
         }
         Some(why) => {
             eprintln!("skipped: {why}");
+            let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+            if skipped.is_empty() {
+                // Printed after the test summary, which libtest does not let a test extend.
+                unsafe { libc::atexit(report_skipped) };
+            }
+            skipped.push(why);
             false
         }
     }
+}
+
+static SKIPPED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+extern "C" fn report_skipped() {
+    use std::io::Write;
+    let skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n=== WARNING: {} browser test(s) were SKIPPED, not run ===\n{}\nEnable them: npm ci --prefix tests/browser (and apt-get install chromium); CI=true makes them fail instead.\n",
+        skipped.len(),
+        skipped.join("\n")
+    );
 }
 
 #[test]

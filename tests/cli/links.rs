@@ -136,3 +136,54 @@ fn no_third_party_assets() {
         );
     }
 }
+
+#[test]
+fn every_internal_link_resolves_in_an_imported_site() {
+    let dir = std::path::Path::new(crate::harness::ROOT).join("tests/fixtures/import");
+    let s = Site::empty();
+    let mut args = vec!["import".to_string()];
+    for f in ["gbk_notice.txt", "gb18030_letter.txt", "notice.docx"] {
+        args.push(dir.join(f).display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    s.run(&args).ok();
+    s.run(&["build", "--today", "2023-05-01"]).ok();
+    let bad = broken(&s.file("output"));
+    assert!(bad.is_empty(), "broken links:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn public_pages_carry_no_staff_tools_and_feeds_need_base_url() {
+    let s = Site::example();
+    let r = s.run(&["build", "--today", "2026-11-23"]).ok();
+    assert_eq!(r.stderr.matches("base_url").count(), 2, "{}", r.stderr);
+    assert!(!s.file("output/atom.xml").exists());
+    assert!(!s.file("output/sitemap.xml").exists());
+    for (rel, bytes) in crate::harness::snapshot(&s.file("output")) {
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if !rel.ends_with(".html")
+            || ["print/", "wechat/", "led/"]
+                .iter()
+                .any(|p| rel.starts_with(p))
+        {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for staff in [
+            "复制到公众号",
+            "套打页",
+            "送达登记表",
+            "register.csv",
+            "content/data/",
+            "led/index.html",
+            "atom.xml",
+            "{{",
+        ] {
+            assert!(!html.contains(staff), "{rel} contains {staff}");
+        }
+    }
+    let home = s.public("index.html");
+    assert!(home.contains("data-phase-now") && home.contains("data-start=\"2026-10-01\""));
+    let search = s.public("search.html");
+    assert!(search.contains("placeholder=\"如："), "{search}");
+}

@@ -272,10 +272,10 @@ fn placeholders_are_filled_escaped_and_registered() {
         html.contains(r#"<span class="blank"></span>"#),
         "{{blank}} shortcode"
     );
-    // The site page shows labelled blanks and links to the print pages.
+    // The site page shows labelled blanks and no link to the staff print pages.
     let page = s.read("output/letters/x.html");
     assert!(page.contains(r#"<span class="field" title="逐户套打时填入">单位名称</span>"#));
-    assert!(page.contains("print/x.html") && page.contains("print/x.register.html"));
+    assert!(!page.contains("print/x.html") && !page.contains("register"));
     let reg = s.read("output/print/x.register.html");
     assert!(reg.contains(">送达日期</th>") && reg.contains("&lt;script&gt;"));
     let csv = s.read("output/print/x.register.csv");

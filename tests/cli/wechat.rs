@@ -87,10 +87,11 @@ fn every_example_export_passes_the_validator_strictly() {
             assert!(d.join(f).is_file(), "{}/{f}", d.display());
         }
     }
+    // The public page carries no staff tool: the export is linked from the staff dashboard.
     let page = s.read("output/news/dongyuanhui.html");
     assert!(
-        page.contains("../wechat/dongyuanhui/index.html"),
-        "复制到公众号 link"
+        !page.contains("wechat/dongyuanhui"),
+        "复制到公众号 link on a public page"
     );
     if !python_available() {
         return;

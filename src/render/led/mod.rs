@@ -70,6 +70,21 @@ pub fn now_cst() -> DateTime<FixedOffset> {
     Utc::now().with_timezone(&cst())
 }
 
+/// "Today" everywhere in the tool: the date in UTC+8 (Beijing time), whatever the computer's
+/// time zone (`--today` overrides it).
+pub fn today() -> NaiveDate {
+    now_cst().date_naive()
+}
+
+/// The time stamp of a feed built for `date`: `now`'s time of day on that date, so that the
+/// feed's `generated` and `date` always agree (also under `--today`).
+pub fn stamp(date: NaiveDate, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    date.and_time(now.time())
+        .and_local_timezone(cst())
+        .single()
+        .unwrap_or(now)
+}
+
 /// Builds `led/<id>.json|.txt|.html` for every screen, `led/screens.json` and `led/index.html`.
 pub fn render(input: &LedInput) -> LedOutput {
     let mut out = LedOutput::default();

@@ -81,7 +81,7 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
         slogans: &slogans,
         phases: &phases,
         date: site.today,
-        generated,
+        generated: super::stamp(site.today, generated),
         lexicon: &lexicon,
     });
     diags.append(&mut out.diagnostics);

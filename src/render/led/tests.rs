@@ -284,3 +284,11 @@ fn seed_and_hard_slogans_pass_the_validator_on_many_screens() {
         assert!(content || tradeoff, "{line}");
     }
 }
+
+#[test]
+fn feed_stamp_is_on_the_feed_date() {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-02T23:30:00+08:00").unwrap();
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+    let s = super::stamp(d, now);
+    assert_eq!(s.to_rfc3339(), "2026-05-01T23:30:00+08:00");
+}

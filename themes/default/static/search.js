@@ -1,5 +1,7 @@
 /* Site search: loads the index shards (plain scripts, so it works from file://) and finds
-   pages containing every term of the query as a substring (Chinese needs no word splitting). */
+   pages containing every term of the query as a substring (Chinese needs no word splitting)
+   of the title (t), the 文号 (n), issuer and tags (m) or the text (x). Brackets of a 文号 may be
+   typed as 〔〕, [], （） or 【】. */
 (function () {
   var box = document.getElementById('search-results');
   if (!box) return;
@@ -22,6 +24,8 @@
   function terms(query) {
     return query.replace(/["“”'‘’]/g, ' ').split(/\s+/).filter(function (t) { return t.length > 0; });
   }
+  /* One bracket style, so that 青安办[2026]9号 finds 青安办〔2026〕9号. */
+  function brackets(s) { return s.replace(/[\[［(（【]/g, '〔').replace(/[\]］)）】]/g, '〕'); }
   function run() {
     box.textContent = '';
     var ts = terms(q);
@@ -32,8 +36,9 @@
       var score = 0;
       for (var i = 0; i < ts.length; i++) {
         var inTitle = d.t.indexOf(ts[i]) >= 0, inText = d.x.indexOf(ts[i]) >= 0;
-        if (!inTitle && !inText) return;
-        score += inTitle ? 10 : 1;
+        var inMeta = brackets(d.n + ' ' + d.m).indexOf(brackets(ts[i])) >= 0;
+        if (!inTitle && !inText && !inMeta) return;
+        score += inTitle ? 10 : inMeta ? 5 : 1;
       }
       hits.push({ d: d, score: score });
     });
@@ -47,7 +52,7 @@
       li.appendChild(a);
       var meta = document.createElement('p');
       meta.className = 'meta';
-      meta.textContent = h.d.k + (h.d.d ? '　' + h.d.d : '');
+      meta.textContent = [h.d.k, h.d.n, h.d.d].filter(Boolean).join('　');
       li.appendChild(meta);
       var p = document.createElement('p');
       p.className = 'summary';
