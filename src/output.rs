@@ -30,6 +30,9 @@ pub struct Built {
 /// Where a build goes.
 pub struct Output {
     target: Target,
+    /// Whether files are laid out as a site build: public files in `site/`, staff materials
+    /// beside it (see [`place`]). Off for a single export (`xuanguan wechat`).
+    split: bool,
 }
 
 impl Output {
@@ -72,6 +75,7 @@ impl Output {
                 tmp,
                 dest: dest.to_path_buf(),
             },
+            split: true,
         })
     }
 
@@ -79,11 +83,30 @@ impl Output {
     pub fn memory() -> Output {
         Output {
             target: Target::Memory(Mutex::default()),
+            split: true,
         }
     }
 
-    /// Writes one file; `rel` uses `/` and is relative to the output root.
+    /// The same output without the site layout: files land where they are named.
+    pub fn unsplit(mut self) -> Output {
+        self.split = false;
+        self
+    }
+
+    fn place(&self, rel: &str) -> String {
+        if self.split {
+            place(rel)
+        } else {
+            rel.to_string()
+        }
+    }
+
+    /// Writes one file; `rel` uses `/` and is relative to the output root. Staff materials
+    /// (`print/`, `wechat/`, `led/`: see [`is_staff`]) keep their folder; every other file is
+    /// part of the public website and lands in `site/`, the one folder to upload.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let placed = self.place(rel);
+        let rel = placed.as_str();
         match &self.target {
             Target::Disk { tmp, .. } => {
                 let path = tmp.join(rel);
@@ -114,7 +137,7 @@ impl Output {
             m.lock()
                 .expect("output lock")
                 .owners
-                .insert(rel.to_string(), source.to_path_buf());
+                .insert(self.place(rel), source.to_path_buf());
         }
         Ok(())
     }
@@ -123,7 +146,7 @@ impl Output {
     /// (`serve`) keeps its previous copy. Nothing to do for a full build.
     pub fn keep(&self, rel: &str) {
         if let Target::Memory(m) = &self.target {
-            m.lock().expect("output lock").kept.insert(rel.to_string());
+            m.lock().expect("output lock").kept.insert(self.place(rel));
         }
     }
 
@@ -170,6 +193,28 @@ impl Output {
         if let Target::Disk { tmp, .. } = self.target {
             let _ = std::fs::remove_dir_all(tmp);
         }
+    }
+}
+
+/// Folders of the output that hold staff materials (print pages with roster data, WeChat
+/// exports, LED feeds): never uploaded, so never inside the public `site/` folder.
+pub const STAFF: [&str; 3] = ["print/", "wechat/", "led/"];
+
+/// The folder of the public website inside the output.
+pub const PUBLIC: &str = "site/";
+
+/// Whether the renderer's path `rel` is a staff material.
+pub fn is_staff(rel: &str) -> bool {
+    STAFF.iter().any(|p| rel.starts_with(p))
+}
+
+/// Where the renderer's path `rel` lands in the output: staff materials as they are, all
+/// other files inside [`PUBLIC`].
+pub fn place(rel: &str) -> String {
+    if is_staff(rel) {
+        rel.to_string()
+    } else {
+        format!("{PUBLIC}{rel}")
     }
 }
 

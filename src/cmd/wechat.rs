@@ -47,7 +47,7 @@ pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}-公众号", item.slug)));
-    let out = Output::disk(&dest)?;
+    let out = Output::disk(&dest)?.unsplit();
     let copied = bundle_images(root, &mut e, &out);
     let written = copied.and_then(|()| {
         for (name, bytes) in wechat::files(&site, item, &e)? {
@@ -91,7 +91,7 @@ fn bundle_images(root: &Path, e: &mut Export, out: &Output) -> anyhow::Result<()
         e.meta.cover = Some(rel);
     }
     for u in &mut e.uploads {
-        if let Some(rest) = u.href.strip_prefix("../../static/") {
+        if let Some(rest) = u.href.strip_prefix("../../site/static/") {
             let site_rel = Path::new("content/static").join(rest);
             if let Some(rel) = copy(&site_rel)? {
                 u.href = rel;

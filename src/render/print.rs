@@ -59,7 +59,8 @@ pub fn render_print(
         .filter_map(|(n, i)| i.roster(site).map(|r| (n, i, r)))
         .try_for_each(|(n, item, roster)| {
             let (sheets_rel, register_rel, csv_rel) = paths(item);
-            let mut ctx = base_context(refs, "../");
+            // Print pages are staff materials beside the public `site/` folder.
+            let mut ctx = base_context(refs, "../site/");
             ctx.insert_value("page", refs.item_values[n].clone());
             ctx.insert("fm", &context::front_matter(item));
             ctx.insert("letter", &context::letter(item));
@@ -69,8 +70,8 @@ pub fn render_print(
             ctx.insert("blanks", &REGISTER_BLANKS);
             ctx.insert("roster_path", &roster.path);
             ctx.insert("sheets", &sheets(item, roster));
-            ctx.insert("register_url", &register_rel);
-            ctx.insert("register_csv", &csv_rel);
+            ctx.insert("register_url", file_name(&register_rel));
+            ctx.insert("register_csv", file_name(&csv_rel));
             let html = render(tera, "print.html", &ctx, &sheets_rel)?;
             out.write_from(&item.source, &sheets_rel, html.as_bytes())
                 .with_context(|| format!("写入 {sheets_rel}"))?;
@@ -78,6 +79,11 @@ pub fn render_print(
             out.write_from(&item.source, &register_rel, html.as_bytes())?;
             out.write_from(&item.source, &csv_rel, &register_csv(roster))
         })
+}
+
+/// The last part of an output path: links between print pages of one folder.
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// One sheet per row: the body with the row's cells (escaped) in place of the placeholders.

@@ -44,6 +44,11 @@ pub fn handle(req: Request, shared: &Shared) {
     }
     let (status, key, body) = {
         let files = shared.files.read().expect("files lock");
+        // The preview serves the public site at `/` and the staff materials beside it
+        // (`/print/…`, `/wechat/…`, `/led/…`), as they lie in the output folder.
+        if !files.files.contains_key(&key) && !crate::output::is_staff(&key) {
+            key = crate::output::place(&key);
+        }
         if let Some(b) = files.files.get(&key) {
             (200, key, Some(b.clone()))
         } else if files.files.contains_key(&format!("{key}/index.html")) {
@@ -54,8 +59,8 @@ pub fn handle(req: Request, shared: &Shared) {
         } else {
             (
                 404,
-                "404.html".to_string(),
-                files.files.get("404.html").cloned(),
+                "site/404.html".to_string(),
+                files.files.get("site/404.html").cloned(),
             )
         }
     };

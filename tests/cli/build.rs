@@ -8,7 +8,7 @@ fn example_campaign_builds_without_warnings() {
     let s = Site::example();
     let r = s.run(&["build", "--today", "2026-11-23"]).ok();
     assert!(!r.stderr.contains("警告"), "{}", r.stderr);
-    assert!(s.file("output/index.html").exists());
+    assert!(s.file("output/site/index.html").exists());
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn minimal_site_has_every_page_kind() {
         "static/xuanchuan.png",
     ] {
         assert!(
-            s.file(&format!("output/{f}")).exists(),
+            s.file(&format!("output/site/{f}")).exists(),
             "missing output/{f}"
         );
     }
@@ -41,23 +41,23 @@ fn minimal_site_has_every_page_kind() {
 fn current_phase_follows_today() {
     let s = Site::fixture("minimal");
     s.run(&["build", "--today", "2026-05-20"]).ok();
-    let home = s.read("output/index.html");
+    let home = s.read("output/site/index.html");
     assert!(home.contains("当前阶段：强化学习培训"), "{home}");
     assert!(home.contains("距截止还有 41 天"));
     s.run(&["build", "--today", "2026-04-30"]).ok();
-    let home = s.read("output/index.html");
+    let home = s.read("output/site/index.html");
     assert!(home.contains("当前阶段：造强宣传声势"));
-    assert!(home.contains("距截止还有 0 天"));
+    assert!(home.contains("今天截止"));
     // Before the campaign: the first phase, not yet started.
     s.run(&["build", "--today", "2026-01-01"]).ok();
-    assert!(s.read("output/index.html").contains("尚未开始"));
+    assert!(s.read("output/site/index.html").contains("尚未开始"));
 }
 
 #[test]
 fn chinese_markdown_renders_right() {
     let s = Site::fixture("minimal");
     s.run(&["build"]).ok();
-    let page = s.read("output/notices/dongyuan.html");
+    let page = s.read("output/site/notices/dongyuan.html");
     assert!(
         page.contains("<strong>一是加强领导。</strong>各村要成立工作专班，明确专人负责。"),
         "{page}"
@@ -74,7 +74,7 @@ fn notepad_file_with_bom_and_crlf_builds_like_any_other() {
     bytes.extend_from_slice(text.as_bytes());
     s.write_bytes("content/notices/notepad.md", &bytes);
     s.run(&["build"]).ok();
-    let page = s.read("output/notices/notepad.html");
+    let page = s.read("output/site/notices/notepad.html");
     assert!(page.contains("记事本保存的通知"));
     assert!(
         page.contains("<strong>一是加强领导。</strong>各村要落实。"),
@@ -205,13 +205,14 @@ fn drafts_and_unpublishable_documents_stay_out() {
         "---\ntitle: 依申请\ndisclosure: 依申请公开\n---\n",
     );
     s.run(&["build"]).ok();
-    assert!(!s.file("output/news/draft.html").exists());
-    assert!(!s.file("output/notices/secret.html").exists());
-    assert!(!s.file("output/notices/apply.html").exists());
-    assert!(!s.read("output/sitemap.xml").contains("secret"));
+    assert!(!s.file("output/site/news/draft.html").exists());
+    assert!(!s.file("output/site/notices/secret.html").exists());
+    assert!(!s.file("output/site/notices/apply.html").exists());
+    let sitemap = std::fs::read_to_string(s.file("output/site/sitemap.xml")).unwrap_or_default();
+    assert!(!sitemap.contains("secret"));
     s.run(&["build", "--drafts"]).ok();
-    assert!(s.file("output/news/draft.html").exists());
-    assert!(!s.file("output/notices/secret.html").exists());
+    assert!(s.file("output/site/news/draft.html").exists());
+    assert!(!s.file("output/site/notices/secret.html").exists());
 }
 
 #[test]
@@ -228,7 +229,7 @@ fn front_matter_is_escaped() {
     let s = Site::fixture("minimal");
     s.write("content/news/x.md", "---\ntitle: \"<script>alert(1)</script>\"\nauthor: '\"><img src=x onerror=alert(1)>'\n---\n正文\n");
     s.run(&["build"]).ok();
-    let page = s.read("output/news/x.html");
+    let page = s.read("output/site/news/x.html");
     for (name, attrs) in crate::html::elements(&page) {
         assert_ne!(name, "img", "{page}");
         if name == "script" {
@@ -299,7 +300,7 @@ fn county_platform_meta_tags() {
     );
     s.write("content/campaign.yaml", &yaml);
     s.run(&["build"]).ok();
-    let page = s.read("output/notices/dongyuan.html");
+    let page = s.read("output/site/notices/dongyuan.html");
     use crate::html::meta;
     assert_eq!(
         meta(&page, "SiteName").as_deref(),
@@ -323,14 +324,14 @@ fn county_platform_meta_tags() {
         Some("https://www.example.gov.cn/zt/aq/notices/dongyuan.html")
     );
     assert_eq!(meta(&page, "Keywords").as_deref(), Some("宣传发动,标准化"));
-    let list = s.read("output/notices/index.html");
+    let list = s.read("output/site/notices/index.html");
     assert_eq!(
         crate::html::meta(&list, "ColumnName").as_deref(),
         Some("通知公告")
     );
     assert!(crate::html::meta(&list, "ColumnDescription").is_some());
     assert!(
-        s.read("output/sitemap.xml")
+        s.read("output/site/sitemap.xml")
             .contains("<loc>https://www.example.gov.cn/zt/aq/notices/dongyuan.html</loc>")
     );
 }
@@ -343,7 +344,7 @@ fn attachments_link_to_their_items_by_slug_or_title() {
         "---\ntitle: 关于印发方案的通知\ndate: 2026-03-06\nattachments: [peixun, 安全生产宣传标语, 附表一]\n---\n正文。\n\n## 附件3\n\n## 附表一\n\n内容。\n",
     );
     s.run(&["build"]).ok();
-    let page = s.read("output/notices/yinfa.html");
+    let page = s.read("output/site/notices/yinfa.html");
     let links: Vec<(String, String)> = crate::html::elements(&page)
         .into_iter()
         .filter(|(t, _)| t == "a")
@@ -377,9 +378,12 @@ fn attachments_link_to_their_items_by_slug_or_title() {
     let sign = page.find("gw-sign").unwrap();
     assert!(page.find("附表一</h2>").unwrap() > sign, "{page}");
     // Each attachment links back to its notice, with its number.
-    let back = s.read("output/news/peixun.html");
+    let back = s.read("output/site/news/peixun.html");
     assert!(back.contains("关于印发方案的通知</a>的附件1。"), "{back}");
-    assert!(s.read("output/slogans/biaoyu.html").contains("的附件2。"));
+    assert!(
+        s.read("output/site/slogans/biaoyu.html")
+            .contains("的附件2。")
+    );
 }
 
 #[test]
@@ -458,4 +462,69 @@ fn output_survives_a_crash_between_the_two_renames() {
     assert_eq!(snapshot(&s.file("output")), before);
     assert!(!s.file(".output.old-999999").exists());
     assert!(!s.file(".output.tmp-999998").exists());
+}
+
+/// The public folder `output/site/` is what staff upload: no roster cell (enterprise, person,
+/// phone), no local path of the roster, no mail-merge or register page may be in it. The
+/// staff materials beside it (`output/print/`) do carry the roster, so this test can fail.
+#[test]
+fn public_site_folder_holds_no_roster_data() {
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-05-20"]).ok();
+    let roster = s.read("content/data/enterprises.csv");
+    // Cells the authors also wrote into a published document or the campaign file (village
+    // and unit names) are public text, not roster data.
+    let mut published = String::new();
+    for (rel, bytes) in snapshot(&s.file("content")) {
+        if rel.extension().is_some_and(|e| e == "md" || e == "yaml") {
+            published.push_str(&String::from_utf8_lossy(&bytes));
+        }
+    }
+    let cells: Vec<&str> = roster
+        .lines()
+        .skip(1)
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .filter(|c| c.chars().count() >= 3 && !published.contains(c))
+        .collect();
+    assert!(cells.len() > 50, "{cells:?}");
+    let print =
+        String::from_utf8_lossy(&std::fs::read(s.file("output/print/gaozhishu.html")).unwrap())
+            .to_string();
+    assert!(
+        cells.iter().any(|c| print.contains(c)),
+        "print pages carry the roster"
+    );
+    let site = snapshot(&s.file("output/site"));
+    assert!(site.len() > 20);
+    for (rel, bytes) in site {
+        let text = String::from_utf8_lossy(&bytes);
+        for c in &cells {
+            assert!(
+                !text.contains(c),
+                "{} carries roster cell {c}",
+                rel.display()
+            );
+        }
+        assert!(
+            !text.contains("content/data"),
+            "{} names a local path",
+            rel.display()
+        );
+        assert!(
+            !text.contains(".register."),
+            "{} links a register",
+            rel.display()
+        );
+    }
+    for staff in ["print", "wechat", "led"] {
+        assert!(
+            !s.file(&format!("output/site/{staff}")).exists(),
+            "{staff} in site/"
+        );
+        assert!(
+            s.file(&format!("output/{staff}")).is_dir(),
+            "{staff} missing"
+        );
+    }
 }

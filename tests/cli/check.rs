@@ -155,7 +155,7 @@ fn build_prints_findings_and_fails_only_under_strict() {
     let r = s.run(&["build", ".", "--today", "2026-05-20"]).ok();
     assert!(r.stderr.contains("[repeated-word]"), "{}", r.stderr);
     assert!(r.stderr.contains("忽略 1 处检查"), "{}", r.stderr);
-    let before = s.read("output/index.html");
+    let before = s.read("output/site/index.html");
     s.write(
         "content/notices/bad.md",
         &NOTICE.replace("测试镇人民政府关于", "测试镇政府关于"),
@@ -164,7 +164,7 @@ fn build_prints_findings_and_fails_only_under_strict() {
         .run(&["build", ".", "--today", "2026-05-20", "--strict"])
         .fails(1);
     assert!(r.stderr.contains("未生成输出"), "{}", r.stderr);
-    assert_eq!(s.read("output/index.html"), before, "output untouched");
+    assert_eq!(s.read("output/site/index.html"), before, "output untouched");
 }
 
 #[test]

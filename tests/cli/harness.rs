@@ -90,7 +90,7 @@ impl Site {
     /// `output/wechat/…`, `output/led/…`).
     #[track_caller]
     pub fn public(&self, rel: &str) -> String {
-        self.read(&format!("output/{rel}"))
+        self.read(&format!("output/site/{rel}"))
     }
 
     /// Runs `xuanguan ARGS` with the site folder as the working directory.

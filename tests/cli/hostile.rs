@@ -128,7 +128,11 @@ fn csv_cell(s: &str) -> String {
 /// The example campaign with the payload everywhere a user can type text.
 fn hostile_site() -> (Site, usize, usize) {
     let s = Site::example();
-    let text = s.read("content/campaign.yaml");
+    // With a base_url, so that the feeds (atom.xml, sitemap.xml) are written and checked too.
+    let text = s.read("content/campaign.yaml").replace(
+        "base_url: \"\"",
+        "base_url: \"https://www.example.gov.cn/zt/aq/\"",
+    );
     let mut campaign = xuanguan::yaml::parse(&text).expect("example campaign parses");
     let campaign_values = poison(&mut campaign, "");
     s.write(
@@ -296,7 +300,7 @@ fn hostile_text_comes_out_escaped_in_every_output() {
             "no .{ext} output holds the payload: {reached:?}"
         );
     }
-    let page = s.read("output/notices/xg-notice.html");
+    let page = s.read("output/site/notices/xg-notice.html");
     assert!(
         page.contains("&lt;script&gt;alert("),
         "payload not shown as text"

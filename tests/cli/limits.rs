@@ -37,7 +37,7 @@ fn ten_thousand_deep_nesting_builds_and_checks() {
     s.run(&["build"]).ok();
     for (name, _) in &docs {
         assert!(
-            s.file(&format!("output/news/{name}.html")).exists(),
+            s.file(&format!("output/site/news/{name}.html")).exists(),
             "{name}"
         );
     }

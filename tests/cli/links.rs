@@ -104,7 +104,7 @@ fn every_internal_link_resolves_in_the_fixture_and_markdown_links_are_rewritten(
     s.run(&["build"]).ok();
     let bad = broken(&s.file("output"));
     assert!(bad.is_empty(), "broken links:\n{}", bad.join("\n"));
-    let page = s.read("output/notices/dongyuan.html");
+    let page = s.read("output/site/notices/dongyuan.html");
     assert!(page.contains("../news/peixun.html"), "{page}");
     assert!(page.contains("../pages/about.html#lianxi"));
     assert!(page.contains("../static/xuanchuan.png"));
@@ -157,8 +157,8 @@ fn public_pages_carry_no_staff_tools_and_feeds_need_base_url() {
     let s = Site::example();
     let r = s.run(&["build", "--today", "2026-11-23"]).ok();
     assert_eq!(r.stderr.matches("base_url").count(), 2, "{}", r.stderr);
-    assert!(!s.file("output/atom.xml").exists());
-    assert!(!s.file("output/sitemap.xml").exists());
+    assert!(!s.file("output/site/atom.xml").exists());
+    assert!(!s.file("output/site/sitemap.xml").exists());
     for (rel, bytes) in crate::harness::snapshot(&s.file("output")) {
         let rel = rel.to_string_lossy().replace('\\', "/");
         if !rel.ends_with(".html")

@@ -42,7 +42,7 @@ fn new_site_builds_without_warnings() {
         "news/jianghua.html",
         "pages/about.html",
     ] {
-        assert!(dir.join("output").join(page).exists(), "{page}");
+        assert!(dir.join("output/site").join(page).exists(), "{page}");
     }
     let r = run_in(&dir, &["check"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);

@@ -142,7 +142,7 @@ fn symlinks_inside_the_site_still_work() {
     std::fs::write(s.file("assets/logo.svg"), "<svg/>").unwrap();
     symlink("../../assets/logo.svg", s.file("content/static/logo.svg")).unwrap();
     s.run(&["build"]).ok();
-    assert_eq!(s.read("output/static/logo.svg"), "<svg/>");
+    assert_eq!(s.read("output/site/static/logo.svg"), "<svg/>");
 }
 
 #[test]

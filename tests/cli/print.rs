@@ -273,7 +273,7 @@ fn placeholders_are_filled_escaped_and_registered() {
         "{{blank}} shortcode"
     );
     // The site page shows labelled blanks and no link to the staff print pages.
-    let page = s.read("output/letters/x.html");
+    let page = s.read("output/site/letters/x.html");
     assert!(page.contains(r#"<span class="field" title="逐户套打时填入">单位名称</span>"#));
     assert!(!page.contains("print/x.html") && !page.contains("register"));
     let reg = s.read("output/print/x.register.html");
@@ -601,7 +601,7 @@ fn notices_print_on_the_gbt9704_grid() {
     s.run(&["build", "--today", "2026-11-23"]).ok();
     for slug in ["yinfa-xuanguan-fangan", "xuanguan-fangan"] {
         let pdf = s.file(&format!("{slug}.pdf"));
-        print_pdf(&s.file(&format!("output/notices/{slug}.html")), &pdf);
+        print_pdf(&s.file(&format!("output/site/notices/{slug}.html")), &pdf);
         let pages = pdf_pages(&pdf);
         assert!(pages >= 2, "{slug}: {pages} pages");
         for page in 1..=pages {
@@ -690,7 +690,10 @@ fn doc_number_stands_two_lines_under_the_mark() {
     let s = Site::example();
     s.run(&["build", "--today", "2026-11-23"]).ok();
     let pdf = s.file("yinfa.pdf");
-    print_pdf(&s.file("output/notices/yinfa-xuanguan-fangan.html"), &pdf);
+    print_pdf(
+        &s.file("output/site/notices/yinfa-xuanguan-fangan.html"),
+        &pdf,
+    );
     let words = pdf_words(&pdf, 1);
     let centre = |t: &str| {
         let w = words

@@ -193,7 +193,7 @@ fn serves_pages_with_reload_script_only_in_serve() {
     assert_eq!(srv.get("/static/style.css").0, 200);
     drop(srv);
     s.run(&["build", "--today", "2026-05-20"]).ok();
-    assert!(!s.read("output/index.html").contains("__xuanguan"));
+    assert!(!s.read("output/site/index.html").contains("__xuanguan"));
 }
 
 #[test]

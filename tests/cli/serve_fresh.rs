@@ -11,6 +11,15 @@ const TODAY: [&str; 2] = ["--today", "2026-09-15"];
 const NEWS: &str = "content/news/dongshan-jinqiye.md";
 
 /// Every output path of the site (what `build` writes).
+/// Sets a base_url: only then are atom.xml and sitemap.xml written.
+fn with_feeds(s: &Site) {
+    let c = s.read("content/campaign.yaml").replace(
+        "base_url: \"\"",
+        "base_url: \"https://www.example.gov.cn/zt/aq/\"",
+    );
+    s.write("content/campaign.yaml", &c);
+}
+
 fn paths(site: &Site) -> Vec<String> {
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("o");
@@ -78,6 +87,7 @@ fn edit(site: &Site, srv: &Server, rel: &str, from: &str, to: &str) {
 #[test]
 fn in_place_edits_update_every_page_showing_them() {
     let s = Site::example();
+    with_feeds(&s);
     let srv = Server::start_with(&s, &TODAY);
     // A new summary: lists, home page feed and search show it.
     edit(
@@ -118,6 +128,7 @@ fn in_place_edits_update_every_page_showing_them() {
 #[test]
 fn title_change_reaches_lists_home_and_feed() {
     let s = Site::example();
+    with_feeds(&s);
     let srv = Server::start_with(&s, &TODAY);
     edit(
         &s,

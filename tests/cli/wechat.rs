@@ -88,7 +88,7 @@ fn every_example_export_passes_the_validator_strictly() {
         }
     }
     // The public page carries no staff tool: the export is linked from the staff dashboard.
-    let page = s.read("output/news/dongyuanhui.html");
+    let page = s.read("output/site/news/dongyuanhui.html");
     assert!(
         !page.contains("wechat/dongyuanhui"),
         "复制到公众号 link on a public page"
@@ -182,7 +182,10 @@ fn every_transformation_passes_the_validator() {
         "{digest}"
     );
     let page = s.read("output/wechat/rich/index.html");
-    assert!(page.contains("../../static/dongyuan.png"), "upload list");
+    assert!(
+        page.contains("../../site/static/dongyuan.png"),
+        "upload list"
+    );
     assert!(page.contains("data-copy=\"f-title\"") && page.contains("data-copy=\"f-digest\""));
     assert!(page.contains("data-copy=\"f-source_url\""));
     if !python_available() {
@@ -234,7 +237,7 @@ fn limits_are_warnings_in_build_and_errors_with_strict() {
         !s.file("output/wechat/out").exists(),
         "wechat: false opts out"
     );
-    let before = s.read("output/index.html");
+    let before = s.read("output/site/index.html");
     let r = s
         .run(&["build", "--today", "2026-05-20", "--strict"])
         .fails(1);
@@ -243,14 +246,14 @@ fn limits_are_warnings_in_build_and_errors_with_strict() {
         "{}",
         r.stderr
     );
-    assert_eq!(s.read("output/index.html"), before, "output untouched");
+    assert_eq!(s.read("output/site/index.html"), before, "output untouched");
     // A WeChat title of its own fixes it; the page keeps the official title.
     s.write(
         "content/news/long.md",
         &format!("---\ntitle: {long_title}\nwechat_title: 测试镇开展宣传\nsummary: 短摘要。\n---\n正文。\n"),
     );
     s.run(&["build", "--today", "2026-05-20", "--strict"]).ok();
-    assert!(s.read("output/news/long.html").contains(long_title));
+    assert!(s.read("output/site/news/long.html").contains(long_title));
     assert!(
         s.read("output/wechat/long/meta.json")
             .contains("测试镇开展宣传")

@@ -39,7 +39,7 @@ pub fn resolve(root: &Path, dir: &Path, written: &str) -> Cover {
         return cover;
     };
     if let Ok(rest) = rel.strip_prefix("content/static") {
-        cover.href = format!("../../static/{}", crate::diag::display_path(rest));
+        cover.href = format!("../../site/static/{}", crate::diag::display_path(rest));
     }
     let file = root.join(&rel);
     if let Ok(bytes) = std::fs::read(&file) {

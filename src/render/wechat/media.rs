@@ -83,7 +83,7 @@ impl Conv<'_> {
                     .unwrap_or(src)
                     .to_string();
                 let href = match resolved.as_deref() {
-                    Some(r) if r.starts_with("../") => format!("../{r}"),
+                    Some(r) if r.starts_with("../") => format!("../../site/{}", &r[3..]),
                     Some(r) => r.to_string(),
                     None => src.to_string(),
                 };

@@ -85,7 +85,7 @@ pub fn render(site: &Site, item: &Item, e: &Export) -> String {
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n\
          <title>公众号导出：{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<div class=\"wrap\">\n\
          <main class=\"tools\">\n<h1>复制到公众号</h1>\n\
-         <p><a href=\"../../{}\">返回网页版</a> · <a href=\"article.html\" download>下载正文 HTML</a> · <a href=\"meta.json\" download>下载 meta.json</a></p>\n",
+         <p><a href=\"../../site/{}\">返回网页版</a> · <a href=\"article.html\" download>下载正文 HTML</a> · <a href=\"meta.json\" download>下载 meta.json</a></p>\n",
         escape(&item.url())
     ));
     s.push_str(

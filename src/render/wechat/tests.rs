@@ -222,7 +222,7 @@ fn https_images_stay_and_local_images_become_named_placeholders() {
     assert!(!b.html.contains("src=\"../") && !b.html.contains("src=\"http:"));
     assert_eq!(b.uploads.len(), 2);
     assert_eq!(b.uploads[0].name, "dongyuan.jpg");
-    assert_eq!(b.uploads[0].href, "../../static/img/dongyuan.jpg");
+    assert_eq!(b.uploads[0].href, "../../site/static/img/dongyuan.jpg");
     assert_eq!(b.uploads[0].alt, "动员会");
 }
 
