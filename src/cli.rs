@@ -146,6 +146,9 @@ pub struct LedArgs {
     /// 写入这个文件，而不是输出到屏幕
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// 允许覆盖一个不是 xuanguan 写出的 LED 文件（默认拒绝，以免误覆盖你的文件）
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output format of `led`.

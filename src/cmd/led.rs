@@ -1,6 +1,7 @@
 //! `xuanguan led`: one screen's LED feed on stdout (or into a file).
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, bail};
 
@@ -46,9 +47,7 @@ pub fn run(args: &LedArgs) -> anyhow::Result<()> {
         .file(&format!("led/{id}.{ext}"))
         .context("这块屏幕的文件没有生成")?;
     match &args.output {
-        Some(path) => {
-            std::fs::write(path, bytes).with_context(|| format!("无法写入 {}", path.display()))?
-        }
+        Some(path) => write_feed(path, bytes, args.format, args.force)?,
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(bytes)?;
@@ -56,4 +55,50 @@ pub fn run(args: &LedArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Writes the feed to `path` through a temporary file and a rename; refuses to replace a file
+/// that is not one of our feeds (see [`is_our_feed`]) unless `force`.
+fn write_feed(path: &Path, bytes: &[u8], format: LedFormat, force: bool) -> anyhow::Result<()> {
+    if let Ok(old) = std::fs::read(path)
+        && !old.is_empty()
+        && !force
+        && !is_our_feed(path, &old, format)
+    {
+        bail!(
+            "{} 已存在，且不是 xuanguan 写出的 LED 屏文件；为避免覆盖你的文件，已停止。请换一个文件名（-o），确实要覆盖时加 --force。",
+            path.display()
+        );
+    }
+    if path.is_dir() {
+        bail!("{} 是一个文件夹，请在 -o 后写一个文件名，例如 屏幕.txt。", path.display());
+    }
+    crate::output::guard::refuse_inside_sources(path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let written = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(anyhow::Error::new(e).context(format!("无法写入 {}", path.display())));
+    }
+    Ok(())
+}
+
+/// Whether `old` is a feed this command writes: a `led-feed/1` JSON document, or a TXT feed
+/// (CRLF lines, no front matter, no YAML keys) in a file named `.txt`.
+fn is_our_feed(path: &Path, old: &[u8], format: LedFormat) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match format {
+        LedFormat::Json => serde_json::from_slice::<serde_json::Value>(old).is_ok_and(|v| {
+            v.get("schema").and_then(|s| s.as_str()) == Some(led::feed::SCHEMA)
+        }),
+        LedFormat::Txt => {
+            ext == "txt"
+                && old.ends_with(b"\r\n")
+                && old.split(|&b| b == b'\n').all(|l| l.is_empty() || l.ends_with(b"\r"))
+                && !old.starts_with(b"---")
+        }
+    }
 }

@@ -191,3 +191,72 @@ fn a_theme_name_that_is_a_path_is_refused() {
         no_secret_in_output(&s);
     }
 }
+
+/// Issue 20 item 2: a former output folder with `content/` copied in is never replaced.
+#[test]
+fn output_guard_keeps_a_content_folder_copied_into_an_old_output() {
+    let s = Site::fixture("minimal");
+    s.run(&["build", ".", "-o", "d"]).ok();
+    crate::harness::copy_dir(&s.file("content"), &s.file("d/content"));
+    let before = snapshot(&s.file("d"));
+    let r = s.run(&["build", "d", "-o", "d"]);
+    assert_ne!(r.code, 0, "{}", r.stderr);
+    assert_eq!(snapshot(&s.file("d")), before, "d/ changed");
+    assert!(s.file("d/content/campaign.yaml").is_file());
+    // A file the previous build did not write is refused as well, named in the message.
+    s.run(&["build", ".", "-o", "e"]).ok();
+    s.write("e/news/我的笔记.docx", "mine");
+    let r = s.run(&["build", ".", "-o", "e"]).fails(2);
+    assert!(r.stderr.contains("news/我的笔记.docx"), "{}", r.stderr);
+    assert!(s.file("e/news/我的笔记.docx").is_file());
+    // The next build over its own output still works (the manifest matches).
+    s.run(&["build", ".", "-o", "f"]).ok();
+    s.run(&["build", ".", "-o", "f"]).ok();
+}
+
+/// Issue 20 item 2: an output inside the site's own sources is refused before anything is written.
+#[test]
+fn output_inside_content_is_refused() {
+    let s = Site::fixture("minimal");
+    let before = snapshot(&s.file("content"));
+    let r = s.run(&["build", ".", "-o", "content/static/gen"]).fails(2);
+    assert!(r.stderr.contains("源文件夹"), "{}", r.stderr);
+    assert_eq!(snapshot(&s.file("content")), before);
+}
+
+/// Issue 20 item 10: a leftover folder of a build killed while deleting the old output still has
+/// its marker, so the next build removes it.
+#[test]
+fn half_deleted_leftover_is_removed() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    crate::harness::copy_dir(&s.file("output"), &s.file(".output.tmp-999997"));
+    // What a kill -9 in the middle of the deletion leaves: some folders gone, the marker kept.
+    std::fs::remove_dir_all(s.file(".output.tmp-999997/news")).unwrap();
+    assert!(s.file(".output.tmp-999997/.xuanguan-output").is_file());
+    s.run(&["build"]).ok();
+    assert!(!s.file(".output.tmp-999997").exists());
+}
+
+/// Issue 20 item 3: `led -o` overwrites only a feed it wrote, unless `--force`.
+#[test]
+fn led_output_never_overwrites_a_user_file() {
+    let s = Site::fixture("minimal");
+    let yaml = s.read("content/campaign.yaml");
+    let r = s
+        .run(&["led", ".", "-o", "content/campaign.yaml"])
+        .fails(2);
+    assert!(r.stderr.contains("content/campaign.yaml"), "{}", r.stderr);
+    assert_eq!(s.read("content/campaign.yaml"), yaml);
+    s.write("notes.txt", "我的笔记\n");
+    s.run(&["led", ".", "--format", "txt", "-o", "notes.txt"]).fails(2);
+    assert_eq!(s.read("notes.txt"), "我的笔记\n");
+    // Its own feeds are replaced freely, json and txt.
+    s.run(&["led", ".", "-o", "screen.json"]).ok();
+    s.run(&["led", ".", "-o", "screen.json"]).ok();
+    s.run(&["led", ".", "--format", "txt", "-o", "screen.txt"]).ok();
+    s.run(&["led", ".", "--format", "txt", "-o", "screen.txt"]).ok();
+    // --force says the user means it.
+    s.run(&["led", ".", "--format", "txt", "-o", "notes.txt", "--force"]).ok();
+    assert_ne!(s.read("notes.txt"), "我的笔记\n");
+}

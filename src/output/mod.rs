@@ -9,6 +9,9 @@ use std::sync::Mutex;
 
 use anyhow::bail;
 
+mod durable;
+pub mod guard;
+
 /// Marker file that says a folder was written by xuanguan (and may be replaced by it).
 pub const MARKER: &str = ".xuanguan-output";
 
@@ -40,17 +43,8 @@ impl Output {
     /// is not empty and was not written by xuanguan.
     pub fn disk(dest: &Path) -> anyhow::Result<Output> {
         recover(dest)?;
-        if dest.exists()
-            && !dest.join(MARKER).exists()
-            && std::fs::read_dir(dest)
-                .map(|mut d| d.next().is_some())
-                .unwrap_or(true)
-        {
-            bail!(
-                "输出文件夹 {} 已存在且不是 xuanguan 生成的，为避免覆盖你的文件，已停止。请换一个输出文件夹（-o），或先清空它。",
-                dest.display()
-            );
-        }
+        guard::refuse_inside_sources(dest)?;
+        guard::check_replaceable(dest)?;
         let parent = dest
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -163,10 +157,14 @@ impl Output {
         match self.target {
             Target::Memory(m) => Ok(m.into_inner().expect("output lock").files),
             Target::Disk { tmp, dest } => {
+                seal(&tmp)?;
+                // Checked again just before the swap: nothing may have appeared meanwhile.
+                guard::check_replaceable(&dest)?;
                 // One atomic exchange where the system has it: `dest` is never missing, and a
                 // crash right after leaves the previous output in `tmp`, removed by `recover`.
                 if dest.exists() && exchange(&tmp, &dest).is_ok() {
-                    let _ = std::fs::remove_dir_all(&tmp);
+                    sync_parent(&dest);
+                    let _ = guard::remove_output(&tmp);
                     return Ok(HashMap::new());
                 }
                 let old = dest.with_file_name(format!(
@@ -182,7 +180,8 @@ impl Output {
                     let _ = std::fs::rename(&old, &dest);
                     return Err(io(e, format!("无法写入 {}", dest.display())));
                 }
-                let _ = std::fs::remove_dir_all(&old);
+                sync_parent(&dest);
+                let _ = guard::remove_output(&old);
                 Ok(HashMap::new())
             }
         }
@@ -191,7 +190,7 @@ impl Output {
     /// Throws a failed build away.
     pub fn abandon(self) {
         if let Target::Disk { tmp, .. } = self.target {
-            let _ = std::fs::remove_dir_all(tmp);
+            let _ = guard::remove_output(&tmp);
         }
     }
 }
@@ -216,6 +215,23 @@ pub fn place(rel: &str) -> String {
     } else {
         format!("{PUBLIC}{rel}")
     }
+}
+
+/// Records the manifest and makes the fresh folder durable before it is swapped in.
+fn seal(tmp: &Path) -> anyhow::Result<()> {
+    let files = guard::write_manifest(tmp)
+        .map_err(|e| anyhow::anyhow!("无法写入生成记录 {}：{e}", tmp.display()))?;
+    durable::sync_tree(tmp, &files)
+        .map_err(|e| io(e, format!("无法把 {} 写入磁盘", tmp.display())))
+}
+
+/// fsyncs the folder that holds `dest`, so the rename itself survives a power cut.
+fn sync_parent(dest: &Path) {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let _ = durable::sync_dir(parent);
 }
 
 /// Repairs what an interrupted build (power loss, `kill -9`) can leave beside `dest`:
@@ -250,7 +266,7 @@ pub fn recover(dest: &Path) -> anyhow::Result<()> {
                 .map_err(|e| io(e, format!("无法恢复上次的输出 {}", path.display())))?;
             eprintln!("上次生成被中断，已恢复之前的输出：{}", dest.display());
         } else {
-            std::fs::remove_dir_all(&path)
+            guard::remove_output(&path)
                 .map_err(|e| io(e, format!("无法清理 {}", path.display())))?;
         }
     }
