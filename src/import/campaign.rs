@@ -54,7 +54,7 @@ pub fn update(doc: &Document, into: &Path, rep: &mut Report) -> Result<Vec<Strin
     let Some(main) = doc.items.first() else {
         return Ok(Vec::new());
     };
-    let path = into.join("content").join("campaign.yaml");
+    let path = super::dest::checked(into, Path::new("campaign.yaml"))?;
     let shown = crate::diag::display_path(&path);
     if !path.exists() {
         let title = doc

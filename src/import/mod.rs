@@ -9,6 +9,7 @@
 pub mod campaign;
 pub mod clean;
 pub mod decode;
+pub mod dest;
 pub mod docx;
 pub mod markdown;
 pub mod recognize;
@@ -121,12 +122,28 @@ impl ImportReport {
     }
 }
 
+/// The refusal of a Word 97–2003 (`.doc`) file, whatever its name.
+fn old_word(path: &Path) -> String {
+    format!(
+        "{} 是旧版 Word（.doc，Word 97–2003）文件，无法直接导入；请在 Word 或 WPS 中打开，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再导入新保存的 .docx 文件",
+        path.display()
+    )
+}
+
 /// Reads a source file into text: `.docx` by its XML, anything else as plain text.
 pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
     let is_docx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx {
+        let mut magic = [0u8; 4];
+        if let Ok(mut f) = std::fs::File::open(path) {
+            use std::io::Read;
+            let _ = f.read_exact(&mut magic);
+        }
+        if magic == [0xD0, 0xCF, 0x11, 0xE0] {
+            anyhow::bail!("{}", old_word(path));
+        }
         rep.encoding = "docx".into();
         return docx::read_docx(path);
     }
@@ -134,13 +151,21 @@ pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("doc"))
     {
-        anyhow::bail!(
-            "{} 是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 或纯文本后再导入",
-            path.display()
-        );
+        anyhow::bail!("{}", old_word(path));
     }
     let bytes = std::fs::read(path).with_context(|| format!("无法读取 {}", path.display()))?;
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        anyhow::bail!("{}", old_word(path));
+    }
     let d = decode::decode(&bytes);
+    if let Some((line, col, c)) = decode::first_control(&d.text) {
+        anyhow::bail!(
+            "{}:{line}:{col}: 按 {} 解码后出现控制字符 U+{:04X}，这不是正常的文本文件（可能是编码无法识别，或不是文字文件），未导入；请用记事本打开，另存为“UTF-8”编码后重新导入",
+            path.display(),
+            d.encoding,
+            c as u32
+        );
+    }
     rep.encoding = d.encoding.to_string();
     if d.encoding != "UTF-8" {
         rep.info(

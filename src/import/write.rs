@@ -214,8 +214,9 @@ pub fn write_document(
     }
     let texts = texts(doc, &slugs, rep)?;
     for ((i, item), text) in doc.items.iter().enumerate().zip(texts) {
-        let dir = into.join("content").join(item.kind.folder());
-        let path: PathBuf = dir.join(format!("{}.md", slugs[i]));
+        let rel = Path::new(item.kind.folder()).join(format!("{}.md", slugs[i]));
+        let path: PathBuf = super::dest::checked(into, &rel)?;
+        let dir = path.parent().unwrap_or(into).to_path_buf();
         if path.exists() && !force {
             rep.error(item.line, 0, format!("{} 已存在，未覆盖", path.display()))
                 .with_hint("确认要替换时加 --force 重新导入，或先把原文件改名");

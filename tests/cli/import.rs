@@ -293,9 +293,107 @@ fn unreadable_inputs_are_usage_errors() {
     );
     s.write("old.doc", "binary");
     let r = s.run(&["import", "old.doc"]).fails(2);
-    assert!(r.stderr.contains("另存为 .docx"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("另存为") && r.stderr.contains(".docx"),
+        "{}",
+        r.stderr
+    );
     s.write("broken.docx", "not a zip");
     let r = s.run(&["import", "broken.docx"]).fails(2);
     assert!(r.stderr.contains("不是有效的 .docx 文件"), "{}", r.stderr);
     assert!(!s.file("content").exists());
+}
+
+/// issue 20 item 5: a `.docx` whose document.xml inflates past the limit is refused by name,
+/// without being read whole, and nothing is written.
+#[test]
+fn docx_zip_bomb_is_refused() {
+    use std::io::Write;
+    let s = Site::empty();
+    let file = std::fs::File::create(s.file("bomb.docx")).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", opts).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..80 {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(s.file("bomb.docx")).unwrap().len() < 2 << 20);
+    let r = s.run(&["import", "bomb.docx"]).fails(2);
+    assert!(
+        r.stderr.contains("bomb.docx") && r.stderr.contains("压缩炸弹"),
+        "{}",
+        r.stderr
+    );
+    assert!(!s.file("content").exists());
+}
+
+/// issue 20 item 7b: UTF-16 without BOM is read as UTF-16, not as GBK garbage; bytes that
+/// still decode to control characters are refused at their line and column.
+#[test]
+fn utf16_without_bom_and_control_characters() {
+    let s = Site::empty();
+    let text = "外山乡人民政府关于开展安全生产月宣传活动的通知\r\n\r\n各村委会，乡直各单位：\r\n\r\n请认真做好安全生产月宣传工作。\r\n\r\n外山乡人民政府\r\n2024年5月10日\r\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    s.write_bytes("u16.txt", &le);
+    let r = s.run(&["import", "u16.txt"]).ok();
+    assert!(r.stdout.contains("UTF-16LE"), "{}", r.stdout);
+    let created = r.stdout.lines().nth(1).unwrap().trim().to_string();
+    let rel = &created[created.find("content/").unwrap()..];
+    let n = fm(&s, rel);
+    assert_eq!(
+        str_of(&n, "title"),
+        "外山乡人民政府关于开展安全生产月宣传活动的通知"
+    );
+    assert!(!s.read(rel).contains('\0'));
+    assert_eq!(s.run(&["build"]).code, 0);
+
+    s.write_bytes("bin.txt", b"\xcd\xa8\xd6\xaa\n\xb8\xf7\x01\x02\x03\n");
+    let r = s.run(&["import", "bin.txt"]).fails(2);
+    assert!(
+        r.stderr.contains("bin.txt:2:2") && r.stderr.contains("控制字符"),
+        "{}",
+        r.stderr
+    );
+    // A Word 97–2003 file renamed .docx or .txt is still refused as .doc.
+    s.write_bytes("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 rest");
+    let r = s.run(&["import", "old.docx"]).fails(2);
+    assert!(r.stderr.contains("另存为"), "{}", r.stderr);
+}
+
+/// issue 20 item 9: import never writes through a symbolic link inside content/, `--force`
+/// or not, and leaves the link's target untouched.
+#[cfg(unix)]
+#[test]
+fn import_refuses_symlinks_in_content() {
+    let s = Site::empty();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(s.file("content")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), s.file("content/letters")).unwrap();
+    let f = Path::new(FIXTURES)
+        .join("gb18030_letter.txt")
+        .display()
+        .to_string();
+    for args in [vec!["import", &f], vec!["import", &f, "--force"]] {
+        let r = s.run(&args).fails(2);
+        assert!(
+            r.stderr.contains("content/letters") && r.stderr.contains("符号链接"),
+            "{}",
+            r.stderr
+        );
+    }
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+
+    // A link standing where the file would go: its target keeps its text.
+    std::fs::remove_file(s.file("content/letters")).unwrap();
+    std::fs::create_dir_all(s.file("content/letters")).unwrap();
+    let target = outside.path().join("precious.md");
+    std::fs::write(&target, "mine\n").unwrap();
+    std::os::unix::fs::symlink(&target, s.file("content/letters/shpa-gzfx-zqxscjydwd.md")).unwrap();
+    let r = s.run(&["import", &f, "--force"]).fails(2);
+    assert!(r.stderr.contains("符号链接"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");
 }

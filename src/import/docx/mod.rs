@@ -23,20 +23,49 @@ pub fn read_docx(path: &Path) -> Result<String> {
             path.display()
         )
     })?;
-    let document = read_entry(&mut zip, "word/document.xml")?
+    let document = read_entry(&mut zip, path, "word/document.xml")?
         .with_context(|| format!("{} 中没有 word/document.xml", path.display()))?;
-    let numbering = read_entry(&mut zip, "word/numbering.xml")?.unwrap_or_default();
+    let numbering = read_entry(&mut zip, path, "word/numbering.xml")?.unwrap_or_default();
     document_text(&document, &numbering)
 }
 
-fn read_entry(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Result<Option<String>> {
-    let Ok(mut entry) = zip.by_name(name) else {
+/// The most a `.docx` part may hold once decompressed. A real document.xml of a long 公文 with
+/// tables is a few MB; anything near this limit is a zip bomb or not a document.
+pub const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads one part, streaming through a limit: a part that decompresses past
+/// [`MAX_ENTRY_BYTES`] is refused without being read whole, whatever its header claims.
+fn read_entry(
+    zip: &mut zip::ZipArchive<std::fs::File>,
+    path: &Path,
+    name: &str,
+) -> Result<Option<String>> {
+    let Ok(entry) = zip.by_name(name) else {
         return Ok(None);
     };
-    let mut s = String::new();
+    let mut bytes = Vec::new();
     entry
-        .read_to_string(&mut s)
-        .with_context(|| format!("无法读取 {name}"))?;
+        .take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| {
+            anyhow::anyhow!(
+                "{}：无法解压其中的 {name}，文件已损坏；请在 Word 中打开后重新另存为 .docx",
+                path.display()
+            )
+        })?;
+    if bytes.len() as u64 > MAX_ENTRY_BYTES {
+        anyhow::bail!(
+            "{}：其中的 {name} 解压后超过 {} MB，不像正常的 Word 文档（可能是“压缩炸弹”），未导入；请在 Word 中打开后重新另存为 .docx，或另存为纯文本再导入",
+            path.display(),
+            MAX_ENTRY_BYTES / 1024 / 1024
+        );
+    }
+    let s = String::from_utf8(bytes).map_err(|_| {
+        anyhow::anyhow!(
+            "{}：其中的 {name} 不是 UTF-8 编码的 XML，文件已损坏；请在 Word 中打开后重新另存为 .docx",
+            path.display()
+        )
+    })?;
     Ok(Some(s))
 }
 
