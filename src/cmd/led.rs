@@ -71,10 +71,16 @@ fn write_feed(path: &Path, bytes: &[u8], format: LedFormat, force: bool) -> anyh
         );
     }
     if path.is_dir() {
-        bail!("{} 是一个文件夹，请在 -o 后写一个文件名，例如 屏幕.txt。", path.display());
+        bail!(
+            "{} 是一个文件夹，请在 -o 后写一个文件名，例如 屏幕.txt。",
+            path.display()
+        );
     }
     crate::output::guard::refuse_inside_sources(path)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
     let written = std::fs::File::create(&tmp)
         .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
@@ -89,15 +95,20 @@ fn write_feed(path: &Path, bytes: &[u8], format: LedFormat, force: bool) -> anyh
 /// Whether `old` is a feed this command writes: a `led-feed/1` JSON document, or a TXT feed
 /// (CRLF lines, no front matter, no YAML keys) in a file named `.txt`.
 fn is_our_feed(path: &Path, old: &[u8], format: LedFormat) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match format {
-        LedFormat::Json => serde_json::from_slice::<serde_json::Value>(old).is_ok_and(|v| {
-            v.get("schema").and_then(|s| s.as_str()) == Some(led::feed::SCHEMA)
-        }),
+        LedFormat::Json => serde_json::from_slice::<serde_json::Value>(old)
+            .is_ok_and(|v| v.get("schema").and_then(|s| s.as_str()) == Some(led::feed::SCHEMA)),
         LedFormat::Txt => {
             ext == "txt"
                 && old.ends_with(b"\r\n")
-                && old.split(|&b| b == b'\n').all(|l| l.is_empty() || l.ends_with(b"\r"))
+                && old
+                    .split(|&b| b == b'\n')
+                    .all(|l| l.is_empty() || l.ends_with(b"\r"))
                 && !old.starts_with(b"---")
         }
     }

@@ -49,7 +49,9 @@ pub fn check_replaceable(dest: &Path) -> anyhow::Result<()> {
             dest.display()
         );
     }
-    let empty = std::fs::read_dir(dest).map(|mut d| d.next().is_none()).unwrap_or(false);
+    let empty = std::fs::read_dir(dest)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
     if empty {
         return Ok(());
     }

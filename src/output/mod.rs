@@ -221,8 +221,7 @@ pub fn place(rel: &str) -> String {
 fn seal(tmp: &Path) -> anyhow::Result<()> {
     let files = guard::write_manifest(tmp)
         .map_err(|e| anyhow::anyhow!("无法写入生成记录 {}：{e}", tmp.display()))?;
-    durable::sync_tree(tmp, &files)
-        .map_err(|e| io(e, format!("无法把 {} 写入磁盘", tmp.display())))
+    durable::sync_tree(tmp, &files).map_err(|e| io(e, format!("无法把 {} 写入磁盘", tmp.display())))
 }
 
 /// fsyncs the folder that holds `dest`, so the rename itself survives a power cut.

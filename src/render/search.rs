@@ -104,7 +104,7 @@ pub fn suggestions(site: &Site) -> Vec<String> {
             None => tags.push((t, 1)),
         }
     }
-    tags.sort_by(|a, b| b.1.cmp(&a.1));
+    tags.sort_by_key(|t| std::cmp::Reverse(t.1));
     let mut words: Vec<String> = tags.iter().take(2).map(|(t, _)| t.to_string()).collect();
     for i in &site.items {
         if words.len() >= 2 {

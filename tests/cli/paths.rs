@@ -243,20 +243,22 @@ fn half_deleted_leftover_is_removed() {
 fn led_output_never_overwrites_a_user_file() {
     let s = Site::fixture("minimal");
     let yaml = s.read("content/campaign.yaml");
-    let r = s
-        .run(&["led", ".", "-o", "content/campaign.yaml"])
-        .fails(2);
+    let r = s.run(&["led", ".", "-o", "content/campaign.yaml"]).fails(2);
     assert!(r.stderr.contains("content/campaign.yaml"), "{}", r.stderr);
     assert_eq!(s.read("content/campaign.yaml"), yaml);
     s.write("notes.txt", "我的笔记\n");
-    s.run(&["led", ".", "--format", "txt", "-o", "notes.txt"]).fails(2);
+    s.run(&["led", ".", "--format", "txt", "-o", "notes.txt"])
+        .fails(2);
     assert_eq!(s.read("notes.txt"), "我的笔记\n");
     // Its own feeds are replaced freely, json and txt.
     s.run(&["led", ".", "-o", "screen.json"]).ok();
     s.run(&["led", ".", "-o", "screen.json"]).ok();
-    s.run(&["led", ".", "--format", "txt", "-o", "screen.txt"]).ok();
-    s.run(&["led", ".", "--format", "txt", "-o", "screen.txt"]).ok();
+    s.run(&["led", ".", "--format", "txt", "-o", "screen.txt"])
+        .ok();
+    s.run(&["led", ".", "--format", "txt", "-o", "screen.txt"])
+        .ok();
     // --force says the user means it.
-    s.run(&["led", ".", "--format", "txt", "-o", "notes.txt", "--force"]).ok();
+    s.run(&["led", ".", "--format", "txt", "-o", "notes.txt", "--force"])
+        .ok();
     assert_ne!(s.read("notes.txt"), "我的笔记\n");
 }
