@@ -82,10 +82,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     // At least one unit in ten is ASCII (line breaks, digits, punctuation) and the other
-    // half of the pairs has (almost) no NUL.
-    if odd * 10 >= units && even * 50 <= units {
+    // half of the pairs has far fewer NULs (a Chinese character such as 开 U+5F00 has one).
+    if odd * 10 >= units && even * 4 <= odd {
         Some(encoding_rs::UTF_16LE)
-    } else if even * 10 >= units && odd * 50 <= units {
+    } else if even * 10 >= units && odd * 4 <= even {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
