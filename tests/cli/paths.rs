@@ -232,7 +232,7 @@ fn half_deleted_leftover_is_removed() {
     s.run(&["build"]).ok();
     crate::harness::copy_dir(&s.file("output"), &s.file(".output.tmp-999997"));
     // What a kill -9 in the middle of the deletion leaves: some folders gone, the marker kept.
-    std::fs::remove_dir_all(s.file(".output.tmp-999997/news")).unwrap();
+    std::fs::remove_dir_all(s.file(".output.tmp-999997/site/news")).unwrap();
     assert!(s.file(".output.tmp-999997/.xuanguan-output").is_file());
     s.run(&["build"]).ok();
     assert!(!s.file(".output.tmp-999997").exists());
