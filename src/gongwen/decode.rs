@@ -1,6 +1,7 @@
 //! The one text decoder: the bytes of a plain-text file (a roster, a received document) into a
-//! `String`: UTF-8 (with or without BOM), GBK or
-//! GB18030 (detected), UTF-16 with a BOM; CRLF and lone CR become LF.
+//! `String`: UTF-8 (with or without BOM), GBK or GB18030 (detected), UTF-16 with a BOM or
+//! without one (told by where the NUL bytes fall); CRLF and lone CR become LF. Linear in the
+//! input.
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 
@@ -21,6 +22,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return finish(text.into_owned(), enc.name(), enc == UTF_8, had_errors);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        return finish(text.into_owned(), enc.name(), false, had_errors);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return finish(s.to_string(), "UTF-8", false, false);
@@ -67,6 +72,41 @@ fn finish(text: String, encoding: &'static str, had_bom: bool, had_errors: bool)
     }
 }
 
+/// UTF-16 saved without a byte-order mark (Notepad's "Unicode" from some tools): text of
+/// Chinese and ASCII has a NUL in one byte of most ASCII code units and no NUL elsewhere.
+/// Decides by the NUL bytes at even and odd offsets of the first 4 KiB.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let units = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // At least one unit in ten is ASCII (line breaks, digits, punctuation) and the other
+    // half of the pairs has far fewer NULs (a Chinese character such as 开 U+5F00 has one).
+    if odd * 10 >= units && even * 4 <= odd {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= units && odd * 4 <= even {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The first control character of `text` that no document contains (anything below U+0020
+/// but tab, line feed and form feed, and DEL), with its 1-based line and column.
+pub fn first_control(text: &str) -> Option<(usize, usize, char)> {
+    for (i, line) in text.split('\n').enumerate() {
+        for (j, c) in line.chars().enumerate() {
+            if (c.is_control() && !matches!(c, '\t' | '\u{c}')) && (c as u32) < 0xA0 {
+                return Some((i + 1, j + 1, c));
+            }
+        }
+    }
+    None
+}
+
 /// True when `bytes` contain a GB18030 four-byte sequence (lead byte, then an ASCII digit).
 fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
     let mut i = 0;
@@ -106,6 +146,19 @@ mod tests {
         assert_eq!(d.encoding, "GBK");
         assert_eq!(d.text, text.replace("\r\n", "\n"));
         assert!(!d.had_errors);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_detected() {
+        let text = "外山乡人民政府关于开展安全生产月活动的通知\n各村委会：\n2024年5月10日\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).text, text);
+        assert_eq!(decode(&le).encoding, "UTF-16LE");
+        assert_eq!(decode(&be).text, text);
+        assert_eq!(decode(&be).encoding, "UTF-16BE");
+        assert_eq!(first_control("甲\n乙\u{0}丙"), Some((2, 2, '\u{0}')));
+        assert_eq!(first_control("甲\t乙\n"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 pub mod campaign;
 pub mod clean;
-pub mod decode;
+pub use crate::gongwen::decode;
 pub mod dest;
 pub mod docx;
 pub mod markdown;

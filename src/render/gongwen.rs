@@ -89,25 +89,6 @@ mod tests {
     }
 
     #[test]
-    fn ordinals_and_their_levels() {
-        for (t, l) in [
-            ("一、总体目标", Some(1)),
-            ("十二、附则", Some(1)),
-            ("（三）加强领导", Some(2)),
-            ("3.开展培训", Some(3)),
-            ("12．加强宣传", Some(3)),
-            ("（2）张贴标语", Some(4)),
-            ("一是加强领导", None),
-            ("2026年", None),
-            ("1.5倍", None),
-            ("一、", Some(1)),
-            ("（一", None),
-        ] {
-            assert_eq!(level(t), l, "{t}");
-        }
-    }
-
-    #[test]
     fn marks_headings_run_ins_and_standalone_paragraphs() {
         let html = "<h2 id=\"a\">一、总体目标</h2>\n<p><strong>（一）加强组织领导。</strong>各村要……</p>\n<p>1.开展宣传</p>\n<p>1.各村要在9月底前完成宣传，并报送镇安办。</p>\n<p>正文<strong>一、不是标题</strong></p>\n<h2 id=\"f\">附件2</h2>";
         assert_eq!(
