@@ -38,7 +38,7 @@ mod titles;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, Severity, line_col};
+use crate::diag::{Diagnostic, LineIndex, Severity};
 use front::Front;
 use text::{Block, Kind};
 
@@ -133,6 +133,13 @@ pub struct Located {
     pub diag: Diagnostic,
     /// Span length in characters (at least 1).
     pub len: usize,
+}
+
+impl Located {
+    /// A finding without a span (one caret).
+    pub fn of(diag: Diagnostic) -> Located {
+        Located { diag, len: 1 }
+    }
 }
 
 /// The result of linting one file.
@@ -264,6 +271,9 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
     spacing::run(&mut doc);
     residue::words(&mut doc);
     let Doc { out, front, .. } = doc;
+    let index = LineIndex::new(source);
+    let mut out = out;
+    out.sort_by_key(|f| f.off);
     let mut located: Vec<Located> = out
         .into_iter()
         .filter(|f| !opts.disabled.iter().any(|d| d == f.lint))
@@ -271,7 +281,7 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
             let (line, col) = if f.off == usize::MAX {
                 (1, 1)
             } else {
-                line_col(source, f.off)
+                index.line_col(f.off)
             };
             let diag = Diagnostic::new(severity(f.lint), path, line, col, f.lint, f.message)
                 .with_hint(f.hint);

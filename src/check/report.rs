@@ -14,52 +14,124 @@ fn width(c: char) -> usize {
 }
 
 /// Formats findings for people. `source` returns a file's text by its (relative) path.
+/// Files appear in the order of their first finding; the whole report is linear in the number
+/// of findings plus the size of the files they are in.
 pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
-    let mut paths: Vec<&str> = Vec::new();
-    for f in findings {
-        if !paths.contains(&f.diag.path.as_str()) {
-            paths.push(&f.diag.path);
-        }
-    }
-    for path in paths {
-        let text = source(path);
-        // Split once: a file with thousands of findings on one long line stays linear.
-        let lines: Vec<Vec<char>> = text
-            .as_deref()
-            .map(|t| {
-                t.lines()
-                    .map(|l| l.chars().map(|c| if c == '\t' { ' ' } else { c }).collect())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let _ = writeln!(out, "{path}");
-        for f in findings.iter().filter(|f| f.diag.path == path) {
-            let d = &f.diag;
-            let _ = writeln!(
-                out,
-                "  {}:{}  {}[{}]  {}",
-                d.line,
-                d.col,
-                d.severity.label(),
-                d.lint,
-                d.message
-            );
-            if let Some(line) = d.line.checked_sub(1).and_then(|l| lines.get(l)) {
-                let num = d.line.to_string();
-                let pad = " ".repeat(num.len());
-                let (shown, before, span) = excerpt(line, d.col.saturating_sub(1), f.len);
-                let _ = writeln!(out, "   {num} | {shown}");
-                let _ = writeln!(out, "   {pad} | {}{}", " ".repeat(before), "^".repeat(span));
-            }
-            if let Some(h) = &d.hint {
-                let _ = writeln!(out, "      修改建议：{h}");
-            }
-        }
-        out.push('\n');
+    for (path, group) in by_file(findings) {
+        file_block(&mut out, path, &group, source(path).as_deref());
     }
     let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
     out
+}
+
+/// Findings grouped by file, files in the order of their first finding.
+pub fn by_file(findings: &[Located]) -> Vec<(&str, Vec<&Located>)> {
+    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    let mut groups: Vec<(&str, Vec<&Located>)> = Vec::new();
+    for f in findings {
+        let i = *index.entry(f.diag.path.as_str()).or_insert_with(|| {
+            groups.push((f.diag.path.as_str(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(f);
+    }
+    groups
+}
+
+/// One file's findings, each as `path:line:col: 级别[rule]: message` (what editors and
+/// terminals turn into a link), its source line with a caret under the span, and the hint.
+pub fn file_block(out: &mut String, path: &str, findings: &[&Located], text: Option<&str>) {
+    // Only the lines that have findings are split into characters.
+    let lines: Vec<&str> = text.map(|t| t.lines().collect()).unwrap_or_default();
+    // Findings come sorted by line: the characters of a line are collected once for all its
+    // findings (a 15 MB one-line file with thousands of findings stays linear).
+    let mut cached: (usize, Vec<char>) = (0, Vec::new());
+    for f in findings {
+        let d = &f.diag;
+        let _ = write!(out, "{path}");
+        if d.line > 0 {
+            let _ = write!(out, ":{}", d.line);
+            if d.col > 0 {
+                let _ = write!(out, ":{}", d.col);
+            }
+        }
+        let _ = writeln!(out, ": {}[{}]: {}", d.severity.label(), d.lint, d.message);
+        if let Some(line) = d.line.checked_sub(1).and_then(|l| lines.get(l)) {
+            if cached.0 != d.line {
+                let chars = line.chars().map(|c| if c == '\t' { ' ' } else { c });
+                cached = (d.line, chars.collect());
+            }
+            let chars = &cached.1;
+            let num = d.line.to_string();
+            let pad = " ".repeat(num.len());
+            let (shown, before, span) = excerpt(chars, d.col.saturating_sub(1), f.len);
+            let _ = writeln!(out, "   {num} | {shown}");
+            let _ = writeln!(out, "   {pad} | {}{}", " ".repeat(before), "^".repeat(span));
+        }
+        if let Some(h) = &d.hint {
+            let _ = writeln!(out, "      修改建议：{h}");
+        }
+    }
+    out.push('\n');
+}
+
+/// The report of `build`: errors in full (like `check`), warnings and notes as a summary —
+/// counts by rule and the files with most of them — with the command that lists them all.
+pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    let errors: Vec<Located> = findings
+        .iter()
+        .filter(|f| f.diag.is_error())
+        .cloned()
+        .collect();
+    for (path, group) in by_file(&errors) {
+        file_block(&mut out, path, &group, source(path).as_deref());
+    }
+    let rest: Vec<&Located> = findings.iter().filter(|f| !f.diag.is_error()).collect();
+    if !rest.is_empty() {
+        let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut files: std::collections::BTreeMap<&str, usize> = Default::default();
+        for f in &rest {
+            *rules.entry(f.diag.lint.as_str()).or_default() += 1;
+            *files.entry(f.diag.path.as_str()).or_default() += 1;
+        }
+        let (w, i) = rest.iter().fold((0, 0), |(w, i), f| match f.diag.severity {
+            Severity::Warning => (w + 1, i),
+            _ => (w, i + 1),
+        });
+        let what = match (w, i) {
+            (w, 0) => format!("{w} 个警告"),
+            (0, i) => format!("{i} 条提示"),
+            (w, i) => format!("{w} 个警告、{i} 条提示"),
+        };
+        let _ = writeln!(out, "另有 {what}（未逐条列出）：");
+        let mut rules: Vec<(&str, usize)> = rules.into_iter().collect();
+        rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let _ = writeln!(out, "  按规则：{}", top(&rules, 8));
+        let mut files: Vec<(&str, usize)> = files.into_iter().collect();
+        files.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let _ = writeln!(out, "  最多的文件：{}", top(&files, 5));
+        let _ = writeln!(out, "  运行 xuanguan check 查看每一处的位置和修改建议。");
+    }
+    if !findings.is_empty() {
+        let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
+    }
+    out
+}
+
+/// `a 3 处、b 2 处，等 N 项` for the first `n` of `counts`.
+fn top(counts: &[(&str, usize)], n: usize) -> String {
+    let mut s = counts
+        .iter()
+        .take(n)
+        .map(|(k, c)| format!("{k} {c} 处"))
+        .collect::<Vec<_>>()
+        .join("、");
+    if counts.len() > n {
+        let _ = write!(s, "，等共 {} 项", counts.len());
+    }
+    s
 }
 
 /// Characters shown around the span of a long line (official paragraphs run to 500 characters).

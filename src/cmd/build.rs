@@ -1,12 +1,16 @@
-//! `xuanguan build`: load → render → write, all or nothing.
+//! `xuanguan build`: load → check → render all → gate on the findings → write, all or nothing.
+//!
+//! Every finding (the loader's, the proofreading's, the LED feed's and the WeChat exports')
+//! goes into one report in one format: errors in full, warnings as a summary with the command
+//! that lists them all (`xuanguan check`).
 
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use crate::check::{self, Failed, LintOptions, report};
+use crate::check::{self, Failed, LintOptions, Located, report};
 use crate::cli::BuildArgs;
-use crate::content::{self, LoadOptions};
-use crate::diag::{Severity, UserErrors};
+use crate::content::{self, LoadOptions, Site};
+use crate::diag::Severity;
 use crate::output::Output;
 use crate::render;
 use crate::theme::Theme;
@@ -23,45 +27,52 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| args.dir.join("output"));
     crate::output::recover(&dest)?;
-    let site = stage("load", || content::load(&args.dir, &opts))?;
-    let warnings: Vec<_> = site
-        .warnings
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .cloned()
-        .collect();
-    for d in &site.warnings {
-        eprintln!("{d}");
+    let site = stage("load", || content::load_all(&args.dir, &opts))?;
+    // Proofreading and the LED feed (its jieba dictionary is slow to load) side by side.
+    let (outcome, led) = stage("check and led feed", || {
+        rayon::join(
+            || check::site::proofread(&site, &LintOptions::default()),
+            || render::led::site::build(&site, render::led::now_cst()),
+        )
+    });
+    let mut findings = outcome.findings;
+    let mut broken = led.diagnostics.iter().any(|d| d.is_error());
+    findings.extend(led.diagnostics.into_iter().map(Located::of));
+    if !site.errors.is_empty() || broken {
+        return fail(&site, findings, args.strict);
     }
-    if args.strict && !warnings.is_empty() {
-        return Err(UserErrors(warnings).into());
-    }
-    stage("check", || proofread(&site, args.strict))?;
-    // The WeChat export's limits follow the same rule as the LED feed's findings.
-    let wechat = stage("wechat limits", || render::wechat::diagnostics(&site));
-    check_led(&wechat, args.strict)?;
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let out = Output::disk(&dest)?;
-    // The LED feed (its jieba dictionary is slow to load) is built beside the pages.
-    let (led, rendered) = std::thread::scope(|s| {
-        let led = s.spawn(|| {
-            stage("led feed", || {
-                render::led::site::build(&site, render::led::now_cst())
-            })
-        });
-        let rendered = stage("render and write", || {
-            render::render_site(&site, &theme, &out)
-        });
-        (led.join().expect("LED feed thread"), rendered)
+    let rendered = stage("render and write", || {
+        render::render_site(&site, &theme, &out).and_then(|d| {
+            led.files
+                .iter()
+                .try_for_each(|(p, b)| out.write(p, b))
+                .map(|()| d)
+        })
     });
-    let rendered = rendered
-        .and_then(|()| check_led(&led.diagnostics, args.strict))
-        .and_then(|()| led.files.iter().try_for_each(|(p, b)| out.write(p, b)));
-    if let Err(e) = rendered {
+    let rendered = match rendered {
+        Ok(d) => d,
+        Err(e) => {
+            out.abandon();
+            return Err(e);
+        }
+    };
+    broken |= rendered.iter().any(|d| d.is_error());
+    findings.extend(rendered.into_iter().map(Located::of));
+    check::site::sort(&mut findings);
+    if broken
+        || (args.strict
+            && findings
+                .iter()
+                .any(|f| f.diag.severity <= Severity::Warning))
+    {
         out.abandon();
-        return Err(e);
+        return fail(&site, findings, args.strict);
     }
     stage("commit", || out.commit())?;
+    eprint!("{}", report::brief(&findings, texts(&site)));
+    suppressed(&outcome.suppressed);
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
         eprintln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",
@@ -75,53 +86,52 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints a renderer's warnings (LED feed, WeChat export); its errors (and, under `--strict`,
-/// its warnings) stop the build.
-fn check_led(diags: &[crate::diag::Diagnostic], strict: bool) -> anyhow::Result<()> {
-    for d in diags.iter().filter(|d| !d.is_error()) {
-        eprintln!("{d}");
-    }
-    let fatal: Vec<_> = diags
-        .iter()
-        .filter(|d| d.is_error() || (strict && d.severity == Severity::Warning))
-        .cloned()
-        .collect();
-    if fatal.is_empty() {
-        Ok(())
+// What stops a build: the loader's and the renderers' errors (front matter, publishing rules,
+// LED fit, WeChat limits) always; under `--strict`, every finding but notes. Proofreading
+// errors alone are reported and do not stop it (a typo is not a broken site).
+
+/// Reports everything and fails without touching the previous output.
+fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()> {
+    let mut findings = findings;
+    check::site::sort(&mut findings);
+    // A failed build shows every finding in full: the user is fixing the site now.
+    let text = if strict {
+        report::human(&findings, texts(site))
     } else {
-        Err(UserErrors(fatal).into())
+        report::brief(&findings, texts(site))
+    };
+    eprint!("{text}");
+    Err(Failed("未生成输出，上次的输出保持不变。".into()).into())
+}
+
+/// The text of a document by its path in the report: loaded items from memory, other files
+/// (left out, campaign.yaml) from disk.
+fn texts(site: &Site) -> impl Fn(&str) -> Option<String> + '_ {
+    let loaded: std::collections::HashMap<String, &str> = site
+        .items
+        .iter()
+        .map(|i| (i.path(), i.text.as_str()))
+        .collect();
+    move |path| {
+        loaded
+            .get(path)
+            .map(|t| t.to_string())
+            .or_else(|| super::check::source(site, path))
     }
 }
 
-/// Runs the same checks as `check`: findings are printed, and stop the build under `--strict`.
-/// Front-matter errors (unknown keys, wrong types, impossible dates) and publishing rules
-/// (`secrecy`, `disclosure`) are enforced by the loader and always stop it.
-fn proofread(site: &content::Site, strict: bool) -> anyhow::Result<()> {
-    let outcome = check::site::check_site(site, &LintOptions::default());
-    if !outcome.findings.is_empty() {
-        let sources = |p: &str| {
-            site.items
-                .iter()
-                .find(|i| i.path() == p)
-                .map(|i| i.text.clone())
-        };
-        eprint!("{}", report::human(&outcome.findings, sources));
+fn suppressed(list: &[Located]) {
+    if list.is_empty() {
+        return;
     }
-    if !outcome.suppressed.is_empty() {
+    eprintln!(
+        "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
+        list.len()
+    );
+    for l in list {
         eprintln!(
-            "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
-            outcome.suppressed.len()
+            "  {}:{}:{} {}",
+            l.diag.path, l.diag.line, l.diag.col, l.diag.lint
         );
-        for l in &outcome.suppressed {
-            eprintln!(
-                "  {}:{}:{} {}",
-                l.diag.path, l.diag.line, l.diag.col, l.diag.lint
-            );
-        }
     }
-    if strict && !outcome.findings.is_empty() {
-        let n = outcome.findings.len();
-        return Err(Failed(format!("校对发现 {n} 个问题（--strict），未生成输出。")).into());
-    }
-    Ok(())
 }

@@ -1,11 +1,11 @@
 //! `xuanguan check`: load the site, run the lints and the consistency checks, print the report.
+//! Every document that can be read is proofread, even when it or another file has errors.
 
 use std::io::Write;
 
 use crate::check::{self, Failed, LintOptions, Located, report};
 use crate::cli::{CheckArgs, Format};
 use crate::content::{self, LoadOptions};
-use crate::diag::UserErrors;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     // Drafts are checked too: that is when proofreading matters.
@@ -13,31 +13,22 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         drafts: true,
         today: super::today(None)?,
     };
-    let findings: Vec<Located> = match content::load(&args.dir, &opts) {
-        Ok(site) => {
-            let mut findings = check::site::check_site(&site, &LintOptions::default()).findings;
-            // LED fit and encoding problems come from the LED renderer itself. "No slogan on
-            // this screen today" depends on the date, not on the text: `build` reports it.
-            let led = crate::render::led::site::build(&site, crate::render::led::now_cst());
-            findings.extend(
-                led.diagnostics
-                    .into_iter()
-                    .filter(|d| d.lint != "led-empty")
-                    .map(|diag| Located { diag, len: 1 }),
-            );
-            let wechat = crate::render::wechat::diagnostics(&site);
-            findings.extend(wechat.into_iter().map(|diag| Located { diag, len: 1 }));
-            findings
-        }
-        Err(e) => match e.downcast::<UserErrors>() {
-            // Front-matter and other load errors are reported like findings.
-            Ok(UserErrors(diags)) => diags
-                .into_iter()
-                .map(|diag| Located { diag, len: 1 })
-                .collect(),
-            Err(e) => return Err(e),
-        },
-    };
+    let site = content::load_all(&args.dir, &opts)?;
+    let (outcome, led) = rayon::join(
+        || check::site::proofread(&site, &LintOptions::default()),
+        || crate::render::led::site::build(&site, crate::render::led::now_cst()),
+    );
+    let mut findings = outcome.findings;
+    // LED fit and encoding problems come from the LED renderer itself. "No slogan on this
+    // screen today" depends on the date, not on the text: `build` reports it.
+    let led = led
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.lint != "led-empty");
+    findings.extend(led.map(Located::of));
+    let wechat = crate::render::wechat::diagnostics(&site);
+    findings.extend(wechat.into_iter().map(Located::of));
+    check::site::sort(&mut findings);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -45,12 +36,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
             writeln!(out, "{}", report::json(&diags))?;
         }
         Format::Text => {
-            let root = args.dir.clone();
-            let text = report::human(&findings, |p| {
-                std::fs::read_to_string(root.join(p))
-                    .ok()
-                    .map(|t| t.replace("\r\n", "\n"))
-            });
+            let text = report::human(&findings, |p| source(&site, p));
             write!(out, "{text}")?;
         }
     }
@@ -59,4 +45,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         return Err(Failed(String::new()).into());
     }
     Ok(())
+}
+
+/// A file's text by its path relative to the site, for the report's source lines.
+pub fn source(site: &content::Site, path: &str) -> Option<String> {
+    std::fs::read_to_string(site.root.join(path))
+        .ok()
+        .map(|t| t.replace("\r\n", "\n"))
 }

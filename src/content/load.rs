@@ -54,6 +54,19 @@ impl Draft {
 /// Loads the site at `root`. User errors come back as [`UserErrors`] (all of them at once);
 /// I/O errors as other errors.
 pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
+    let mut site = load_all(root, opts)?;
+    if site.errors.is_empty() {
+        Ok(site)
+    } else {
+        Err(UserErrors(std::mem::take(&mut site.errors)).into())
+    }
+}
+
+/// Loads as much of the site as can be read: user errors are collected in [`Site::errors`]
+/// (a file whose front matter is wrong is left out of `items` and kept in
+/// [`Site::unloaded`] for proofreading). Such a site is for `check`, never for rendering.
+/// Only a missing `content/` folder and I/O errors come back as errors.
+pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
     let content = root.join("content");
     if !content.is_dir() {
         let d = Diagnostic::error(
@@ -97,7 +110,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         .collect();
     let mut drafts = Vec::new();
     let mut warnings = Vec::new();
-    for (draft, d) in parsed {
+    let mut unloaded = Vec::new();
+    for ((draft, d), rel) in parsed.into_iter().zip(&files.docs) {
         for x in d {
             if x.is_error() {
                 diags.push(x)
@@ -105,10 +119,24 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
                 warnings.push(x)
             }
         }
-        if let Some(dr) = draft {
-            drafts.push(dr);
+        match draft {
+            Some(dr) => drafts.push(dr),
+            None => unloaded.push(rel.clone()),
         }
     }
+    // The text of the files left out, for proofreading (a file that cannot be read or decoded
+    // has its error already).
+    let unloaded: Vec<(PathBuf, String)> = unloaded
+        .into_iter()
+        .filter_map(|rel| {
+            let bytes = std::fs::read(root.join(&rel)).ok()?;
+            if bytes.len() as u64 > MAX_DOC_BYTES {
+                return None;
+            }
+            let text = decode(&display_path(&rel), &bytes).ok()?;
+            Some((rel, text))
+        })
+        .collect();
     let (errors, notes): (Vec<_>, Vec<_>) = std::mem::take(&mut diags)
         .into_iter()
         .partition(Diagnostic::is_error);
@@ -116,10 +144,6 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
     warnings.extend(notes);
     drafts.retain(|d| publishable(d, opts, &mut warnings));
     check_slugs(&drafts, &mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
-        return Err(UserErrors(diags).into());
-    }
 
     let urls: HashMap<PathBuf, String> = drafts
         .iter()
@@ -141,16 +165,16 @@ pub fn load(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         })
         .collect();
     items.sort_by(item_order);
-    let mut errors = super::attach::check(&items);
+    let mut errors = diags;
+    errors.extend(super::attach::check(&items));
     let rosters = super::roster::load_all(root, &items).unwrap_or_else(|d| {
         errors.extend(d);
         Default::default()
     });
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
-        return Err(UserErrors(errors).into());
-    }
+    errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     Ok(Site {
+        errors,
+        unloaded,
         root: root.to_path_buf(),
         campaign,
         rosters,

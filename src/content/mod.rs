@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 pub use crate::gongwen::{Kind, date, kind};
 pub use campaign::Campaign;
 pub use frontmatter::FrontMatter;
-pub use load::{LoadOptions, decode, load, normalize};
+pub use load::{LoadOptions, decode, load, load_all, normalize};
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
@@ -43,8 +43,13 @@ pub struct Site {
     pub static_files: Vec<PathBuf>,
     /// The day the site is built for (current phase, LED validity).
     pub today: NaiveDate,
-    /// Warnings and notes found while loading (errors abort loading instead).
+    /// Warnings and notes found while loading.
     pub warnings: Vec<Diagnostic>,
+    /// User errors found while loading: empty for a site from [`load`]; a site from
+    /// [`load_all`] with errors is proofread, never rendered.
+    pub errors: Vec<Diagnostic>,
+    /// Documents left out of `items` because of their errors, with their text (for `check`).
+    pub unloaded: Vec<(PathBuf, String)>,
     /// Output path of each item by source (links between documents resolve through it).
     pub urls: std::collections::HashMap<PathBuf, String>,
 }

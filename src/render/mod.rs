@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::content::{Item, Site};
+use crate::diag::Diagnostic;
 use crate::output::Output;
 use crate::theme::Theme;
 
@@ -90,13 +91,19 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// Renders every output of the site into `out`.
-pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<()> {
+/// Renders every output of the site into `out`; returns the renderers' findings (the WeChat
+/// exports' limits), which the caller reports and gates on before committing `out`.
+pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
     render_plan(site, theme, &Plan::All, out)
 }
 
 /// Renders what `plan` asks for into `out`.
-pub fn render_plan(site: &Site, theme: &Theme, plan: &Plan, out: &Output) -> anyhow::Result<()> {
+pub fn render_plan(
+    site: &Site,
+    theme: &Theme,
+    plan: &Plan,
+    out: &Output,
+) -> anyhow::Result<Vec<Diagnostic>> {
     render_prepared(&mut Prepared::default(), site, theme, plan, out)
 }
 
@@ -108,7 +115,7 @@ pub fn render_prepared(
     theme: &Theme,
     plan: &Plan,
     out: &Output,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Diagnostic>> {
     use crate::timing::stage;
     let fresh = prepared.update(site, theme, plan)?;
     let (tera, refs) = (prepared.tera(), prepared.refs());
@@ -134,7 +141,7 @@ pub fn render_prepared(
     let shards = stage("search index", || {
         search::render_index(site, plan, fresh.unmoved.as_deref(), refs, out)
     })?;
-    stage("wechat exports", || wechat::render(site, plan, out))?;
+    let diags = stage("wechat exports", || wechat::render(site, plan, out))?;
     if !plan.lists_unchanged() {
         let mut ctx = html::base_context(refs, "");
         ctx.insert("shards", &shards);
@@ -145,7 +152,7 @@ pub fn render_prepared(
         )?;
     }
     if !plan.is_all() {
-        return Ok(());
+        return Ok(diags);
     }
     for (rel, bytes) in theme.statics() {
         out.write_from(Path::new("themes"), &format!("static/{rel}"), bytes)?;
@@ -160,5 +167,5 @@ pub fn render_prepared(
             &bytes,
         )?;
     }
-    Ok(())
+    Ok(diags)
 }

@@ -68,6 +68,8 @@ pub struct Builder {
     /// Template engine and values kept between rebuilds of the same theme.
     prepared: Prepared,
     led: LedFiles,
+    /// The renderers' warnings of the last full build (WeChat export limits).
+    rendered: Vec<crate::diag::Diagnostic>,
     /// Changes not yet applied successfully (kept across failed rebuilds).
     pending: Changes,
     /// What a partial rebuild that failed after the site was updated still owes the files.
@@ -90,6 +92,7 @@ impl Builder {
             theme: None,
             prepared: Prepared::default(),
             led: LedFiles::default(),
+            rendered: Vec::new(),
             pending: Changes {
                 full: true,
                 ..Changes::default()
@@ -125,7 +128,7 @@ impl Builder {
             let rendered = render::render_prepared(&mut prepared, &site, &theme, &Plan::All, &out);
             (led.join().expect("LED feed thread"), rendered)
         });
-        rendered?;
+        let rendered = gate(rendered?)?;
         let led = led?;
         for (rel, bytes) in &led.files {
             out.write(rel, bytes)?;
@@ -140,6 +143,7 @@ impl Builder {
         self.theme = Some(theme);
         self.prepared = prepared;
         self.led = led;
+        self.rendered = rendered;
         Ok(Rebuilt {
             docs: 0,
             full: true,
@@ -170,17 +174,21 @@ impl Builder {
         };
         let out = Output::memory();
         let rendered = render::render_prepared(&mut self.prepared, site, theme, &plan, &out)
-            .and_then(|()| {
+            .and_then(gate)
+            .and_then(|diags| {
                 if owed.led {
                     self.led = LedFiles::render(site)?;
                 }
-                Ok(())
+                Ok(diags)
             });
-        if let Err(e) = rendered {
-            // What `prepared` skips next time must not depend on a render that never arrived.
-            self.prepared = Prepared::default();
-            return Err(e);
-        }
+        let rendered = match rendered {
+            Ok(d) => d,
+            Err(e) => {
+                // What `prepared` skips next time must not depend on a render that never arrived.
+                self.prepared = Prepared::default();
+                return Err(e);
+            }
+        };
         // LED files aggregate items: written again whenever the other aggregates may be
         // dropped (see `Files::patch`), so that they stay.
         if owed.led || owed.lists_changed {
@@ -205,6 +213,7 @@ impl Builder {
         if owed.led {
             warnings.extend(self.led.warnings.iter().cloned());
         }
+        warnings.extend(rendered);
         Ok(Rebuilt {
             docs: docs.len(),
             full: false,
@@ -213,9 +222,20 @@ impl Builder {
         })
     }
 
-    /// The loaded site's and the LED feed's warnings (printed after a full build).
+    /// The loaded site's, the LED feed's and the other renderers' warnings (printed after a
+    /// full build).
     pub fn warnings(&self) -> impl Iterator<Item = &crate::diag::Diagnostic> {
         let site = self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[]);
-        site.iter().chain(&self.led.warnings)
+        site.iter().chain(&self.led.warnings).chain(&self.rendered)
+    }
+}
+
+/// The renderers' errors stop a rebuild like the loader's; their warnings are kept.
+fn gate(diags: Vec<crate::diag::Diagnostic>) -> anyhow::Result<Vec<crate::diag::Diagnostic>> {
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(|d| d.is_error());
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(crate::diag::UserErrors(errors).into())
     }
 }

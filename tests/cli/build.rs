@@ -93,7 +93,7 @@ const BAD: &[(&str, &str, &str, &str)] = &[
     (
         "content/news/key.md",
         "---\ntitle: 甲\nauthr: 乙\n---\n",
-        "content/news/key.md:3:1: 错误: 未知的字段“authr”",
+        "content/news/key.md:3:1: 错误[front-matter]: 未知的字段“authr”",
         "author",
     ),
     (
@@ -166,7 +166,14 @@ fn all_errors_of_a_build_are_reported_at_once() {
     let r = s.run(&["build"]).fails(1);
     assert!(r.stderr.contains("content/news/a.md:3:1"), "{}", r.stderr);
     assert!(r.stderr.contains("content/news/b.md:2:7"), "{}", r.stderr);
-    assert!(r.stderr.contains("共 2 个错误"));
+    // One mistake, one finding: the impossible date is not reported twice.
+    assert_eq!(
+        r.stderr.matches("content/news/b.md:2:7").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("未生成输出"), "{}", r.stderr);
 }
 
 #[test]
@@ -251,13 +258,14 @@ fn going_online_without_identity_fields_warns_and_strict_fails() {
         "base_url: https://www.example.gov.cn/zt/\ndescription:",
     );
     s.write("content/campaign.yaml", &yaml);
-    let r = s.run(&["build"]).ok();
+    let r = s.run(&["check"]);
     assert!(
-        r.stderr
-            .contains("警告: 已设置 base_url（准备上线），但页脚缺少网站标识码"),
+        r.stdout
+            .contains("已设置 base_url（准备上线），但页脚缺少网站标识码"),
         "{}",
-        r.stderr
+        r.stdout
     );
+    s.run(&["build"]).ok();
     let r = s.run(&["build", "--strict", "-o", "strict-out"]).fails(1);
     assert!(r.stderr.contains("content/campaign.yaml:"), "{}", r.stderr);
     assert!(!s.file("strict-out").exists());
@@ -270,12 +278,23 @@ fn image_without_alt_is_a_warning_at_its_line() {
         "content/news/pic.md",
         "---\ntitle: 图片\n---\n第一段。\n\n![](/static/xuanchuan.png)\n",
     );
+    // `build` summarizes warnings by rule and file and names the command that lists them…
     let r = s.run(&["build"]).ok();
+    assert!(r.stderr.contains("image-alt 1 处"), "{}", r.stderr);
     assert!(
-        r.stderr
-            .contains("content/news/pic.md:6:1: 警告: 图片“/static/xuanchuan.png”缺少说明文字"),
+        r.stderr.contains("content/news/pic.md 1 处"),
         "{}",
         r.stderr
+    );
+    assert!(r.stderr.contains("运行 xuanguan check"), "{}", r.stderr);
+    // …and `check` shows it at its line.
+    let r = s.run(&["check"]);
+    assert!(
+        r.stdout.contains(
+            "content/news/pic.md:6:1: 警告[image-alt]: 图片“/static/xuanchuan.png”缺少说明文字"
+        ),
+        "{}",
+        r.stdout
     );
 }
 

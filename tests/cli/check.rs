@@ -63,9 +63,8 @@ fn text_report_groups_by_file_with_caret_and_exits_1() {
     let s = site_with_notice();
     let r = s.run(&["check", "."]).fails(1);
     let out = &r.stdout;
-    assert!(out.contains("content/notices/bad.md\n"), "{out}");
     assert!(
-        out.contains("10:20  错误[repeated-word]  词语重复：“纳入纳入”"),
+        out.contains("content/notices/bad.md:10:20: 错误[repeated-word]: 词语重复：“纳入纳入”"),
         "{out}"
     );
     // The caret sits under 纳: 19 CJK characters (38 columns) after the gutter.
@@ -230,4 +229,87 @@ fn ordinal_alone_and_empty_comments_do_not_panic() {
             assert!(!r.stderr.contains("panicked"), "{body:?}: {}", r.stderr);
         }
     }
+}
+
+/// A site with a front-matter error in one file, an attachment mismatch in another and planted
+/// mistakes in a third: one `check` reports all of them, in text and in JSON, and `build`
+/// reports the same and leaves no output.
+#[test]
+fn one_run_reports_every_file_despite_front_matter_and_site_errors() {
+    let s = clean_site();
+    s.write(
+        "content/news/fm.md",
+        "---\n标题：甲\ndate: 2026-03-05\n---\n今天,我们召开了了会议。\n",
+    );
+    s.write(
+        "content/news/other.md",
+        "---\ntitle: 乙新闻\ndate: 2026-03-05\n---\n各村要落实，，确保安全。\n",
+    );
+    s.write(
+        "content/notices/yinfa.md",
+        "---\ntype: notice\ntitle: 测试乡人民政府关于印发方案的通知\ndoc_no: 测安委〔2026〕3号\nissuer: 测试乡人民政府\ndate: 2026-03-05\naddressees: [各村委会]\ndisclosure: 主动公开\nattachments: [不存在的方案]\n---\n并纳入纳入党委学习内容。\n",
+    );
+    let want = [
+        ("content/news/fm.md", 2, 3, "front-matter"),
+        ("content/news/fm.md", 5, 3, "halfwidth-punct"),
+        ("content/news/fm.md", 5, 8, "repeated-char"),
+        ("content/news/other.md", 5, 7, "repeated-punct"),
+        ("content/notices/yinfa.md", 9, 15, "attachment-mismatch"),
+        ("content/notices/yinfa.md", 11, 2, "repeated-word"),
+    ];
+    let text = s.run(&["check"]).fails(1).stdout;
+    for (path, line, col, lint) in want {
+        let at = format!("{path}:{line}:{col}: ");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&at) && l.contains(&format!("[{lint}]"))),
+            "{at}{lint} missing:\n{text}"
+        );
+    }
+    assert!(!text.contains(":0:"), "nothing at 0:0:\n{text}");
+    let json = s.run(&["check", "--format", "json"]).fails(1).stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let got: Vec<(String, u64, u64, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["col"].as_u64().unwrap(),
+                d["lint"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (path, line, col, lint) in want {
+        let w = (path.to_string(), line, col, lint.to_string());
+        assert!(got.contains(&w), "{w:?} missing from JSON:\n{json}");
+    }
+    assert_eq!(
+        got.len(),
+        text.lines().filter(|l| l.starts_with("content/")).count()
+    );
+    // `build` shows the same errors and writes nothing.
+    let r = s.run(&["build"]).fails(1);
+    for (path, line, col, _) in want.iter().filter(|w| w.3 != "repeated-char") {
+        assert!(
+            r.stderr.contains(&format!("{path}:{line}:{col}: ")),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(!s.file("output").exists());
+    // Fixing the front matter leaves the other findings exactly as they were.
+    s.write(
+        "content/news/fm.md",
+        "---\ntitle: 甲\ndate: 2026-03-05\n---\n今天,我们召开了了会议。\n",
+    );
+    let again = s.run(&["check"]).fails(1).stdout;
+    assert!(!again.contains("[front-matter]"), "{again}");
+    assert!(
+        again.contains("content/news/fm.md:5:3: 错误[halfwidth-punct]"),
+        "{again}"
+    );
+    assert!(again.contains("[attachment-mismatch]") && again.contains("[repeated-word]"));
 }

@@ -144,8 +144,9 @@ fn unencodable_character_stops_the_build_at_its_line() {
     s.write(path, &text);
     let line = text.lines().position(|l| l.contains('👷')).unwrap() + 1;
     let r = s.run(&["build", "--today", "2026-09-15"]).fails(1);
-    let at =
-        format!("{path}:{line}:9: 错误: “👷”（U+1F477）无法用屏幕“zhen-menkou”的编码 GB2312 表示");
+    let at = format!(
+        "{path}:{line}:9: 错误[led-encoding]: “👷”（U+1F477）无法用屏幕“zhen-menkou”的编码 GB2312 表示"
+    );
     assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
     assert!(r.stderr.contains("修改建议"), "{}", r.stderr);
     assert_eq!(
@@ -165,7 +166,7 @@ fn screen_config_mistakes_point_into_campaign_yaml() {
     let line = c.lines().position(|l| l.contains("effect: blink")).unwrap() + 1;
     let r = s.run(&["build", "--today", "2026-09-15"]).fails(1);
     let at = format!(
-        "content/campaign.yaml:{line}:7: 错误: led.screens 第 2 项的 effect：未知的特效“blink”"
+        "content/campaign.yaml:{line}:7: 错误[led-config]: led.screens 第 2 项的 effect：未知的特效“blink”"
     );
     assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
 }
@@ -180,12 +181,13 @@ fn slogan_set_without_a_list_is_reported() {
     let fixed =
         text[..body].to_string() + &text[body..].replace("\n1. ", "\n1.").replace(". ", ".");
     s.write(path, &fixed);
-    let r = s.run(&["build", "--today", "2026-09-15"]).ok();
+    s.run(&["build", "--today", "2026-09-15"]).ok();
+    let r = s.run(&["check"]);
     assert!(
-        r.stderr.contains("content/slogans/biaoyu.md:")
-            && r.stderr.contains("标语集的正文中没有列表项"),
+        r.stdout.contains("content/slogans/biaoyu.md:")
+            && r.stdout.contains("标语集的正文中没有列表项"),
         "{}",
-        r.stderr
+        r.stdout
     );
     s.run(&["build", "--today", "2026-09-15", "--strict"])
         .fails(1);

@@ -137,23 +137,47 @@ fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
     }
 }
 
-/// Writes the exports of the items `plan` includes.
-pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<()> {
-    let cfg = Config::read(&site.campaign, &mut Vec::new());
+/// Writes the exports of the items `plan` includes and returns their limits (see
+/// [`diagnostics`]): each export is built once, for its files and its findings.
+pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let cfg = Config::read(&site.campaign, &mut diags);
+    let report = !site.campaign.wechat.is_null();
+    if report {
+        validate::config(site, &cfg, &mut diags);
+    } else {
+        diags.clear();
+    }
     let picked: Vec<&Item> = site
         .items
         .iter()
         .filter(|i| exported(i) && plan.includes(i))
         .collect();
-    picked.into_par_iter().try_for_each(|item| {
-        let e = export(site, item, &cfg);
-        for (name, bytes) in files(site, item, &e)? {
-            let rel = format!("{}/{name}", folder(item));
-            out.write_from(&item.source, &rel, &bytes)
-                .with_context(|| format!("写入 {rel}"))?;
-        }
-        Ok(())
-    })
+    let per_item = picked
+        .into_par_iter()
+        .map(|item| {
+            let e = export(site, item, &cfg);
+            for (name, bytes) in files(site, item, &e)? {
+                let rel = format!("{}/{name}", folder(item));
+                out.write_from(&item.source, &rel, &bytes)
+                    .with_context(|| format!("写入 {rel}"))?;
+            }
+            Ok(if report {
+                (
+                    validate::item(site, item, &e),
+                    e.cover.is_none().then_some(item),
+                )
+            } else {
+                (Vec::new(), None)
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let uncovered: Vec<&Item> = per_item.iter().filter_map(|(_, i)| *i).collect();
+    if report {
+        diags.extend(validate::no_cover(site, &uncovered));
+    }
+    diags.extend(per_item.into_iter().flat_map(|(d, _)| d));
+    Ok(diags)
 }
 
 /// The three files of an export: (file name, bytes).
