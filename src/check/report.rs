@@ -18,7 +18,7 @@ fn width(c: char) -> usize {
 /// of findings plus the size of the files they are in.
 pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
-    for (path, group) in by_file(findings) {
+    for (path, group) in by_file(findings.iter()) {
         file_block(&mut out, path, &group, source(path).as_deref());
     }
     let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
@@ -26,7 +26,9 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
 }
 
 /// Findings grouped by file, files in the order of their first finding.
-pub fn by_file(findings: &[Located]) -> Vec<(&str, Vec<&Located>)> {
+pub fn by_file<'a>(
+    findings: impl Iterator<Item = &'a Located>,
+) -> Vec<(&'a str, Vec<&'a Located>)> {
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
     let mut groups: Vec<(&str, Vec<&Located>)> = Vec::new();
     for f in findings {
@@ -80,12 +82,7 @@ pub fn file_block(out: &mut String, path: &str, findings: &[&Located], text: Opt
 /// counts by rule and the files with most of them — with the command that lists them all.
 pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
-    let errors: Vec<Located> = findings
-        .iter()
-        .filter(|f| f.diag.is_error())
-        .cloned()
-        .collect();
-    for (path, group) in by_file(&errors) {
+    for (path, group) in by_file(findings.iter().filter(|f| f.diag.is_error())) {
         file_block(&mut out, path, &group, source(path).as_deref());
     }
     let rest: Vec<&Located> = findings.iter().filter(|f| !f.diag.is_error()).collect();
