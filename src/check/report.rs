@@ -78,14 +78,20 @@ pub fn file_block(out: &mut String, path: &str, findings: &[&Located], text: Opt
     out.push('\n');
 }
 
-/// The report of `build`: errors in full (like `check`), warnings and notes as a summary —
-/// counts by rule and the files with most of them — with the command that lists them all.
+/// Findings only `build` makes (they depend on the build date or the output, not on the
+/// text), so `check` cannot list them: `build` shows them in full.
+pub const BUILD_ONLY: [&str; 2] = ["base-url", "led-empty"];
+
+/// The report of `build`: errors and [`BUILD_ONLY`] findings in full (like `check`), the other
+/// warnings and notes as a summary — counts by rule and the files with most of them — with the
+/// command that lists them all.
 pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
-    for (path, group) in by_file(findings.iter().filter(|f| f.diag.is_error())) {
+    let in_full = |f: &&Located| f.diag.is_error() || BUILD_ONLY.contains(&f.diag.lint.as_str());
+    for (path, group) in by_file(findings.iter().filter(in_full)) {
         file_block(&mut out, path, &group, source(path).as_deref());
     }
-    let rest: Vec<&Located> = findings.iter().filter(|f| !f.diag.is_error()).collect();
+    let rest: Vec<&Located> = findings.iter().filter(|f| !in_full(f)).collect();
     if !rest.is_empty() {
         let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
         let mut files: std::collections::BTreeMap<&str, usize> = Default::default();

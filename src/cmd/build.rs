@@ -28,28 +28,18 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| args.dir.join("output"));
     crate::output::recover(&dest)?;
     let site = stage("load", || content::load_all(&args.dir, &opts))?;
-    // Proofreading and the LED feed (its jieba dictionary is slow to load) side by side.
-    let (outcome, led) = stage("check and led feed", || {
-        rayon::join(
-            || check::site::proofread(&site, &LintOptions::default()),
-            || render::led::site::build(&site, render::led::now_cst()),
-        )
-    });
-    let mut findings = outcome.findings;
-    let mut broken = led.diagnostics.iter().any(|d| d.is_error());
-    findings.extend(led.diagnostics.into_iter().map(Located::of));
-    if !site.errors.is_empty() || broken {
-        return fail(&site, findings, args.strict);
+    if !site.errors.is_empty() {
+        let outcome = check::site::proofread(&site, &LintOptions::default());
+        return fail(&site, outcome.findings, args.strict);
     }
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let out = Output::disk(&dest)?;
-    let rendered = stage("render and write", || {
-        render::render_site(&site, &theme, &out).and_then(|d| {
-            led.files
-                .iter()
-                .try_for_each(|(p, b)| out.write(p, b))
-                .map(|()| d)
-        })
+    // Proofreading beside every renderer (the LED feed's dictionary is slow to load).
+    let (outcome, rendered) = stage("check, render and write", || {
+        rayon::join(
+            || check::site::proofread(&site, &LintOptions::default()),
+            || render::render_site(&site, &theme, &out),
+        )
     });
     let rendered = match rendered {
         Ok(d) => d,
@@ -58,7 +48,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
             return Err(e);
         }
     };
-    broken |= rendered.iter().any(|d| d.is_error());
+    let broken = rendered.iter().any(|d| d.is_error());
+    let mut findings = outcome.findings;
     findings.extend(rendered.into_iter().map(Located::of));
     check::site::sort(&mut findings);
     if broken

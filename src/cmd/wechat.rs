@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use crate::cli::WechatArgs;
 use crate::content::{self, LoadOptions};
 use crate::diag::{Diagnostic, UserErrors};
-use crate::output::Output;
+use crate::output::{Dest, Output};
 use crate::render::wechat::{self, Config, Export};
 
 pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
@@ -51,7 +51,7 @@ pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
     let copied = bundle_images(root, &mut e, &out);
     let written = copied.and_then(|()| {
         for (name, bytes) in wechat::files(&site, item, &e)? {
-            out.write(name, &bytes)?;
+            out.emit(Dest::staff(name), &bytes)?;
         }
         Ok(())
     });
@@ -80,7 +80,7 @@ fn bundle_images(root: &Path, e: &mut Export, out: &Output) -> anyhow::Result<()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
         let rel = format!("images/{name}");
-        out.write(&rel, &bytes)?;
+        out.emit(Dest::staff(&rel), &bytes)?;
         Ok(Some(rel))
     };
     if let Some(c) = &mut e.cover

@@ -1,7 +1,7 @@
 //! Reads every file of a site in parallel, validates it, renders bodies once.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -562,29 +562,11 @@ impl Resolve for Links<'_> {
             Some(abs) => Path::new("content").join(abs),
             None => self.dir.join(path),
         };
-        let norm = normalize(&joined)?;
+        let norm = paths::normalize(&joined)?;
         if let Some(u) = self.urls.get(&norm) {
             return Some(format!("../{u}{frag}"));
         }
         let rest = norm.strip_prefix("content/static").ok()?;
         Some(format!("../static/{}{frag}", display_path(rest)))
     }
-}
-
-/// Resolves `.` and `..` lexically; `None` when the path climbs above its start.
-pub fn normalize(p: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(n) => out.push(n),
-            _ => return None,
-        }
-    }
-    Some(out)
 }

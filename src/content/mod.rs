@@ -22,12 +22,14 @@ use chrono::NaiveDate;
 pub use crate::gongwen::{Kind, date, kind};
 pub use campaign::Campaign;
 pub use frontmatter::FrontMatter;
-pub use load::{LoadOptions, decode, load, load_all, normalize};
+pub use load::{LoadOptions, decode, load, load_all};
+pub use paths::normalize;
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
 
-/// A loaded site, ready to render. Immutable after loading.
+/// A loaded site, ready to render. The renderers only read it; `serve` applies edits with
+/// [`Site::update`] between renders.
 #[derive(Debug)]
 pub struct Site {
     /// The site folder (contains `content/`).

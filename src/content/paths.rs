@@ -7,7 +7,6 @@ use std::path::{Component, Path, PathBuf};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::FrontMatter;
-use super::load::normalize;
 use crate::diag::{Diagnostic, line_col};
 
 const HINT: &str = "只写站点里的文件：content/static 或 content/data 中的文件名（如 images/a.jpg），不要用 ..、绝对路径或指向别处的快捷方式。";
@@ -113,4 +112,22 @@ fn refuse_image(path: &str, text: &str, at: usize, url: &str, diags: &mut Vec<Di
     diags.push(
         Diagnostic::error(path, l, c, "path", format!("图片“{url}”在站点以外")).with_hint(HINT),
     );
+}
+
+/// Resolves `.` and `..` lexically; `None` when the path climbs above its start.
+pub fn normalize(p: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(n) => out.push(n),
+            _ => return None,
+        }
+    }
+    Some(out)
 }

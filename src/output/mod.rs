@@ -34,7 +34,7 @@ pub struct Built {
 pub struct Output {
     target: Target,
     /// Whether files are laid out as a site build: public files in `site/`, staff materials
-    /// beside it (see [`place`]). Off for a single export (`xuanguan wechat`).
+    /// beside it (see [`Audience`]). Off for a single export (`xuanguan wechat`).
     split: bool,
 }
 
@@ -87,23 +87,28 @@ impl Output {
         self
     }
 
-    fn place(&self, rel: &str) -> String {
-        if self.split {
-            place(rel)
-        } else {
-            rel.to_string()
+    /// Where the file `dest` lands in the output: public files inside [`PUBLIC`], staff
+    /// materials as named (`print/…`, `wechat/…`, `led/…`).
+    fn place(&self, dest: &Dest<'_>) -> anyhow::Result<String> {
+        let rel = dest.rel;
+        if !self.split {
+            return Ok(rel.to_string());
+        }
+        match dest.audience {
+            Audience::Public => Ok(format!("{PUBLIC}{rel}")),
+            Audience::Staff if STAFF.iter().any(|p| rel.starts_with(p)) => Ok(rel.to_string()),
+            Audience::Staff => bail!("internal: staff file {rel} outside the staff folders"),
         }
     }
 
-    /// Writes one file; `rel` uses `/` and is relative to the output root. Staff materials
-    /// (`print/`, `wechat/`, `led/`: see [`is_staff`]) keep their folder; every other file is
-    /// part of the public website and lands in `site/`, the one folder to upload.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let placed = self.place(rel);
-        let rel = placed.as_str();
+    /// Writes one file the way its renderer tagged it (see [`Dest`]). A file with a source is
+    /// recorded as that source's, so a partial rebuild knows which files to replace when that
+    /// source changes or goes away; files without one aggregate many items.
+    pub fn emit(&self, dest: Dest<'_>, bytes: &[u8]) -> anyhow::Result<()> {
+        let placed = self.place(&dest)?;
         match &self.target {
             Target::Disk { tmp, .. } => {
-                let path = tmp.join(rel);
+                let path = tmp.join(&placed);
                 if let Some(p) = path.parent() {
                     std::fs::create_dir_all(p)
                         .map_err(|e| io(e, format!("无法创建文件夹 {}", p.display())))?;
@@ -112,39 +117,25 @@ impl Output {
                     .map_err(|e| io(e, format!("无法写入 {}", path.display())))
             }
             Target::Memory(m) => {
-                m.lock()
-                    .expect("output lock")
-                    .files
-                    .insert(rel.to_string(), bytes.to_vec());
+                let mut built = m.lock().expect("output lock");
+                if let Some(source) = dest.source {
+                    built.owners.insert(placed.clone(), source.to_path_buf());
+                }
+                built.files.insert(placed, bytes.to_vec());
                 Ok(())
             }
         }
     }
 
-    /// Writes a file that belongs to one source (`content/notices/a.md`, a static file), so a
-    /// partial rebuild knows which files to replace when that source changes or goes away.
-    /// Renderers use it for per-item outputs and [`write`](Output::write) for pages that
-    /// aggregate items.
-    pub fn write_from(&self, source: &Path, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        self.write(rel, bytes)?;
-        if let Target::Memory(m) = &self.target {
-            m.lock()
-                .expect("output lock")
-                .owners
-                .insert(self.place(rel), source.to_path_buf());
-        }
-        Ok(())
-    }
-
     /// Declares that the aggregate `rel` is unchanged and was not written: a partial rebuild
     /// (`serve`) keeps its previous copy. Nothing to do for a full build.
-    pub fn keep(&self, rel: &str) {
-        if let Target::Memory(m) = &self.target {
-            m.lock().expect("output lock").kept.insert(self.place(rel));
+    pub fn keep(&self, dest: Dest<'_>) {
+        if let (Target::Memory(m), Ok(placed)) = (&self.target, self.place(&dest)) {
+            m.lock().expect("output lock").kept.insert(placed);
         }
     }
 
-    /// The files of an in-memory output with their owners (see [`write_from`](Output::write_from)).
+    /// The files of an in-memory output with their owners (see [`Dest::from`]).
     pub fn into_built(self) -> anyhow::Result<Built> {
         match self.target {
             Target::Memory(m) => Ok(m.into_inner().expect("output lock")),
@@ -195,27 +186,60 @@ impl Output {
     }
 }
 
+/// Who may see an output file. Renderers say it of every file they make; the output puts
+/// public files in `site/`, the one folder to upload, and staff materials beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Part of the public website.
+    Public,
+    /// For the office only: print pages (roster data), WeChat exports, LED feeds.
+    Staff,
+}
+
+/// One output file as its renderer names it: its path (with `/`, relative to its audience's
+/// folder for public files, to the output root for staff ones), who may see it, and the one
+/// source it comes from (an item, a copied file), if it comes from one.
+#[derive(Debug, Clone, Copy)]
+pub struct Dest<'a> {
+    pub rel: &'a str,
+    pub audience: Audience,
+    pub source: Option<&'a Path>,
+}
+
+impl<'a> Dest<'a> {
+    /// A page of the public website.
+    pub fn public(rel: &'a str) -> Dest<'a> {
+        Dest {
+            rel,
+            audience: Audience::Public,
+            source: None,
+        }
+    }
+
+    /// A staff material (`rel` starts with one of [`STAFF`]).
+    pub fn staff(rel: &'a str) -> Dest<'a> {
+        Dest {
+            rel,
+            audience: Audience::Staff,
+            source: None,
+        }
+    }
+
+    /// The file belongs to `source` alone.
+    pub fn from(self, source: &'a Path) -> Dest<'a> {
+        Dest {
+            source: Some(source),
+            ..self
+        }
+    }
+}
+
 /// Folders of the output that hold staff materials (print pages with roster data, WeChat
-/// exports, LED feeds): never uploaded, so never inside the public `site/` folder.
+/// exports, LED feeds): never inside the public `site/` folder.
 pub const STAFF: [&str; 3] = ["print/", "wechat/", "led/"];
 
 /// The folder of the public website inside the output.
 pub const PUBLIC: &str = "site/";
-
-/// Whether the renderer's path `rel` is a staff material.
-pub fn is_staff(rel: &str) -> bool {
-    STAFF.iter().any(|p| rel.starts_with(p))
-}
-
-/// Where the renderer's path `rel` lands in the output: staff materials as they are, all
-/// other files inside [`PUBLIC`].
-pub fn place(rel: &str) -> String {
-    if is_staff(rel) {
-        rel.to_string()
-    } else {
-        format!("{PUBLIC}{rel}")
-    }
-}
 
 /// Records the manifest and makes the fresh folder durable before it is swapped in.
 fn seal(tmp: &Path) -> anyhow::Result<()> {
@@ -321,4 +345,29 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 fn alive(pid: &str) -> bool {
     pid.parse::<u32>()
         .is_ok_and(|p| p != std::process::id() && Path::new("/proc").join(p.to_string()).exists())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tag_decides_the_folder_and_staff_files_stay_in_staff_folders() {
+        let out = Output::memory();
+        out.emit(Dest::public("notices/a.html"), b"a").unwrap();
+        out.emit(
+            Dest::staff("print/a.html").from(Path::new("content/letters/a.md")),
+            b"p",
+        )
+        .unwrap();
+        assert!(out.emit(Dest::staff("notices/b.html"), b"b").is_err());
+        let built = out.into_built().unwrap();
+        let mut names: Vec<&str> = built.files.keys().map(String::as_str).collect();
+        names.sort();
+        assert_eq!(names, ["print/a.html", "site/notices/a.html"]);
+        assert_eq!(
+            built.owners.get("print/a.html").map(PathBuf::as_path),
+            Some(Path::new("content/letters/a.md"))
+        );
+    }
 }

@@ -2,25 +2,20 @@
 //! absolute addresses: without `base_url` they are not written (relative `<loc>` and empty
 //! `href` are invalid), and the build says so once.
 
-use super::Plan;
-use super::context::{ItemRef, Refs};
-use super::html::{base_context, render};
+use super::Cx;
+use super::context::ItemRef;
+use super::templates::{base_context, render};
 use crate::content::{Kind, Site, campaign};
 use crate::diag::{Diagnostic, Severity};
-use crate::output::Output;
+use crate::output::Dest;
 
 /// Entries in `atom.xml`.
 const FEED: usize = 30;
 
 /// Under [`Plan::lists_unchanged`] the home page and the feed are written only when they show
 /// an included item, `404.html` and `sitemap.xml` (no summaries, no bodies) not at all.
-pub fn render_feeds(
-    site: &Site,
-    plan: &Plan,
-    tera: &tera::Tera,
-    refs: &Refs,
-    out: &Output,
-) -> anyhow::Result<()> {
+pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, plan, tera, refs, out) = (cx.site, cx.plan, cx.tera, cx.refs, cx.out);
     let all = !plan.lists_unchanged();
     let take = |f: &dyn Fn(Kind) -> bool, n: usize| -> Vec<usize> {
         (0..site.items.len())
@@ -54,8 +49,8 @@ pub fn render_feeds(
             &slogans.map(|i| i.body.html.as_str()).unwrap_or(""),
         );
         ctx.insert("slogans_url", &slogans.map(|i| i.url()).unwrap_or_default());
-        out.write(
-            "index.html",
+        out.emit(
+            Dest::public("index.html"),
             render(tera, "index.html", &ctx, "index.html")?.as_bytes(),
         )?;
     }
@@ -69,21 +64,22 @@ pub fn render_feeds(
             format!("{base}/")
         };
         let ctx = base_context(refs, &root);
-        out.write(
-            "404.html",
+        out.emit(
+            Dest::public("404.html"),
             render(tera, "404.html", &ctx, "404.html")?.as_bytes(),
         )?;
     }
 
     if base.is_empty() {
-        if plan.is_all() {
-            eprintln!("{}", no_feeds(site));
-        }
-        return Ok(());
+        return Ok(if plan.is_all() {
+            vec![no_feeds(site)]
+        } else {
+            Vec::new()
+        });
     }
     let abs = |u: &str| format!("{base}/{u}");
     if !all && !site.items.iter().take(FEED).any(|i| plan.includes(i)) {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut ctx = base_context(refs, "");
     let entries: Vec<serde_json::Value> = site
@@ -106,13 +102,13 @@ pub fn render_feeds(
     );
     ctx.insert("feed_id", &format!("{base}/"));
     ctx.insert("home", &abs(""));
-    out.write(
-        "atom.xml",
+    out.emit(
+        Dest::public("atom.xml"),
         render(tera, "atom.xml", &ctx, "atom.xml")?.as_bytes(),
     )?;
 
     if !all {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut urls: Vec<serde_json::Value> = vec![
         serde_json::json!({"loc": abs("index.html"), "lastmod": site.today.format("%Y-%m-%d").to_string()}),
@@ -122,10 +118,11 @@ pub fn render_feeds(
     }
     let mut ctx = base_context(refs, "");
     ctx.insert("urls", &urls);
-    out.write(
-        "sitemap.xml",
+    out.emit(
+        Dest::public("sitemap.xml"),
         render(tera, "sitemap.xml", &ctx, "sitemap.xml")?.as_bytes(),
-    )
+    )?;
+    Ok(Vec::new())
 }
 
 /// The "更多" links of the home page: the section lists that exist (a section's list is

@@ -1,46 +1,22 @@
 //! One page per item, through the theme's templates (tera 2, autoescaped).
 
-use anyhow::{Context as _, anyhow};
+use anyhow::Context as _;
 use rayon::prelude::*;
-use tera::{Context, Tera};
 
-use super::Plan;
-use super::context::{self, Refs};
-use crate::content::Site;
-use crate::output::Output;
-use crate::theme::Theme;
+use super::templates::{base_context, render};
+use super::{Cx, Plan, context, placeholders};
+use crate::diag::Diagnostic;
+use crate::output::Dest;
 
-/// Builds the template engine from the theme (default files overridden by the site's).
-pub fn engine(theme: &Theme) -> anyhow::Result<Tera> {
-    let mut tera = Tera::new();
-    tera.autoescape_on([".html", ".xml"]);
-    tera.add_raw_templates(theme.templates())
-        .map_err(|e| anyhow!("主题模板有误：{e}"))?;
-    Ok(tera)
-}
-
-/// A context with what every page has: `site`, `root` (relative path to the output root).
-pub fn base_context(refs: &Refs, root: &str) -> Context {
-    let mut ctx = Context::new();
-    ctx.insert_value("site", refs.site_value.clone());
-    ctx.insert("root", root);
-    ctx
-}
-
-/// Renders `template` for output path `rel`, naming both in errors.
-pub fn render(tera: &Tera, template: &str, ctx: &Context, rel: &str) -> anyhow::Result<String> {
-    tera.render(template, ctx)
-        .map_err(|e| anyhow!("生成 {rel} 时模板 {template} 出错：{e}"))
-}
-
-/// The page of each item in `plan`.
-pub fn render_items(
-    site: &Site,
-    plan: &Plan,
-    tera: &Tera,
-    refs: &Refs,
-    out: &Output,
-) -> anyhow::Result<()> {
+/// The page of each item in the plan (of every item when what all pages show changed).
+pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, tera, refs) = (cx.site, cx.tera, cx.refs);
+    // A change of what every page shows (menu, tag names) renders every item's page.
+    let plan = if cx.fresh.all_pages {
+        &Plan::All
+    } else {
+        cx.plan
+    };
     let picked: Vec<usize> = (0..site.items.len())
         .filter(|&n| plan.includes(&site.items[n]))
         .collect();
@@ -51,7 +27,7 @@ pub fn render_items(
         ctx.insert("fm", &context::front_matter(item));
         ctx.insert("attachments", &refs.attachments(site, item));
         ctx.insert("attachment_of", refs.attached_to(n));
-        let content = super::print::blanks(item, item.roster(site));
+        let content = placeholders::blanks(item, item.roster(site));
         if item.kind.is_official() {
             let marked = super::gongwen::levels(&content);
             let (body, annexes) = super::gongwen::split_annexes(&marked);
@@ -74,7 +50,9 @@ pub fn render_items(
         };
         let rel = item.url();
         let html = render(tera, template, &ctx, &rel)?;
-        out.write_from(&item.source, &rel, html.as_bytes())
+        cx.out
+            .emit(Dest::public(&rel).from(&item.source), html.as_bytes())
             .with_context(|| format!("写入 {rel}"))
-    })
+    })?;
+    Ok(Vec::new())
 }

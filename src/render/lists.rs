@@ -4,11 +4,12 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
-use super::context::Refs;
-use super::html::{base_context, render};
+use super::Cx;
+use super::templates::{base_context, render};
 use crate::content::kind::{ALL, SECTIONS};
 use crate::content::{Item, Kind, Site, slug};
-use crate::output::Output;
+use crate::diag::Diagnostic;
+use crate::output::Dest;
 
 /// Items per list page.
 pub const PER_PAGE: usize = 30;
@@ -122,15 +123,11 @@ fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
     lists
 }
 
-/// The list pages; with `only`, the pages of other lists are declared unchanged instead.
-pub fn render_lists(
-    site: &Site,
-    plan: &super::Plan,
-    only: Option<&BTreeSet<String>>,
-    tera: &tera::Tera,
-    refs: &Refs,
-    out: &Output,
-) -> anyhow::Result<()> {
+/// The list pages; when only some lists can have changed (`Fresh::lists`), the pages of the
+/// others are declared unchanged instead.
+pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, plan, tera, refs, out) = (cx.site, cx.plan, cx.tera, cx.refs, cx.out);
+    let only: Option<&BTreeSet<String>> = cx.fresh.lists.as_ref();
     let lists = lists(site, plan);
     let mut pages: Vec<(&List, usize)> = lists
         .iter()
@@ -139,7 +136,7 @@ pub fn render_lists(
     if let Some(only) = only {
         pages.retain(|(l, p)| {
             only.contains(&l.base) || {
-                out.keep(&page_path(&l.base, *p));
+                out.keep(Dest::public(&page_path(&l.base, *p)));
                 false
             }
         });
@@ -188,16 +185,17 @@ pub fn render_lists(
         ctx.insert_value("items", tera::Value::from(chunk));
         let rel = page_path(&l.base, *p);
         let html = render(tera, "list.html", &ctx, &rel)?;
-        out.write(&rel, html.as_bytes())
+        out.emit(Dest::public(&rel), html.as_bytes())
     })?;
     if plan.lists_unchanged() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     // The tag index.
     let mut ctx = base_context(refs, "../");
     ctx.insert("nav", "tags");
     let html = render(tera, "tags.html", &ctx, "tags/index.html")?;
-    out.write("tags/index.html", html.as_bytes())
+    out.emit(Dest::public("tags/index.html"), html.as_bytes())?;
+    Ok(Vec::new())
 }
 
 /// Output path of page `p` (from 0) of the list `base`.

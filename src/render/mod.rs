@@ -1,22 +1,30 @@
-//! RENDER: the loaded [`Site`] becomes files. HTML pages, lists and feeds come from the theme's
-//! templates; the LED feed, WeChat exports and print pages are renderers of the same site.
+//! RENDER: the loaded [`Site`] becomes files. Every output channel is a [`Renderer`] in one
+//! list, [`RENDERERS`]: item pages, print pages, lists, home and feeds, the progress page, the
+//! search index, WeChat exports, the LED feed and the copied static files. Each one takes the
+//! same [`Cx`] (the site, the plan, the theme's engine and shared values, the output), emits
+//! every file it makes tagged with who may see it and what it came from
+//! ([`crate::output::Dest`]), and returns its findings. `build` and `serve` run the same list.
 
 mod context;
 mod feeds;
 mod gongwen;
-pub mod html;
+mod html;
 pub mod led;
 mod lists;
+mod placeholders;
 mod prepared;
 mod print;
 mod progress;
 mod search;
+mod statics;
+mod templates;
 pub mod wechat;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use rayon::prelude::*;
+use tera::Tera;
 
 use crate::content::{Item, Site};
 use crate::diag::Diagnostic;
@@ -24,12 +32,75 @@ use crate::output::Output;
 use crate::theme::Theme;
 
 pub use context::Refs;
-pub use prepared::Prepared;
+pub use prepared::{Fresh, Prepared};
+
+/// Everything a renderer is given.
+pub struct Cx<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    /// What to render (everything, or the outputs of some items).
+    pub plan: &'a Plan,
+    /// What the plan may skip because it did not change.
+    pub fresh: &'a Fresh,
+    /// The theme's template engine.
+    pub tera: &'a Tera,
+    /// The template values of the site and its items, made once per render.
+    pub refs: &'a Refs,
+    pub out: &'a Output,
+}
+
+/// One output channel of the site: it emits its files into `cx.out` as it makes them (a
+/// 10,000-page site never holds its pages twice) and returns its findings, which the caller
+/// reports and gates on before the output is committed.
+pub struct Renderer {
+    pub name: &'static str,
+    pub render: fn(&Cx<'_>) -> anyhow::Result<Vec<Diagnostic>>,
+}
+
+/// Every renderer, in the order their findings are reported.
+pub const RENDERERS: [Renderer; 9] = [
+    Renderer {
+        name: "item pages",
+        render: html::render_items,
+    },
+    Renderer {
+        name: "print pages",
+        render: print::render_print,
+    },
+    Renderer {
+        name: "list pages",
+        render: lists::render_lists,
+    },
+    Renderer {
+        name: "home and feeds",
+        render: feeds::render_feeds,
+    },
+    Renderer {
+        name: "progress page",
+        render: progress::render_progress,
+    },
+    Renderer {
+        name: "search",
+        render: search::render_search,
+    },
+    Renderer {
+        name: "wechat exports",
+        render: wechat::render,
+    },
+    Renderer {
+        name: "led feed",
+        render: led::site::render,
+    },
+    Renderer {
+        name: "static files",
+        render: statics::render_statics,
+    },
+];
 
 /// What a render produces. Every renderer follows the same rule: outputs of one item (its page,
 /// its WeChat export, its print pages) are rendered only when [`Plan::includes`] the item and
-/// written with [`Output::write_from`] naming the item's source; pages that aggregate items
-/// (home, lists, feeds, search, LED feeds) are written with [`Output::write`], always — except
+/// emitted with the item as their source ([`crate::output::Dest::from`]); pages that aggregate
+/// items (home, lists, feeds, search, LED feeds) are emitted without a source, always — except
 /// under [`Plan::lists_unchanged`], where an aggregate that shows none of the included items
 /// (or shows nothing an in-place edit can change) may be skipped: `serve` keeps the previous
 /// copy of every aggregate a `Plan::Edited` render does not write. Under `Plan::Items` an
@@ -45,8 +116,12 @@ pub enum Plan {
     /// The outputs of these sources (items) plus all aggregate pages.
     Items(BTreeSet<PathBuf>),
     /// Like `Items`, for items edited in place: every list keeps its members and their order,
-    /// so list pages that show none of these items are left as they are.
-    Edited(BTreeSet<PathBuf>),
+    /// so list pages that show none of these items are left as they are. `led`: whether the
+    /// LED feed showed or shows one of them (before or after the edit).
+    Edited {
+        sources: BTreeSet<PathBuf>,
+        led: bool,
+    },
 }
 
 impl Plan {
@@ -59,13 +134,20 @@ impl Plan {
     pub fn includes_source(&self, source: &Path) -> bool {
         match self {
             Plan::All => true,
-            Plan::Items(s) | Plan::Edited(s) => crate::content::has_source(s, source),
+            Plan::Items(s) | Plan::Edited { sources: s, .. } => {
+                crate::content::has_source(s, source)
+            }
         }
     }
 
     /// Whether list pages without any included item may be skipped.
     pub fn lists_unchanged(&self) -> bool {
-        matches!(self, Plan::Edited(_))
+        matches!(self, Plan::Edited { .. })
+    }
+
+    /// Whether the LED feed (an aggregate of slogans) is rendered again.
+    pub fn renders_led(&self) -> bool {
+        !matches!(self, Plan::Edited { led: false, .. })
     }
 
     /// Whether this is a full render (copies static files too).
@@ -91,24 +173,15 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// Renders every output of the site into `out`; returns the renderers' findings (the WeChat
-/// exports' limits), which the caller reports and gates on before committing `out`.
+/// Renders every output of the site into `out`; returns the renderers' findings, which the
+/// caller reports and gates on before committing `out`.
 pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-    render_plan(site, theme, &Plan::All, out)
+    render_prepared(&mut Prepared::default(), site, theme, &Plan::All, out)
 }
 
-/// Renders what `plan` asks for into `out`.
-pub fn render_plan(
-    site: &Site,
-    theme: &Theme,
-    plan: &Plan,
-    out: &Output,
-) -> anyhow::Result<Vec<Diagnostic>> {
-    render_prepared(&mut Prepared::default(), site, theme, plan, out)
-}
-
-/// Like [`render_plan`], reusing (and updating) the engine and values of earlier renders of
-/// the same theme (`serve`).
+/// Renders what `plan` asks for into `out`, reusing (and updating) the engine and values of
+/// earlier renders of the same theme (`serve`). The renderers run side by side; their
+/// findings come back in the order of [`RENDERERS`].
 pub fn render_prepared(
     prepared: &mut Prepared,
     site: &Site,
@@ -116,56 +189,19 @@ pub fn render_prepared(
     plan: &Plan,
     out: &Output,
 ) -> anyhow::Result<Vec<Diagnostic>> {
-    use crate::timing::stage;
     let fresh = prepared.update(site, theme, plan)?;
-    let (tera, refs) = (prepared.tera(), prepared.refs());
-    // A change of what every page shows (menu, tag names) renders every item's page.
-    let pages = if fresh.all_pages { &Plan::All } else { plan };
-    stage("item pages", || {
-        html::render_items(site, pages, tera, refs, out)
-    })?;
-    stage("print pages", || {
-        print::render_print(site, plan, tera, refs, out)
-    })?;
-    stage("list pages", || {
-        lists::render_lists(site, plan, fresh.lists.as_ref(), tera, refs, out)
-    })?;
-    stage("home and feeds", || {
-        feeds::render_feeds(site, plan, tera, refs, out)
-    })?;
-    if fresh.progress {
-        stage("progress page", || {
-            progress::render_progress(site, tera, refs, out)
-        })?;
-    }
-    let shards = stage("search index", || {
-        search::render_index(site, plan, fresh.unmoved.as_deref(), refs, out)
-    })?;
-    let diags = stage("wechat exports", || wechat::render(site, plan, out))?;
-    if !plan.lists_unchanged() {
-        let mut ctx = html::base_context(refs, "");
-        ctx.insert("shards", &shards);
-        ctx.insert("suggest", &search::suggestions(site));
-        out.write(
-            "search.html",
-            html::render(tera, "search.html", &ctx, "search.html")?.as_bytes(),
-        )?;
-    }
-    if !plan.is_all() {
-        return Ok(diags);
-    }
-    for (rel, bytes) in theme.statics() {
-        out.write_from(Path::new("themes"), &format!("static/{rel}"), bytes)?;
-    }
-    for rel in &site.static_files {
-        let source = Path::new("content/static").join(rel);
-        let src = site.root.join(&source);
-        let bytes = std::fs::read(&src).with_context(|| format!("无法读取 {}", src.display()))?;
-        out.write_from(
-            &source,
-            &format!("static/{}", crate::diag::display_path(rel)),
-            &bytes,
-        )?;
-    }
-    Ok(diags)
+    let cx = Cx {
+        site,
+        theme,
+        plan,
+        fresh: &fresh,
+        tera: prepared.tera(),
+        refs: prepared.refs(),
+        out,
+    };
+    let found: Vec<Vec<Diagnostic>> = RENDERERS
+        .par_iter()
+        .map(|r| crate::timing::stage(r.name, || (r.render)(&cx)))
+        .collect::<anyhow::Result<_>>()?;
+    Ok(found.into_iter().flatten().collect())
 }

@@ -52,12 +52,14 @@ impl Prepared {
     /// (a theme change starts a new `Prepared`).
     pub fn update(&mut self, site: &Site, theme: &Theme, plan: &Plan) -> anyhow::Result<Fresh> {
         if self.tera.is_none() {
-            self.tera = Some(stage("template engine", || super::html::engine(theme))?);
+            self.tera = Some(stage("template engine", || {
+                super::templates::engine(theme)
+            })?);
         }
         let before = self.refs.as_ref().map(|r| shared_shape(&r.site));
         let mut lists = None;
         let refs = match (plan, self.refs.take()) {
-            (Plan::Edited(_), Some(mut refs)) if aligned(&refs, site) => {
+            (Plan::Edited { .. }, Some(mut refs)) if aligned(&refs, site) => {
                 stage("template values (edited items)", || {
                     for n in (0..site.items.len()).filter(|&n| plan.includes(&site.items[n])) {
                         refs.set_item(site, n);
@@ -100,7 +102,7 @@ impl Prepared {
                 })
                 .collect()
         });
-        if !matches!(plan, Plan::Edited(_)) || self.sources.len() != site.items.len() {
+        if !matches!(plan, Plan::Edited { .. }) || self.sources.len() != site.items.len() {
             self.sources = site.items.iter().map(|i| i.source.clone()).collect();
         }
         if let Some(bases) = lists.as_mut() {

@@ -6,15 +6,14 @@
 use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Tera;
 
-use super::Plan;
-use super::context::{self, Refs};
-use super::escape_html;
-use super::html::{base_context, render};
+use super::placeholders::BLANK;
+use super::templates::{base_context, render};
+use super::{Cx, context, escape_html};
+use crate::content::Item;
 use crate::content::roster::{self, Roster};
-use crate::content::{Item, Site};
-use crate::output::Output;
+use crate::diag::Diagnostic;
+use crate::output::Dest;
 
 /// Extra columns of the delivery register, filled in by hand.
 const REGISTER_BLANKS: [&str; 3] = ["送达日期", "签收人", "备注"];
@@ -45,13 +44,8 @@ pub fn paths(item: &Item) -> (String, String, String) {
 }
 
 /// Writes the print pages of every letter in `plan` that has a roster.
-pub fn render_print(
-    site: &Site,
-    plan: &Plan,
-    tera: &Tera,
-    refs: &Refs,
-    out: &Output,
-) -> anyhow::Result<()> {
+pub fn render_print(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, plan, tera, refs, out) = (cx.site, cx.plan, cx.tera, cx.refs, cx.out);
     site.items
         .par_iter()
         .enumerate()
@@ -73,12 +67,14 @@ pub fn render_print(
             ctx.insert("register_url", file_name(&register_rel));
             ctx.insert("register_csv", file_name(&csv_rel));
             let html = render(tera, "print.html", &ctx, &sheets_rel)?;
-            out.write_from(&item.source, &sheets_rel, html.as_bytes())
+            let staff = |rel| Dest::staff(rel).from(&item.source);
+            out.emit(staff(&sheets_rel), html.as_bytes())
                 .with_context(|| format!("写入 {sheets_rel}"))?;
             let html = render(tera, "register.html", &ctx, &register_rel)?;
-            out.write_from(&item.source, &register_rel, html.as_bytes())?;
-            out.write_from(&item.source, &csv_rel, &register_csv(roster))
-        })
+            out.emit(staff(&register_rel), html.as_bytes())?;
+            out.emit(staff(&csv_rel), &register_csv(roster))
+        })?;
+    Ok(Vec::new())
 }
 
 /// The last part of an output path: links between print pages of one folder.
@@ -138,28 +134,6 @@ fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
             }),
         })
         .collect()
-}
-
-/// An underlined blank to fill in by hand.
-pub const BLANK: &str = r#"<span class="blank"></span>"#;
-
-/// The body as shown on the site: placeholders become labelled blanks.
-pub fn blanks(item: &Item, roster: Option<&Roster>) -> String {
-    if !item.body.html.contains("{{") {
-        return item.body.html.clone();
-    }
-    roster::fill(&item.body.html, |name| {
-        if name == "blank" {
-            Some(BLANK.to_string())
-        } else {
-            roster.and_then(|r| r.column(name)).map(|_| {
-                format!(
-                    r#"<span class="field" title="逐户套打时填入">{}</span>"#,
-                    escape_html(name)
-                )
-            })
-        }
-    })
 }
 
 /// "本告知书一式四份。" unless the body already says how many copies.

@@ -4,11 +4,12 @@
 
 use serde::Serialize;
 
-use super::context::Refs;
-use super::html::{base_context, render};
+use super::Cx;
+use super::templates::{base_context, render};
 use crate::content::kind::ALL;
 use crate::content::{Kind, Site};
-use crate::output::Output;
+use crate::diag::Diagnostic;
+use crate::output::Dest;
 
 /// A bar chart as the `bar_chart` component of `parts.html` draws it: every coordinate is
 /// computed here, the markup lives in the theme.
@@ -57,12 +58,11 @@ impl Row {
     }
 }
 
-pub fn render_progress(
-    site: &Site,
-    tera: &tera::Tera,
-    refs: &Refs,
-    out: &Output,
-) -> anyhow::Result<()> {
+pub fn render_progress(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    if !cx.fresh.progress {
+        return Ok(Vec::new());
+    }
+    let (site, tera, refs) = (cx.site, cx.tera, cx.refs);
     let c = &site.campaign;
     let mut charts = Vec::new();
 
@@ -162,7 +162,9 @@ pub fn render_progress(
     ctx.insert("table", &table);
     ctx.insert("totals", &totals);
     let html = render(tera, "progress.html", &ctx, "progress.html")?;
-    out.write("progress.html", html.as_bytes())
+    cx.out
+        .emit(Dest::public("progress.html"), html.as_bytes())?;
+    Ok(Vec::new())
 }
 
 /// Stat names in order of first appearance (news items newest first).

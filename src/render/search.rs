@@ -5,9 +5,12 @@
 
 use serde::Serialize;
 
+use super::Cx;
 use super::context::Refs;
+use super::templates::{base_context, render};
 use crate::content::{Site, roster};
-use crate::output::Output;
+use crate::diag::Diagnostic;
+use crate::output::{Dest, Output};
 
 /// Items per shard file.
 const SHARD: usize = 400;
@@ -27,11 +30,25 @@ struct Entry<'a> {
     x: String,
 }
 
+/// The search page and its index.
+pub fn render_search(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    let unmoved = cx.fresh.unmoved.as_deref();
+    let shards = render_index(cx.site, cx.plan, unmoved, cx.refs, cx.out)?;
+    if !cx.plan.lists_unchanged() {
+        let mut ctx = base_context(cx.refs, "");
+        ctx.insert("shards", &shards);
+        ctx.insert("suggest", &suggestions(cx.site));
+        let html = render(cx.tera, "search.html", &ctx, "search.html")?;
+        cx.out.emit(Dest::public("search.html"), html.as_bytes())?;
+    }
+    Ok(Vec::new())
+}
+
 /// Writes the shards; returns how many there are. When the plan only edits items in place,
 /// only the shards holding them are written again.
 ///
 /// With `unmoved` (see `Fresh::unmoved`), shards of unmoved items only are declared unchanged.
-pub fn render_index(
+fn render_index(
     site: &Site,
     plan: &super::Plan,
     unmoved: Option<&[bool]>,
@@ -46,7 +63,7 @@ pub fn render_index(
         if let Some(u) = unmoved
             && u[n * SHARD..n * SHARD + chunk.len()].iter().all(|&x| x)
         {
-            out.keep(&format!("search/index-{n}.js"));
+            out.keep(Dest::public(&format!("search/index-{n}.js")));
             continue;
         }
         let entries: Vec<Entry<'_>> = chunk
@@ -66,13 +83,13 @@ pub fn render_index(
             })
             .collect();
         let json = serde_json::to_string(&entries)?;
-        out.write(
-            &format!("search/index-{n}.js"),
+        out.emit(
+            Dest::public(&format!("search/index-{n}.js")),
             format!("xgSearchAdd({json});\n").as_bytes(),
         )?;
     }
     if site.items.is_empty() {
-        out.write("search/index-0.js", b"xgSearchAdd([]);\n")?;
+        out.emit(Dest::public("search/index-0.js"), b"xgSearchAdd([]);\n")?;
     }
     Ok(shards)
 }

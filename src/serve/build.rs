@@ -5,7 +5,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
-use super::led::{self, LedFiles};
 use super::watch::Changes;
 use crate::content::{self, LoadOptions, Site, has_source};
 use crate::output::{Built, Output};
@@ -67,8 +66,7 @@ pub struct Builder {
     theme: Option<Theme>,
     /// Template engine and values kept between rebuilds of the same theme.
     prepared: Prepared,
-    led: LedFiles,
-    /// The renderers' warnings of the last full build (WeChat export limits).
+    /// The renderers' warnings of the last full build (LED fit, WeChat export limits).
     rendered: Vec<crate::diag::Diagnostic>,
     /// Changes not yet applied successfully (kept across failed rebuilds).
     pending: Changes,
@@ -91,7 +89,6 @@ impl Builder {
             site: None,
             theme: None,
             prepared: Prepared::default(),
-            led: LedFiles::default(),
             rendered: Vec::new(),
             pending: Changes {
                 full: true,
@@ -122,17 +119,8 @@ impl Builder {
         let theme = Theme::load(&self.root, &site.campaign.theme)?;
         let out = Output::memory();
         let mut prepared = Prepared::default();
-        // The LED feed (slow the first time: its dictionary loads) is built beside the pages.
-        let (led, rendered) = std::thread::scope(|s| {
-            let led = s.spawn(|| LedFiles::render(&site));
-            let rendered = render::render_prepared(&mut prepared, &site, &theme, &Plan::All, &out);
-            (led.join().expect("LED feed thread"), rendered)
-        });
+        let rendered = render::render_prepared(&mut prepared, &site, &theme, &Plan::All, &out);
         let rendered = gate(rendered?)?;
-        let led = led?;
-        for (rel, bytes) in &led.files {
-            out.write(rel, bytes)?;
-        }
         let built = out.into_built()?;
         *files.write().expect("files lock") = Files {
             files: built.files,
@@ -142,7 +130,6 @@ impl Builder {
         self.site = Some(site);
         self.theme = Some(theme);
         self.prepared = prepared;
-        self.led = led;
         self.rendered = rendered;
         Ok(Rebuilt {
             docs: 0,
@@ -157,7 +144,7 @@ impl Builder {
             return self.full(files);
         };
         let docs = &self.pending.docs;
-        let led_before = led::touches(site, docs);
+        let led_before = render::led::site::touches(site, docs);
         let u = stage("re-read", || site.update(docs, &self.opts))?;
         let owed = self.owed.get_or_insert(Owed {
             affected: BTreeSet::new(),
@@ -166,21 +153,18 @@ impl Builder {
         });
         owed.affected.extend(u.affected);
         owed.lists_changed |= u.lists_changed;
-        owed.led |= led_before || led::touches(site, docs);
+        owed.led |= led_before || render::led::site::touches(site, docs);
         let plan = if owed.lists_changed {
             Plan::Items(owed.affected.clone())
         } else {
-            Plan::Edited(owed.affected.clone())
+            Plan::Edited {
+                sources: owed.affected.clone(),
+                led: owed.led,
+            }
         };
         let out = Output::memory();
-        let rendered = render::render_prepared(&mut self.prepared, site, theme, &plan, &out)
-            .and_then(gate)
-            .and_then(|diags| {
-                if owed.led {
-                    self.led = LedFiles::render(site)?;
-                }
-                Ok(diags)
-            });
+        let rendered =
+            render::render_prepared(&mut self.prepared, site, theme, &plan, &out).and_then(gate);
         let rendered = match rendered {
             Ok(d) => d,
             Err(e) => {
@@ -189,13 +173,6 @@ impl Builder {
                 return Err(e);
             }
         };
-        // LED files aggregate items: written again whenever the other aggregates may be
-        // dropped (see `Files::patch`), so that they stay.
-        if owed.led || owed.lists_changed {
-            for (rel, bytes) in &self.led.files {
-                out.write(rel, bytes)?;
-            }
-        }
         let built = out.into_built()?;
         stage("swap files", || {
             files
@@ -210,9 +187,6 @@ impl Builder {
             .filter(|w| shown.contains(&w.path))
             .cloned()
             .collect();
-        if owed.led {
-            warnings.extend(self.led.warnings.iter().cloned());
-        }
         warnings.extend(rendered);
         Ok(Rebuilt {
             docs: docs.len(),
@@ -222,11 +196,10 @@ impl Builder {
         })
     }
 
-    /// The loaded site's, the LED feed's and the other renderers' warnings (printed after a
-    /// full build).
+    /// The loaded site's and the renderers' warnings (printed after a full build).
     pub fn warnings(&self) -> impl Iterator<Item = &crate::diag::Diagnostic> {
         let site = self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[]);
-        site.iter().chain(&self.led.warnings).chain(&self.rendered)
+        site.iter().chain(&self.rendered)
     }
 }
 

@@ -46,8 +46,8 @@ pub fn handle(req: Request, shared: &Shared) {
         let files = shared.files.read().expect("files lock");
         // The preview serves the public site at `/` and the staff materials beside it
         // (`/print/…`, `/wechat/…`, `/led/…`), as they lie in the output folder.
-        if !files.files.contains_key(&key) && !crate::output::is_staff(&key) {
-            key = crate::output::place(&key);
+        if !files.files.contains_key(&key) {
+            key = format!("{}{key}", crate::output::PUBLIC);
         }
         if let Some(b) = files.files.get(&key) {
             (200, key, Some(b.clone()))

@@ -5,7 +5,6 @@
 
 mod build;
 mod http;
-mod led;
 pub mod watch;
 
 use std::net::IpAddr;

@@ -2,7 +2,7 @@
 //! slogans from slogan sets (one per top-level list item) and from items marked `led: true`.
 
 use super::locate::locate;
-use super::{LedInput, LedOutput, Lexicon, PhaseSpan, Screen, SloganSource, parse_screens, render};
+use super::{LedInput, LedOutput, Lexicon, PhaseSpan, Screen, SloganSource, parse_screens};
 use crate::content::{Item, Kind, Site, campaign};
 use crate::diag::{Diagnostic, line_col};
 use chrono::{DateTime, FixedOffset};
@@ -22,7 +22,27 @@ fn aliases(key: &str) -> Vec<String> {
         .collect()
 }
 
-/// Renders every LED file of the site for `site.today`.
+/// The LED renderer: every LED file of the site (staff materials), unless the plan edits
+/// items in place that the feed neither showed nor shows.
+pub fn render(cx: &crate::render::Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    if !cx.plan.renders_led() {
+        return Ok(Vec::new());
+    }
+    let out = build(cx.site, super::now_cst());
+    for (rel, bytes) in &out.files {
+        cx.out.emit(crate::output::Dest::staff(rel), bytes)?;
+    }
+    Ok(out.diagnostics)
+}
+
+/// Whether any of the `changed` sources is shown by the LED feed in `site`.
+pub fn touches(site: &Site, changed: &std::collections::BTreeSet<std::path::PathBuf>) -> bool {
+    site.items
+        .iter()
+        .any(|i| crate::content::has_source(changed, &i.source) && feeds_led(i))
+}
+
+/// Every LED file of the site for `site.today`.
 pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
     let c = &site.campaign;
     let mut diags = Vec::new();
@@ -74,7 +94,7 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
         .collect();
     let slogans = collect(site, &mut diags);
     let lexicon = lexicon_for(site_terms(site));
-    let mut out = render(&LedInput {
+    let mut out = super::render(&LedInput {
         campaign_path: campaign::PATH,
         campaign_title: &c.title,
         screens: &screens,

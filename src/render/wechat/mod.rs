@@ -22,9 +22,9 @@ use rayon::prelude::*;
 
 use crate::content::{Item, Kind, Site};
 use crate::diag::Diagnostic;
-use crate::output::Output;
+use crate::output::Dest;
 
-use super::Plan;
+use super::Cx;
 pub use body::Upload;
 pub use config::Config;
 pub use cover::Cover;
@@ -139,7 +139,8 @@ fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
 
 /// Writes the exports of the items `plan` includes and returns their limits (see
 /// [`diagnostics`]): each export is built once, for its files and its findings.
-pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, plan, out) = (cx.site, cx.plan, cx.out);
     let mut diags = Vec::new();
     let cfg = Config::read(&site.campaign, &mut diags);
     let report = !site.campaign.wechat.is_null();
@@ -159,7 +160,7 @@ pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<Vec<Diag
             let e = export(site, item, &cfg);
             for (name, bytes) in files(site, item, &e)? {
                 let rel = format!("{}/{name}", folder(item));
-                out.write_from(&item.source, &rel, &bytes)
+                out.emit(Dest::staff(&rel).from(&item.source), &bytes)
                     .with_context(|| format!("写入 {rel}"))?;
             }
             Ok(if report {
