@@ -149,6 +149,11 @@ pub fn enumeration(text: &str) -> Option<(u32, usize)> {
     Some((number, bytes(&c[..end])))
 }
 
+/// Whether `text` opens with a 序次语 ([`prefix`]) or an enumeration ([`enumeration`]).
+pub fn numbered(text: &str) -> bool {
+    prefix(text).is_some() || enumeration(text).is_some()
+}
+
 fn bytes(c: &[char]) -> usize {
     c.iter().map(|x| x.len_utf8()).sum()
 }
@@ -212,5 +217,6 @@ mod tests {
             ),
             (None, None, None, None)
         );
+        assert!(numbered("二要加强") && numbered("（1）成立") && !numbered("2021 年以来"));
     }
 }

@@ -1,13 +1,9 @@
 //! Debris left by conversions: bookmarks, stray Markdown, page numbers, "（下转第2页）",
 //! blank addressee lines, and sentences broken across lines or paragraphs by a page break.
 
-use super::recognize::numerals::ordinal;
 use super::{Line, Report};
-
-/// Characters trimmed from both ends of a line (ASCII and ideographic spaces, NBSP, BOM…).
-pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{c}')
-}
+use crate::gongwen::chars::{is_blank, is_han};
+use crate::gongwen::{date_line, ordinal};
 
 /// Splits `text` into non-empty, trimmed lines with their 1-based line numbers, removing debris.
 pub fn clean(text: &str, rep: &mut Report) -> Vec<Line> {
@@ -225,10 +221,6 @@ pub fn rejoin(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     out
 }
 
-pub fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
-}
-
 fn is_open(text: &str) -> bool {
     let p = plain(text);
     let Some(last) = p.chars().last() else {
@@ -240,11 +232,11 @@ fn is_open(text: &str) -> bool {
 fn continues(text: &str) -> bool {
     let p = plain(text);
     !p.is_empty()
-        && ordinal(&p).is_none()
+        && !ordinal::numbered(&p)
         && !p.starts_with("附件：")
         && !p.starts_with("——")
         && !p.starts_with('|')
-        && super::recognize::dates::parse_date(&p).is_none()
+        && date_line::parse(&p).is_none()
 }
 
 #[cfg(test)]

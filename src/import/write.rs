@@ -1,5 +1,6 @@
 //! Writes the recognised items as Markdown files with front matter (SPEC.md keys), under
-//! `content/<type folder>/<slug>.md`. An existing file is never overwritten without `force`.
+//! `content/<folder of the type>/<slug>.md` (the folder where the engine reads that type:
+//! [`crate::gongwen::Kind::folder`]). An existing file is never overwritten without `force`.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -137,7 +138,7 @@ fn disclosure(note: &str) -> Option<String> {
 fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
     let item = &doc.items[i];
     FrontMatter {
-        kind: item.kind.type_name().to_string(),
+        kind: item.kind.id().to_string(),
         title: item.title.clone(),
         date: iso(item.date),
         phase: item.phase.clone(),

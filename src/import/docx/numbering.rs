@@ -112,7 +112,8 @@ pub(super) fn number_prefix(
 
 fn format_number(n: u32, fmt: &str) -> String {
     if fmt.starts_with("chinese") || fmt.starts_with("ideograph") || fmt == "taiwaneseCounting" {
-        crate::import::recognize::numerals::to_chinese(n)
+        // A list number is an ordinal: it counts from 一 (a zero start is written 零).
+        crate::gongwen::numerals::number(n)
     } else {
         n.to_string()
     }
