@@ -3,14 +3,16 @@
 //!
 //! The stages are the modules: [`decode`] / [`docx`] read the file, [`clean`] removes
 //! conversion debris, [`recognize`] finds the 公文 elements, attachments and campaign phases,
-//! [`write`] writes Markdown files and `campaign.yaml`. Whatever cannot be recognised is
-//! reported as a [`Diagnostic`] of the imported file, never guessed.
+//! [`write`] writes Markdown files (their front matter by [`front`]) and `campaign.yaml`.
+//! Whatever cannot be recognised is reported as a [`Diagnostic`] of the imported file, never
+//! guessed. The words of 公文 (types, numerals, ordinals, dates) come from [`crate::gongwen`].
 
 pub mod campaign;
 pub mod clean;
 pub use crate::gongwen::decode;
 pub mod dest;
 pub mod docx;
+pub mod front;
 pub mod markdown;
 pub mod recognize;
 pub mod write;
