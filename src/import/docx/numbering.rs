@@ -118,3 +118,25 @@ fn format_number(n: u32, fmt: &str) -> String {
         n.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chinese list numbers are written by gongwen's counting writer: 二十, and a zero start
+    /// (which no 序次语 has) as 零, not the digit-by-digit 〇.
+    #[test]
+    fn chinese_list_numbers_are_counted() {
+        let got: Vec<String> = [
+            (1, "chineseCounting"),
+            (12, "chineseCountingThousand"),
+            (20, "chineseCounting"),
+            (3, "decimal"),
+            (0, "chineseCounting"),
+        ]
+        .into_iter()
+        .map(|(n, f)| format_number(n, f))
+        .collect();
+        assert_eq!(got, ["一", "十二", "二十", "3", "零"]);
+    }
+}

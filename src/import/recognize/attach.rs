@@ -7,8 +7,8 @@ use super::tail::{find_signature, take_body_elements};
 use super::title::{set_title, title_block};
 use super::{Item, Role};
 use crate::gongwen::Kind;
-use crate::gongwen::chars::is_blank;
-use crate::gongwen::numerals::value;
+use crate::gongwen::chars::{is_blank, is_digit};
+use crate::gongwen::numerals::{is_numeral, value};
 use crate::gongwen::ordinal::prefix;
 use crate::import::{Line, Report};
 
@@ -29,7 +29,7 @@ fn marker_with_title(t: &str) -> Option<(usize, String)> {
     let rest = t.strip_prefix("附件")?.trim_start_matches(is_blank);
     let digits: String = rest
         .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .take_while(|&c| is_digit(c) || is_numeral(c))
         .collect();
     let after = rest[digits.len()..].strip_prefix(['：', ':', ' ', '\u{3000}'])?;
     let title = after.trim_matches(is_blank);
@@ -217,6 +217,10 @@ mod tests {
         assert_eq!(
             marker_with_title("附件 2 宣传标语"),
             Some((2, "宣传标语".into()))
+        );
+        assert_eq!(
+            marker_with_title("附件３：宣传标语"),
+            Some((3, "宣传标语".into()))
         );
         assert_eq!(marker_with_title("附件：1. 标语"), None);
         assert_eq!(marker_with_title("附件1所列单位"), None);
