@@ -12,7 +12,7 @@ pub mod title;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::clean::rejoin;
+use super::rejoin::rejoin;
 use super::{Line, Report};
 use crate::gongwen::Kind;
 
