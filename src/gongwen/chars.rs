@@ -42,6 +42,13 @@ pub fn is_digit(c: char) -> bool {
     digit(c).is_some()
 }
 
+/// Blank characters trimmed from the ends of a received document's lines: any whitespace
+/// (ideographic space and NBSP included) and the invisible characters conversions leave
+/// (BOM, zero-width space, form feed).
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{c}')
+}
+
 /// Whitespace that may appear inside a paragraph's text.
 pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t')
@@ -71,5 +78,6 @@ mod tests {
         assert!(!is_cjk(',') && is_point('、') && !is_point('…'));
         assert!(is_han('〇') && is_han('\u{30000}') && !is_han('○'));
         assert_eq!(read_number(&['２', '0', '年'], 0), Some((20, 2)));
+        assert!(is_blank('\u{3000}') && is_blank('\u{feff}') && !is_blank('_'));
     }
 }

@@ -9,14 +9,20 @@ use chrono::{Datelike, NaiveDate};
 pub fn parse(s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();
     let (y, m, d) = split(t).ok_or_else(|| format!("“{t}”不是日期"))?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        if !(1..=12).contains(&m) {
-            format!("日期“{t}”不存在：没有{m}月")
-        } else {
-            let last = last_day(y, m);
-            format!("日期“{t}”不存在：{y}年{m}月只有{last}天")
-        }
-    })
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| missing(t, y, m))
+}
+
+/// The years a date may name.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
+/// Why the date written `t`, of year `y` and month `m`, does not exist (a Chinese sentence).
+pub fn missing(t: &str, y: i32, m: u32) -> String {
+    if !(1..=12).contains(&m) {
+        format!("日期“{t}”不存在：没有{m}月")
+    } else {
+        let last = last_day(y, m);
+        format!("日期“{t}”不存在：{y}年{m}月只有{last}天")
+    }
 }
 
 /// The hint shown with every date error.
@@ -42,7 +48,7 @@ fn split(t: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     let y: i32 = nums[0].trim().parse().ok()?;
-    if !(1900..=2999).contains(&y) {
+    if !YEARS.contains(&y) {
         return None;
     }
     Some((

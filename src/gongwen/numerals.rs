@@ -7,7 +7,8 @@
 //! - ordinals (一、（一）) start at 一 and have no zero: [`super::ordinal::label`] never
 //!   writes one.
 //!
-//! Readers are lenient where people are: [`digit`] reads 〇, ○, 零 and full-width Ｏ as zero.
+//! Readers are lenient where people are: [`digit`] reads 〇, ○, 零 and full-width Ｏ as zero;
+//! [`value`] reads a number in whichever of the written forms a document uses.
 
 const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -70,6 +71,33 @@ pub fn parse_str(s: &str) -> Option<u32> {
     parse(&s.chars().collect::<Vec<_>>())
 }
 
+/// Reads a number written digit by digit in Chinese (二〇二六 → 2026), the inverse of
+/// [`digits`]; any zero [`digit`] knows is read. At most nine digits.
+pub fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 9 {
+        return None;
+    }
+    s.chars().try_fold(0, |acc, c| Some(acc * 10 + digit(c)?))
+}
+
+/// The value of a number as documents write one: Arabic digits (ASCII or full-width: 16,
+/// １６), a Chinese numeral 一 … 九十九 ([`parse`]) or a year digit by digit (二〇二三: four
+/// Chinese digits, [`parse_digits`]).
+pub fn value(s: &str) -> Option<u32> {
+    let c: Vec<char> = s.chars().collect();
+    if let Some((n, end)) = super::chars::read_number(&c, 0)
+        && end == c.len()
+    {
+        return u32::try_from(n).ok();
+    }
+    if c.len() == 4
+        && let Some(year) = parse_digits(s)
+    {
+        return Some(year);
+    }
+    parse(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +121,46 @@ mod tests {
             (digit('○'), digit('零'), digit('十')),
             (Some(0), Some(0), None)
         );
+    }
+
+    #[test]
+    fn values_in_every_written_form() {
+        let got: Vec<Option<u32>> = [
+            "16",
+            "１６",
+            "2023",
+            "二十六",
+            "十",
+            "二〇二三",
+            "二○二三",
+            "二零二六",
+            "〇",
+            "二三",
+            "",
+            "16日",
+            "一十",
+        ]
+        .map(value)
+        .into();
+        assert_eq!(
+            got,
+            [
+                Some(16),
+                Some(16),
+                Some(2023),
+                Some(26),
+                Some(10),
+                Some(2023),
+                Some(2023),
+                Some(2026),
+                None,
+                None,
+                None,
+                None,
+                None
+            ]
+        );
+        assert_eq!(parse_digits(&digits(2026)), Some(2026));
+        assert_eq!((parse_digits("十"), parse_digits("")), (None, None));
     }
 }

@@ -1,6 +1,8 @@
 //! 序次语, the ordinals that open 公文 headings (GB/T 9704-2012 7.3.3): 一、 → （一） → 1. →
 //! （1）, levels 1 to 4. [`at`] reads one with the mistakes people make (1、 一. （1）、),
-//! [`level`] says which level a heading's text starts with, [`label`] writes one.
+//! [`level`] says which level a heading's text starts with, [`prefix`] which ordinal a
+//! paragraph starts with and how long its marker is, [`label`] writes one. [`enumeration`]
+//! reads the enumerations inside a paragraph (一是 二要 第一，), which are not 序次语.
 
 use super::chars::{is_digit, is_han, read_number};
 use super::numerals::{is_numeral, number, parse};
@@ -122,6 +124,40 @@ pub fn level(text: &str) -> Option<u8> {
         .map(|o| o.level)
 }
 
+/// The ordinal `text` starts with, read as [`at`] reads one (mistakes included), and the
+/// length in bytes of its marker (a wrong mark after it included).
+pub fn prefix(text: &str) -> Option<(Ordinal, usize)> {
+    let c: Vec<char> = text.chars().take(12).collect();
+    let o = at(&c, 0, false)?;
+    Some((o, bytes(&c[..o.end])))
+}
+
+/// The enumeration `text` starts with: 一是 / 二要 (the marker ends after 是 or 要), or 第一
+/// before ，、是 or 部 阶 步 (the marker is 第一: in 第一阶段 the word 阶段 follows it). Returns
+/// the number and the length in bytes of the marker.
+pub fn enumeration(text: &str) -> Option<(u32, usize)> {
+    let c: Vec<char> = text.chars().take(8).collect();
+    let di = usize::from(c.first() == Some(&'第'));
+    let n = c[di..].iter().take_while(|&&x| is_numeral(x)).count();
+    let number = parse(&c[di..di + n])?;
+    let next = *c.get(di + n)?;
+    let end = match (di, next) {
+        (1, '，' | '、' | '是' | '部' | '阶' | '步') => di + n,
+        (0, '是' | '要') => n + 1,
+        _ => return None,
+    };
+    Some((number, bytes(&c[..end])))
+}
+
+/// Whether `text` opens with a 序次语 ([`prefix`]) or an enumeration ([`enumeration`]).
+pub fn numbered(text: &str) -> bool {
+    prefix(text).is_some() || enumeration(text).is_some()
+}
+
+fn bytes(c: &[char]) -> usize {
+    c.iter().map(|x| x.len_utf8()).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +184,39 @@ mod tests {
             [label(1, 12), label(2, 3), label(3, 4), label(4, 5)],
             ["十二、", "（三）", "4.", "（5）"]
         );
+    }
+
+    #[test]
+    fn prefixes_measure_their_marker() {
+        let got = |t: &str| prefix(t).map(|(o, len)| (o.level, o.number, t[..len].to_string()));
+        assert_eq!(got("一、总体目标"), Some((1, 1, "一、".into())));
+        assert_eq!(got("(二) 深入"), Some((2, 2, "(二)".into())));
+        assert_eq!(got("（三）、加强"), Some((2, 3, "（三）、".into())));
+        assert_eq!(got("12．加强宣传"), Some((3, 12, "12．".into())));
+        assert_eq!(got("2、落实"), Some((3, 2, "2、".into())));
+        assert_eq!(got("（1）成立"), Some((4, 1, "（1）".into())));
+        assert_eq!(
+            (got("2.0 版本"), got("2021 年以来"), got("一是")),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn enumerations() {
+        let got = |t: &str| enumeration(t).map(|(n, len)| (n, t[..len].to_string()));
+        assert_eq!(got("一是认真组织学习"), Some((1, "一是".into())));
+        assert_eq!(got("十二要加强"), Some((12, "十二要".into())));
+        assert_eq!(got("第一阶段：动员部署"), Some((1, "第一".into())));
+        assert_eq!(got("第三，要"), Some((3, "第三".into())));
+        assert_eq!(
+            (
+                got("第一次会议"),
+                got("一、总体"),
+                got("十分重要"),
+                got("第")
+            ),
+            (None, None, None, None)
+        );
+        assert!(numbered("二要加强") && numbered("（1）成立") && !numbered("2021 年以来"));
     }
 }

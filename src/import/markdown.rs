@@ -2,9 +2,11 @@
 //! headings (`## 一、` `### （一）` `#### 1．`), run-in headings a bold lead
 //! (`**（一）加强领导。**正文…`), slogan sets a list; everything else stays as written.
 
-use super::recognize::numerals::{Ordinal, ordinal};
-use super::recognize::{Item, Kind};
+use super::recognize::Item;
 use super::{Line, Report};
+use crate::gongwen::Kind;
+use crate::gongwen::chars::is_blank;
+use crate::gongwen::ordinal::prefix;
 
 /// The Markdown body of `item`.
 pub fn body(item: &Item, rep: &mut Report) -> String {
@@ -50,30 +52,30 @@ fn paragraph(line: &Line, fixed: &mut Vec<usize>) -> String {
         return line.text.clone();
     }
     let plain = line.plain();
-    let Some((ord, len)) = ordinal(&plain) else {
+    let Some((ord, len)) = prefix(&plain) else {
         return escape_start(&line.text);
     };
-    let level = match ord {
-        Ordinal::Level1 => 2,
-        Ordinal::Level2 => 3,
-        Ordinal::Level3 => 4,
-        _ => return escape_start(&line.text),
-    };
+    if ord.level > 3 {
+        return escape_start(&line.text);
+    }
     let (num, rest) = plain.split_at(len);
     let mut num = num.to_string();
-    if ord == Ordinal::Level2 && (num.starts_with('(') || num.ends_with(')')) {
+    if ord.level == 2 && num.contains(['(', ')']) {
         fixed.push(line.no);
         num = num.replace('(', "（").replace(')', "）");
     }
-    let rest = rest.trim_start_matches(crate::import::clean::is_blank);
-    let spaced = if ord == Ordinal::Level3 && plain[..len].len() < plain.len() - rest.len() {
+    let rest = rest.trim_start_matches(is_blank);
+    let spaced = if ord.level == 3 && plain[..len].len() < plain.len() - rest.len() {
         " "
     } else {
         ""
     };
     let n = rest.chars().count();
     if n <= 40 && !rest.contains(['。', '；', '！', '？']) && !rest.ends_with(['：', ':']) {
-        return format!("{} {num}{spaced}{rest}", "#".repeat(level));
+        return format!(
+            "{} {num}{spaced}{rest}",
+            "#".repeat(usize::from(ord.level) + 1)
+        );
     }
     if let Some(pos) = rest.find('。') {
         let (head, tail) = rest.split_at(pos + '。'.len_utf8());

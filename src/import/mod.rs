@@ -2,17 +2,21 @@
 //! files of a site.
 //!
 //! The stages are the modules: [`decode`] / [`docx`] read the file, [`clean`] removes
-//! conversion debris, [`recognize`] finds the 公文 elements, attachments and campaign phases,
-//! [`write`] writes Markdown files and `campaign.yaml`. Whatever cannot be recognised is
-//! reported as a [`Diagnostic`] of the imported file, never guessed.
+//! conversion debris, [`rejoin`] joins paragraphs split across lines, [`recognize`] finds
+//! the 公文 elements, attachments and campaign phases, [`write`](mod@write) writes Markdown
+//! files (their front matter by [`front`]) and `campaign.yaml`. Whatever cannot be
+//! recognised is reported as a [`Diagnostic`] of the imported file, never guessed. The words
+//! of 公文 (types, numerals, ordinals, dates, front-matter keys) come from [`crate::gongwen`].
 
 pub mod campaign;
 pub mod clean;
 pub use crate::gongwen::decode;
 pub mod dest;
 pub mod docx;
+pub mod front;
 pub mod markdown;
 pub mod recognize;
+pub mod rejoin;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -1,71 +1,16 @@
-//! Writes the recognised items as Markdown files with front matter (SPEC.md keys), under
-//! `content/<type folder>/<slug>.md`. An existing file is never overwritten without `force`.
+//! Writes the recognised items as Markdown files with front matter ([`front`]), under
+//! `content/<folder of the type>/<slug>.md` (the folder where the engine reads that type:
+//! [`crate::gongwen::Kind::folder`]). An existing file is never overwritten without `force`.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
 use pinyin::ToPinyin;
-use serde::Serialize;
 
+use super::front::{self, FrontMatter, disclosure};
 use super::recognize::{Document, Item, Role};
 use super::{Report, markdown};
-
-/// A string, or a list of strings when there are several (joint issuers).
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-/// Front matter as written by import, in the order of SPEC.md.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct FrontMatter {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phase: Option<String>,
-    pub slug: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub doc_no: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuer: Option<OneOrMany>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuer_mark: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub title_lines: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub addressees: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub signer: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attachments: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub copy_to: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub printed_by: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub printed_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub secrecy: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub disclosure: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub urgency: Option<String>,
-}
-
-fn iso(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-}
 
 /// Lower-case ASCII transliteration: pinyin initials of Chinese characters, ASCII letters
 /// and digits kept, anything else a single `-`.
@@ -124,46 +69,6 @@ pub fn slugs(doc: &Document, used: &mut HashSet<String>) -> Vec<String> {
     out
 }
 
-/// 公开属性 stated by a 附注: "此件公开发布" → 主动公开; "此件依申请公开" / "此件不予公开".
-fn disclosure(note: &str) -> Option<String> {
-    ["依申请公开", "不予公开"]
-        .into_iter()
-        .find(|w| note.contains(w))
-        .or_else(|| (note.contains("公开发布") || note.contains("主动公开")).then_some("主动公开"))
-        .map(str::to_string)
-}
-
-/// Builds the front matter of item `i`.
-fn front_matter(doc: &Document, i: usize, slugs: &[String]) -> FrontMatter {
-    let item = &doc.items[i];
-    FrontMatter {
-        kind: item.kind.type_name().to_string(),
-        title: item.title.clone(),
-        date: iso(item.date),
-        phase: item.phase.clone(),
-        slug: slugs[i].clone(),
-        doc_no: item.doc_no.clone(),
-        issuer: match item.issuer.as_slice() {
-            [] => None,
-            [one] => Some(OneOrMany::One(one.clone())),
-            many => Some(OneOrMany::Many(many.to_vec())),
-        },
-        issuer_mark: item.issuer_mark.clone(),
-        title_lines: item.title_lines.clone(),
-        addressees: item.addressees.clone(),
-        signer: item.signer.clone(),
-        attachments: item.attachments.iter().map(|&a| slugs[a].clone()).collect(),
-        note: item.note.clone(),
-        copy_to: item.copy_to.clone(),
-        printed_by: item.printed_by.clone(),
-        printed_date: iso(item.printed_date),
-        contact: item.contact.clone(),
-        secrecy: item.secrecy.clone(),
-        disclosure: item.note.as_deref().and_then(disclosure),
-        urgency: item.urgency.clone(),
-    }
-}
-
 /// The text of one content file.
 pub fn render(fm: &FrontMatter, body: &str) -> Result<String> {
     let yaml = crate::yaml::to_string(fm)?;
@@ -176,7 +81,7 @@ pub fn texts(doc: &Document, slugs: &[String], rep: &mut Report) -> Result<Vec<S
     (0..doc.items.len())
         .map(|i| {
             render(
-                &front_matter(doc, i, slugs),
+                &front::of(doc, i, slugs),
                 &markdown::body(&doc.items[i], rep),
             )
         })

@@ -10,6 +10,7 @@ mod faults;
 mod fuzz;
 mod hostile;
 mod import;
+mod import_kinds;
 mod import_seeds;
 mod led;
 mod limits;

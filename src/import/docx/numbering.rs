@@ -112,8 +112,31 @@ pub(super) fn number_prefix(
 
 fn format_number(n: u32, fmt: &str) -> String {
     if fmt.starts_with("chinese") || fmt.starts_with("ideograph") || fmt == "taiwaneseCounting" {
-        crate::import::recognize::numerals::to_chinese(n)
+        // A list number is an ordinal: it counts from 一 (a zero start is written 零).
+        crate::gongwen::numerals::number(n)
     } else {
         n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chinese list numbers are written by gongwen's counting writer: 二十, and a zero start
+    /// (which no 序次语 has) as 零, not the digit-by-digit 〇.
+    #[test]
+    fn chinese_list_numbers_are_counted() {
+        let got: Vec<String> = [
+            (1, "chineseCounting"),
+            (12, "chineseCountingThousand"),
+            (20, "chineseCounting"),
+            (3, "decimal"),
+            (0, "chineseCounting"),
+        ]
+        .into_iter()
+        .map(|(n, f)| format_number(n, f))
+        .collect();
+        assert_eq!(got, ["一", "十二", "二十", "3", "零"]);
     }
 }

@@ -2,12 +2,14 @@
 //! shows — letter, 告知书, 承诺书, slogan set, case…
 
 use super::head::split_addressees;
-use super::kind::Kind;
-use super::numerals::{Ordinal, ordinal, parse_number};
+use super::kind::of_title;
 use super::tail::{find_signature, take_body_elements};
 use super::title::{set_title, title_block};
 use super::{Item, Role};
-use crate::import::clean::is_blank;
+use crate::gongwen::Kind;
+use crate::gongwen::chars::{is_blank, is_digit};
+use crate::gongwen::numerals::{is_numeral, value};
+use crate::gongwen::ordinal::prefix;
 use crate::import::{Line, Report};
 
 /// The number of a standalone "附件" / "附件1" / "附件 2：" marker line (0 when unnumbered).
@@ -18,7 +20,7 @@ pub fn marker_number(t: &str) -> Option<usize> {
     if rest.is_empty() {
         return Some(0);
     }
-    parse_number(rest).map(|n| n as usize)
+    value(rest).map(|n| n as usize)
 }
 
 /// "附件1：致企业的一封信" — a numbered marker with the title on the same line: the number
@@ -27,11 +29,11 @@ fn marker_with_title(t: &str) -> Option<(usize, String)> {
     let rest = t.strip_prefix("附件")?.trim_start_matches(is_blank);
     let digits: String = rest
         .chars()
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .take_while(|&c| is_digit(c) || is_numeral(c))
         .collect();
     let after = rest[digits.len()..].strip_prefix(['：', ':', ' ', '\u{3000}'])?;
     let title = after.trim_matches(is_blank);
-    let n = parse_number(&digits)? as usize;
+    let n = value(&digits)? as usize;
     (!title.is_empty()).then(|| (n, title.to_string()))
 }
 
@@ -80,8 +82,7 @@ pub fn read_attachment(part: Vec<Line>, n: usize, owner: &Item, rep: &mut Report
     let (title_lines, used) = title_block(&part, 1);
     let mut body: Vec<Line> = part[used..].to_vec();
     let title: String = title_lines.iter().map(|(_, t)| t.as_str()).collect();
-    let kind =
-        Kind::from_title(&title).or_else(|| looks_like_slogans(&body).then_some(Kind::Slogans));
+    let kind = of_title(&title).or_else(|| looks_like_slogans(&body).then_some(Kind::Slogans));
     let kind = kind.unwrap_or_else(|| {
         rep.warning(
             marker.no,
@@ -140,7 +141,7 @@ fn looks_like_slogans(body: &[Line]) -> bool {
     body.len() >= 2
         && body.iter().all(|l| {
             let t = l.plain();
-            ordinal(&t).is_some_and(|o| o.0 == Ordinal::Level3) && t.chars().count() <= 60
+            prefix(&t).is_some_and(|(o, _)| o.level == 3) && t.chars().count() <= 60
         })
 }
 
@@ -150,8 +151,8 @@ pub fn slogan_items(body: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     body.into_iter()
         .map(|l| {
             let t = l.plain();
-            match ordinal(&t) {
-                Some((Ordinal::Level3, len)) => Line {
+            match prefix(&t) {
+                Some((o, len)) if o.level == 3 => Line {
                     no: l.no,
                     text: t[len..].trim_matches(is_blank).to_string(),
                 },
@@ -216,6 +217,10 @@ mod tests {
         assert_eq!(
             marker_with_title("附件 2 宣传标语"),
             Some((2, "宣传标语".into()))
+        );
+        assert_eq!(
+            marker_with_title("附件３：宣传标语"),
+            Some((3, "宣传标语".into()))
         );
         assert_eq!(marker_with_title("附件：1. 标语"), None);
         assert_eq!(marker_with_title("附件1所列单位"), None);

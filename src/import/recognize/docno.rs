@@ -1,7 +1,7 @@
 //! 发文字号: 机关代字〔年份〕序号号, also written with `[]`, `()`, `【】`, "第" or spaces in
 //! converted documents; normalised to the GB/T 9704 form.
 
-use crate::import::clean::{is_blank, is_han};
+use crate::gongwen::chars::{is_blank, is_han};
 
 /// Parses a 发文字号, also written with `[]`, `()`, `【】` or spaces. Returns the normalised
 /// form and whether it differed from the text.

@@ -3,10 +3,11 @@
 
 use super::Item;
 use super::docno::parse_doc_no;
-use super::kind::Kind;
+use super::kind::{of_title, takes_addressees};
 use super::title::{set_title, title_block};
-use crate::import::clean::is_blank;
-use crate::import::recognize::numerals::ordinal;
+use crate::gongwen::Kind;
+use crate::gongwen::chars::is_blank;
+use crate::gongwen::ordinal::numbered;
 use crate::import::{Line, Report};
 
 /// What the head of a document gave.
@@ -72,7 +73,7 @@ pub fn is_organ(s: &str) -> bool {
         && !s.contains(['，', '。', '：', ':', '；', '、'])
         && !s.contains("关于")
         && ORGAN_ENDINGS.iter().any(|e| s.ends_with(e))
-        && ordinal(s).is_none()
+        && !numbered(s)
 }
 
 /// Reads the head of a document.
@@ -151,7 +152,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     let (title, end) = title_block(lines, i);
     i = end;
     let joined: String = title.iter().map(|(_, t)| t.replace(is_blank, "")).collect();
-    let kind = match Kind::from_title(&joined) {
+    let kind = match of_title(&joined) {
         Some(k) => k,
         None if doc_no.is_some() => {
             rep.warning(
@@ -183,7 +184,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
         );
     }
     let mut addressees = Vec::new();
-    if kind.has_addressees()
+    if takes_addressees(kind)
         && let Some(line) = lines.get(i)
     {
         let t = line.plain();

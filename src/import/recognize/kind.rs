@@ -1,117 +1,60 @@
-//! Content types and how a title reveals them.
+//! How a title reveals the type of a document, and what import takes from the head of each
+//! type. The types themselves are the one [`Kind`] of [`crate::gongwen`].
 
-/// The content type of an imported item (SPEC.md, front matter `type`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Notice,
-    Plan,
-    Speech,
-    Letter,
-    Form,
-    Pledge,
-    Slogans,
-    Case,
-    News,
-    Briefing,
-    Page,
+use crate::gongwen::Kind;
+
+/// Types whose 主送 (or salutation) line becomes `addressees`.
+pub fn takes_addressees(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Notice | Kind::Letter | Kind::Form | Kind::Pledge
+    )
 }
 
-impl Kind {
-    /// The front matter `type` value.
-    pub fn type_name(self) -> &'static str {
-        match self {
-            Kind::Notice => "notice",
-            Kind::Plan => "plan",
-            Kind::Speech => "speech",
-            Kind::Letter => "letter",
-            Kind::Form => "form",
-            Kind::Pledge => "pledge",
-            Kind::Slogans => "slogans",
-            Kind::Case => "case",
-            Kind::News => "news",
-            Kind::Briefing => "briefing",
-            Kind::Page => "page",
-        }
+/// The type named by a title, from its 文种 word; `None` when the title names none.
+pub fn of_title(title: &str) -> Option<Kind> {
+    let t = title
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches("参考")
+        .trim_end_matches(['（', '(']);
+    let has = |w: &str| title.contains(w);
+    if has("讲话") || has("讲座") || has("发言") || has("致辞") {
+        return Some(Kind::Speech);
     }
-
-    /// The folder under `content/`.
-    pub fn folder(self) -> &'static str {
-        match self {
-            Kind::Notice | Kind::Plan | Kind::Speech => "notices",
-            Kind::Letter | Kind::Form | Kind::Pledge => "letters",
-            Kind::Slogans => "slogans",
-            Kind::Case => "cases",
-            Kind::News | Kind::Briefing => "news",
-            Kind::Page => "pages",
-        }
+    if has("告知书") {
+        return Some(Kind::Form);
     }
-
-    /// 公文 that must carry a signature and 成文日期.
-    pub fn is_official(self) -> bool {
-        matches!(self, Kind::Notice | Kind::Plan)
+    if has("承诺书") {
+        return Some(Kind::Pledge);
     }
-
-    /// Published only with an explicit 公开属性 (`disclosure`).
-    pub fn needs_disclosure(self) -> bool {
-        matches!(
-            self,
-            Kind::Notice | Kind::Plan | Kind::Letter | Kind::Form | Kind::Pledge | Kind::Speech
-        )
+    if has("一封信") || t.ends_with("的信") || has("倡议书") {
+        return Some(Kind::Letter);
     }
-
-    /// Takes 主送 / salutation into front matter.
-    pub fn has_addressees(self) -> bool {
-        matches!(
-            self,
-            Kind::Notice | Kind::Letter | Kind::Form | Kind::Pledge
-        )
+    if has("标语") || has("口号") {
+        return Some(Kind::Slogans);
     }
-
-    /// The type named by a title, from its 文种 word; `None` when the title names none.
-    pub fn from_title(title: &str) -> Option<Kind> {
-        let t = title
-            .trim_end_matches(['）', ')'])
-            .trim_end_matches("参考")
-            .trim_end_matches(['（', '(']);
-        let has = |w: &str| title.contains(w);
-        if has("讲话") || has("讲座") || has("发言") || has("致辞") {
-            return Some(Kind::Speech);
-        }
-        if has("告知书") {
-            return Some(Kind::Form);
-        }
-        if has("承诺书") {
-            return Some(Kind::Pledge);
-        }
-        if has("一封信") || t.ends_with("的信") || has("倡议书") {
-            return Some(Kind::Letter);
-        }
-        if has("标语") || has("口号") {
-            return Some(Kind::Slogans);
-        }
-        if [
-            "通知", "通报", "决定", "意见", "函", "报告", "请示", "批复", "纪要", "公告", "通告",
-        ]
-        .iter()
-        .any(|w| t.ends_with(w))
-        {
-            return Some(Kind::Notice);
-        }
-        if t.ends_with("方案") || t.ends_with("要点") || t.ends_with("计划") || t.ends_with("规划")
-        {
-            return Some(Kind::Plan);
-        }
-        if has("简报") {
-            return Some(Kind::Briefing);
-        }
-        if has("案例") || has("经验做法") || has("典型") {
-            return Some(Kind::Case);
-        }
-        if has("工作动态") || has("信息") && t.ends_with("信息") {
-            return Some(Kind::News);
-        }
-        None
+    if [
+        "通知", "通报", "决定", "意见", "函", "报告", "请示", "批复", "纪要", "公告", "通告",
+    ]
+    .iter()
+    .any(|w| t.ends_with(w))
+    {
+        return Some(Kind::Notice);
     }
+    if t.ends_with("方案") || t.ends_with("要点") || t.ends_with("计划") || t.ends_with("规划")
+    {
+        return Some(Kind::Plan);
+    }
+    if has("简报") {
+        return Some(Kind::Briefing);
+    }
+    if has("案例") || has("经验做法") || has("典型") {
+        return Some(Kind::Case);
+    }
+    if has("工作动态") || has("信息") && t.ends_with("信息") {
+        return Some(Kind::News);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -121,37 +64,36 @@ mod tests {
     #[test]
     fn kinds_from_titles() {
         assert_eq!(
-            Kind::from_title("外山乡人民政府关于印发…方案的通知"),
+            of_title("外山乡人民政府关于印发…方案的通知"),
             Some(Kind::Notice)
         );
+        assert_eq!(of_title("外山乡2023年安全生产工作要点"), Some(Kind::Plan));
         assert_eq!(
-            Kind::from_title("外山乡2023年安全生产工作要点"),
-            Some(Kind::Plan)
-        );
-        assert_eq!(
-            Kind::from_title("在全市安全生产标准化提升线上专题讲座要点"),
+            of_title("在全市安全生产标准化提升线上专题讲座要点"),
             Some(Kind::Speech)
         );
         assert_eq!(
-            Kind::from_title("安全生产标准化提升专项行动宣传标语（参考）"),
+            of_title("安全生产标准化提升专项行动宣传标语（参考）"),
             Some(Kind::Slogans)
         );
         assert_eq!(
-            Kind::from_title("关于自主加强安全生产标准化建设告知书"),
+            of_title("关于自主加强安全生产标准化建设告知书"),
             Some(Kind::Form)
         );
         assert_eq!(
-            Kind::from_title("关于自主加强安全生产标准化承诺书"),
+            of_title("关于自主加强安全生产标准化承诺书"),
             Some(Kind::Pledge)
         );
         assert_eq!(
-            Kind::from_title("打造…高质量发展——致各生产经营单位的一封信"),
+            of_title("打造…高质量发展——致各生产经营单位的一封信"),
             Some(Kind::Letter)
         );
+        assert_eq!(of_title("某某石材有限公司典型案例"), Some(Kind::Case));
+        assert_eq!(of_title("会议记录"), None);
+        // A speech is filed where the engine reads speeches: the news section.
         assert_eq!(
-            Kind::from_title("某某石材有限公司典型案例"),
-            Some(Kind::Case)
+            of_title("在全乡安全生产工作会议上的讲话").map(Kind::folder),
+            Some("news")
         );
-        assert_eq!(Kind::from_title("会议记录"), None);
     }
 }

@@ -3,21 +3,18 @@
 //! ([`attach`]) and the campaign phases ([`phases`]).
 
 pub mod attach;
-pub mod dates;
 pub mod docno;
 pub mod head;
 pub mod kind;
-pub mod numerals;
 pub mod phases;
 pub mod tail;
 pub mod title;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-pub use kind::Kind;
-
-use super::clean::rejoin;
+use super::rejoin::rejoin;
 use super::{Line, Report};
+use crate::gongwen::Kind;
 
 /// Where an item stands in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +189,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
         0
     };
     if items[phase_source].kind == Kind::Plan {
-        let year = dates::year(items[phase_source].date);
+        let year = items[phase_source].date.map(|d| d.year());
         phase_list = phases::find_phases(&items[phase_source].body, year, rep);
         if !phase_list.is_empty() || items[phase_source].role == Role::Issued {
             campaign_title = Some(phases::campaign_title(&items[phase_source].title));
@@ -221,7 +218,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
 fn read_issued(lines: &[Line], notice: &Item, rep: &mut Report) -> Item {
     let (title_lines, used) = title::title_block(lines, 0);
     let title: String = title_lines.iter().map(|(_, t)| t.as_str()).collect();
-    let kind = Kind::from_title(&title).unwrap_or_else(|| {
+    let kind = kind::of_title(&title).unwrap_or_else(|| {
         rep.warning(
             lines[0].no,
             1,

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::dates::{Period, parse_period};
-use super::numerals::{Ordinal, ordinal};
-use crate::import::clean::is_blank;
+use crate::gongwen::chars::is_blank;
+use crate::gongwen::ordinal::{enumeration, prefix};
+use crate::gongwen::period::{self, Period};
 use crate::import::{Line, Report};
 
 /// One phase of the campaign.
@@ -44,17 +44,22 @@ pub fn campaign_title(plan_title: &str) -> String {
     plan_title.to_string()
 }
 
-/// Splits a phase heading into its name and period text.
+/// The level (1–4) of the 序次语 a line starts with, read leniently (1、 is level 3).
+fn level(t: &str) -> Option<u8> {
+    prefix(t).map(|(o, _)| o.level)
+}
+
+/// Splits a phase heading ("一、" or "（一）" heading, or "第一阶段") into its name and period
+/// text.
 fn heading_parts(t: &str) -> Option<(String, String)> {
-    let (kind, len) = ordinal(t)?;
-    let mut rest = &t[len..];
-    match kind {
-        Ordinal::Level2 | Ordinal::Level1 => {}
-        Ordinal::Enumeration if t.starts_with('第') && rest.starts_with("阶段") => {
-            rest = &rest["阶段".len()..]
+    let rest = match prefix(t) {
+        Some((o, len)) if o.level <= 2 => &t[len..],
+        Some(_) => return None,
+        None => {
+            let (_, len) = enumeration(t).filter(|_| t.starts_with('第'))?;
+            t[len..].strip_prefix("阶段")?
         }
-        _ => return None,
-    }
+    };
     let rest = rest
         .trim_start_matches(|c: char| is_blank(c) || "：:、，".contains(c))
         .trim_end_matches(is_blank);
@@ -74,13 +79,12 @@ fn heading_parts(t: &str) -> Option<(String, String)> {
 /// Finds the phases in a plan body; `year` (of the 成文日期) completes dates without a year.
 pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Phase> {
     let texts: Vec<String> = body.iter().map(Line::plain).collect();
-    let section = texts.iter().position(|t| {
-        matches!(ordinal(t), Some((Ordinal::Level1, _))) && STEP_WORDS.iter().any(|w| t.contains(w))
-    });
+    let section = texts
+        .iter()
+        .position(|t| level(t) == Some(1) && STEP_WORDS.iter().any(|w| t.contains(w)));
     let (from, to) = match section {
         Some(s) => {
-            let end = (s + 1..texts.len())
-                .find(|&i| matches!(ordinal(&texts[i]), Some((Ordinal::Level1, _))));
+            let end = (s + 1..texts.len()).find(|&i| level(&texts[i]) == Some(1));
             (s + 1, end.unwrap_or(texts.len()))
         }
         None => (0, texts.len()),
@@ -97,9 +101,8 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
         let heading = lead.unwrap_or(t);
         if heading.chars().count() <= 60 && !heading.ends_with('。') {
             if let Some((name, period_text)) = heading_parts(heading) {
-                let staged = t.starts_with('第')
-                    || section.is_some() && ordinal(t).is_some_and(|o| o.0 == Ordinal::Level2);
-                match parse_period(&period_text, year) {
+                let staged = t.starts_with('第') || section.is_some() && level(t) == Some(2);
+                match period::parse(&period_text, year) {
                     Some(period) if !name.is_empty() => {
                         if period.year_from_context {
                             rep.info(
@@ -131,7 +134,7 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
                     _ => {}
                 }
             }
-            if matches!(ordinal(t), Some((Ordinal::Level1, _))) {
+            if level(t) == Some(1) {
                 current = None;
                 continue;
             }
@@ -160,7 +163,7 @@ fn new_phase(n: usize, name: String, period: Period, heading: &str, line: usize)
 fn add_text(p: &mut Phase, t: &str) {
     p.text.push('\n');
     p.text.push_str(t);
-    if let Some((Ordinal::Enumeration, len)) = ordinal(t) {
+    if let Some((_, len)) = enumeration(t) {
         let lead = t[len..].split('。').next().unwrap_or("");
         if !lead.is_empty() {
             p.tasks.push(lead.to_string());

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
+use super::Item;
 use super::head::{is_organ, split_addressees};
-use super::numerals::{Ordinal, ordinal};
-use super::{Item, dates::parse_date};
-use crate::import::clean::is_blank;
+use crate::gongwen::chars::is_blank;
+use crate::gongwen::date_line;
+use crate::gongwen::ordinal::prefix;
 use crate::import::{Line, Report};
 
 /// The 版记 found anywhere in the document.
@@ -43,7 +44,7 @@ fn organ_and_date(t: &str) -> Option<(String, Result<NaiveDate, String>)> {
         .last()
         .map_or(t.len(), |(b, _)| b);
     for (b, _) in t[from..].char_indices().map(|(b, c)| (b + from, c)) {
-        if let Some(d) = parse_date(&t[b..]) {
+        if let Some(d) = date_line::parse(&t[b..]) {
             return Some((t[..b].trim_matches(is_blank).to_string(), d));
         }
     }
@@ -161,7 +162,7 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
             continue;
         }
         if in_attachment_list
-            && (ordinal(&t).is_some_and(|o| o.0 == Ordinal::Level3) || t.starts_with("——"))
+            && (prefix(&t).is_some_and(|(o, _)| o.level == 3) || t.starts_with("——"))
         {
             push_name(item, &t, &line, rep);
             continue;
@@ -222,8 +223,8 @@ fn push_name(item: &mut Item, text: &str, line: &Line, rep: &mut Report) {
         last.push_str(sub.trim_matches(is_blank));
         return;
     }
-    let name = match ordinal(t) {
-        Some((Ordinal::Level3, len)) => &t[len..],
+    let name = match prefix(t) {
+        Some((o, len)) if o.level == 3 => &t[len..],
         _ => t,
     };
     let name = name.trim_matches(is_blank);

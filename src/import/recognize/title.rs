@@ -1,10 +1,10 @@
 //! Titles: one to three lines closed by a 文种 word, a "——" subtitle kept with its title,
 //! and spaces inside a 公文 title read as manual line breaks.
 
-use super::numerals::ordinal;
-use super::{Item, dates};
+use super::Item;
+use crate::gongwen::chars::is_blank;
+use crate::gongwen::{date_line, ordinal};
 use crate::import::Line;
-use crate::import::clean::is_blank;
 
 /// Words that end a title (文种); a title line ending with one closes the title.
 const GENRE_ENDINGS: &[&str] = &[
@@ -91,8 +91,8 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
         let fits = n <= 60
             && !"。；，：:;,！？".contains(last)
             && (out.is_empty()
-                || (ordinal(&t).is_none()
-                    && dates::parse_date(&t).is_none()
+                || (!ordinal::numbered(&t)
+                    && date_line::parse(&t).is_none()
                     && !t.starts_with("附件")));
         let subtitle = t.starts_with("——") && !out.is_empty();
         if !fits && !subtitle {

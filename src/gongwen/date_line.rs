@@ -1,0 +1,92 @@
+//! A text that is nothing but a date, as received documents write a 成文日期 or 印发日期 on a
+//! line of its own: any complete form the in-text reader [`super::date_spans`] knows
+//! (2023年4月6日, 2023年04月06号, 二〇二三年四月六日, 2023-04-06, 2023.4.6, 2023/4/6),
+//! spaces anywhere (2024 年 1 月 26 日), the full-width point 2023．4．6, and the bare
+//! 20230406 of spreadsheets. The front-matter parser is the strict [`super::date::parse`].
+
+use chrono::NaiveDate;
+
+use super::date::{YEARS, missing};
+use super::date_spans::spans;
+
+/// Reads a text that is only a date. `None`: it is not a date (or not a whole one: 2023年4月,
+/// 4月6日, 2023年4月6日前); `Some(Err)`: a date that cannot exist, with the reason in Chinese.
+pub fn parse(s: &str) -> Option<Result<NaiveDate, String>> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '．' { '.' } else { c })
+        .collect();
+    let (y, m, d) = bare(&t).or_else(|| {
+        let c: Vec<char> = t.chars().collect();
+        let span = spans(&c).into_iter().next()?;
+        if span.start != 0 || span.end != c.len() || span.year_digits != 4 {
+            return None;
+        }
+        Some((span.year?, span.month, span.day?))
+    })?;
+    if !YEARS.contains(&y) {
+        return None;
+    }
+    Some(NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| missing(&t, y, m)))
+}
+
+/// 20230406: eight ASCII digits.
+fn bare(t: &str) -> Option<(i32, u32, u32)> {
+    if t.len() != 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((
+        t[..4].parse().ok()?,
+        t[4..6].parse().ok()?,
+        t[6..].parse().ok()?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_of_a_date_line() {
+        let d = NaiveDate::from_ymd_opt(2023, 4, 6).map(Ok);
+        for t in [
+            "2023年4月6日",
+            "2023年04月06号",
+            "  2023 年 4 月 6 日",
+            "二〇二三年四月六日",
+            "二○二三年四月六日",
+            "2023-04-06",
+            "2023.4.6",
+            "2023．4．6",
+            "2023/4/6",
+            "20230406",
+        ] {
+            assert_eq!(parse(t), d, "{t}");
+        }
+        assert_eq!(
+            parse("二○二三年十二月二十六日"),
+            NaiveDate::from_ymd_opt(2023, 12, 26).map(Ok)
+        );
+    }
+
+    #[test]
+    fn impossible_and_partial_dates() {
+        assert_eq!(
+            parse("2023年2月30日"),
+            Some(Err("日期“2023年2月30日”不存在：2023年2月只有28天".into()))
+        );
+        assert!(matches!(parse("20231301"), Some(Err(_))));
+        for t in [
+            "2024年 月 日",
+            "2023年4月",
+            "4月6日",
+            "23年4月6日",
+            "2023年4月6日前",
+            "外山乡人民政府",
+            "12345678",
+        ] {
+            assert_eq!(parse(t), None, "{t}");
+        }
+    }
+}
