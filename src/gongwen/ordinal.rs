@@ -87,7 +87,8 @@ pub fn at(c: &[char], i: usize, inner: bool) -> Option<Ordinal> {
     }
     let k = (i..c.len()).take_while(|&k| is_numeral(c[k])).last()? + 1;
     let number = parse(&c[i..k])?;
-    if is_digit(ch(k + 1)) {
+    // 一、2023年工作回顾 is a heading; 一.5 or 一，3 is not an ordinal.
+    if ch(k) != '、' && is_digit(ch(k + 1)) {
         return None;
     }
     match ch(k) {
@@ -195,9 +196,10 @@ mod tests {
         assert_eq!(got("12．加强宣传"), Some((3, 12, "12．".into())));
         assert_eq!(got("2、落实"), Some((3, 2, "2、".into())));
         assert_eq!(got("（1）成立"), Some((4, 1, "（1）".into())));
+        assert_eq!(got("一、2023年工作回顾"), Some((1, 1, "一、".into())));
         assert_eq!(
-            (got("2.0 版本"), got("2021 年以来"), got("一是")),
-            (None, None, None)
+            (got("2.0 版本"), got("2021 年以来"), got("一是"), got("一.5倍")),
+            (None, None, None, None)
         );
     }
 
