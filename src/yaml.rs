@@ -276,7 +276,10 @@ mod tests {
         assert_eq!(locate(t, &["phases", "id"], 0), Some((3, 5)));
         let e = entries(t);
         assert_eq!(e.len(), 2);
-        assert_eq!((e[0].0.as_str(), &t[e[0].1.clone()]), ("title", "title: 甲\n"));
+        assert_eq!(
+            (e[0].0.as_str(), &t[e[0].1.clone()]),
+            ("title", "title: 甲\n")
+        );
         assert!(t[e[1].1.clone()].starts_with("phases:") && e[1].1.end == t.len());
         assert_eq!(entries("\"标题\": 甲\n")[0].0, "标题");
     }

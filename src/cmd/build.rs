@@ -7,7 +7,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use crate::check::{self, Failed, LintOptions, Located, report};
+use crate::check::{self, Failed, Located, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions, Site};
 use crate::diag::Severity;
@@ -31,7 +31,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     // Proofreading and the LED feed (its jieba dictionary is slow to load) side by side.
     let (outcome, led) = stage("check and led feed", || {
         rayon::join(
-            || check::site::proofread(&site, &LintOptions::default()),
+            || check::site::proofread(&site),
             || render::led::site::build(&site, render::led::now_cst()),
         )
     });

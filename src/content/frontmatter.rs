@@ -388,7 +388,7 @@ fn suggest(key: &str) -> String {
 }
 
 /// 0–100: shared characters (CJK) or edit distance (ASCII).
-fn similarity(a: &str, b: &str) -> usize {
+pub fn similarity(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (
         a.to_lowercase().chars().collect(),
         b.to_lowercase().chars().collect(),
@@ -446,9 +446,15 @@ mod tests {
         assert_eq!(fm.text("date"), Some("2023-04-06"));
         // A refused value keeps its place and its text.
         assert!(!fm.values.contains_key("printed_date"));
-        assert_eq!(fm.spans["printed_date"].scalar.as_deref(), Some("2023-02-30"));
+        assert_eq!(
+            fm.spans["printed_date"].scalar.as_deref(),
+            Some("2023-02-30")
+        );
         let tags = &fm.spans["tags"];
-        assert_eq!((tags.scalar.as_ref(), &text[tags.value.clone()]), (None, "\n  - 乙\n"));
+        assert_eq!(
+            (tags.scalar.as_ref(), &text[tags.value.clone()]),
+            (None, "\n  - 乙\n")
+        );
         assert!(text[fm.spans["title"].key..].starts_with("标题"));
     }
 
