@@ -99,6 +99,30 @@ pub fn locate(text: &str, path: &[&str], nth: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The top-level keys of a mapping as written: each key (quotes trimmed) with the byte range of
+/// its entry in `text`, from the key to the next top-level key (or the end). A line scan, not a
+/// parse: callers match these keys against the parsed ones.
+pub fn entries(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let first = line.chars().next().unwrap_or(' ');
+        if !first.is_whitespace()
+            && first != '-'
+            && first != '#'
+            && let Some(k) = line.find(':')
+        {
+            if let Some(last) = out.last_mut() {
+                last.1.end = pos;
+            }
+            let key = line[..k].trim().trim_matches(['"', '\'']).to_string();
+            out.push((key, pos..text.len()));
+        }
+        pos += line.len();
+    }
+    out
+}
+
 fn tab_indent(text: &str) -> Option<YamlError> {
     for (i, line) in text.lines().enumerate() {
         let lead: String = line.chars().take_while(|c| c.is_whitespace()).collect();
@@ -250,6 +274,14 @@ mod tests {
         assert_eq!(locate(t, &["title"], 0), Some((1, 1)));
         assert_eq!(locate(t, &["phases", "end"], 1), Some((6, 5)));
         assert_eq!(locate(t, &["phases", "id"], 0), Some((3, 5)));
+        let e = entries(t);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].0.as_str(), &t[e[0].1.clone()]),
+            ("title", "title: 甲\n")
+        );
+        assert!(t[e[1].1.clone()].starts_with("phases:") && e[1].1.end == t.len());
+        assert_eq!(entries("\"标题\": 甲\n")[0].0, "标题");
     }
 
     #[test]

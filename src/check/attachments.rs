@@ -3,7 +3,7 @@
 
 use super::chars::{is_digit, is_space};
 use super::text::Kind;
-use super::{Doc, Section};
+use super::{Doc, Lint, Section};
 
 /// Finds the 附件 sections (`附件`, `附件N`, `附件 N` as a heading or a paragraph of its own)
 /// and numbers the blocks' contexts.
@@ -50,7 +50,7 @@ pub fn check(doc: &mut Doc) {
     let items = doc.opts.items.clone();
     let listed: Vec<(String, usize)> = doc
         .front
-        .located(doc.src, "attachments")
+        .values("attachments")
         .into_iter()
         .filter(|(n, _)| !items.contains_key(n.trim()))
         .collect();
@@ -73,7 +73,7 @@ pub fn check(doc: &mut Doc) {
                     head,
                     0,
                     4,
-                    "attachment-mismatch",
+                    Lint::AttachmentMismatch,
                     msg,
                     "在 attachments 中按顺序列出每个附件的名称",
                 );
@@ -94,7 +94,7 @@ pub fn check(doc: &mut Doc) {
                         head,
                         0,
                         4,
-                        "attachment-mismatch",
+                        Lint::AttachmentMismatch,
                         format!("附件编号有误，应为“{want}”"),
                         "附件按 附件1、附件2… 顺序编号；只有一个附件时写“附件”",
                     );
@@ -106,7 +106,7 @@ pub fn check(doc: &mut Doc) {
                         *tb,
                         0,
                         title.chars().count(),
-                        "attachment-mismatch",
+                        Lint::AttachmentMismatch,
                         format!("附件标题“{title}”与附件说明“{name}”不一致"),
                         "附件说明（attachments）与附件标题应完全一致",
                     );
@@ -116,7 +116,7 @@ pub fn check(doc: &mut Doc) {
     }
     for (name, off) in listed.iter().skip(doc.sections.len()) {
         doc.push(
-            "attachment-mismatch",
+            Lint::AttachmentMismatch,
             *off,
             name.chars().count(),
             format!("附件“{name}”在正文中没有对应的附件部分"),

@@ -4,11 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Doc;
 use super::chars::is_space;
 use super::dates::{Form, Span, spans};
-use super::front::parse_date;
 use super::text::Claim;
+use super::{Doc, Lint};
 
 const WEEK: &str = "一二三四五六日天";
 
@@ -49,7 +48,7 @@ pub fn run(doc: &mut Doc) {
                     b,
                     s.start,
                     len,
-                    "invalid-date",
+                    Lint::InvalidDate,
                     format!("日期“{text}”不存在"),
                     "核对月份（1～12）和该月的天数（含闰年）",
                 );
@@ -81,7 +80,7 @@ pub fn run(doc: &mut Doc) {
                     b,
                     s.start,
                     len,
-                    "date-format",
+                    Lint::DateFormat,
                     format!("日期“{text}”格式有误：{}", problems.join("；")),
                     format!("写作“{good}”"),
                 );
@@ -105,7 +104,7 @@ pub fn run(doc: &mut Doc) {
                     b,
                     s.start,
                     len,
-                    "date-style-mixed",
+                    Lint::DateStyleMixed,
                     format!("{m}：“{text}”"),
                     format!("写作“{good}”"),
                 );
@@ -143,7 +142,7 @@ fn weekday(doc: &mut Doc, b: usize, c: &[char], s: &Span, d: NaiveDate) {
             b,
             j,
             k + 1 - j,
-            "weekday-mismatch",
+            Lint::WeekdayMismatch,
             format!(
                 "{}是星期{name}，不是“{}”",
                 fmt(d),
@@ -183,7 +182,7 @@ fn consistency(
                     b,
                     s.start,
                     s.end + 2 - s.start,
-                    "deadline-before-issue",
+                    Lint::DeadlineBeforeIssue,
                     format!("期限“{}月底前”早于成文日期{}", s.month, fmt(issued)),
                     "核对期限是否已过，或成文日期是否有误",
                 );
@@ -205,7 +204,7 @@ fn consistency(
             b,
             s.start,
             s.end - s.start,
-            "deadline-before-issue",
+            Lint::DeadlineBeforeIssue,
             format!("期限{}早于成文日期{}，发文时已过期", fmt(d), fmt(issued)),
             "核对期限或成文日期",
         );
@@ -223,7 +222,7 @@ fn consistency(
             b,
             s.start,
             s.end - s.start,
-            "issue-date-consistency",
+            Lint::IssueDateConsistency,
             format!("已发生的事项日期{}晚于成文日期{}", fmt(d), fmt(issued)),
             "核对事项日期或成文日期",
         );
@@ -240,7 +239,7 @@ fn front_dates(doc: &mut Doc) {
         "valid_from",
         "valid_until",
     ] {
-        let Some((value, off)) = doc.front.located(doc.src, key).into_iter().next() else {
+        let Some((value, off)) = doc.front.written(key).into_iter().next() else {
             continue;
         };
         let c: Vec<char> = value.trim().chars().collect();
@@ -252,7 +251,7 @@ fn front_dates(doc: &mut Doc) {
         if !s.valid(s.year) || s.day.is_none() {
             if !s.valid(s.year) {
                 doc.push(
-                    "invalid-date",
+                    Lint::InvalidDate,
                     off,
                     c.len(),
                     format!("{key} 的日期“{value}”不存在"),
@@ -263,7 +262,7 @@ fn front_dates(doc: &mut Doc) {
         }
         if s.form == Form::Arabic && s.padded {
             doc.push(
-                "date-format",
+                Lint::DateFormat,
                 off,
                 c.len(),
                 format!("{key} 的日期“{value}”月、日不加前导0"),
@@ -274,7 +273,7 @@ fn front_dates(doc: &mut Doc) {
             );
         }
         if let (Some(issued), Some(d), "printed_date" | "published") =
-            (issued, parse_date(&value), key)
+            (issued, doc.front.date(key), key)
             && d < issued
         {
             let what = if key == "published" {
@@ -283,7 +282,7 @@ fn front_dates(doc: &mut Doc) {
                 "印发日期"
             };
             doc.push(
-                "issue-date-consistency",
+                Lint::IssueDateConsistency,
                 off,
                 c.len(),
                 format!("{what}{}早于成文日期{}", fmt(d), fmt(issued)),

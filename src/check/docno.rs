@@ -3,9 +3,9 @@
 
 use chrono::Datelike;
 
-use super::Doc;
 use super::chars::{digit, is_han, is_space};
 use super::text::Claim;
+use super::{Doc, Lint};
 
 const OPEN: &[char] = &['〔', '[', '【', '（', '(', '［', '〈'];
 const CLOSE: &[char] = &['〕', ']', '】', '）', ')', '］', '〉'];
@@ -144,7 +144,7 @@ pub fn match_at(c: &[char], p: usize) -> Option<DocNo> {
 
 pub fn run(doc: &mut Doc) {
     // doc_no in the front matter.
-    if let Some((value, off)) = doc.front.located(doc.src, "doc_no").into_iter().next() {
+    if let Some((value, off)) = doc.front.written("doc_no").into_iter().next() {
         let c: Vec<char> = value.chars().collect();
         let base = if doc.src[off..].starts_with(value.as_str()) {
             Some(off)
@@ -165,7 +165,7 @@ pub fn run(doc: &mut Doc) {
                     && y != date.year()
                 {
                     doc.push(
-                        "issue-date-consistency",
+                        Lint::IssueDateConsistency,
                         at(d.open),
                         6,
                         format!(
@@ -177,7 +177,7 @@ pub fn run(doc: &mut Doc) {
                 }
             }
             None => doc.push(
-                "docno-number",
+                Lint::DocnoNumber,
                 off,
                 c.len(),
                 format!("文号“{value}”不符合“机关代字〔年份〕序号号”的格式"),
@@ -201,7 +201,7 @@ pub fn run(doc: &mut Doc) {
                 && y > date.year()
             {
                 doc.push(
-                    "issue-date-consistency",
+                    Lint::IssueDateConsistency,
                     off,
                     d.end - d.start,
                     format!(
@@ -224,7 +224,7 @@ fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool) {
     let where_ = if front { "doc_no 中的" } else { "" };
     if !d.bracket_ok {
         doc.push(
-            "docno-bracket",
+            Lint::DocnoBracket,
             off,
             len,
             format!("{where_}文号年份应使用六角括号〔〕"),
@@ -233,7 +233,7 @@ fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool) {
     }
     if !d.problems.is_empty() {
         doc.push(
-            "docno-number",
+            Lint::DocnoNumber,
             off,
             len,
             format!("{where_}文号格式有误：{}", d.problems.join("；")),

@@ -1,169 +1,133 @@
-//! Front matter as the linter sees it: canonical keys, values, and where each sits in the file.
+//! Front matter as the linter sees it: the loader's [`FrontMatter`] (typed values, and where
+//! each key and value was written) over the file's text. Nothing is parsed here.
 
-use serde_yaml::Value;
+use serde_json::Value;
 
-/// The canonical (English) name of a front-matter key (the schema of [`crate::gongwen::fields`]).
-pub fn canonical(key: &str) -> &str {
-    crate::gongwen::fields::canonical(key).unwrap_or(key)
-}
+use crate::content::frontmatter::{self, FrontMatter, Span};
 
-/// One top-level key.
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub key: String,
-    /// Byte offset of the key in the file.
-    pub offset: usize,
-    /// Byte offset where the next key (or the block) ends.
-    pub end: usize,
-    pub value: Value,
-}
-
-/// The parsed front matter. `body_start` is the byte offset of the Markdown body.
-#[derive(Debug, Clone, Default)]
-pub struct Front {
-    pub fields: Vec<Field>,
+/// The loaded front matter of one file and the offset of its body.
+#[derive(Debug, Clone, Copy)]
+pub struct Front<'a> {
+    src: &'a str,
+    /// `None` when the loader could not read the front matter: only the body is proofread.
+    fm: Option<&'a FrontMatter>,
+    /// Byte offset of the Markdown body.
     pub body_start: usize,
-    /// Set when the block exists but is not valid YAML.
-    pub error: Option<String>,
 }
 
-impl Front {
-    /// Splits `source` into front matter and body. `body_start` from the caller wins when
-    /// non-zero; otherwise a leading `---` block is detected here.
-    pub fn parse(source: &str, body_start: usize) -> Front {
-        let bom = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
-        let rest = &source[bom..];
-        if !(rest.starts_with("---\n") || rest.starts_with("---\r\n")) {
-            return Front {
-                body_start,
-                ..Front::default()
-            };
+/// What the loader's front-matter reader makes of one file's text: the front matter (`None`
+/// when it is unreadable) and the offset of the body. For [`super::lint_text`] and tests; a
+/// site's items come loaded.
+pub fn read(path: &str, src: &str) -> (Option<FrontMatter>, usize) {
+    match frontmatter::split(src) {
+        Ok(split) => {
+            let mut loader_errors = Vec::new();
+            let fm = frontmatter::parse(path, &split, &mut loader_errors);
+            (fm, split.body_start)
         }
-        let yaml_start = bom + rest.find('\n').unwrap_or(0) + 1;
-        let mut close = None;
-        let mut pos = yaml_start;
-        for line in source[yaml_start..].split_inclusive('\n') {
-            if line.trim_end() == "---" || line.trim_end() == "..." {
-                close = Some((pos, pos + line.len()));
-                break;
-            }
-            pos += line.len();
-        }
-        let Some((yaml_end, after)) = close else {
-            return Front {
-                body_start,
-                error: Some("front matter 缺少结束行“---”".into()),
-                ..Front::default()
-            };
-        };
-        let body_start = if body_start > 0 { body_start } else { after };
-        let yaml = &source[yaml_start..yaml_end];
-        let map: serde_yaml::Mapping = if yaml.trim().is_empty() {
-            serde_yaml::Mapping::new()
-        } else {
-            match serde_yaml::from_str(yaml) {
-                Ok(Value::Mapping(m)) => m,
-                Ok(_) => serde_yaml::Mapping::new(),
-                Err(e) => {
-                    return Front {
-                        body_start,
-                        error: Some(e.to_string()),
-                        ..Front::default()
-                    };
-                }
-            }
-        };
-        // Key offsets: top-level lines of the form `key:`.
-        let mut keys: Vec<(String, usize)> = Vec::new();
-        let mut pos = yaml_start;
-        for line in yaml.split_inclusive('\n') {
-            let first = line.chars().next().unwrap_or(' ');
-            if !first.is_whitespace()
-                && first != '-'
-                && first != '#'
-                && let Some(k) = line.find(':')
-            {
-                keys.push((line[..k].trim().trim_matches(['"', '\'']).to_string(), pos));
-            }
-            pos += line.len();
-        }
-        let mut fields = Vec::new();
-        for (i, (k, off)) in keys.iter().enumerate() {
-            let end = keys.get(i + 1).map(|x| x.1).unwrap_or(yaml_end);
-            if let Some(v) = map.get(Value::String(k.clone())) {
-                fields.push(Field {
-                    key: canonical(k).to_string(),
-                    offset: *off,
-                    end,
-                    value: v.clone(),
-                });
-            }
-        }
+        Err(frontmatter::Unclosed) => (None, 0),
+    }
+}
+
+/// The body offset of a file the loader left out: after its front-matter block, if closed.
+pub fn body_start(src: &str) -> usize {
+    frontmatter::split(src).map_or(0, |s| s.body_start)
+}
+
+impl<'a> Front<'a> {
+    pub fn new(src: &'a str, fm: Option<&'a FrontMatter>, body_start: usize) -> Front<'a> {
         Front {
-            fields,
+            src,
+            fm,
             body_start,
-            error: None,
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key == key)
+    /// Whether the loader read the front matter (the field lints have something to check).
+    pub fn loaded(&self) -> bool {
+        self.fm.is_some()
     }
 
-    /// A string value (numbers and booleans are shown as written).
-    pub fn str(&self, key: &str) -> Option<String> {
-        self.get(key).and_then(|f| scalar(&f.value))
+    fn span(&self, key: &str) -> Option<&'a Span> {
+        self.fm?.spans.get(key)
     }
 
-    /// A string or a list of strings, as a list.
+    pub fn value(&self, key: &str) -> Option<&'a Value> {
+        self.fm?.values.get(key)
+    }
+
+    /// A text value (non-empty), as loaded.
+    pub fn text(&self, key: &str) -> Option<&'a str> {
+        self.fm?.text(key)
+    }
+
+    /// A list value, as loaded (a list written as one string is split as the loader splits it).
     pub fn list(&self, key: &str) -> Vec<String> {
-        match self.get(key).map(|f| &f.value) {
-            Some(Value::Sequence(s)) => s.iter().filter_map(scalar).collect(),
-            Some(v) => scalar(v).into_iter().collect(),
-            None => Vec::new(),
-        }
+        self.fm.map(|f| f.list(key)).unwrap_or_default()
     }
 
-    /// The strings of a field with the byte offset of each in the file (the key's offset when
-    /// the text cannot be found verbatim, e.g. because of escapes).
-    pub fn located(&self, source: &str, key: &str) -> Vec<(String, usize)> {
-        let Some(f) = self.get(key) else {
+    /// A date value, as loaded.
+    pub fn date(&self, key: &str) -> Option<chrono::NaiveDate> {
+        self.fm?.date(key)
+    }
+
+    /// Byte offset of `key` in the file, when it was written.
+    pub fn key_offset(&self, key: &str) -> Option<usize> {
+        self.span(key).map(|s| s.key)
+    }
+
+    /// A scalar value as written, before the loader converted it (also when it refused it).
+    pub fn scalar(&self, key: &str) -> Option<&'a str> {
+        self.span(key)?.scalar.as_deref()
+    }
+
+    /// Whether `key` has a value: a loaded one other than "", or a scalar the loader refused.
+    pub fn has(&self, key: &str) -> bool {
+        self.value(key).is_some_and(|v| v.as_str() != Some(""))
+            || self.scalar(key).is_some_and(|s| !s.is_empty())
+    }
+
+    /// The strings of `key` as written (a scalar whole, a list item by item), each with its
+    /// byte offset in the file: what is proofread.
+    pub fn written(&self, key: &str) -> Vec<(String, usize)> {
+        let strings = match self.scalar(key) {
+            Some(s) => vec![s.to_string()],
+            None => self.list(key),
+        };
+        self.locate(key, strings)
+    }
+
+    /// The loaded strings of `key` (a text, or the items of a list), each with its byte offset.
+    pub fn values(&self, key: &str) -> Vec<(String, usize)> {
+        let strings = match self.value(key) {
+            Some(Value::String(s)) => vec![s.clone()],
+            _ => self.list(key),
+        };
+        self.locate(key, strings)
+    }
+
+    /// Finds each string, in order, in the value's text (the key's offset when it is not there
+    /// verbatim, e.g. because of escapes).
+    pub fn locate(&self, key: &str, strings: Vec<String>) -> Vec<(String, usize)> {
+        let Some(span) = self.span(key) else {
             return Vec::new();
         };
-        let mut from = f.offset + key_len(source, f.offset);
-        self.list(key)
+        let mut from = span.value.start;
+        strings
             .into_iter()
             .map(|s| {
-                let hay = &source[from.min(f.end)..f.end];
+                let hay = &self.src[from.min(span.value.end)..span.value.end];
                 match hay.find(s.as_str()).filter(|_| !s.is_empty()) {
                     Some(i) => {
                         let at = from + i;
                         from = at + s.len();
                         (s, at)
                     }
-                    None => (s, f.offset),
+                    None => (s, span.key),
                 }
             })
             .collect()
     }
-}
-
-fn key_len(source: &str, off: usize) -> usize {
-    source[off..].find(':').map(|i| i + 1).unwrap_or(0)
-}
-
-fn scalar(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-/// Parses a front-matter date as the loader does ([`crate::gongwen::date::parse`]).
-pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    crate::gongwen::date::parse(s).ok()
 }
 
 #[cfg(test)]
@@ -171,18 +135,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_keys_aliases_and_locations() {
-        let src = "---\n标题: 关于甲的通知\nattachments:\n  - 甲方案\n  - 乙\n---\n正文\n";
-        let f = Front::parse(src, 0);
-        assert_eq!(f.str("title").as_deref(), Some("关于甲的通知"));
+    fn reads_the_loaded_values_and_where_they_were_written() {
+        let src = "---\n标题: 关于甲的通知\n附件:\n  - 甲方案\n  - 乙\nissuer: 甲乡人民政府、乙镇人民政府\ndate: 2023/4/6\n---\n正文\n";
+        let (fm, body) = read("a.md", src);
+        let f = Front::new(src, fm.as_ref(), body);
+        assert_eq!(f.text("title"), Some("关于甲的通知"));
         assert_eq!(&src[f.body_start..], "正文\n");
-        let loc = f.located(src, "attachments");
+        let loc = f.written("attachments");
         assert_eq!(loc.len(), 2);
         assert!(src[loc[1].1..].starts_with("乙"));
-        assert_eq!(parse_date("2023年4月6日"), parse_date("2023-04-06"));
-        assert!(parse_date("2023-02-29").is_none());
-        // The loader accepts it, so the date lints read it too.
-        assert_eq!(parse_date("2023/4/6"), parse_date("2023-04-06"));
-        assert_eq!(canonical("网址名"), "slug");
+        // Proofread as written, checked as loaded.
+        assert_eq!(f.written("issuer").len(), 1);
+        assert_eq!(f.values("issuer").len(), 2);
+        assert!(src[f.values("issuer")[1].1..].starts_with("乙镇"));
+        assert_eq!(f.scalar("date"), Some("2023/4/6"));
+        assert_eq!(f.date("date"), chrono::NaiveDate::from_ymd_opt(2023, 4, 6));
+        assert!(src[f.key_offset("date").unwrap()..].starts_with("date:"));
+    }
+
+    #[test]
+    fn an_unreadable_front_matter_leaves_the_body() {
+        let src = "---\ntitle: [甲\n---\n正文\n";
+        let (fm, body) = read("a.md", src);
+        assert!(fm.is_none());
+        assert_eq!(&src[body..], "正文\n");
+        assert_eq!(body_start(src), body);
+        let (fm, body) = read("a.md", "---\ntitle: 甲\n正文\n");
+        assert!(fm.is_none() && body == 0);
     }
 }

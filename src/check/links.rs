@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Tag};
 
-use super::Finding;
+use super::{Finding, Lint};
 use crate::content::{Item, Site};
 
 const ATTACHMENT_EXT: &[&str] = &[
@@ -67,11 +67,11 @@ pub fn check(item: &Item, targets: &Targets) -> Vec<Finding> {
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         let (lint, what) = if image {
-            ("missing-image", "图片")
+            (Lint::MissingImage, "图片")
         } else if ATTACHMENT_EXT.contains(&ext.as_str()) {
-            ("missing-attachment", "附件文件")
+            (Lint::MissingAttachment, "附件文件")
         } else {
-            ("broken-link", "链接目标")
+            (Lint::BrokenLink, "链接目标")
         };
         let hint = if ext == "md" || ext.is_empty() {
             "检查文件名和相对路径；链接到草稿或不公开的文档在网站上也会失效"

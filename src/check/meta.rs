@@ -1,20 +1,15 @@
 //! The document as a whole: `fm-required`, `issuer-mismatch`, `jurisdiction-mismatch`.
 
-use super::Doc;
 use super::chars::is_han;
-use super::front::parse_date;
-
-const TYPES: &[&str] = &[
-    "notice", "plan", "letter", "form", "pledge", "slogans", "case", "news", "briefing", "speech",
-    "page",
-];
+use super::{Doc, Lint};
+use crate::content::{Kind, kind};
 
 /// Required keys per type (gongwen.md §10, lints.md fm-required). Publicity pages that are not
 /// 公文 (slogans, cases, news, pages) need only a title.
-fn required(doc_type: &str) -> &'static [&'static str] {
-    match doc_type {
-        "notice" => &["title", "issuer", "date", "disclosure", "addressees"],
-        "plan" | "letter" | "form" | "pledge" | "speech" => {
+fn required(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Notice => &["title", "issuer", "date", "disclosure", "addressees"],
+        Kind::Plan | Kind::Letter | Kind::Form | Kind::Pledge | Kind::Speech => {
             &["title", "issuer", "date", "disclosure"]
         }
         _ => &["title"],
@@ -32,29 +27,27 @@ fn front_matter(doc: &mut Doc) {
     const LINE1: usize = usize::MAX;
     // A front matter that does not parse is the loader's error, located at the mistake and
     // said in Chinese; the field lints have nothing to read.
-    if doc.front.error.is_some() {
+    if !doc.front.loaded() {
         return;
     }
-    let t = doc.doc_type.clone();
-    if !TYPES.contains(&t.as_str()) {
-        let off = doc.front.get("type").map(|f| f.offset).unwrap_or(LINE1);
+    let Some(k) = doc.kind else {
+        let t = doc.front.text("type").unwrap_or_default();
+        let off = doc.front.key_offset("type").unwrap_or(LINE1);
+        let ids: Vec<&str> = kind::ALL.iter().map(|k| k.id()).collect();
         doc.push(
-            "fm-required",
+            Lint::FmRequired,
             off,
             4,
             format!("未知的文档类型“{t}”"),
-            format!("type 应为以下之一：{}", TYPES.join("、")),
+            format!("type 应为以下之一：{}", ids.join("、")),
         );
         return;
-    }
-    for key in required(&t) {
-        let present = doc
-            .front
-            .get(key)
-            .is_some_and(|f| !f.value.is_null() && f.value.as_str() != Some(""));
-        if !present {
+    };
+    let t = k.id();
+    for key in required(k) {
+        if !doc.front.has(key) {
             doc.push(
-                "fm-required",
+                Lint::FmRequired,
                 LINE1,
                 1,
                 format!("缺少必填字段“{key}”（{t} 类文档必须填写）"),
@@ -62,13 +55,13 @@ fn front_matter(doc: &mut Doc) {
             );
         }
     }
-    if let Some(f) = doc.front.get("date") {
-        let v = doc.front.str("date").unwrap_or_default();
+    // A date the loader refused: if it is not even close to a date, say what is expected.
+    if let (Some(v), None) = (doc.front.scalar("date"), doc.front.date("date")) {
         let looks_like_date = v.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
-        if parse_date(&v).is_none() && !looks_like_date {
-            let off = f.offset;
+        if !looks_like_date {
+            let off = doc.front.key_offset("date").unwrap_or(LINE1);
             doc.push(
-                "fm-required",
+                Lint::FmRequired,
                 off,
                 4,
                 format!("成文日期“{v}”无法识别"),
@@ -76,23 +69,23 @@ fn front_matter(doc: &mut Doc) {
             );
         }
     }
-    if let Some(f) = doc.front.get("disclosure") {
-        let v = doc.front.str("disclosure").unwrap_or_default();
-        if v != "主动公开" && !doc.opts.allow_unpublished {
-            let off = f.offset;
-            doc.push(
-                "fm-required",
-                off,
-                10,
-                format!("公开属性为“{v}”，该文档不得发布"),
-                "只有“主动公开”的文档才能发布；不发布的文档请移出 content/ 或设为草稿",
-            );
-        }
-    }
-    if let Some(f) = doc.front.get("secrecy") {
-        let off = f.offset;
+    if let (Some(v), Some(off)) = (
+        doc.front.text("disclosure"),
+        doc.front.key_offset("disclosure"),
+    ) && v != "主动公开"
+    {
         doc.push(
-            "fm-required",
+            Lint::FmRequired,
+            off,
+            10,
+            format!("公开属性为“{v}”，该文档不得发布"),
+            "只有“主动公开”的文档才能发布；不发布的文档请移出 content/ 或设为草稿",
+        );
+    }
+    // Secret as the loader reads it (a value, not an empty key).
+    if let (Some(_), Some(off)) = (doc.front.text("secrecy"), doc.front.key_offset("secrecy")) {
+        doc.push(
+            Lint::FmRequired,
             off,
             7,
             "文档标有密级（secrecy），涉密文档绝不能发布",
@@ -100,16 +93,12 @@ fn front_matter(doc: &mut Doc) {
         );
     }
     let lines = doc.front.list("title_lines");
-    if let (false, Some(title)) = (lines.is_empty(), doc.front.str("title")) {
+    if let (false, Some(title)) = (lines.is_empty(), doc.front.text("title")) {
         let joined: String = lines.concat();
         if joined.replace(char::is_whitespace, "") != title.replace(char::is_whitespace, "") {
-            let off = doc
-                .front
-                .get("title_lines")
-                .map(|f| f.offset)
-                .unwrap_or(LINE1);
+            let off = doc.front.key_offset("title_lines").unwrap_or(LINE1);
             doc.push(
-                "fm-required",
+                Lint::FmRequired,
                 off,
                 11,
                 "title_lines 连起来与 title 不一致",
@@ -119,18 +108,14 @@ fn front_matter(doc: &mut Doc) {
     }
 }
 
-fn normalize(s: &str, aliases: &[(String, String)]) -> String {
+/// An organ's name without blanks, 人民政府 shortened to 政府.
+fn normalize(s: &str) -> String {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let s = aliases
-        .iter()
-        .find(|(short, _)| *short == s)
-        .map(|(_, full)| full.clone())
-        .unwrap_or(s);
     s.replace("人民政府", "政府")
 }
 
 fn issuer(doc: &mut Doc) {
-    let (Some(title), issuers) = (doc.front.str("title"), doc.front.list("issuer")) else {
+    let (Some(title), issuers) = (doc.front.text("title"), doc.front.list("issuer")) else {
         return;
     };
     let Some(pos) = title.find("关于") else {
@@ -140,11 +125,8 @@ fn issuer(doc: &mut Doc) {
     if prefix.is_empty() || issuers.is_empty() {
         return;
     }
-    let mut rest = normalize(prefix, &doc.opts.aliases);
-    let mut names: Vec<String> = issuers
-        .iter()
-        .map(|i| normalize(i, &doc.opts.aliases))
-        .collect();
+    let mut rest = normalize(prefix);
+    let mut names: Vec<String> = issuers.iter().map(|i| normalize(i)).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     for n in &names {
         rest = rest.replace(n.as_str(), "");
@@ -160,19 +142,19 @@ fn issuer(doc: &mut Doc) {
     if !rest.is_empty() {
         let off = doc
             .front
-            .located(doc.src, "title")
+            .values("title")
             .first()
             .map(|x| x.1)
             .unwrap_or(usize::MAX);
         doc.push(
-            "issuer-mismatch",
+            Lint::IssuerMismatch,
             off,
             prefix.chars().count(),
             format!(
                 "标题中的发文机关“{prefix}”与 issuer“{}”不一致",
                 issuers.join("、")
             ),
-            "核对标题是否从其他单位的模板复制；简称请在站点的机关简称表中登记",
+            "核对标题是否从其他单位的模板复制；如确为本机关的简称，在 front matter 写 lint: {disable: [issuer-mismatch]}",
         );
     }
 }
@@ -245,7 +227,7 @@ fn jurisdiction(doc: &mut Doc) {
                         b,
                         i,
                         w.len(),
-                        "jurisdiction-mismatch",
+                        Lint::JurisdictionMismatch,
                         format!("发文机关是{own}，正文却写“{word}”"),
                         format!("改为“{fixed}”（检查是否从其他{other}的材料复制）"),
                     );

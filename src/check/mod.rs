@@ -1,11 +1,12 @@
 //! `xuanguan check`: the proofreading lints of `docs/lints.md`.
 //!
-//! [`lint_text`] checks one file: it splits the front matter, extracts the text blocks
-//! ([`text`]), lets the span-owning lints claim their spans first (placeholders, 文号, dates —
-//! "one mistake, one finding"), runs every other family, then applies the suppressions
-//! (`suppress`). [`site::check_site`] runs it over every item of a loaded site (in parallel)
-//! together with the link/image/attachment checks; [`report`] prints findings for people or as
-//! JSON. `cmd::check` and `cmd::build` are the two callers.
+//! [`lint_file`] checks one file as the loader left it (its [`FrontMatter`] and body; nothing
+//! is parsed twice): it extracts the text blocks ([`text`]), lets the span-owning lints claim
+//! their spans first (placeholders, 文号, dates — "one mistake, one finding"), runs every other
+//! family, then applies the suppressions (`suppress`). [`site::check_site`] runs it over every
+//! item of a loaded site (in parallel) together with the link/image/attachment checks;
+//! [`report`] prints findings for people or as JSON. `cmd::check` and `cmd::build` are the two
+//! callers. Every finding names a [`Lint`] of the one table in `lints`.
 //!
 //! One module per family: `residue` (placeholder-residue, word-list), `docno`, `dates` +
 //! `date_lints`, `titles` (trailing-punct-title), `ordinal` (ordinal-punct, heading-sequence,
@@ -22,6 +23,7 @@ use crate::gongwen::date_spans as dates;
 mod docno;
 pub mod front;
 mod links;
+mod lints;
 mod meta;
 mod ordinal;
 mod pairs;
@@ -38,43 +40,11 @@ mod titles;
 
 use chrono::NaiveDate;
 
-use crate::diag::{Diagnostic, LineIndex, Severity};
+use crate::content::{FrontMatter, Item, Kind as DocKind};
+use crate::diag::{Diagnostic, LineIndex};
 use front::Front;
+pub use lints::{Family, LINTS, Lint};
 use text::{Block, Kind};
-
-/// Every lint of the catalogue with its severity.
-pub const LINTS: &[(&str, Severity)] = &[
-    ("fm-required", Severity::Error),
-    ("docno-bracket", Severity::Error),
-    ("docno-number", Severity::Error),
-    ("issuer-mismatch", Severity::Error),
-    ("jurisdiction-mismatch", Severity::Warning),
-    ("trailing-punct-title", Severity::Error),
-    ("attachment-mismatch", Severity::Error),
-    ("repeated-word", Severity::Error),
-    ("repeated-char", Severity::Warning),
-    ("broken-paragraph", Severity::Warning),
-    ("placeholder-residue", Severity::Error),
-    ("halfwidth-punct", Severity::Error),
-    ("halfwidth-paren", Severity::Error),
-    ("unbalanced-pair", Severity::Error),
-    ("nested-pair", Severity::Error),
-    ("repeated-punct", Severity::Error),
-    ("quoted-list-dunhao", Severity::Warning),
-    ("ordinal-punct", Severity::Error),
-    ("ellipsis-misuse", Severity::Warning),
-    ("number-style", Severity::Warning),
-    ("heading-sequence", Severity::Error),
-    ("heading-level-order", Severity::Error),
-    ("invalid-date", Severity::Error),
-    ("weekday-mismatch", Severity::Error),
-    ("date-format", Severity::Error),
-    ("date-style-mixed", Severity::Warning),
-    ("issue-date-consistency", Severity::Error),
-    ("deadline-before-issue", Severity::Warning),
-    ("cjk-space", Severity::Warning),
-    ("word-list", Severity::Warning),
-];
 
 /// Returned when findings were reported and the command must exit with 1; the message (may be
 /// empty) is printed after the report.
@@ -89,38 +59,59 @@ impl std::fmt::Display for Failed {
 
 impl std::error::Error for Failed {}
 
-/// The severity of a lint id (warnings for ids outside the catalogue).
-pub fn severity(lint: &str) -> Severity {
-    LINTS
-        .iter()
-        .find(|(id, _)| *id == lint)
-        .map(|(_, s)| *s)
-        .unwrap_or(Severity::Warning)
-}
-
-/// Site-level settings of the linter.
+/// What the linter knows about the site beyond the file.
 #[derive(Debug, Clone, Default)]
 pub struct LintOptions {
-    /// The document type as the loader resolved it; when `None` it is read from `type` or
-    /// from the top folder of the path (`content/notices/…` → notice).
-    pub doc_type: Option<String>,
-    /// Issuer aliases, short → full (外山乡政府 → 外山乡人民政府).
-    pub aliases: Vec<(String, String)>,
-    /// Extra word-list entries (wrong → right).
-    pub words: Vec<(String, String)>,
-    /// Lints switched off for the whole site.
-    pub disabled: Vec<String>,
-    /// Do not report `disclosure` other than 主动公开 (the document is simply not published).
-    pub allow_unpublished: bool,
     /// Slugs of the site's items with their titles: an `attachments` entry naming one of them
     /// is a separate document, not a 附件 section of the body.
     pub items: std::sync::Arc<std::collections::HashMap<String, String>>,
 }
 
+/// One file to lint, as the loader left it.
+#[derive(Debug, Clone, Copy)]
+pub struct File<'a> {
+    /// Shown in the diagnostics (relative to the site).
+    pub path: &'a str,
+    /// The whole text (BOM removed, `\n` line ends).
+    pub text: &'a str,
+    /// The loaded front matter; `None` when the loader could not read it (the body is still
+    /// proofread).
+    pub fm: Option<&'a FrontMatter>,
+    /// Byte offset of the Markdown body.
+    pub body_start: usize,
+    /// The document type; `None` for a `type` the loader does not know.
+    pub kind: Option<DocKind>,
+}
+
+impl<'a> File<'a> {
+    /// A loaded item (`path` is [`Item::path`]).
+    pub fn item(item: &'a Item, path: &'a str) -> File<'a> {
+        File {
+            path,
+            text: &item.text,
+            fm: Some(&item.fm),
+            body_start: item.body_start,
+            kind: Some(item.kind),
+        }
+    }
+
+    /// A document the loader left out because of its front matter: only its body is read, and
+    /// its type comes from its folder.
+    pub fn unloaded(path: &'a str, text: &'a str) -> File<'a> {
+        File {
+            path,
+            text,
+            fm: None,
+            body_start: front::body_start(text),
+            kind: Some(DocKind::from_path(path)),
+        }
+    }
+}
+
 /// One finding before it is located: a byte offset in the file and a span length in chars.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub lint: &'static str,
+    pub lint: Lint,
     pub off: usize,
     pub len: usize,
     pub message: String,
@@ -163,9 +154,10 @@ pub struct Section {
 /// Everything the lints read about one file.
 pub struct Doc<'a> {
     pub src: &'a str,
-    pub front: Front,
+    pub front: Front<'a>,
     pub blocks: Vec<Block>,
-    pub doc_type: String,
+    /// The document type; `None` for an unknown `type` (reported by fm-required).
+    pub kind: Option<DocKind>,
     /// 成文日期 from the front matter.
     pub date: Option<NaiveDate>,
     pub sections: Vec<Section>,
@@ -176,7 +168,7 @@ pub struct Doc<'a> {
 impl Doc<'_> {
     pub fn push(
         &mut self,
-        lint: &'static str,
+        lint: Lint,
         off: usize,
         len: usize,
         message: impl Into<String>,
@@ -197,7 +189,7 @@ impl Doc<'_> {
         b: usize,
         i: usize,
         len: usize,
-        lint: &'static str,
+        lint: Lint,
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
@@ -206,51 +198,44 @@ impl Doc<'_> {
     }
 
     pub fn is_form(&self) -> bool {
-        matches!(self.doc_type.as_str(), "form" | "pledge")
+        matches!(self.kind, Some(DocKind::Form | DocKind::Pledge))
     }
 }
 
-/// Checks one file. `path` is shown in the diagnostics (relative to the site); `body_start`
-/// is the byte offset of the Markdown body (0: detect a leading `---` block here).
-pub fn lint_text(
-    path: &str,
-    source: &str,
-    body_start: usize,
-    opts: &LintOptions,
-) -> Vec<Diagnostic> {
-    lint_file(path, source, body_start, opts)
+/// Checks one document's text: its front matter read by the loader's reader (as a site's items
+/// are), its type from `type` or its folder. `path` is shown in the diagnostics.
+pub fn lint_text(path: &str, source: &str, opts: &LintOptions) -> Vec<Diagnostic> {
+    let (fm, body_start) = front::read(path, source);
+    let kind = match fm.as_ref().and_then(|f| f.text("type")) {
+        Some(t) => DocKind::parse(t),
+        None => Some(DocKind::from_path(path)),
+    };
+    let file = File {
+        path,
+        text: source,
+        fm: fm.as_ref(),
+        body_start,
+        kind,
+    };
+    lint_file(&file, opts, Vec::new())
         .findings
         .into_iter()
         .map(|l| l.diag)
         .collect()
 }
 
-/// Like [`lint_text`], keeping span widths and the suppressed findings.
-pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions) -> Outcome {
-    let front = Front::parse(source, body_start);
+/// Checks one file; `extra` are findings made elsewhere (the site's links) that go through the
+/// same locating and suppression. Keeps span widths and the suppressed findings.
+pub fn lint_file(file: &File<'_>, opts: &LintOptions, extra: Vec<Finding>) -> Outcome {
+    let source = file.text;
+    let front = Front::new(source, file.fm, file.body_start);
     let blocks = text::blocks(source, &front);
-    let doc_type = opts
-        .doc_type
-        .clone()
-        .or_else(|| {
-            let t = front.str("type")?;
-            // Chinese names (通知, 告知书…) as the loader accepts them.
-            Some(
-                crate::content::Kind::parse(&t)
-                    .map(|k| k.id().to_string())
-                    .unwrap_or(t),
-            )
-        })
-        .unwrap_or_else(|| type_from_path(path).to_string());
-    let date = front
-        .str("date")
-        .and_then(|d| crate::gongwen::date::parse(&d).ok());
     let mut doc = Doc {
         src: source,
         front,
         blocks,
-        doc_type,
-        date,
+        kind: file.kind,
+        date: front.date("date"),
         sections: Vec::new(),
         opts,
         out: Vec::new(),
@@ -270,39 +255,46 @@ pub fn lint_file(path: &str, source: &str, body_start: usize, opts: &LintOptions
     punct::run(&mut doc);
     spacing::run(&mut doc);
     residue::words(&mut doc);
-    let Doc { out, front, .. } = doc;
-    let index = LineIndex::new(source);
-    let mut out = out;
+    let mut out = doc.out;
+    out.extend(extra);
     out.sort_by_key(|f| f.off);
-    let mut located: Vec<Located> = out
-        .into_iter()
-        .filter(|f| !opts.disabled.iter().any(|d| d == f.lint))
-        .map(|f| {
-            let (line, col) = if f.off == usize::MAX {
-                (1, 1)
-            } else {
-                index.line_col(f.off)
-            };
-            let diag = Diagnostic::new(severity(f.lint), path, line, col, f.lint, f.message)
-                .with_hint(f.hint);
-            Located { diag, len: f.len }
-        })
-        .collect();
-    located.sort_by(|a, b| {
-        (a.diag.line, a.diag.col, &a.diag.lint).cmp(&(b.diag.line, b.diag.col, &b.diag.lint))
-    });
-    located.dedup_by(|a, b| a.diag == b.diag);
     let rules = suppress::Rules::parse(source, &front);
-    let (suppressed, findings) = located.into_iter().partition(|l| rules.suppresses(&l.diag));
+    let index = LineIndex::new(source);
+    let locate = |f: Finding| {
+        let (line, col) = if f.off == usize::MAX {
+            (1, 1)
+        } else {
+            index.line_col(f.off)
+        };
+        let diag = Diagnostic::new(
+            f.lint.severity(),
+            file.path,
+            line,
+            col,
+            f.lint.id(),
+            f.message,
+        )
+        .with_hint(f.hint);
+        Located { diag, len: f.len }
+    };
+    let mut located: Vec<Located> = out.into_iter().map(locate).collect();
+    sort_in_file(&mut located);
+    located.dedup_by(|a, b| a.diag == b.diag);
+    let (suppressed, mut findings): (Vec<_>, Vec<_>) =
+        located.into_iter().partition(|l| rules.suppresses(&l.diag));
+    // A mistaken suppression is reported whatever else is suppressed.
+    findings.extend(rules.problems.into_iter().map(locate));
+    sort_in_file(&mut findings);
     Outcome {
         findings,
         suppressed,
     }
 }
 
-/// The type a file gets from its top folder under `content/` (SPEC "Layout").
-pub fn type_from_path(path: &str) -> &'static str {
-    crate::content::Kind::from_path(path).id()
+fn sort_in_file(located: &mut [Located]) {
+    located.sort_by(|a, b| {
+        (a.diag.line, a.diag.col, &a.diag.lint).cmp(&(b.diag.line, b.diag.col, &b.diag.lint))
+    });
 }
 
 /// True for the blocks whose text is prose of the document (not front-matter strings).

@@ -1,8 +1,8 @@
 //! 序次语 (§0 "Ordinals"): `ordinal-punct`, `heading-sequence`, `heading-level-order`.
 
-use super::Doc;
 use super::chars::is_space;
 use super::text::{Block, Claim, Kind};
+use super::{Doc, Lint};
 pub use crate::gongwen::ordinal::{Ordinal, at, label};
 
 /// The ordinal a block starts with, if any.
@@ -61,7 +61,7 @@ fn punct(doc: &mut Doc) {
             ) {
                 let off = doc.blocks[b].start;
                 doc.push(
-                    "ordinal-punct",
+                    Lint::OrdinalPunct,
                     off,
                     2,
                     format!("序次语标点有误：{msg}"),
@@ -74,7 +74,7 @@ fn punct(doc: &mut Doc) {
                 b,
                 k,
                 1,
-                "ordinal-punct",
+                Lint::OrdinalPunct,
                 format!("序次语“{written}”标点有误：{msg}"),
                 format!("改为“{right}”"),
             );
@@ -105,7 +105,7 @@ fn sequence(doc: &mut Doc) {
                 b,
                 o.start,
                 o.end - o.start,
-                "heading-level-order",
+                Lint::HeadingLevelOrder,
                 format!(
                     "层次序数颠倒：“{written}”出现在下级序号“{}”之后",
                     label(deeper as u8, open[deeper].unwrap_or(1))
@@ -130,7 +130,7 @@ fn sequence(doc: &mut Doc) {
                     b,
                     o.start,
                     (o.end - o.start).max(1),
-                    "heading-sequence",
+                    Lint::HeadingSequence,
                     format!("{what}：此处为“{written}”，应为“{}”", label(o.level, e)),
                     "按顺序编号，不重复、不跳号",
                 );

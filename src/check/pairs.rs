@@ -1,9 +1,9 @@
 //! Paired marks per block (paragraphs split by a page break are read as one):
 //! `unbalanced-pair`, `nested-pair` and `halfwidth-paren`.
 
-use super::Doc;
 use super::chars::{is_cjk, is_han};
 use super::paragraphs::splits;
+use super::{Doc, Lint};
 
 const OPENERS: &[char] = &['“', '‘', '《', '〈', '（', '(', '【', '〔', '［'];
 
@@ -72,7 +72,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
     };
     let free = |k: usize| seq.get(k).is_some_and(|&(b, i)| doc.blocks[b].free(i));
     let mut stack: Vec<usize> = Vec::new();
-    let mut report: Vec<(usize, &'static str, String, String)> = Vec::new();
+    let mut report: Vec<(usize, Lint, String, String)> = Vec::new();
     let mut ascii_pairs: Vec<(usize, usize)> = Vec::new();
     // How many “ and 《 are open on the stack (a linear scan per opener is quadratic).
     let mut open_same = [0usize; 2];
@@ -96,7 +96,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                 let inner = if c == '“' { "‘’" } else { "〈〉" };
                 report.push((
                     k,
-                    "nested-pair",
+                    Lint::NestedPair,
                     format!("“{c}”套用了同一种{c}"),
                     format!("里层改用{inner}"),
                 ));
@@ -113,7 +113,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
         else {
             report.push((
                 k,
-                "unbalanced-pair",
+                Lint::UnbalancedPair,
                 format!("“{c}”没有对应的前半个"),
                 "补上前半个标号，或删除多余的后半个".into(),
             ));
@@ -124,7 +124,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             let oc = ch(o);
             report.push((
                 o,
-                "unbalanced-pair",
+                Lint::UnbalancedPair,
                 format!("“{oc}”没有对应的“{}”", closer_of(oc)),
                 format!("补上“{}”", closer_of(oc)),
             ));
@@ -145,7 +145,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             };
             report.push((
                 k,
-                "unbalanced-pair",
+                Lint::UnbalancedPair,
                 format!("括号前后不一致：“{oc}”与“{c}”"),
                 format!("改为{fix}的“{want}”（中文行文用全角括号“（）”）"),
             ));
@@ -160,7 +160,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
         }
         report.push((
             o,
-            "unbalanced-pair",
+            Lint::UnbalancedPair,
             format!("“{oc}”没有对应的“{}”", closer_of(oc)),
             format!("补上“{}”", closer_of(oc)),
         ));
@@ -175,7 +175,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             }
             report.push((
                 o,
-                "halfwidth-paren",
+                Lint::HalfwidthParen,
                 "中文行文中使用了半角括号“()”".into(),
                 format!("改为“（{inner}）”"),
             ));

@@ -1,9 +1,9 @@
 //! `broken-paragraph`: a prose paragraph split in two (PDF/Word page breaks).
 
-use super::Doc;
 use super::chars::{is_han, is_space};
 use super::ordinal;
 use super::text::{Block, Kind};
+use super::{Doc, Lint};
 
 /// Pairs (first, next) of top-level paragraphs that look like one paragraph split in two.
 pub fn splits(blocks: &[Block]) -> Vec<(usize, usize)> {
@@ -72,7 +72,7 @@ pub fn run(doc: &mut Doc) {
             b,
             li,
             1,
-            "broken-paragraph",
+            Lint::BrokenParagraph,
             format!("段落可能在句中被断开（下一段以“{first}”接续）{extra}"),
             "把两段合并为一段（删除中间的空行）",
         );

@@ -1,9 +1,9 @@
 //! Point marks (GB/T 15834-2011): `halfwidth-punct`, `repeated-punct`, `quoted-list-dunhao`,
 //! `ellipsis-misuse`.
 
-use super::Doc;
 use super::chars::{is_cjk, is_digit, is_han, is_point};
 use super::pairs::is_opener;
+use super::{Doc, Lint};
 
 fn full(c: char) -> char {
     match c {
@@ -81,7 +81,7 @@ fn halfwidth(doc: &mut Doc, b: usize) {
         }
     }
     for (i, m, h) in found {
-        doc.at(b, i, 1, "halfwidth-punct", m, h);
+        doc.at(b, i, 1, Lint::HalfwidthPunct, m, h);
     }
 }
 
@@ -130,7 +130,7 @@ fn repeated(doc: &mut Doc, b: usize) {
             b,
             i,
             len,
-            "repeated-punct",
+            Lint::RepeatedPunct,
             m,
             "删除多余的点号：句内括注放在句末点号之前，句外括注之后不再加点号",
         );
@@ -149,7 +149,7 @@ fn dunhao(doc: &mut Doc, b: usize) {
                 b,
                 i,
                 1,
-                "quoted-list-dunhao",
+                Lint::QuotedListDunhao,
                 format!(
                     "并列的{}之间一般不用顿号",
                     if pair.0 == '》' {
@@ -209,6 +209,6 @@ fn ellipsis(doc: &mut Doc, b: usize) {
         i += run;
     }
     for (i, len, m, h) in found {
-        doc.at(b, i, len, "ellipsis-misuse", m, h);
+        doc.at(b, i, len, Lint::EllipsisMisuse, m, h);
     }
 }

@@ -5,9 +5,9 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use super::Doc;
 use super::chars::is_han;
 use super::text::Claim;
+use super::{Doc, Lint};
 
 /// The segmenter, built once (loading the dictionary takes a while).
 pub fn jieba() -> &'static Jieba {
@@ -72,7 +72,7 @@ fn words(doc: &mut Doc, b: usize) {
             b,
             i,
             2 * l,
-            "repeated-word",
+            Lint::RepeatedWord,
             format!("词语重复：“{w}{w}”"),
             format!("删除重复的“{w}”"),
         );
@@ -109,7 +109,7 @@ fn chars(doc: &mut Doc, b: usize) {
             b,
             i,
             run,
-            "repeated-char",
+            Lint::RepeatedChar,
             format!("字重复：“{s}”"),
             format!(
                 "删除多余的“{a}”；如确为叠字，可用 gwlint-disable-next-line repeated-char 注释忽略"

@@ -1,8 +1,8 @@
 //! Leftovers and known misspellings: `placeholder-residue` and `word-list`.
 
-use super::Doc;
 use super::chars::is_han;
 use super::text::Claim;
+use super::{Doc, Lint};
 
 /// Literal leftovers of Word and of templates.
 const LITERALS: &[&str] = &[
@@ -36,7 +36,7 @@ const WORDS: &[(&str, &str)] = &[
 /// Finds placeholder spans in every block, reports them and claims them.
 pub fn placeholders(doc: &mut Doc) {
     // In a mail-merged letter, {{列名}} are the roster's fields.
-    let merge = doc.front.get("roster").is_some();
+    let merge = doc.front.text("roster").is_some();
     for b in 0..doc.blocks.len() {
         let chars = doc.blocks[b].chars.clone();
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -68,7 +68,7 @@ pub fn placeholders(doc: &mut Doc) {
                 b,
                 s,
                 e - s,
-                "placeholder-residue",
+                Lint::PlaceholderResidue,
                 format!("模板或转换残留“{what}”"),
                 "删除残留内容，或填入实际内容；表格中的空白处请用 ____ 或 {{blank}}",
             );
@@ -122,12 +122,6 @@ pub fn words(doc: &mut Doc) {
         .iter()
         .map(|(w, r)| (w.chars().collect(), r.to_string()))
         .collect();
-    dict.extend(
-        doc.opts
-            .words
-            .iter()
-            .map(|(w, r)| (w.chars().collect(), r.clone())),
-    );
     dict.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     for b in 0..doc.blocks.len() {
         let mut i = 0;
@@ -140,7 +134,7 @@ pub fn words(doc: &mut Doc) {
                 Some((w, right)) => {
                     let wrong: String = w.iter().collect();
                     let (n, right) = (w.len(), right.clone());
-                    doc.at(b, i, n, "word-list", format!("“{wrong}”应为“{right}”"), format!("改为“{right}”；确属历史表述的，可用 gwlint-disable-next-line word-list 注释忽略"));
+                    doc.at(b, i, n, Lint::WordList, format!("“{wrong}”应为“{right}”"), format!("改为“{right}”；确属历史表述的，可用 gwlint-disable-next-line word-list 注释忽略"));
                     i += n;
                 }
                 None => i += 1,

@@ -4,15 +4,14 @@
 use rayon::prelude::*;
 
 use super::links::{self, Targets};
-use super::{LintOptions, Located, Outcome, lint_file, severity};
+use super::{File, LintOptions, Located, Outcome, lint_file};
 use crate::content::Site;
-use crate::diag::{Diagnostic, LineIndex, Severity};
 
 /// Everything `check` and `build` report about a loaded site before rendering: the loader's
 /// errors and warnings beside the proofreading of every document, in one list sorted by path,
 /// line and column.
-pub fn proofread(site: &Site, opts: &LintOptions) -> Outcome {
-    let mut all = check_site(site, opts);
+pub fn proofread(site: &Site) -> Outcome {
+    let mut all = check_site(site);
     // One mistake, one finding: where the loader refused a value (an impossible date), the
     // lint that says the same at the same place is dropped.
     let refused: std::collections::HashSet<(&str, usize, usize)> = site
@@ -35,52 +34,34 @@ pub fn sort(findings: &mut [Located]) {
     });
 }
 
-/// Checks every document of `site`. Findings are sorted by path, line and column.
-pub fn check_site(site: &Site, opts: &LintOptions) -> Outcome {
+/// Checks every document of `site`: each item as loaded (front matter, body, links), each
+/// document the loader left out as body text. Findings are sorted by path, line and column.
+pub fn check_site(site: &Site) -> Outcome {
     let targets = Targets::of(site);
     let items = site
         .items
         .iter()
         .map(|i| (i.slug.clone(), i.title.clone()))
         .collect();
-    let opts = LintOptions {
+    let opts = &LintOptions {
         items: std::sync::Arc::new(items),
-        ..opts.clone()
     };
-    let opts = &opts;
     let parts: Vec<Outcome> = site
         .items
         .par_iter()
         .map(|item| {
             let path = item.path();
-            let o = LintOptions {
-                doc_type: Some(item.kind.id().to_string()),
-                ..opts.clone()
-            };
-            let mut out = lint_file(&path, &item.text, item.body_start, &o);
-            let index = LineIndex::new(&item.text);
-            for f in links::check(item, &targets) {
-                let (line, col) = index.line_col(f.off);
-                let sev = if matches!(
-                    f.lint,
-                    "broken-link" | "missing-image" | "missing-attachment"
-                ) {
-                    Severity::Error
-                } else {
-                    severity(f.lint)
-                };
-                let diag =
-                    Diagnostic::new(sev, &path, line, col, f.lint, f.message).with_hint(f.hint);
-                out.findings.push(Located { diag, len: f.len });
-            }
-            out
+            lint_file(&File::item(item, &path), opts, links::check(item, &targets))
         })
         .collect();
     // Documents the loader left out (wrong front matter) are still proofread as text.
     let unloaded: Vec<Outcome> = site
         .unloaded
         .par_iter()
-        .map(|(rel, text)| lint_file(&crate::diag::display_path(rel), text, 0, opts))
+        .map(|(rel, text)| {
+            let path = crate::diag::display_path(rel);
+            lint_file(&File::unloaded(&path, text), opts, Vec::new())
+        })
         .collect();
     let mut all = Outcome::default();
     for p in parts.into_iter().chain(unloaded) {

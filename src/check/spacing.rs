@@ -1,8 +1,8 @@
 //! Spaces and numerals: `cjk-space` and `number-style`.
 
-use super::Doc;
 use super::chars::{is_cjk, is_digit, is_han, is_space};
 use super::text::Kind;
+use super::{Doc, Lint};
 use crate::gongwen::numerals::is_numeral as is_cn_digit;
 
 pub fn run(doc: &mut Doc) {
@@ -84,7 +84,7 @@ fn spaces(doc: &mut Doc, b: usize) {
             b,
             i,
             len,
-            "cjk-space",
+            Lint::CjkSpace,
             m,
             "删除空格（公文中汉字与数字之间不加空格；表格空白请用 ____ 或 {{blank}}）",
         );
@@ -177,7 +177,7 @@ fn ranges(doc: &mut Doc, b: usize) {
         }
     }
     for (i, len, m, h) in found {
-        doc.at(b, i, len, "number-style", m, h);
+        doc.at(b, i, len, Lint::NumberStyle, m, h);
     }
 }
 
@@ -206,7 +206,7 @@ fn approximations(doc: &mut Doc, b: usize) {
                 b,
                 i - 1,
                 3,
-                "number-style",
+                Lint::NumberStyle,
                 format!("表示概数的“{x}、{y}”之间不用顿号"),
                 format!("改为“{x}{y}”"),
             );

@@ -1,48 +1,71 @@
 //! Suppression (§0): `<!-- gwlint-disable-next-line id[, id] -->`, `<!-- gwlint-disable id -->`
 //! … `<!-- gwlint-enable id -->`, and front matter `lint: {disable: [id]}`. An empty id list
-//! means every lint.
-
-use serde_yaml::Value;
+//! means every lint. An id outside the table is an `unknown-lint` finding at the id.
 
 use super::front::Front;
+use super::{Family, Finding, LINTS, Lint};
 use crate::diag::Diagnostic;
 
 #[derive(Debug, Default)]
 pub struct Rules {
     /// Lints disabled for the whole file (`None` = all).
-    file: Vec<Option<String>>,
+    file: Vec<Option<Lint>>,
     /// (first line, last line, lint or all).
-    ranges: Vec<(usize, usize, Option<String>)>,
+    ranges: Vec<(usize, usize, Option<Lint>)>,
+    /// Ids that name no lint, as findings (never suppressed themselves).
+    pub problems: Vec<Finding>,
 }
 
 impl Rules {
     pub fn parse(source: &str, front: &Front) -> Rules {
         let mut rules = Rules::default();
-        if let Some(f) = front.get("lint")
-            && let Some(Value::Sequence(ids)) = f.value.get("disable")
-        {
-            rules.file.extend(
-                ids.iter()
-                    .filter_map(|v| v.as_str())
-                    .map(|s| Some(s.to_string())),
-            );
+        let ids: Vec<String> = front
+            .value("lint")
+            .and_then(|v| v.get("disable"))
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (id, off) in front.locate("lint", ids) {
+            if let Some(l) = rules.known(&id, off) {
+                rules.file.push(Some(l));
+            }
         }
         let lines: Vec<&str> = source.lines().collect();
-        let mut open: Vec<(usize, Option<String>)> = Vec::new();
-        for (n, line) in lines.iter().enumerate() {
+        let mut open: Vec<(usize, Option<Lint>)> = Vec::new();
+        let mut line_off = 0;
+        for (n, line) in source.split_inclusive('\n').enumerate() {
             let lineno = n + 1;
-            let mut rest = *line;
-            while let Some(p) = rest.find("<!--") {
+            let mut from = 0;
+            while let Some(p) = line[from..].find("<!--").map(|p| from + p) {
                 // `<!-->` and `<!--->` are (empty) comments too: the closing `-->` may
                 // overlap the opening `<!--`.
-                let Some(q) = rest[p + 2..].find("-->") else {
+                let Some(q) = line[p + 2..].find("-->") else {
                     break;
                 };
                 let end = p + 2 + q;
-                let body = rest.get(p + 4..end).unwrap_or("").trim();
-                rest = &rest[end + 3..];
+                from = end + 3;
+                let body = line.get(p + 4..end).unwrap_or("");
+                let lead = body.len() - body.trim_start().len();
+                let body = body.trim();
                 let (cmd, args) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
-                let ids = ids(args);
+                let args_off = line_off + p + 4 + lead + (body.len() - args.len());
+                if !matches!(
+                    cmd,
+                    "gwlint-disable-next-line" | "gwlint-disable" | "gwlint-enable"
+                ) {
+                    continue;
+                }
+                let written = split_ids(args, args_off);
+                let ids: Vec<Option<Lint>> = if written.is_empty() {
+                    vec![None]
+                } else {
+                    let known = written.iter().filter_map(|(id, off)| rules.known(id, *off));
+                    known.map(Some).collect()
+                };
                 match cmd {
                     "gwlint-disable-next-line" => {
                         let target = (n + 1..lines.len())
@@ -53,7 +76,7 @@ impl Rules {
                         }
                     }
                     "gwlint-disable" => open.extend(ids.into_iter().map(|id| (lineno, id))),
-                    "gwlint-enable" => {
+                    _ => {
                         for id in ids {
                             let keep: Vec<_> = std::mem::take(&mut open);
                             for (start, o) in keep {
@@ -65,9 +88,9 @@ impl Rules {
                             }
                         }
                     }
-                    _ => {}
                 }
             }
+            line_off += line.len();
         }
         for (start, id) in open {
             rules.ranges.push((start, usize::MAX, id));
@@ -75,8 +98,34 @@ impl Rules {
         rules
     }
 
+    /// The lint named `id` (written at byte `off`), or an `unknown-lint` problem.
+    fn known(&mut self, id: &str, off: usize) -> Option<Lint> {
+        let lint = Lint::parse(id);
+        if lint.is_none() {
+            let hint = match Lint::closest(id) {
+                Some(l) => format!("是不是想写“{}”？规则名见 docs/lints.md。", l.id()),
+                None => {
+                    let all: Vec<&str> = LINTS
+                        .iter()
+                        .filter(|l| l.family() != Family::Suppression)
+                        .map(|l| l.id())
+                        .collect();
+                    format!("可用的规则名：{}（见 docs/lints.md）。", all.join("、"))
+                }
+            };
+            self.problems.push(Finding {
+                lint: Lint::UnknownLint,
+                off,
+                len: id.chars().count(),
+                message: format!("没有名为“{id}”的检查规则，这条忽略设置不起作用"),
+                hint,
+            });
+        }
+        lint
+    }
+
     pub fn suppresses(&self, d: &Diagnostic) -> bool {
-        let hit = |id: &Option<String>| id.as_deref().is_none_or(|x| x == d.lint);
+        let hit = |id: &Option<Lint>| id.is_none_or(|x| x.id() == d.lint);
         self.file.iter().any(hit)
             || self
                 .ranges
@@ -85,14 +134,24 @@ impl Rules {
     }
 }
 
-fn ids(args: &str) -> Vec<Option<String>> {
-    let v: Vec<Option<String>> = args
-        .split([',', '，', ' '])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| Some(s.to_string()))
-        .collect();
-    if v.is_empty() { vec![None] } else { v }
+/// The ids of a comment (separated by commas or blanks), each with its byte offset in the file
+/// (`base` is the offset of `args`).
+fn split_ids(args: &str, base: usize) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let ends = args.char_indices().chain([(args.len(), ' ')]);
+    for (i, c) in ends {
+        let sep = c == ',' || c == '，' || c.is_whitespace();
+        match (sep, start) {
+            (true, Some(s)) => {
+                out.push((&args[s..i], base + s));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -103,12 +162,43 @@ mod tests {
         Diagnostic::warning("a.md", line, 1, lint, "x")
     }
 
+    fn rules(src: &str) -> Rules {
+        let (fm, body) = super::super::front::read("a.md", src);
+        Rules::parse(src, &Front::new(src, fm.as_ref(), body))
+    }
+
     #[test]
     fn comments_and_front_matter() {
         let src = "---\nlint: {disable: [word-list]}\n---\n<!-- gwlint-disable-next-line repeated-char -->\n\n甲\n<!-- gwlint-disable cjk-space -->\n乙\n<!-- gwlint-enable cjk-space -->\n丙\n";
-        let r = Rules::parse(src, &Front::parse(src, 0));
+        let r = rules(src);
         assert!(r.suppresses(&d(6, "repeated-char")) && !r.suppresses(&d(6, "repeated-word")));
         assert!(r.suppresses(&d(8, "cjk-space")) && !r.suppresses(&d(10, "cjk-space")));
         assert!(r.suppresses(&d(10, "word-list")));
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn unknown_ids_are_problems_at_the_id() {
+        let src = "---\nlint: {disable: [word-lst, cjk-space]}\n---\n<!-- gwlint-disable-next-line repeated-char,，repeated-wrd\tnosuch -->\n甲\n";
+        let r = rules(src);
+        let got: Vec<(&str, &str)> = r
+            .problems
+            .iter()
+            .map(|f| (&src[f.off..f.off + f.len], f.hint.as_str()))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "word-lst");
+        assert!(got[0].1.contains("“word-list”"), "{}", got[0].1);
+        assert_eq!(got[1].0, "repeated-wrd");
+        assert!(got[1].1.contains("“repeated-word”"));
+        assert_eq!(got[2].0, "nosuch");
+        assert!(
+            got[2].1.contains("fm-required、docno-bracket"),
+            "{}",
+            got[2].1
+        );
+        // The known ids of the same comments still work.
+        assert!(r.suppresses(&d(5, "repeated-char")) && r.suppresses(&d(9, "cjk-space")));
+        assert!(!r.suppresses(&d(5, "repeated-word")));
     }
 }

@@ -136,7 +136,7 @@ pub const FRONT_TEXT: &[&str] = &[
 pub fn blocks(source: &str, front: &Front) -> Vec<Block> {
     let mut out = Vec::new();
     for key in FRONT_TEXT {
-        for (s, off) in front.located(source, key) {
+        for (s, off) in front.written(key) {
             let exact = source[off..].starts_with(s.as_str());
             let mut b = Block::new(Kind::Front(key), off, false);
             b.push_str(&s, off, exact);
@@ -327,7 +327,8 @@ mod tests {
     use super::*;
 
     fn texts(src: &str) -> Vec<String> {
-        blocks(src, &Front::parse(src, 0))
+        let (fm, body) = super::super::front::read("a.md", src);
+        blocks(src, &Front::new(src, fm.as_ref(), body))
             .iter()
             .map(|b| b.text())
             .collect()
@@ -348,8 +349,8 @@ mod tests {
     #[test]
     fn offsets_map_back_and_items_keep_source_numbers() {
         let src = "---\ntitle: 标题。\n---\n\n3. 甲\n5. 乙\n";
-        let f = Front::parse(src, 0);
-        let b = blocks(src, &f);
+        let (fm, body) = super::super::front::read("a.md", src);
+        let b = blocks(src, &Front::new(src, fm.as_ref(), body));
         assert_eq!(b[0].kind, Kind::Front("title"));
         assert!(src[b[0].offs[2]..].starts_with('。'));
         assert_eq!(

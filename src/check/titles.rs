@@ -1,9 +1,9 @@
 //! `trailing-punct-title`: titles end without 。，；：、.
 
-use super::Doc;
 use super::chars::{is_point, is_space};
 use super::ordinal::of_block;
 use super::text::{Claim, Kind};
+use super::{Doc, Lint};
 
 const BAD: &[char] = &['。', '，', '；', '：', '、', ',', ';', ':', '.'];
 
@@ -41,7 +41,7 @@ pub fn run(doc: &mut Doc) {
             b,
             last,
             1,
-            "trailing-punct-title",
+            Lint::TrailingPunctTitle,
             format!("{what}末尾不应有标点“{mark}”"),
             "删除标题末尾的标点（问号、叹号、引号、括号除外）",
         );

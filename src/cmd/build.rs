@@ -7,7 +7,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use crate::check::{self, Failed, LintOptions, Located, report};
+use crate::check::{self, Failed, Located, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions, Site};
 use crate::diag::Severity;
@@ -29,7 +29,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     crate::output::recover(&dest)?;
     let site = stage("load", || content::load_all(&args.dir, &opts))?;
     if !site.errors.is_empty() {
-        let outcome = check::site::proofread(&site, &LintOptions::default());
+        let outcome = check::site::proofread(&site);
         return fail(&site, outcome.findings, args.strict);
     }
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
@@ -37,7 +37,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     // Proofreading beside every renderer (the LED feed's dictionary is slow to load).
     let (outcome, rendered) = stage("check, render and write", || {
         rayon::join(
-            || check::site::proofread(&site, &LintOptions::default()),
+            || check::site::proofread(&site),
             || render::render_site(&site, &theme, &out),
         )
     });

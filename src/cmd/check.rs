@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::check::{self, Failed, LintOptions, Located, report};
+use crate::check::{self, Failed, Located, report};
 use crate::cli::{CheckArgs, Format};
 use crate::content::{self, LoadOptions};
 
@@ -15,7 +15,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     };
     let site = content::load_all(&args.dir, &opts)?;
     let (outcome, led) = rayon::join(
-        || check::site::proofread(&site, &LintOptions::default()),
+        || check::site::proofread(&site),
         || crate::render::led::site::build(&site, crate::render::led::now_cst()),
     );
     let mut findings = outcome.findings;

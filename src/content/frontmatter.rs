@@ -2,6 +2,7 @@
 //! and Chinese aliases), convert values, and locate every problem in the *file*.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde_json::Value;
 
@@ -19,6 +20,19 @@ pub struct FrontMatter {
     pub values: BTreeMap<&'static str, Value>,
     /// 1-based (line, col) of each key in the file.
     pub keys: BTreeMap<&'static str, (usize, usize)>,
+    /// Where each known key was written, also when its value was refused (for `check`).
+    pub spans: BTreeMap<&'static str, Span>,
+}
+
+/// Where a key was written in the file, and its value before conversion when it is one scalar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset of the key in the file.
+    pub key: usize,
+    /// Byte range of the value in the file: after `key:` up to the next top-level key.
+    pub value: Range<usize>,
+    /// A string, number or boolean as written (`2023年04月06日`, `甲、乙` before it is split).
+    pub scalar: Option<String>,
 }
 
 impl FrontMatter {
@@ -57,6 +71,8 @@ pub struct Split<'a> {
     pub yaml: &'a str,
     /// 1-based line of the first YAML line in the file.
     pub yaml_line: usize,
+    /// Byte offset of the first YAML line in the file.
+    pub yaml_start: usize,
     /// Byte offset where the markdown body starts.
     pub body_start: usize,
 }
@@ -72,6 +88,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
         return Ok(Split {
             yaml: "",
             yaml_line: 1,
+            yaml_start: 0,
             body_start: 0,
         });
     }
@@ -88,6 +105,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
             return Ok(Split {
                 yaml: &text[start..pos],
                 yaml_line: 2,
+                yaml_start: start,
                 body_start,
             });
         }
@@ -132,6 +150,7 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
         }
     };
     let mut fm = FrontMatter::default();
+    let entries = yaml::entries(split.yaml);
     for (key, v) in map {
         let (line, col) = yaml::locate(split.yaml, &[&key], 0)
             .map(|(l, c)| (l + off, c))
@@ -163,6 +182,9 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             );
             continue;
         }
+        if let Some((_, r)) = entries.iter().find(|(k, _)| *k == key) {
+            fm.spans.insert(name, span(split, r, &v));
+        }
         let vcol = value_col(split.yaml, line - off, col);
         match convert(ty, v) {
             Ok(Some(v)) => {
@@ -187,6 +209,23 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
         }
     }
     Some(fm)
+}
+
+/// Where an entry (`range` in the YAML text) sits in the file, with its scalar as written.
+fn span(split: &Split<'_>, range: &Range<usize>, v: &Value) -> Span {
+    let entry = &split.yaml[range.clone()];
+    let colon = entry.find(':').map_or(0, |i| i + 1);
+    let scalar = match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    Span {
+        key: split.yaml_start + range.start,
+        value: split.yaml_start + range.start + colon..split.yaml_start + range.end,
+        scalar,
+    }
 }
 
 /// Column of the value after `key:` on a YAML line (1-based), for pointing at wrong values.
@@ -349,7 +388,7 @@ fn suggest(key: &str) -> String {
 }
 
 /// 0–100: shared characters (CJK) or edit distance (ASCII).
-fn similarity(a: &str, b: &str) -> usize {
+pub fn similarity(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (
         a.to_lowercase().chars().collect(),
         b.to_lowercase().chars().collect(),
@@ -392,6 +431,31 @@ mod tests {
         assert_eq!(fm.text("date"), Some("2023-04-06"));
         assert_eq!(fm.list("tags"), vec!["安全", "宣传"]);
         assert_eq!(fm.at("date"), (3, 1));
+    }
+
+    #[test]
+    fn spans_locate_keys_and_keep_scalars_as_written() {
+        let text = "---\n标题: 甲\ndate: 2023年04月06日\nprinted_date: 2023-02-30\ntags:\n  - 乙\n---\n正文\n";
+        let (fm, d) = run(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        let fm = fm.unwrap();
+        let date = &fm.spans["date"];
+        assert!(text[date.key..].starts_with("date:"));
+        assert_eq!(text[date.value.clone()].trim(), "2023年04月06日");
+        assert_eq!(date.scalar.as_deref(), Some("2023年04月06日"));
+        assert_eq!(fm.text("date"), Some("2023-04-06"));
+        // A refused value keeps its place and its text.
+        assert!(!fm.values.contains_key("printed_date"));
+        assert_eq!(
+            fm.spans["printed_date"].scalar.as_deref(),
+            Some("2023-02-30")
+        );
+        let tags = &fm.spans["tags"];
+        assert_eq!(
+            (tags.scalar.as_ref(), &text[tags.value.clone()]),
+            (None, "\n  - 乙\n")
+        );
+        assert!(text[fm.spans["title"].key..].starts_with("标题"));
     }
 
     #[test]

@@ -139,7 +139,7 @@ pub fn led_split(data: &[u8]) {
 /// The lint engine on a notice: never panics, every finding located in the file.
 pub fn lint(data: &[u8]) {
     let Some(text) = text(data) else { return };
-    let diags = lint_text("content/notices/fuzz.md", &text, 0, &LintOptions::default());
+    let diags = lint_text("content/notices/fuzz.md", &text, &LintOptions::default());
     located(&diags, &text);
 }
 

@@ -313,3 +313,43 @@ fn one_run_reports_every_file_despite_front_matter_and_site_errors() {
     );
     assert!(again.contains("[attachment-mismatch]") && again.contains("[repeated-word]"));
 }
+
+/// A mistyped lint id in a suppression comment is an error at the id, in text and JSON, with
+/// the closest valid id; the finding it meant to silence is reported.
+#[test]
+fn an_unknown_lint_id_in_a_suppression_is_an_error_at_the_id() {
+    let s = clean_site();
+    s.write(
+        "content/notices/bad.md",
+        &NOTICE.replace("repeated-char -->", "repeated-chr -->"),
+    );
+    let r = s.run(&["check", "."]).fails(1);
+    let out = &r.stdout;
+    assert!(
+        out.contains(
+            "content/notices/bad.md:16:31: 错误[unknown-lint]: 没有名为“repeated-chr”的检查规则"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("是不是想写“repeated-char”"), "{out}");
+    assert!(
+        out.contains("content/notices/bad.md:17:7: 警告[repeated-char]"),
+        "{out}"
+    );
+    let r = s.run(&["check", ".", "--format", "json"]).fails(1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let d = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["lint"] == "unknown-lint")
+        .expect("unknown-lint in JSON");
+    assert_eq!(
+        (
+            d["line"].as_u64(),
+            d["col"].as_u64(),
+            d["severity"].as_str()
+        ),
+        (Some(16), Some(31), Some("error"))
+    );
+}

@@ -2,4 +2,5 @@
 //! converted in `tests/fixtures/seeds/`.
 
 mod fixtures;
+mod loaded;
 mod seeds;

@@ -105,7 +105,7 @@ fn seeds_give_their_known_errors_and_nothing_else() {
     for (seed, want) in COUNTS {
         let src = source(seed);
         let mut got: BTreeMap<String, usize> = BTreeMap::new();
-        for d in lint_text(&format!("{seed}.md"), &src, 0, &LintOptions::default()) {
+        for d in lint_text(&format!("{seed}.md"), &src, &LintOptions::default()) {
             *got.entry(d.lint).or_default() += 1;
         }
         let want: BTreeMap<String, usize> = want.iter().map(|(l, n)| (l.to_string(), *n)).collect();
@@ -118,7 +118,7 @@ fn seeds_known_errors_are_located_on_the_mistake() {
     for (seed, lint, text) in KNOWN {
         let src = source(seed);
         let lines: Vec<String> = src.lines().map(|l| format!("{l}\n")).collect();
-        let diags = lint_text("s.md", &src, 0, &LintOptions::default());
+        let diags = lint_text("s.md", &src, &LintOptions::default());
         let hit = diags.iter().any(|d| {
             d.lint == *lint
                 && lines[d.line - 1]
