@@ -1,12 +1,38 @@
 //! The offline kiosk player (`<id>.html`, led-feed.md §2.5) and the preview index of all
-//! screens. Both are single self-contained files that work from file://.
+//! screens, from the theme's `led/kiosk.html` and `led/index.html` (both include
+//! `led/player.js`). Both are single self-contained files that work from file://.
+
+use chrono::NaiveDate;
+use tera::{Context, Tera, Value};
 
 use super::feed::Feed;
-use crate::render::escape_html;
+use crate::diag::Diagnostic;
+use crate::render::html::render;
 
-const PLAYER_JS: &str = include_str!("player.js");
-const KIOSK: &str = include_str!("kiosk.html");
-const INDEX: &str = include_str!("index.html");
+/// Adds the player page of every feed and the index to `files`; a template that fails to
+/// render (a site's own override) becomes an error in `diags`.
+pub fn pages(
+    tera: &Tera,
+    feeds: &[Feed],
+    campaign: &str,
+    date: NaiveDate,
+    files: &mut Vec<(String, Vec<u8>)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut add = |rel: String, html: anyhow::Result<String>| match html {
+        Ok(html) => files.push((rel, html.into_bytes())),
+        Err(e) => diags.push(
+            Diagnostic::error("themes", 0, 0, "theme", format!("{e:#}")).with_hint(
+                "检查站点 themes 文件夹中 templates/led/ 下的模板，或删除它改用默认主题的模板。",
+            ),
+        ),
+    };
+    for feed in feeds {
+        add(format!("led/{}.html", feed.screen.id), kiosk(tera, feed));
+    }
+    let index = index(tera, feeds, campaign, &date.to_string());
+    add("led/index.html".to_string(), index);
+}
 
 /// JSON for a `<script type="application/json">` element: `<` is escaped so that no `</script>`
 /// or `<!--` can end or confuse the element.
@@ -15,24 +41,31 @@ pub fn script_json<T: serde::Serialize>(value: &T) -> String {
     json.replace('<', "\\u003c")
 }
 
-/// The kiosk page of one screen.
-pub fn kiosk(feed: &Feed) -> String {
-    let title = format!("LED {}", feed.screen.name);
-    KIOSK
-        .replace("__TITLE__", &escape_html(&title))
-        .replace("__COLOR__", &feed.screen.color)
-        .replace("__ID__", &feed.screen.id)
-        .replace("__PLAYER_JS__", PLAYER_JS)
-        .replace("__FEED__", &script_json(feed))
+/// [`script_json`] as a template value marked safe: autoescaping would turn its quotes into
+/// entities, which a script element does not decode.
+pub fn script_value<T: serde::Serialize>(value: &T) -> Value {
+    Value::safe_string(&script_json(value))
 }
 
-/// The preview page of every screen (`led/index.html`).
-pub fn index(feeds: &[Feed], campaign: &str, date: &str) -> String {
-    INDEX
-        .replace("__CAMPAIGN__", &escape_html(campaign))
-        .replace("__DATE__", &escape_html(date))
-        .replace("__PLAYER_JS__", PLAYER_JS)
-        .replace("__FEEDS__", &script_json(&feeds))
+/// The kiosk page of one screen: `feed` (the feed as in `<id>.json`) and `feed_json` (the
+/// same, ready for the page's JSON script element).
+pub fn kiosk(tera: &Tera, feed: &Feed) -> anyhow::Result<String> {
+    let mut ctx = Context::new();
+    ctx.insert("feed", feed);
+    ctx.insert_value("feed_json", script_value(feed));
+    let rel = format!("led/{}.html", feed.screen.id);
+    render(tera, "led/kiosk.html", &ctx, &rel)
+}
+
+/// The preview page of every screen (`led/index.html`): `campaign` (its title), `date` (the
+/// day the feeds are for), `feeds` and `feeds_json`.
+pub fn index(tera: &Tera, feeds: &[Feed], campaign: &str, date: &str) -> anyhow::Result<String> {
+    let mut ctx = Context::new();
+    ctx.insert("campaign", campaign);
+    ctx.insert("date", date);
+    ctx.insert("feeds", feeds);
+    ctx.insert_value("feeds_json", script_value(&feeds));
+    render(tera, "led/index.html", &ctx, "led/index.html")
 }
 
 #[cfg(test)]

@@ -74,6 +74,9 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
         .collect();
     let slogans = collect(site, &mut diags);
     let lexicon = lexicon_for(site_terms(site));
+    // The player pages come from the site's theme. A theme that does not load is reported by
+    // the render of the site's pages; the feeds do without their pages meanwhile.
+    let engine = crate::theme::engine(&site.root, &c.theme).ok();
     let mut out = render(&LedInput {
         campaign_path: campaign::PATH,
         campaign_title: &c.title,
@@ -83,6 +86,7 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
         date: site.today,
         generated: super::stamp(site.today, generated),
         lexicon: &lexicon,
+        engine: engine.as_ref(),
     });
     diags.append(&mut out.diagnostics);
     out.diagnostics = diags;
