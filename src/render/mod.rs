@@ -141,7 +141,7 @@ pub fn render_prepared(
     let shards = stage("search index", || {
         search::render_index(site, plan, fresh.unmoved.as_deref(), refs, out)
     })?;
-    let diags = stage("wechat exports", || wechat::render(site, plan, out))?;
+    let diags = stage("wechat exports", || wechat::render(site, plan, tera, out))?;
     if !plan.lists_unchanged() {
         let mut ctx = html::base_context(refs, "");
         ctx.insert("shards", &shards);

@@ -139,7 +139,12 @@ fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
 
 /// Writes the exports of the items `plan` includes and returns their limits (see
 /// [`diagnostics`]): each export is built once, for its files and its findings.
-pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+pub fn render(
+    site: &Site,
+    plan: &Plan,
+    tera: &tera::Tera,
+    out: &Output,
+) -> anyhow::Result<Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let cfg = Config::read(&site.campaign, &mut diags);
     let report = !site.campaign.wechat.is_null();
@@ -157,7 +162,7 @@ pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<Vec<Diag
         .into_par_iter()
         .map(|item| {
             let e = export(site, item, &cfg);
-            for (name, bytes) in files(site, item, &e)? {
+            for (name, bytes) in files(site, tera, item, &e)? {
                 let rel = format!("{}/{name}", folder(item));
                 out.write_from(&item.source, &rel, &bytes)
                     .with_context(|| format!("写入 {rel}"))?;
@@ -180,13 +185,21 @@ pub fn render(site: &Site, plan: &Plan, out: &Output) -> anyhow::Result<Vec<Diag
     Ok(diags)
 }
 
-/// The three files of an export: (file name, bytes).
-pub fn files(site: &Site, item: &Item, e: &Export) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+/// The three files of an export: (file name, bytes); the page through the theme's `tera`.
+pub fn files(
+    site: &Site,
+    tera: &tera::Tera,
+    item: &Item,
+    e: &Export,
+) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
     let meta = serde_json::to_string_pretty(&e.meta)? + "\n";
     Ok(vec![
         ("article.html", e.html.clone().into_bytes()),
         ("meta.json", meta.into_bytes()),
-        ("index.html", page::render(site, item, e).into_bytes()),
+        (
+            "index.html",
+            page::render(tera, site, item, e)?.into_bytes(),
+        ),
     ])
 }
 
