@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::render::html::render;
 
 /// Adds the player page of every feed and the index to `files`; a template that fails to
-/// render (a site's own override) becomes an error in `diags`.
+/// render (a site's own override) becomes an error in `diags`, once per template.
 pub fn pages(
     tera: &Tera,
     feeds: &[Feed],
@@ -19,19 +19,25 @@ pub fn pages(
     files: &mut Vec<(String, Vec<u8>)>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut add = |rel: String, html: anyhow::Result<String>| match html {
-        Ok(html) => files.push((rel, html.into_bytes())),
-        Err(e) => diags.push(
-            Diagnostic::error("themes", 0, 0, "theme", format!("{e:#}")).with_hint(
-                "检查站点 themes 文件夹中 templates/led/ 下的模板，或删除它改用默认主题的模板。",
-            ),
-        ),
+    let failed = |e: anyhow::Error| {
+        Diagnostic::error("themes", 0, 0, "theme", format!("{e:#}")).with_hint(
+            "检查站点 themes 文件夹中 templates/led/ 下的模板，或删除它改用默认主题的模板。",
+        )
     };
     for feed in feeds {
-        add(format!("led/{}.html", feed.screen.id), kiosk(tera, feed));
+        match kiosk(tera, feed) {
+            Ok(html) => files.push((format!("led/{}.html", feed.screen.id), html.into_bytes())),
+            Err(e) => {
+                // The same template fails for every screen: say it once.
+                diags.push(failed(e));
+                break;
+            }
+        }
     }
-    let index = index(tera, feeds, campaign, &date.to_string());
-    add("led/index.html".to_string(), index);
+    match index(tera, feeds, campaign, &date.to_string()) {
+        Ok(html) => files.push(("led/index.html".to_string(), html.into_bytes())),
+        Err(e) => diags.push(failed(e)),
+    }
 }
 
 /// JSON for a `<script type="application/json">` element: `<` is escaped so that no `</script>`
