@@ -208,8 +208,14 @@ mod tests {
             "templates/b.html".to_string(),
             b"<meta content=\"{{ k | join(sep=\",\") }}\">\n  <p>x</p>".to_vec(),
         );
+        let kiosk = b"<p class=\"x\">\n  {{ a }}\n</p>\n".to_vec();
+        files.insert("templates/led/kiosk.html".to_string(), kiosk.clone());
         let t = Theme { files }.minified();
         assert_eq!(t.files["templates/a.html"], b"<p class=x>{{ a }}</p>");
+        assert_eq!(
+            t.files["templates/led/kiosk.html"], kiosk,
+            "staff pages stay as written"
+        );
         assert!(String::from_utf8_lossy(&t.files["templates/b.html"]).contains("join(sep=\",\")"));
         assert_eq!(
             template_code(b"{% if a %}{{ b  | c }}{% endif %}"),

@@ -85,4 +85,31 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["t"], "</script><!--");
     }
+
+    #[test]
+    fn pages_come_from_the_theme_with_their_text_escaped() {
+        use super::super::tests::{render_sample, sample_screens, sample_slogans};
+        let mut screens = sample_screens();
+        screens[0].name = "<b>门头</b>".to_string();
+        let out = render_sample(&screens, &sample_slogans());
+        assert!(out.diagnostics.iter().all(|d| !d.is_error()));
+        let page = String::from_utf8(out.file("led/door.html").unwrap().to_vec()).unwrap();
+        assert!(
+            page.contains("<title>LED &lt;b&gt;门头&lt;/b&gt;</title>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("\"name\":\"\\u003cb>门头\\u003c/b>\""),
+            "{page}"
+        );
+        assert!(
+            page.contains("<script>\n/* LED slide player"),
+            "player.js is inlined"
+        );
+        assert!(!page.contains("{#") && !page.contains("{{"), "{page}");
+        let index = String::from_utf8(out.file("led/index.html").unwrap().to_vec()).unwrap();
+        assert!(
+            index.contains("<title>LED 屏幕播放内容 - 外山乡安全生产标准化提升专项行动</title>")
+        );
+    }
 }
