@@ -11,16 +11,32 @@ use crate::diag::{Diagnostic, UserErrors};
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// Template folders whose pages are not minified: the LED players and the WeChat copy pages,
+/// single files with their script inline that staff open from disk.
+const VERBATIM: [&str; 2] = ["templates/led/", "templates/wechat/"];
+
+/// The template engine of the site at `site` with theme `name` (`campaign.yaml` `theme:`):
+/// for the outputs rendered apart from the site's pages (the LED players, `xuanguan wechat`).
+pub fn engine(site: &Path, name: &str) -> anyhow::Result<tera::Tera> {
+    crate::render::engine(&Theme::load(site, name)?)
+}
+
 /// Theme files by path relative to the theme folder (`templates/base.html`, `static/style.css`).
 pub struct Theme {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
 impl Theme {
-    /// The embedded default theme overlaid with `site/themes/<name>/` when it exists.
-    pub fn load(site: &Path, name: &str) -> anyhow::Result<Theme> {
+    /// The embedded default theme alone.
+    pub fn builtin() -> Theme {
         let mut files = BTreeMap::new();
         collect_embedded(&DEFAULT, &mut files);
+        Theme { files }
+    }
+
+    /// The embedded default theme overlaid with `site/themes/<name>/` when it exists.
+    pub fn load(site: &Path, name: &str) -> anyhow::Result<Theme> {
+        let mut files = Theme::builtin().files;
         if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', ':']) {
             let d = Diagnostic::error(
                 "content/campaign.yaml",
@@ -55,6 +71,7 @@ impl Theme {
     /// The theme with its HTML templates minified by minify-html (used by `build`). Template
     /// syntax is preserved, so each template is minified once instead of every page it renders:
     /// the same markup, at a fraction of the cost. JS is left alone and closing tags are kept.
+    /// The staff tools' self-contained pages ([`VERBATIM`]) are written as the theme has them.
     pub fn minified(mut self) -> Theme {
         let mut cfg = minify_html::Cfg::new();
         cfg.keep_closing_tags = true;
@@ -63,7 +80,10 @@ impl Theme {
         cfg.minify_css = false;
         cfg.minify_js = false;
         for (name, bytes) in self.files.iter_mut() {
-            if name.starts_with("templates/") && name.ends_with(".html") {
+            if name.starts_with("templates/")
+                && name.ends_with(".html")
+                && !VERBATIM.iter().any(|v| name.starts_with(v))
+            {
                 let small = minify_html::minify(bytes, &cfg);
                 // Only if the template code came through untouched (e.g. a `"` inside `{{ }}`
                 // within a quoted attribute would not): otherwise keep the template as written.
@@ -188,8 +208,14 @@ mod tests {
             "templates/b.html".to_string(),
             b"<meta content=\"{{ k | join(sep=\",\") }}\">\n  <p>x</p>".to_vec(),
         );
+        let kiosk = b"<p class=\"x\">\n  {{ a }}\n</p>\n".to_vec();
+        files.insert("templates/led/kiosk.html".to_string(), kiosk.clone());
         let t = Theme { files }.minified();
         assert_eq!(t.files["templates/a.html"], b"<p class=x>{{ a }}</p>");
+        assert_eq!(
+            t.files["templates/led/kiosk.html"], kiosk,
+            "staff pages stay as written"
+        );
         assert!(String::from_utf8_lossy(&t.files["templates/b.html"]).contains("join(sep=\",\")"));
         assert_eq!(
             template_code(b"{% if a %}{{ b  | c }}{% endif %}"),

@@ -16,7 +16,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     let site = content::load_all(&args.dir, &opts)?;
     let (outcome, led) = rayon::join(
         || check::site::proofread(&site),
-        || crate::render::led::site::build(&site, crate::render::led::now_cst()),
+        || crate::render::led::site::build(&site, crate::render::led::now_cst(), None),
     );
     let mut findings = outcome.findings;
     // LED fit and encoding problems come from the LED renderer itself. "No slogan on this

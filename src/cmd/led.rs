@@ -16,7 +16,8 @@ pub fn run(args: &LedArgs) -> anyhow::Result<()> {
         today: super::today(args.date.as_deref())?,
     };
     let site = content::load(&args.dir, &opts)?;
-    let out = led::site::build(&site, led::now_cst());
+    let engine = crate::theme::engine(&args.dir, &site.campaign.theme)?;
+    let out = led::site::build(&site, led::now_cst(), Some(&engine));
     let errors: Vec<_> = out
         .diagnostics
         .iter()

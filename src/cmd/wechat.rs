@@ -50,7 +50,8 @@ pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
     let out = Output::disk(&dest)?.unsplit();
     let copied = bundle_images(root, &mut e, &out);
     let written = copied.and_then(|()| {
-        for (name, bytes) in wechat::files(&site, item, &e)? {
+        let tera = crate::theme::engine(root, &site.campaign.theme)?;
+        for (name, bytes) in wechat::files(&site, &tera, item, &e)? {
             out.emit(Dest::staff(name), &bytes)?;
         }
         Ok(())

@@ -198,7 +198,12 @@ mod tests {
         assert_eq!(got("（1）成立"), Some((4, 1, "（1）".into())));
         assert_eq!(got("一、2023年工作回顾"), Some((1, 1, "一、".into())));
         assert_eq!(
-            (got("2.0 版本"), got("2021 年以来"), got("一是"), got("一.5倍")),
+            (
+                got("2.0 版本"),
+                got("2021 年以来"),
+                got("一是"),
+                got("一.5倍")
+            ),
             (None, None, None, None)
         );
     }

@@ -33,6 +33,7 @@ use crate::theme::Theme;
 
 pub use context::Refs;
 pub use prepared::{Fresh, Prepared};
+pub use templates::engine;
 
 /// Everything a renderer is given.
 pub struct Cx<'a> {

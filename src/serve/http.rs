@@ -121,10 +121,7 @@ fn inject(mut html: Vec<u8>, error: Option<&str>) -> Vec<u8> {
 }
 
 fn overlay(msg: &str) -> String {
-    let esc = msg
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let esc = crate::render::escape_html(msg);
     format!(
         "<div id=\"xuanguan-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
 background:rgba(20,0,0,.92);color:#fff;padding:2em;overflow:auto;font:15px/1.7 monospace;\

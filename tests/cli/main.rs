@@ -21,5 +21,6 @@ mod print;
 mod serve;
 mod serve_fresh;
 mod serve_pressure;
+mod theme;
 mod wechat;
 mod wechat_copy;

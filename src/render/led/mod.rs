@@ -39,6 +39,9 @@ pub struct LedInput<'a> {
     /// Time stamp written into every feed.
     pub generated: DateTime<FixedOffset>,
     pub lexicon: &'a Lexicon,
+    /// The site's template engine, for the player pages (`<id>.html`, `index.html`); without
+    /// it only the feeds are written.
+    pub engine: Option<&'a tera::Tera>,
 }
 
 /// The rendered feed: files relative to the output folder (`led/…`), the feeds themselves and
@@ -114,8 +117,6 @@ pub fn render(input: &LedInput) -> LedOutput {
         if let Some(txt) = feed::txt_or_diag(&feed, input.campaign_path, &mut diags) {
             out.files.push((format!("led/{id}.txt"), txt));
         }
-        out.files
-            .push((format!("led/{id}.html"), player::kiosk(&feed).into_bytes()));
         out.feeds.push(feed);
     }
     let screens = serde_json::json!({ "screens": input.screens });
@@ -123,9 +124,16 @@ pub fn render(input: &LedInput) -> LedOutput {
         "led/screens.json".into(),
         serde_json::to_vec_pretty(&screens).expect("screens serialise"),
     ));
-    let index = player::index(&out.feeds, input.campaign_title, &input.date.to_string());
-    out.files
-        .push(("led/index.html".into(), index.into_bytes()));
+    if let Some(tera) = input.engine {
+        player::pages(
+            tera,
+            &out.feeds,
+            input.campaign_title,
+            input.date,
+            &mut out.files,
+            &mut diags,
+        );
+    }
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert(d.to_string()));
     out.diagnostics = diags;

@@ -28,7 +28,7 @@ pub fn render(cx: &crate::render::Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     if !cx.plan.renders_led() {
         return Ok(Vec::new());
     }
-    let out = build(cx.site, super::now_cst());
+    let out = build(cx.site, super::now_cst(), Some(cx.tera));
     for (rel, bytes) in &out.files {
         cx.out.emit(crate::output::Dest::staff(rel), bytes)?;
     }
@@ -42,8 +42,13 @@ pub fn touches(site: &Site, changed: &std::collections::BTreeSet<std::path::Path
         .any(|i| crate::content::has_source(changed, &i.source) && feeds_led(i))
 }
 
-/// Every LED file of the site for `site.today`.
-pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
+/// Every LED file of the site for `site.today`; the player pages (`<id>.html`, `index.html`)
+/// only with the theme's `engine`.
+pub fn build(
+    site: &Site,
+    generated: DateTime<FixedOffset>,
+    engine: Option<&tera::Tera>,
+) -> LedOutput {
     let c = &site.campaign;
     let mut diags = Vec::new();
     let at = |key: &str| locate(&c.source, key, &aliases);
@@ -103,6 +108,7 @@ pub fn build(site: &Site, generated: DateTime<FixedOffset>) -> LedOutput {
         date: site.today,
         generated: super::stamp(site.today, generated),
         lexicon: &lexicon,
+        engine,
     });
     diags.append(&mut out.diagnostics);
     out.diagnostics = diags;

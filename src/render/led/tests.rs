@@ -100,6 +100,15 @@ pub(crate) fn render_on(
         date,
         generated,
         lexicon: Lexicon::builtin(),
+        engine: Some(engine()),
+    })
+}
+
+/// The default theme's template engine, built once.
+pub(crate) fn engine() -> &'static tera::Tera {
+    static ENGINE: std::sync::OnceLock<tera::Tera> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| {
+        crate::render::engine(&crate::theme::Theme::builtin()).expect("default theme")
     })
 }
 

@@ -140,7 +140,7 @@ fn cover_of(site: &Site, item: &Item, cfg: &Config) -> Option<Cover> {
 /// Writes the exports of the items `plan` includes and returns their limits (see
 /// [`diagnostics`]): each export is built once, for its files and its findings.
 pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
-    let (site, plan, out) = (cx.site, cx.plan, cx.out);
+    let (site, plan, tera, out) = (cx.site, cx.plan, cx.tera, cx.out);
     let mut diags = Vec::new();
     let cfg = Config::read(&site.campaign, &mut diags);
     let report = !site.campaign.wechat.is_null();
@@ -158,7 +158,7 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         .into_par_iter()
         .map(|item| {
             let e = export(site, item, &cfg);
-            for (name, bytes) in files(site, item, &e)? {
+            for (name, bytes) in files(site, tera, item, &e)? {
                 let rel = format!("{}/{name}", folder(item));
                 out.emit(Dest::staff(&rel).from(&item.source), &bytes)
                     .with_context(|| format!("写入 {rel}"))?;
@@ -181,13 +181,21 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     Ok(diags)
 }
 
-/// The three files of an export: (file name, bytes).
-pub fn files(site: &Site, item: &Item, e: &Export) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+/// The three files of an export: (file name, bytes); the page through the theme's `tera`.
+pub fn files(
+    site: &Site,
+    tera: &tera::Tera,
+    item: &Item,
+    e: &Export,
+) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
     let meta = serde_json::to_string_pretty(&e.meta)? + "\n";
     Ok(vec![
         ("article.html", e.html.clone().into_bytes()),
         ("meta.json", meta.into_bytes()),
-        ("index.html", page::render(site, item, e).into_bytes()),
+        (
+            "index.html",
+            page::render(tera, site, item, e)?.into_bytes(),
+        ),
     ])
 }
 

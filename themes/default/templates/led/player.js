@@ -1,3 +1,5 @@
+{#- Included by led/kiosk.html and led/index.html; as a template, "{" followed by "{", "%" or "#"
+    would be template syntax here. -#}
 /* LED slide player (led-feed/1). Plays one feed into one element; no network access. */
 function ledPlay(stage, feed, opts) {
   "use strict";
