@@ -82,16 +82,28 @@ pub fn file_block(out: &mut String, path: &str, findings: &[&Located], text: Opt
 /// text), so `check` cannot list them: `build` shows them in full.
 pub const BUILD_ONLY: [&str; 2] = ["base-url", "led-empty"];
 
-/// The report of `build`: errors and [`BUILD_ONLY`] findings in full (like `check`), the other
-/// warnings and notes as a summary — counts by rule and the files with most of them — with the
-/// command that lists them all.
+/// Errors of one rule a build lists in full; more of the same rule go into the summary (a site
+/// with the same mistake in a thousand files needs the rule and the files, not 5,000 lines).
+pub const ERRORS_IN_FULL: usize = 30;
+
+/// The report of `build`: errors (up to [`ERRORS_IN_FULL`] per rule) and [`BUILD_ONLY`]
+/// findings in full (like `check`), the other findings as a summary — counts by rule and the
+/// files with most of them — with the command that lists them all.
 pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
-    let in_full = |f: &&Located| f.diag.is_error() || BUILD_ONLY.contains(&f.diag.lint.as_str());
-    for (path, group) in by_file(findings.iter().filter(in_full)) {
+    let mut shown: std::collections::HashMap<&str, usize> = Default::default();
+    let (full, rest): (Vec<&Located>, Vec<&Located>) = findings.iter().partition(|f| {
+        let lint = f.diag.lint.as_str();
+        BUILD_ONLY.contains(&lint)
+            || (f.diag.is_error() && {
+                let n = shown.entry(lint).or_default();
+                *n += 1;
+                *n <= ERRORS_IN_FULL
+            })
+    });
+    for (path, group) in by_file(full.into_iter()) {
         file_block(&mut out, path, &group, source(path).as_deref());
     }
-    let rest: Vec<&Located> = findings.iter().filter(|f| !in_full(f)).collect();
     if !rest.is_empty() {
         let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
         let mut files: std::collections::BTreeMap<&str, usize> = Default::default();
@@ -99,16 +111,19 @@ pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
             *rules.entry(f.diag.lint.as_str()).or_default() += 1;
             *files.entry(f.diag.path.as_str()).or_default() += 1;
         }
-        let (w, i) = rest.iter().fold((0, 0), |(w, i), f| match f.diag.severity {
-            Severity::Warning => (w + 1, i),
-            _ => (w, i + 1),
-        });
-        let what = match (w, i) {
-            (w, 0) => format!("{w} 个警告"),
-            (0, i) => format!("{i} 条提示"),
-            (w, i) => format!("{w} 个警告、{i} 条提示"),
-        };
-        let _ = writeln!(out, "另有 {what}（未逐条列出）：");
+        let (e, w, i) = rest
+            .iter()
+            .fold((0, 0, 0), |(e, w, i), f| match f.diag.severity {
+                Severity::Error => (e + 1, w, i),
+                Severity::Warning => (e, w + 1, i),
+                Severity::Info => (e, w, i + 1),
+            });
+        let what: Vec<String> = [(e, "个错误"), (w, "个警告"), (i, "条提示")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, unit)| format!("{n} {unit}"))
+            .collect();
+        let _ = writeln!(out, "另有 {}（未逐条列出）：", what.join("、"));
         let mut rules: Vec<(&str, usize)> = rules.into_iter().collect();
         rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let _ = writeln!(out, "  按规则：{}", top(&rules, 8));
@@ -233,5 +248,21 @@ mod tests {
         let keys: Vec<&String> = v[0].as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 6);
         assert_eq!(v[0]["severity"], "warning");
+    }
+
+    #[test]
+    fn a_build_lists_thirty_errors_of_a_rule_and_counts_the_rest() {
+        let at = |n: usize, lint: &str| Located {
+            diag: Diagnostic::error(format!("content/news/{n:03}.md"), 5, 1, lint, "错"),
+            len: 1,
+        };
+        let mut all: Vec<Located> = (0..40).map(|n| at(n, "repeated-word")).collect();
+        all.push(at(99, "fm-required"));
+        let out = brief(&all, |_| None);
+        assert_eq!(out.matches("错误[repeated-word]").count(), ERRORS_IN_FULL);
+        assert_eq!(out.matches("错误[fm-required]").count(), 1);
+        assert!(out.contains("另有 10 个错误（未逐条列出）"), "{out}");
+        assert!(out.contains("repeated-word 10 处"), "{out}");
+        assert!(out.ends_with("共 41 个错误，0 个警告。\n"), "{out}");
     }
 }

@@ -128,7 +128,8 @@ impl Output {
     }
 
     /// Declares that the aggregate `rel` is unchanged and was not written: a partial rebuild
-    /// (`serve`) keeps its previous copy. Nothing to do for a full build.
+    /// (`serve`) keeps its previous copy; a `rel` ending in `/` keeps the whole folder. Nothing
+    /// to do for a full build.
     pub fn keep(&self, dest: Dest<'_>) {
         if let (Target::Memory(m), Ok(placed)) = (&self.target, self.place(&dest)) {
             m.lock().expect("output lock").kept.insert(placed);

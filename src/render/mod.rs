@@ -114,11 +114,15 @@ pub const RENDERERS: [Renderer; 9] = [
 pub enum Plan {
     /// The whole site.
     All,
-    /// The outputs of these sources (items) plus all aggregate pages.
-    Items(BTreeSet<PathBuf>),
+    /// The outputs of these sources (items) plus all aggregate pages. `led`: whether the LED
+    /// feed showed or shows one of them (before or after the change); if not, the feed is
+    /// declared unchanged instead of rendered again.
+    Items {
+        sources: BTreeSet<PathBuf>,
+        led: bool,
+    },
     /// Like `Items`, for items edited in place: every list keeps its members and their order,
-    /// so list pages that show none of these items are left as they are. `led`: whether the
-    /// LED feed showed or shows one of them (before or after the edit).
+    /// so list pages that show none of these items are left as they are.
     Edited {
         sources: BTreeSet<PathBuf>,
         led: bool,
@@ -135,7 +139,7 @@ impl Plan {
     pub fn includes_source(&self, source: &Path) -> bool {
         match self {
             Plan::All => true,
-            Plan::Items(s) | Plan::Edited { sources: s, .. } => {
+            Plan::Items { sources: s, .. } | Plan::Edited { sources: s, .. } => {
                 crate::content::has_source(s, source)
             }
         }
@@ -148,7 +152,10 @@ impl Plan {
 
     /// Whether the LED feed (an aggregate of slogans) is rendered again.
     pub fn renders_led(&self) -> bool {
-        !matches!(self, Plan::Edited { led: false, .. })
+        match self {
+            Plan::All => true,
+            Plan::Items { led, .. } | Plan::Edited { led, .. } => *led,
+        }
     }
 
     /// Whether this is a full render (copies static files too).

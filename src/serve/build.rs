@@ -38,8 +38,15 @@ impl Files {
         }
         if !keep_aggregates {
             let owners = &self.owners;
+            let kept = |rel: &str| {
+                new.kept.contains(rel)
+                    || new
+                        .kept
+                        .iter()
+                        .any(|k| k.ends_with('/') && rel.starts_with(k.as_str()))
+            };
             self.files
-                .retain(|rel, _| owners.contains_key(rel) || new.kept.contains(rel));
+                .retain(|rel, _| owners.contains_key(rel) || kept(rel));
         }
         self.files.extend(new.files);
         self.owners.extend(new.owners);
@@ -155,7 +162,10 @@ impl Builder {
         owed.lists_changed |= u.lists_changed;
         owed.led |= led_before || render::led::site::touches(site, docs);
         let plan = if owed.lists_changed {
-            Plan::Items(owed.affected.clone())
+            Plan::Items {
+                sources: owed.affected.clone(),
+                led: owed.led,
+            }
         } else {
             Plan::Edited {
                 sources: owed.affected.clone(),

@@ -301,6 +301,9 @@ fn deleted_and_renamed_pages_leave_their_lists() {
         b.contains("gengming.html") && !b.contains("xinwen.html")
     });
     assert_eq!(srv.get("/news/xinwen.html").0, 404);
+    // The LED feed shows none of these pages: it is kept, not rendered again, and not lost.
+    assert_eq!(srv.get("/led/index.html").0, 200);
+    assert_eq!(srv.get("/led/screens.json").0, 200);
 }
 
 #[test]

@@ -26,6 +26,7 @@ fn aliases(key: &str) -> Vec<String> {
 /// items in place that the feed neither showed nor shows.
 pub fn render(cx: &crate::render::Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     if !cx.plan.renders_led() {
+        cx.out.keep(crate::output::Dest::staff("led/"));
         return Ok(Vec::new());
     }
     let out = build(cx.site, super::now_cst(), Some(cx.tera));

@@ -18,17 +18,22 @@ pub fn code_html(code: &str) -> String {
             out.push_str("&nbsp;");
             continue;
         }
+        // Text through the one escaper; spaces and tabs as the editor keeps them.
+        let mut run = String::new();
         for c in line.chars() {
-            match c {
-                ' ' => out.push_str("&nbsp;"),
-                '\t' => out.push_str("&nbsp;&nbsp;&nbsp;&nbsp;"),
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                _ => out.push(c),
-            }
+            let space = match c {
+                ' ' => "&nbsp;",
+                '\t' => "&nbsp;&nbsp;&nbsp;&nbsp;",
+                _ => {
+                    run.push(c);
+                    continue;
+                }
+            };
+            out.push_str(&escape(&run));
+            run.clear();
+            out.push_str(space);
         }
+        out.push_str(&escape(&run));
     }
     out
 }
