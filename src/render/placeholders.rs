@@ -19,7 +19,7 @@ pub fn blanks(item: &Item, roster: Option<&Roster>) -> String {
         } else {
             roster.and_then(|r| r.column(name)).map(|_| {
                 format!(
-                    r#"<span class="field" title="逐户套打时填入">{}</span>"#,
+                    r#"<span class="field" title="此处为各收件单位自己的信息">{}</span>"#,
                     escape_html(name)
                 )
             })

@@ -274,7 +274,9 @@ fn placeholders_are_filled_escaped_and_registered() {
     );
     // The site page shows labelled blanks and no link to the staff print pages.
     let page = s.read("output/site/letters/x.html");
-    assert!(page.contains(r#"<span class="field" title="逐户套打时填入">单位名称</span>"#));
+    assert!(
+        page.contains(r#"<span class="field" title="此处为各收件单位自己的信息">单位名称</span>"#)
+    );
     assert!(!page.contains("print/x.html") && !page.contains("register"));
     let reg = s.read("output/print/x.register.html");
     assert!(reg.contains(">送达日期</th>") && reg.contains("&lt;script&gt;"));
