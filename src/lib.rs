@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod content;
+pub mod crash;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzz;

@@ -1,5 +1,6 @@
 //! The `xuanguan` binary: parse the command line, dispatch, print errors, set the exit code
-//! (0 success, 1 problems in the user's files, 2 usage or I/O error).
+//! (0 success, 1 problems in the user's files, 2 usage or I/O error, 70 an internal error:
+//! see `xuanguan::crash`).
 
 use std::process::ExitCode;
 
@@ -8,6 +9,11 @@ use xuanguan::cmd;
 use xuanguan::diag::UserErrors;
 
 fn main() -> ExitCode {
+    xuanguan::crash::install();
+    xuanguan::crash::guard(run)
+}
+
+fn run() -> ExitCode {
     let cli = xuanguan::cli::parse();
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),

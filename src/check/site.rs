@@ -51,6 +51,7 @@ pub fn check_site(site: &Site) -> Outcome {
         .par_iter()
         .map(|item| {
             let path = item.path();
+            let _at = crate::crash::at(&path);
             lint_file(&File::item(item, &path), opts, links::check(item, &targets))
         })
         .collect();
@@ -60,6 +61,7 @@ pub fn check_site(site: &Site) -> Outcome {
         .par_iter()
         .map(|(rel, text)| {
             let path = crate::diag::display_path(rel);
+            let _at = crate::crash::at(&path);
             lint_file(&File::unloaded(&path, text), opts, Vec::new())
         })
         .collect();

@@ -103,6 +103,8 @@ pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         .docs
         .par_iter()
         .map(|rel| {
+            let _at = crate::crash::at(display_path(rel));
+            crate::crash::test_panic(&display_path(rel));
             let mut d = Vec::new();
             let draft = read_doc(root, &canon_root, rel, &campaign, &mut d);
             (draft, d)

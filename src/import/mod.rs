@@ -195,6 +195,7 @@ pub fn import_files(files: &[PathBuf], into: &Path, force: bool) -> Result<Impor
     let mut report = ImportReport::default();
     let mut used = std::collections::HashSet::new();
     for file in files {
+        let _at = crate::crash::at(file.display());
         let mut rep = Report::new(file);
         let text = read_source(file, &mut rep)?;
         let lines = clean::clean(&text, &mut rep);

@@ -22,6 +22,7 @@ pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         .collect();
     picked.into_par_iter().try_for_each(|n| {
         let item = &site.items[n];
+        let _at = crate::crash::at(item.path());
         let mut ctx = base_context(refs, "../");
         ctx.insert_value("page", refs.item_values[n].clone());
         ctx.insert("fm", &context::front_matter(item));

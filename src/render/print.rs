@@ -52,6 +52,7 @@ pub fn render_print(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         .filter(|(_, i)| plan.includes(i))
         .filter_map(|(n, i)| i.roster(site).map(|r| (n, i, r)))
         .try_for_each(|(n, item, roster)| {
+            let _at = crate::crash::at(item.path());
             let (sheets_rel, register_rel, csv_rel) = paths(item);
             // Print pages are staff materials beside the public `site/` folder.
             let mut ctx = base_context(refs, "../site/");

@@ -251,3 +251,34 @@ fn kill_9_mid_build_keeps_the_previous_output() {
     assert!(has_edit, "the build after the kills is not the edited site");
     assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
 }
+
+/// Should xuanguan itself fail (a panic: a bug of ours), the user reads one Chinese line naming
+/// the file, the exit status is 70, and the previous output is untouched. The panic is injected
+/// while the loader reads one file (`XUANGUAN_TEST_PANIC`, see `src/crash.rs`).
+#[test]
+fn an_internal_error_names_the_file_exits_70_and_keeps_the_output() {
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    let before = snapshot(&s.file("output"));
+    let out = bin()
+        .args(["build", "--today", "2026-11-23"])
+        .current_dir(s.path())
+        .env("XUANGUAN_TEST_PANIC", "content/news/dongyuanhui.md")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(70), "{stderr}");
+    assert!(
+        stderr.contains("内部错误：xuanguan 处理 content/news/dongyuanhui.md 时出错了"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        snapshot(&s.file("output")) == before,
+        "the previous output changed"
+    );
+}

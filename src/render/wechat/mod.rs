@@ -157,6 +157,7 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     let per_item = picked
         .into_par_iter()
         .map(|item| {
+            let _at = crate::crash::at(item.path());
             let e = export(site, item, &cfg);
             for (name, bytes) in files(site, tera, item, &e)? {
                 let rel = format!("{}/{name}", folder(item));
