@@ -172,6 +172,24 @@ fn screen_config_mistakes_point_into_campaign_yaml() {
 }
 
 #[test]
+fn a_dark_screen_is_reported_at_its_entry_in_campaign_yaml() {
+    let s = Site::example();
+    let c = s.read("content/campaign.yaml");
+    // Every slogan of the example has expired by 2030.
+    let r = s.run(&["build", "--today", "2030-01-01"]).ok();
+    for id in ["zhen-menkou", "cun-gonggao", "lukou-paomadeng"] {
+        let line = c
+            .lines()
+            .position(|l| l.contains(&format!("- id: {id}")))
+            .unwrap()
+            + 1;
+        let at = format!("content/campaign.yaml:{line}:7: 警告[led-empty]: 屏幕“{id}”");
+        assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("campaign.yaml: 警告"), "{}", r.stderr);
+}
+
+#[test]
 fn slogan_set_without_a_list_is_reported() {
     let s = Site::example();
     let path = "content/slogans/biaoyu.md";

@@ -234,7 +234,11 @@ pub fn txt(feed: &Feed) -> Result<Vec<u8>, char> {
 
 /// The TXT export, or an error naming the screen (every character was checked per slogan
 /// before, so this only fires on a bug).
-pub fn txt_or_diag(feed: &Feed, campaign: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
+pub fn txt_or_diag(
+    feed: &Feed,
+    (campaign, line, col): (&str, usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
     match txt(feed) {
         Ok(b) => Some(b),
         Err(c) => {
@@ -244,7 +248,7 @@ pub fn txt_or_diag(feed: &Feed, campaign: &str, diags: &mut Vec<Diagnostic>) -> 
                 encoding_label(feed.screen.encoding)
             );
             diags.push(
-                Diagnostic::error(campaign, 0, 0, "led-encoding", msg)
+                Diagnostic::error(campaign, line, col, "led-encoding", msg)
                     .with_hint("请报告这个问题，并暂时删去含这个字符的标语"),
             );
             None

@@ -32,6 +32,8 @@ pub struct LedInput<'a> {
     pub campaign_path: &'a str,
     pub campaign_title: &'a str,
     pub screens: &'a [Screen],
+    /// Where screen `i` is configured in the campaign file (line, col), for its findings.
+    pub screen_at: &'a dyn Fn(usize) -> (usize, usize),
     pub slogans: &'a [SloganSource],
     pub phases: &'a [PhaseSpan],
     /// The local (UTC+8) date the feed is built for.
@@ -93,7 +95,8 @@ pub fn render(input: &LedInput) -> LedOutput {
     let mut out = LedOutput::default();
     let mut diags = Vec::new();
     let prepared = source::prepare(input.slogans, input.phases, input.screens, &mut diags);
-    for screen in input.screens {
+    for (i, screen) in input.screens.iter().enumerate() {
+        let (line, col) = (input.screen_at)(i);
         let feed = feed::build(
             screen,
             &prepared,
@@ -107,14 +110,14 @@ pub fn render(input: &LedInput) -> LedOutput {
                 "屏幕“{}”在 {} 没有可播放的标语，屏幕会黑屏",
                 screen.id, input.date
             );
-            diags.push(Diagnostic::warning(input.campaign_path, 0, 0, "led-empty", msg).with_hint(
+            diags.push(Diagnostic::warning(input.campaign_path, line, col, "led-empty", msg).with_hint(
                 "检查标语的有效期（valid_from/valid_until）、阶段和 screens 设置，或为这块屏补充标语",
             ));
         }
         let id = &screen.id;
         let json = serde_json::to_vec_pretty(&feed).expect("feed serialises");
         out.files.push((format!("led/{id}.json"), json));
-        if let Some(txt) = feed::txt_or_diag(&feed, input.campaign_path, &mut diags) {
+        if let Some(txt) = feed::txt_or_diag(&feed, (input.campaign_path, line, col), &mut diags) {
             out.files.push((format!("led/{id}.txt"), txt));
         }
         out.feeds.push(feed);

@@ -100,10 +100,18 @@ pub fn build(
         .collect();
     let slogans = collect(site, &mut diags);
     let lexicon = lexicon_for(site_terms(site));
+    // A screen's findings point at its entry under led.screens (the default screen, when
+    // none is configured, at `led:` or the top of the file).
+    let configured = led.is_some_and(|l| l.get("screens").or_else(|| l.get("屏幕")).is_some());
+    let screen_at = |i: usize| match configured {
+        true => at(&format!("led.screens.{i}")),
+        false => at("led"),
+    };
     let mut out = super::render(&LedInput {
         campaign_path: campaign::PATH,
         campaign_title: &c.title,
         screens: &screens,
+        screen_at: &screen_at,
         slogans: &slogans,
         phases: &phases,
         date: site.today,

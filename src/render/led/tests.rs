@@ -95,6 +95,7 @@ pub(crate) fn render_on(
         campaign_path: "content/campaign.yaml",
         campaign_title: "外山乡安全生产标准化提升专项行动",
         screens,
+        screen_at: &|_| (1, 1),
         slogans,
         phases: &[],
         date,
