@@ -5,7 +5,10 @@ use rayon::prelude::*;
 
 use super::links::{self, Targets};
 use super::{File, LintOptions, Located, Outcome, lint_file};
-use crate::content::Site;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::content::{Site, has_source};
 
 /// Everything `check` and `build` report about a loaded site before rendering: the loader's
 /// errors and warnings beside the proofreading of every document, in one list sorted by path,
@@ -37,6 +40,12 @@ pub fn sort(findings: &mut [Located]) {
 /// Checks every document of `site`: each item as loaded (front matter, body, links), each
 /// document the loader left out as body text. Findings are sorted by path, line and column.
 pub fn check_site(site: &Site) -> Outcome {
+    check_some(site, None)
+}
+
+/// Like [`check_site`], for the documents `only` names (`serve` proofreads what was saved).
+pub fn check_some(site: &Site, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
+    let picked = |source: &Path| only.is_none_or(|set| has_source(set, source));
     let targets = Targets::of(site);
     let items = site
         .items
@@ -49,6 +58,7 @@ pub fn check_site(site: &Site) -> Outcome {
     let parts: Vec<Outcome> = site
         .items
         .par_iter()
+        .filter(|item| picked(&item.source))
         .map(|item| {
             let path = item.path();
             let _at = crate::crash::at(&path);
@@ -59,6 +69,7 @@ pub fn check_site(site: &Site) -> Outcome {
     let unloaded: Vec<Outcome> = site
         .unloaded
         .par_iter()
+        .filter(|(rel, _)| picked(rel))
         .map(|(rel, text)| {
             let path = crate::diag::display_path(rel);
             let _at = crate::crash::at(&path);

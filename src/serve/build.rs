@@ -206,6 +206,11 @@ impl Builder {
         })
     }
 
+    /// The site as last built.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
     /// The loaded site's and the renderers' warnings (printed after a full build).
     pub fn warnings(&self) -> impl Iterator<Item = &crate::diag::Diagnostic> {
         let site = self.site.as_ref().map(|s| &s.warnings[..]).unwrap_or(&[]);

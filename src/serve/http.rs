@@ -66,10 +66,13 @@ pub fn handle(req: Request, shared: &Shared) {
     };
     let error = shared.error.read().expect("error lock").clone();
     let (body, ctype) = match body {
-        Some(b) if key.ends_with(".html") => (inject(b, error.as_deref()), "text/html; charset=utf-8"),
+        Some(b) if key.ends_with(".html") => {
+            let panel = findings_panel(shared, &key);
+            (inject(b, error.as_deref(), panel.as_deref()), "text/html; charset=utf-8")
+        }
         Some(b) => (b, content_type(&key)),
         None => (
-            inject(b"<!doctype html><meta charset=\"utf-8\"><title>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0</title><p>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe8\xbf\x99\xe4\xb8\xaa\xe9\xa1\xb5\xe9\x9d\xa2\xe3\x80\x82</p>".to_vec(), error.as_deref()),
+            inject(b"<!doctype html><meta charset=\"utf-8\"><title>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0</title><p>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe8\xbf\x99\xe4\xb8\xaa\xe9\xa1\xb5\xe9\x9d\xa2\xe3\x80\x82</p>".to_vec(), error.as_deref(), None),
             "text/html; charset=utf-8",
         ),
     };
@@ -109,9 +112,26 @@ fn events(req: Request, shared: &Shared) {
     }
 }
 
-/// Adds the reload script, and the error overlay when the last build failed.
-fn inject(mut html: Vec<u8>, error: Option<&str>) -> Vec<u8> {
+/// The proofreading panel of the document the page `key` was made from.
+fn findings_panel(shared: &Shared, key: &str) -> Option<String> {
+    let source = shared
+        .files
+        .read()
+        .expect("files lock")
+        .owners
+        .get(key)?
+        .clone();
+    let findings = shared.findings.read().expect("findings lock");
+    findings.panel(&crate::diag::display_path(&source))
+}
+
+/// Adds the reload script, the proofreading panel of the page's document, and the error
+/// overlay when the last build failed.
+fn inject(mut html: Vec<u8>, error: Option<&str>, panel: Option<&str>) -> Vec<u8> {
     let mut add = String::from(SCRIPT);
+    if let Some(p) = panel {
+        add.push_str(p);
+    }
     if let Some(e) = error {
         add.push_str(&overlay(e));
     }
@@ -197,8 +217,12 @@ mod tests {
 
     #[test]
     fn injects_before_body_end() {
-        let out = String::from_utf8(inject(b"<html><body>x</body></html>".to_vec(), Some("a<b")))
-            .unwrap();
+        let out = String::from_utf8(inject(
+            b"<html><body>x</body></html>".to_vec(),
+            Some("a<b"),
+            None,
+        ))
+        .unwrap();
         assert!(out.contains("EventSource") && out.contains("a&lt;b"));
         assert!(out.ends_with("</div></body></html>"), "{out}");
     }

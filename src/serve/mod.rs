@@ -4,6 +4,7 @@
 //! the last good build stays online.
 
 mod build;
+mod findings;
 mod http;
 pub mod watch;
 
@@ -36,6 +37,8 @@ pub struct Shared {
     pub files: RwLock<Files>,
     /// The message of the last failed build, shown as an overlay until a build succeeds.
     pub error: RwLock<Option<String>>,
+    /// The proofreading of every document, shown on its pages.
+    findings: RwLock<findings::Findings>,
     /// One sender per open page listening for reloads.
     clients: Mutex<Vec<Sender<()>>>,
 }
@@ -109,6 +112,7 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
         .iter()
         .map(|p| crate::diag::display_path(p))
         .collect();
+    let saved = changes.docs.clone();
     let result = builder.apply(changes, &shared.files);
     let ms = started.elapsed().as_millis();
     match result {
@@ -131,6 +135,15 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
             }
             if was_broken {
                 eprintln!("错误已修正。");
+            }
+            if let Some(site) = builder.site() {
+                let changed = (!r.full).then_some(&saved);
+                let report = shared
+                    .findings
+                    .write()
+                    .expect("findings lock")
+                    .update(site, changed);
+                eprint!("{report}");
             }
         }
         Err(e) => {

@@ -366,3 +366,29 @@ fn refuses_paths_leaving_the_site() {
     assert_eq!(srv.get("/content/campaign.yaml").0, 404);
     assert_eq!(srv.get("/secret.txt").0, 404);
 }
+
+#[test]
+fn saved_pages_show_their_proofreading_and_the_terminal_lists_it() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let (_, clean) = srv.get("/news/peixun.html");
+    assert!(!clean.contains("xuanguan-findings"), "{clean}");
+    let text = s.read(PAGE);
+    let broken = text.replace("开展安全生产培训。", "开展安全生产培训,并纳入纳入考核。");
+    let line = broken.lines().position(|l| l.contains("纳入纳入")).unwrap() + 1;
+    s.write(PAGE, &broken);
+    let page = srv.wait_for("/news/peixun.html", Duration::from_secs(2), |_, b| {
+        b.contains("xuanguan-findings")
+    });
+    assert!(page.contains(&format!("第 {line} 行")), "{page}");
+    assert!(page.contains("[repeated-word]"), "{page}");
+    srv.wait_line(Duration::from_secs(2), |l| {
+        l.starts_with(&format!("{PAGE}:{line}:")) && l.contains("[repeated-word]")
+    });
+    // Other pages carry no panel; the fixed page loses it.
+    assert!(!srv.get("/index.html").1.contains("xuanguan-findings"));
+    s.write(PAGE, &text);
+    srv.wait_for("/news/peixun.html", Duration::from_secs(2), |_, b| {
+        !b.contains("xuanguan-findings") && b.contains("东山村组织")
+    });
+}
