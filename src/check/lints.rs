@@ -9,7 +9,8 @@ pub enum Family {
     /// Proofreading of one document (docs/lints.md §1–6); each has fixtures under
     /// `tests/fixtures/lints/<id>/`.
     Text,
-    /// A link, image or attachment of the body that does not resolve in the site.
+    /// Site consistency: a link, image or attachment of the body that does not resolve in
+    /// the site; a 文号 two documents share.
     Site,
     /// A mistake in a suppression (comment or front matter `lint:`).
     Suppression,
@@ -82,6 +83,7 @@ lints! {
     BrokenLink = "broken-link", Error, Site;
     MissingImage = "missing-image", Error, Site;
     MissingAttachment = "missing-attachment", Error, Site;
+    DocnoDuplicate = "docno-duplicate", Error, Site;
     UnknownLint = "unknown-lint", Error, Suppression;
 }
 

@@ -21,6 +21,7 @@ pub use crate::gongwen::chars;
 mod date_lints;
 use crate::gongwen::date_spans as dates;
 mod docno;
+mod duplicates;
 pub mod front;
 mod links;
 mod lints;

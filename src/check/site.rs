@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::duplicates::DocNos;
 use super::links::{self, Targets};
 use super::{File, LintOptions, Located, Outcome, lint_file};
 use std::collections::BTreeSet;
@@ -47,6 +48,7 @@ pub fn check_site(site: &Site) -> Outcome {
 pub fn check_some(site: &Site, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let picked = |source: &Path| only.is_none_or(|set| has_source(set, source));
     let targets = Targets::of(site);
+    let docnos = DocNos::of(site);
     let items = site
         .items
         .iter()
@@ -62,7 +64,9 @@ pub fn check_some(site: &Site, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
         .map(|item| {
             let path = item.path();
             let _at = crate::crash::at(&path);
-            lint_file(&File::item(item, &path), opts, links::check(item, &targets))
+            let mut found = links::check(item, &targets);
+            found.extend(docnos.check(item));
+            lint_file(&File::item(item, &path), opts, found)
         })
         .collect();
     // Documents the loader left out (wrong front matter) are still proofread as text.

@@ -353,3 +353,42 @@ fn an_unknown_lint_id_in_a_suppression_is_an_error_at_the_id() {
         (Some(16), Some(31), Some("error"))
     );
 }
+
+#[test]
+fn a_doc_number_two_documents_share_is_reported_at_each() {
+    let s = Site::example();
+    let first = s.read("content/notices/peixun-tongzhi.md");
+    // The notice saved a second time under another name, with its own slug.
+    let copy = first.replace("slug: peixun-tongzhi\n", "slug: peixun-tongzhi-2\n");
+    s.write("content/notices/peixun-tongzhi-copy.md", &copy);
+    let line = first
+        .lines()
+        .position(|l| l.starts_with("doc_no:"))
+        .unwrap()
+        + 1;
+    let r = s.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    for (path, line, other) in [
+        (
+            "content/notices/peixun-tongzhi.md",
+            line,
+            "content/notices/peixun-tongzhi-copy.md",
+        ),
+        (
+            "content/notices/peixun-tongzhi-copy.md",
+            line,
+            "content/notices/peixun-tongzhi.md",
+        ),
+    ] {
+        let at = format!(
+            "{path}:{line}:9: 错误[docno-duplicate]: 文号“青安办〔2026〕9号”与 {other} 重复"
+        );
+        assert!(r.stdout.contains(&at), "{at}\n{}", r.stdout);
+    }
+    // Another number, no finding.
+    s.write(
+        "content/notices/peixun-tongzhi-copy.md",
+        &copy.replace("〔2026〕9号", "〔2026〕10号"),
+    );
+    assert!(!s.run(&["check"]).stdout.contains("docno-duplicate"));
+}
