@@ -99,6 +99,12 @@ pub struct CheckArgs {
     /// 输出格式：text（给人看，按文件分组并标出位置）或 json（给程序用）
     #[arg(long, value_enum, default_value = "text", value_name = "格式")]
     pub format: Format,
+    /// 列出全部校对规则（编号、级别、查什么）
+    #[arg(long)]
+    pub rules: bool,
+    /// 查看一条校对规则的说明和例子，如 --explain repeated-word
+    #[arg(long, value_name = "编号")]
+    pub explain: Option<String>,
 }
 
 /// Output format of `check`.

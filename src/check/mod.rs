@@ -33,6 +33,7 @@ mod punct;
 mod repeat;
 pub mod report;
 mod residue;
+pub mod rules;
 pub mod site;
 mod spacing;
 mod suppress;

@@ -8,6 +8,19 @@ use crate::cli::{CheckArgs, Format};
 use crate::content::{self, LoadOptions};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
+    if args.rules {
+        print!("{}", check::rules::list());
+        return Ok(());
+    }
+    if let Some(id) = &args.explain {
+        return match check::rules::explain(id) {
+            Ok(text) => {
+                print!("{text}");
+                Ok(())
+            }
+            Err(msg) => Err(Failed(msg).into()),
+        };
+    }
     // Drafts are checked too: that is when proofreading matters.
     let opts = LoadOptions {
         drafts: true,

@@ -392,3 +392,19 @@ fn a_doc_number_two_documents_share_is_reported_at_each() {
     );
     assert!(!s.run(&["check"]).stdout.contains("docno-duplicate"));
 }
+
+#[test]
+fn rules_are_listed_and_explained_in_chinese() {
+    let s = Site::empty();
+    let r = s.run(&["check", "--rules"]).ok();
+    assert!(r.stdout.contains("repeated-word") && r.stdout.contains("词语连续重复"));
+    assert!(r.stdout.contains("docno-duplicate"), "{}", r.stdout);
+    let r = s.run(&["check", "--explain", "halfwidth-punct"]).ok();
+    assert!(r.stdout.contains("今天,我们 → 今天，我们"), "{}", r.stdout);
+    let r = s.run(&["check", "--explain", "halfwidth-pnct"]).fails(1);
+    assert!(
+        r.stderr.contains("是不是想写“halfwidth-punct”"),
+        "{}",
+        r.stderr
+    );
+}
