@@ -57,6 +57,7 @@ lints! {
     JurisdictionMismatch = "jurisdiction-mismatch", Warning, Text;
     TrailingPunctTitle = "trailing-punct-title", Error, Text;
     AttachmentMismatch = "attachment-mismatch", Error, Text;
+    SignatureRepeated = "signature-repeated", Error, Text;
     RepeatedWord = "repeated-word", Error, Text;
     RepeatedChar = "repeated-char", Warning, Text;
     BrokenParagraph = "broken-paragraph", Warning, Text;

@@ -34,6 +34,7 @@ mod repeat;
 pub mod report;
 mod residue;
 pub mod rules;
+mod signature;
 pub mod site;
 mod spacing;
 mod suppress;
@@ -248,6 +249,7 @@ pub fn lint_file(file: &File<'_>, opts: &LintOptions, extra: Vec<Finding>) -> Ou
     docno::run(&mut doc);
     date_lints::run(&mut doc);
     titles::run(&mut doc);
+    signature::run(&mut doc);
     ordinal::run(&mut doc);
     // Everything else.
     meta::run(&mut doc);
