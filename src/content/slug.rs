@@ -1,4 +1,5 @@
-//! ASCII slugs for URLs: from `slug:`, an ASCII file name, or a pinyin transliteration.
+//! ASCII slugs for URLs: from `slug:`, an ASCII file name, or a pinyin transliteration; the
+//! names list pages take in a folder ([`LIST_PAGE`], [`page_name`]), which no item may use.
 
 use pinyin::ToPinyin;
 
@@ -50,6 +51,39 @@ pub fn for_name(name: &str) -> String {
     if s.is_empty() { "x".into() } else { s }
 }
 
+/// The file name (without `.html`) of the list page of an output folder: `news/index.html` lists
+/// the section, `tags/index.html` every tag. Its further pages are [`page_name`]`(LIST_PAGE, p)`.
+pub const LIST_PAGE: &str = "index";
+
+/// File name (without `.html`) of page `p` (from 0) of the list whose first page is `first`:
+/// `index`, `index-2`, `index-3`…
+pub fn page_name(first: &str, p: usize) -> String {
+    if p == 0 {
+        first.to_string()
+    } else {
+        format!("{first}-{}", p + 1)
+    }
+}
+
+/// Whether `name` is, or may one day be, a page of the list whose first page is `first`:
+/// `first` itself or `first-` followed by digits (however many items the list has now, so
+/// that whether a name is free does not change as the list grows).
+pub fn is_page_of(name: &str, first: &str) -> bool {
+    match name.strip_prefix(first) {
+        Some("") => true,
+        Some(rest) => rest
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
+    }
+}
+
+/// Whether `name` belongs to the list pages of a folder (`index`, `index-2`…): no item page
+/// and no tag may use it.
+pub fn is_reserved(name: &str) -> bool {
+    is_page_of(name, LIST_PAGE)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +95,19 @@ mod tests {
         assert!(is_valid("notice-1"));
         assert!(!is_valid("../../x"));
         assert!(!is_valid("A"));
+    }
+
+    #[test]
+    fn list_page_names() {
+        assert_eq!(page_name(LIST_PAGE, 0), "index");
+        assert_eq!(page_name(LIST_PAGE, 1), "index-2");
+        assert_eq!(page_name("an-quan", 2), "an-quan-3");
+        for n in ["index", "index-2", "index-10", "index-1"] {
+            assert!(is_reserved(n), "{n}");
+        }
+        for n in ["indexes", "index-", "index-a", "index-2-b", "my-index", "x"] {
+            assert!(!is_reserved(n), "{n}");
+        }
+        assert!(is_page_of("an-quan-2", "an-quan") && !is_page_of("an-quan-yue", "an-quan"));
     }
 }
