@@ -172,7 +172,9 @@ pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         Default::default()
     });
     errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    let tag_slugs = slug::for_tags(items.iter().flat_map(|i| &i.tags));
     Ok(Site {
+        tag_slugs,
         errors,
         unloaded,
         root: root.to_path_buf(),

@@ -104,7 +104,7 @@ fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
     };
     for t in tagged {
         lists.push(list(
-            format!("tags/{}", slug::for_name(t)),
+            format!("tags/{}", site.tag_slug(t)),
             format!("标签：{t}"),
             "tag",
             Member::Tag(t.clone()),
@@ -195,8 +195,8 @@ pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     Ok(Vec::new())
 }
 
-/// Output path of page `p` (from 0) of the list `base`. Items never take these names (the
-/// loader makes sure: `slug::is_reserved`).
+/// Output path of page `p` (from 0) of the list `base`. Items and tags never take these names
+/// (the loader makes sure: `slug::is_reserved`, `slug::for_tags`).
 fn page_path(base: &str, p: usize) -> String {
     format!("{}.html", slug::page_name(base, p))
 }
