@@ -174,7 +174,9 @@ pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         Default::default()
     });
     errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    let tag_slugs = slug::for_tags(items.iter().flat_map(|i| &i.tags));
     Ok(Site {
+        tag_slugs,
         errors,
         unloaded,
         root: root.to_path_buf(),
@@ -381,7 +383,7 @@ pub(super) fn read_doc(
             }
         },
     };
-    let slug = match fm.text("slug") {
+    let mut slug = match fm.text("slug") {
         Some(s) if slug::is_valid(s) => s.to_string(),
         Some(s) => {
             err(
@@ -405,6 +407,12 @@ pub(super) fn read_doc(
             }
         }
     };
+    if let Some(k) = kind
+        && slug::is_reserved(&slug)
+    {
+        reserved_slug(&path, &fm, rel, k, &title, &slug, diags);
+        slug.clear();
+    }
     let lookup = |key: &str,
                   found: fn(&Campaign, &str) -> Option<usize>,
                   what: &str,
@@ -452,6 +460,63 @@ pub(super) fn read_doc(
         body_start,
         fm,
     })
+}
+
+/// A slug that is the name of a list page (`news/index.html`, `news/index-2.html`…): an error
+/// at `slug:`, or at the top when the slug comes from the file name or the title.
+fn reserved_slug(
+    path: &str,
+    fm: &FrontMatter,
+    rel: &Path,
+    kind: Kind,
+    title: &str,
+    slug: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let section = kind.section();
+    let name = crate::gongwen::kind::SECTIONS
+        .iter()
+        .find(|(id, _)| *id == section)
+        .map_or("", |(_, name)| name);
+    let from_title = slug::from_text(title);
+    let other = if slug::is_valid(&from_title) && !slug::is_reserved(&from_title) {
+        from_title
+    } else {
+        format!("{}-{slug}", kind.id())
+    };
+    let (what, (l, c), hint) = if fm.keys.contains_key("slug") {
+        (
+            "网址名".to_string(),
+            fm.at("slug"),
+            format!("换一个网址名，例如 slug: {other}"),
+        )
+    } else {
+        let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let source = if stem.eq_ignore_ascii_case(slug) {
+            format!("由文件名“{stem}”得到的网址名")
+        } else {
+            "由标题得到的网址名".to_string()
+        };
+        (
+            source,
+            (1, 1),
+            format!("在前言区写一个别的网址名，例如 slug: {other}；或给文件改名"),
+        )
+    };
+    diags.push(
+        Diagnostic::error(
+            path,
+            l,
+            c,
+            "slug-collision",
+            format!(
+                "{what}“{slug}”已被列表页占用（{section}/{}.html、{section}/{}.html……是栏目“{name}”的列表）",
+                slug::page_name(slug::LIST_PAGE, 0),
+                slug::page_name(slug::LIST_PAGE, 1),
+            ),
+        )
+        .with_hint(format!("{hint}（{} 和 {}-数字 都留给列表页）。", slug::LIST_PAGE, slug::LIST_PAGE)),
+    );
 }
 
 /// Images without alt text: a warning at the image's line (screen readers need the text).

@@ -54,6 +54,24 @@ pub struct Site {
     pub unloaded: Vec<(PathBuf, String)>,
     /// Output path of each item by source (links between documents resolve through it).
     pub urls: std::collections::HashMap<PathBuf, String>,
+    /// The slug of every tag of the items, distinct from each other's and from list pages'
+    /// ([`slug::for_tags`]).
+    pub tag_slugs: std::collections::BTreeMap<String, String>,
+}
+
+impl Site {
+    /// The slug of a tag's list page, `tags/SLUG.html`.
+    pub fn tag_slug(&self, tag: &str) -> String {
+        match self.tag_slugs.get(tag) {
+            Some(s) => s.clone(),
+            None => slug::for_name(tag),
+        }
+    }
+
+    /// The distinct slugs of the tags the items have now.
+    fn tag_slugs_now(&self) -> std::collections::BTreeMap<String, String> {
+        slug::for_tags(self.items.iter().flat_map(|i| &i.tags))
+    }
 }
 
 /// One published document.

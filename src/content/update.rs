@@ -150,6 +150,24 @@ impl Site {
             .filter(|i| has_source(changed, &i.source))
             .map(list_key)
             .collect();
+        // A tag's slug depends on the other tags (`安全` and `an-quan`): when tags came or went,
+        // the pages showing a tag whose slug moved link it anew.
+        if old_keys != new_keys {
+            let tag_slugs = self.tag_slugs_now();
+            if tag_slugs != self.tag_slugs {
+                let before = std::mem::replace(&mut self.tag_slugs, tag_slugs);
+                affected.extend(
+                    self.items
+                        .iter()
+                        .filter(|i| {
+                            i.tags
+                                .iter()
+                                .any(|t| before.get(t) != self.tag_slugs.get(t))
+                        })
+                        .map(|i| i.source.clone()),
+                );
+            }
+        }
         // Rosters are small: re-read them whenever a letter changed. A roster error leaves
         // the print pages of the last good rosters and is reported like any build error.
         if self

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::content::kind::SECTIONS;
-use crate::content::{Item, Site, attach, date, frontmatter, slug};
+use crate::content::{Item, Site, attach, date, frontmatter};
 
 /// An item as lists and pages see it.
 #[derive(Serialize, Clone)]
@@ -184,7 +184,7 @@ impl Refs {
             "phases": phases,
             "current_phase": current.map(|n| n as i64).unwrap_or(-1),
             "units": c.units.iter().map(|u| serde_json::json!({"id": u.id, "name": u.name, "url": format!("units/{}.html", u.id)})).collect::<Vec<_>>(),
-            "tags": tags.iter().map(|(t, n)| serde_json::json!({"name": t, "url": format!("tags/{}.html", slug::for_name(t)), "count": n})).collect::<Vec<_>>(),
+            "tags": tags.iter().map(|(t, n)| serde_json::json!({"name": t, "url": format!("tags/{}.html", site.tag_slug(t)), "count": n})).collect::<Vec<_>>(),
             "sections": sections,
             "pages": pages,
             "footer": footer,
@@ -272,7 +272,7 @@ pub(super) fn item_ref(site: &Site, i: &Item) -> ItemRef {
             .iter()
             .map(|t| Link {
                 name: t.clone(),
-                url: format!("tags/{}.html", slug::for_name(t)),
+                url: format!("tags/{}.html", site.tag_slug(t)),
             })
             .collect(),
         summary: summary(i),

@@ -66,7 +66,7 @@ fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
     let mut lists = Vec::new();
     for (id, name) in SECTIONS {
         lists.push(list(
-            format!("{id}/index"),
+            format!("{id}/{}", slug::LIST_PAGE),
             name.to_string(),
             "section",
             Member::Section(id),
@@ -104,7 +104,7 @@ fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
     };
     for t in tagged {
         lists.push(list(
-            format!("tags/{}", slug::for_name(t)),
+            format!("tags/{}", site.tag_slug(t)),
             format!("标签：{t}"),
             "tag",
             Member::Tag(t.clone()),
@@ -161,12 +161,8 @@ pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
             .map(|&i| refs.item_values[i].clone())
             .collect();
         let name = |k: usize| {
-            let file = l.base.rsplit('/').next().unwrap_or("index");
-            if k == 0 {
-                format!("{file}.html")
-            } else {
-                format!("{file}-{}.html", k + 1)
-            }
+            let file = l.base.rsplit('/').next().unwrap_or(slug::LIST_PAGE);
+            format!("{}.html", slug::page_name(file, k))
         };
         let mut ctx = base_context(refs, "../");
         ctx.insert(
@@ -193,16 +189,14 @@ pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     // The tag index.
     let mut ctx = base_context(refs, "../");
     ctx.insert("nav", "tags");
-    let html = render(tera, "tags.html", &ctx, "tags/index.html")?;
-    out.emit(Dest::public("tags/index.html"), html.as_bytes())?;
+    let rel = format!("tags/{}.html", slug::LIST_PAGE);
+    let html = render(tera, "tags.html", &ctx, &rel)?;
+    out.emit(Dest::public(&rel), html.as_bytes())?;
     Ok(Vec::new())
 }
 
-/// Output path of page `p` (from 0) of the list `base`.
+/// Output path of page `p` (from 0) of the list `base`. Items and tags never take these names
+/// (the loader makes sure: `slug::is_reserved`, `slug::for_tags`).
 fn page_path(base: &str, p: usize) -> String {
-    if p == 0 {
-        format!("{base}.html")
-    } else {
-        format!("{base}-{}.html", p + 1)
-    }
+    format!("{}.html", slug::page_name(base, p))
 }

@@ -260,6 +260,46 @@ fn added_and_deleted_documents_update_every_list() {
 }
 
 #[test]
+fn a_tag_whose_slug_moves_moves_on_every_page() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    // `安全` is `tags/an-quan.html` until a tag named `an-quan` claims that name.
+    edit(&s, &srv, NEWS, "tags: [", "tags: [安全, ");
+    assert!(srv.get("/tags/an-quan.html").1.contains("标签：安全"));
+    let rx = srv.events();
+    s.write(
+        "content/news/pinyin.md",
+        "---\ntype: news\ntitle: 拼音标签\ndate: 2026-09-10\ntags: [an-quan]\n---\n\n正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    let moved = srv.get("/news/dongshan-jinqiye.html").1;
+    assert!(moved.contains("tags/an-quan_2.html"), "{moved}");
+    assert!(srv.get("/tags/an-quan.html").1.contains("标签：an-quan"));
+    assert_fresh(&s, &srv);
+    // And back when it goes.
+    let rx = srv.events();
+    std::fs::remove_file(s.file("content/news/pinyin.md")).unwrap();
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/an-quan_2.html").0, 404);
+    assert_fresh_also(&s, &srv, &["news/pinyin.html", "tags/an-quan_2.html"]);
+    // A slug taken by a list page is refused; the last good pages stay.
+    let rx = srv.events();
+    s.write(
+        "content/news/suoyin.md",
+        "---\ntype: news\ntitle: 索引测试\nslug: index\ndate: 2026-09-04\n---\n\n正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    srv.wait_line(Duration::from_secs(5), |l| {
+        l.contains("content/news/suoyin.md:4:1") && l.contains("已被列表页占用")
+    });
+    let list = srv.get("/news/index.html").1;
+    assert!(
+        list.contains("工作动态") && !list.contains("索引测试"),
+        "{list}"
+    );
+}
+
+#[test]
 fn a_list_losing_its_second_page() {
     let s = Site::example();
     for n in 0..31 {
