@@ -18,6 +18,7 @@ mod links;
 mod new;
 mod paths;
 mod print;
+mod security;
 mod serve;
 mod serve_fresh;
 mod serve_pressure;

@@ -1,0 +1,210 @@
+//! Issue 20, security items: addresses in `campaign.yaml` and link targets in bodies are
+//! allow-listed (no `javascript:` link on any page), `serve` answers only requests addressed to
+//! it (DNS rebinding), the output guard sees through symlinks, and control characters never
+//! reach the pages and feeds.
+
+use crate::harness::{Site, snapshot};
+
+/// Addresses that must never become a link of the footer or the base of the site's links.
+const HOSTILE_URLS: &[&str] = &[
+    "javascript:alert(1)",
+    "  JavaScript:alert(1)",
+    "vbscript:x",
+    "data:text/html,<script>alert(1)</script>",
+    "//evil.example/",
+    "file:///etc",
+    "blob:https://evil.example/1",
+    "https://www.example.gov.cn\"onmouseover=\"alert(1)",
+    "https://www.example.gov.cn@evil.example/",
+    "java\tscript:alert(1)",
+];
+
+/// The minimal site with `line` added at the top of campaign.yaml and `footer` lines added to
+/// its footer (the last section); returns the line number of the first added footer line.
+fn campaign_with(s: &Site, line: &str, footer: &str) -> usize {
+    let yaml = s.read("content/campaign.yaml");
+    let at = yaml.lines().count() + 1 + usize::from(!line.is_empty());
+    let top = if line.is_empty() {
+        String::new()
+    } else {
+        format!("{line}\n")
+    };
+    s.write("content/campaign.yaml", &format!("{top}{yaml}{footer}"));
+    at
+}
+
+#[track_caller]
+fn refused(s: &Site, at: &str, words: &str) {
+    let r = s.run(&["build"]).fails(1);
+    assert!(r.stderr.contains(at), "expected {at} in\n{}", r.stderr);
+    assert!(
+        r.stderr.contains(words),
+        "expected “{words}” in\n{}",
+        r.stderr
+    );
+    assert!(!s.file("output").exists(), "a refused build wrote output/");
+}
+
+fn quoted(v: &str) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+#[test]
+fn the_zhaocuo_link_must_be_a_web_address() {
+    for bad in HOSTILE_URLS {
+        let s = Site::fixture("minimal");
+        let line = campaign_with(&s, "", &format!("  zhaocuo: {}\n", quoted(bad)));
+        refused(
+            &s,
+            &format!("content/campaign.yaml:{line}:3"),
+            "找错链接（footer.zhaocuo）",
+        );
+        let r = s.run(&["build"]);
+        assert!(r.stderr.contains("https://"), "no hint:\n{}", r.stderr);
+    }
+    // The Chinese key too.
+    let s = Site::fixture("minimal");
+    let line = campaign_with(&s, "", "  找错: \"javascript:alert(1)\"\n");
+    refused(
+        &s,
+        &format!("content/campaign.yaml:{line}:3"),
+        "找错链接（footer.找错）",
+    );
+    // Web addresses, mailto: and tel: are links of every page.
+    for good in [
+        "https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteByCode?site_code=3301000001",
+        "mailto:anban@example.gov.cn",
+        "tel:0571-12345678",
+    ] {
+        let s = Site::fixture("minimal");
+        campaign_with(&s, "", &format!("  zhaocuo: {}\n", quoted(good)));
+        s.run(&["build"]).ok();
+        let page = s.public("news/peixun.html");
+        let href = format!("href=\"{}\"", good.replace('&', "&amp;"));
+        assert!(page.contains(&href), "{href} missing:\n{page}");
+    }
+}
+
+#[test]
+fn base_url_must_be_an_absolute_web_address() {
+    for bad in HOSTILE_URLS
+        .iter()
+        .chain(&["www.example.gov.cn", "https://", "3"])
+    {
+        let s = Site::fixture("minimal");
+        let value = if *bad == "3" { "3".into() } else { quoted(bad) };
+        campaign_with(&s, &format!("base_url: {value}"), "");
+        refused(&s, "content/campaign.yaml:1:1", "网址（base_url）");
+    }
+    let s = Site::fixture("minimal");
+    campaign_with(&s, "网址: \"javascript:alert(1)\"", "");
+    refused(&s, "content/campaign.yaml:1:1", "网址（网址）");
+    // A real address, and an empty one (not online yet), build.
+    for good in [
+        "https://www.example.gov.cn/zt/aq/",
+        "HTTP://10.0.0.1:8080",
+        "\"\"",
+    ] {
+        let s = Site::fixture("minimal");
+        campaign_with(&s, &format!("base_url: {good}"), "");
+        s.run(&["build"]).ok();
+    }
+}
+
+/// Link targets of bodies: only http(s), mailto, tel, relative paths and #fragments are
+/// written into pages; every other target becomes `#` and `check` reports it where it is
+/// written.
+#[test]
+fn body_links_keep_only_allowed_schemes() {
+    let s = Site::fixture("minimal");
+    let refused = [
+        "blob:https://evil.example/123",
+        "file:///etc/passwd",
+        "mhtml:file://c:/x.mht!x",
+        "java%0ascript:alert(1)",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+    ];
+    let mut body = String::new();
+    for (i, u) in refused.iter().enumerate() {
+        body.push_str(&format!(
+            "内联[链接]({u})，自动<{u}>，引用[链接][r{i}]。\n\n"
+        ));
+    }
+    for (i, u) in refused.iter().enumerate() {
+        body.push_str(&format!("[r{i}]: {u}\n"));
+    }
+    body.push_str(
+        "\n可用：[国务院](https://www.gov.cn/)、[邮件](mailto:anban@example.gov.cn)、[电话](tel:12350)、[培训](peixun.md)、[顶部](#top)。\n",
+    );
+    s.write(
+        "content/news/lianjie.md",
+        &format!("---\ntitle: 链接测试\ndate: 2026-05-12\n---\n\n{body}"),
+    );
+    s.run(&["build"]).ok();
+    for (rel, bytes) in snapshot(&s.file("output")) {
+        let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+        for u in refused {
+            let u = u.to_ascii_lowercase();
+            for attr in ["href=\"", "src=\"", "href='", "src='"] {
+                assert!(
+                    !text.contains(&format!("{attr}{u}")),
+                    "{} links to {u}",
+                    rel.display()
+                );
+            }
+        }
+    }
+    let page = s.public("news/lianjie.html");
+    // `<java%0ascript:…>` is no autolink (`%` cannot be in a scheme): it stays text.
+    let autolinks = |u: &str| !u.contains('%');
+    let dead: usize = refused.iter().map(|u| 2 + usize::from(autolinks(u))).sum();
+    assert_eq!(page.matches("href=\"#\"").count(), dead, "{page}");
+    for ok in [
+        "href=\"https://www.gov.cn/\"",
+        "href=\"mailto:anban@example.gov.cn\"",
+        "href=\"tel:12350\"",
+        "href=\"../news/peixun.html\"",
+        "href=\"#top\"",
+    ] {
+        assert!(page.contains(ok), "{ok} missing:\n{page}");
+    }
+    // `check` names each refused link (inline, autolink, reference) at its place.
+    let r = s.run(&["check", ".", "--format", "json"]).fails(1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let found: Vec<(u64, u64)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == "content/news/lianjie.md" && f["lint"] == "broken-link")
+        .map(|f| (f["line"].as_u64().unwrap(), f["col"].as_u64().unwrap()))
+        .collect();
+    let mut want = Vec::new();
+    for i in 0..refused.len() as u64 {
+        let line = 6 + 2 * i;
+        let text = body.lines().nth(2 * i as usize).unwrap();
+        for mark in ["[链接](", "<", "[链接]["] {
+            if mark == "<" && !autolinks(refused[i as usize]) {
+                continue;
+            }
+            let byte = text.find(mark).unwrap();
+            want.push((line, text[..byte].chars().count() as u64 + 1));
+        }
+    }
+    assert_eq!(found, want, "{}", r.stdout);
+    let first = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["lint"] == "broken-link")
+        .unwrap();
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("不允许的协议“blob:”"),
+        "{first}"
+    );
+}
