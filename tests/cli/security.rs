@@ -3,7 +3,12 @@
 //! it (DNS rebinding), the output guard sees through symlinks, and control characters never
 //! reach the pages and feeds.
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
 use crate::harness::{Site, snapshot};
+use crate::serve::Server;
 
 /// Addresses that must never become a link of the footer or the base of the site's links.
 const HOSTILE_URLS: &[&str] = &[
@@ -207,4 +212,59 @@ fn body_links_keep_only_allowed_schemes() {
             .contains("不允许的协议“blob:”"),
         "{first}"
     );
+}
+
+/// The raw response to GET / with the given `Host` header lines.
+fn with_host(srv: &Server, path: &str, host_lines: &str) -> String {
+    let mut c = TcpStream::connect(("127.0.0.1", srv.port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        c,
+        "GET {path} HTTP/1.1\r\n{host_lines}Connection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = Vec::new();
+    let _ = c.read_to_end(&mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 must not read the
+/// preview (drafts included).
+#[test]
+fn serve_answers_only_requests_addressed_to_it() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/caogao.md",
+        "---\ntitle: 草稿XG-DRAFT\ndate: 2026-05-12\ndraft: true\n---\n\n草稿正文XG-DRAFT。\n",
+    );
+    let srv = Server::start_with(&s, &["--today", "2026-05-20", "--drafts"]);
+    let port = srv.port;
+    for host in [
+        format!("Host: localhost:{port}\r\n"),
+        format!("Host: 127.0.0.1:{port}\r\n"),
+        format!("Host: [::1]:{port}\r\n"),
+        "Host: LOCALHOST\r\n".to_string(),
+    ] {
+        let r = with_host(&srv, "/news/caogao.html", &host);
+        assert!(r.starts_with("HTTP/1.1 200"), "{host}: {r}");
+        assert!(r.contains("XG-DRAFT"), "{host}");
+    }
+    for host in [
+        "Host: evil.example\r\n".to_string(),
+        format!("Host: evil.example:{port}\r\n"),
+        format!("Host: localhost.evil.example:{port}\r\n"),
+        format!("Host: 127.0.0.1.nip.io:{port}\r\n"),
+        format!("Host: 192.168.1.20:{port}\r\n"),
+        "Host: localhost:1\r\n".to_string(),
+        "Host: \r\n".to_string(),
+        String::new(),
+        format!("Host: localhost:{port}\r\nHost: evil.example\r\n"),
+    ] {
+        for path in ["/", "/news/caogao.html", "/__xuanguan/events", "/atom.xml"] {
+            let r = with_host(&srv, path, &host);
+            assert!(r.starts_with("HTTP/1.1 403"), "{host:?} {path}: {r}");
+            assert!(!r.contains("XG-DRAFT"), "{host:?} {path}");
+            assert!(r.contains("拒绝访问"), "{host:?} {path}: {r}");
+        }
+    }
 }
