@@ -5,6 +5,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::os::unix::fs::symlink;
 use std::time::Duration;
 
 use crate::harness::{Site, snapshot};
@@ -267,4 +268,53 @@ fn serve_answers_only_requests_addressed_to_it() {
             assert!(r.contains("拒绝访问"), "{host:?} {path}: {r}");
         }
     }
+}
+
+/// The guard compares where the output really lands: a symlink (or `..`) into `content/` is
+/// refused before anything is written.
+#[test]
+fn output_through_a_symlink_into_content_is_refused() {
+    let s = Site::fixture("minimal");
+    symlink(s.file("content/static"), s.file("lnk")).unwrap();
+    symlink("content", s.file("rel")).unwrap();
+    std::fs::create_dir(s.file("d")).unwrap();
+    let before = snapshot(&s.file("content"));
+    for out in [
+        "lnk/gen",
+        "lnk",
+        "rel/news/gen",
+        "rel/../content/gen",
+        "d/../content/static/gen",
+        "nonexistent/../lnk/gen",
+        "d/../lnk/a/b/gen",
+    ] {
+        let r = s.run(&["build", ".", "-o", out]).fails(2);
+        assert!(r.stderr.contains("源文件夹"), "{out}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(
+                &s.file("content")
+                    .canonicalize()
+                    .unwrap()
+                    .display()
+                    .to_string()
+            ),
+            "{out}: the message names the real folder:\n{}",
+            r.stderr
+        );
+        assert_eq!(
+            snapshot(&s.file("content")),
+            before,
+            "{out}: content changed"
+        );
+    }
+    assert!(!s.file("nonexistent").exists());
+    // The LED export goes through the same guard.
+    let r = s.run(&["led", ".", "-o", "lnk/screen.txt"]).fails(2);
+    assert!(r.stderr.contains("源文件夹"), "{}", r.stderr);
+    assert_eq!(snapshot(&s.file("content")), before);
+    // A symlink to a folder outside the sources is still a fine output.
+    let elsewhere = tempfile::tempdir().unwrap();
+    symlink(elsewhere.path(), s.file("out")).unwrap();
+    s.run(&["build", ".", "-o", "out/site"]).ok();
+    assert!(elsewhere.path().join("site/site/index.html").is_file());
 }
