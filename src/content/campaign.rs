@@ -140,6 +140,16 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
             );
             continue;
         };
+        let mut v = v;
+        if let Some(ch) = super::frontmatter::control_char_in(&v) {
+            err(
+                diags,
+                at,
+                format!("“{key}”中有看不见的控制字符 U+{:04X}", u32::from(ch)),
+                super::frontmatter::CONTROL_HINT,
+            );
+            super::frontmatter::strip_controls(&mut v);
+        }
         let s = v.as_str().map(|s| s.trim().to_string()).unwrap_or_default();
         let text_key = matches!(name, "title" | "org" | "theme_color" | "theme");
         if text_key && s.is_empty() {

@@ -318,3 +318,71 @@ fn output_through_a_symlink_into_content_is_refused() {
     s.run(&["build", ".", "-o", "out/site"]).ok();
     assert!(elsewhere.path().join("site/site/index.html").is_file());
 }
+
+/// A control character written as a YAML escape parses, but would make atom.xml ill-formed
+/// and the pages invalid: it is a located error, in front matter and in campaign.yaml.
+#[test]
+fn control_characters_in_front_matter_are_errors() {
+    let s = Site::fixture("minimal");
+    campaign_with(&s, "base_url: https://www.example.gov.cn/zt/aq/", "");
+    s.run(&["build"]).ok();
+    std::fs::remove_dir_all(s.file("output")).unwrap();
+    let page = s.read("content/news/peixun.md");
+    for (from, to, at, ch) in [
+        (
+            "title: 东山村开展企业负责人安全培训",
+            "title: \"控制\\x01字符\"",
+            "content/news/peixun.md:2:8",
+            "U+0001",
+        ),
+        (
+            "title: 东山村开展企业负责人安全培训",
+            "标题: \"东山村\\u001b[31m培训\"",
+            "content/news/peixun.md:2:5",
+            "U+001B",
+        ),
+        (
+            "tags: [培训]",
+            "tags: [\"培\\x7f训\"]",
+            "content/news/peixun.md:6:7",
+            "U+007F",
+        ),
+        (
+            "  发放资料: 300",
+            "  \"发放\\x00资料\": 300",
+            "content/news/peixun.md:7:7",
+            "U+0000",
+        ),
+    ] {
+        s.write("content/news/peixun.md", &page.replace(from, to));
+        refused(&s, at, ch);
+        let r = s.run(&["build"]);
+        assert!(r.stderr.contains("控制字符"), "{}", r.stderr);
+        // One error for one character: the title is not also reported missing.
+        assert!(!r.stderr.contains("缺少标题"), "{}", r.stderr);
+    }
+    // Tabs and line breaks are text.
+    s.write(
+        "content/news/peixun.md",
+        &page.replace(
+            "title: 东山村开展企业负责人安全培训",
+            "title: 东山村开展企业负责人安全培训\nsummary: \"甲\\t乙\\n丙\"",
+        ),
+    );
+    s.run(&["build"]).ok();
+    let atom = s.public("atom.xml");
+    assert!(
+        !atom
+            .chars()
+            .any(|c| c.is_control() && !"\t\n\r".contains(c))
+    );
+    // campaign.yaml: the same error at the key.
+    let s = Site::fixture("minimal");
+    let yaml = s
+        .read("content/campaign.yaml")
+        .replace("org: 测试乡人民政府", "org: \"测试乡\\x02人民政府\"");
+    s.write("content/campaign.yaml", &yaml);
+    refused(&s, "content/campaign.yaml:2:1", "U+0002");
+    let r = s.run(&["build"]);
+    assert!(!r.stderr.contains("缺少 org"), "{}", r.stderr);
+}
