@@ -39,7 +39,7 @@ try:
             time.sleep(0.1)
     print(f"initial build and start: {time.monotonic() - started:.2f} s")
     ev = socket.create_connection(("127.0.0.1", port))
-    ev.sendall(b"GET /__xuanguan/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    ev.sendall(b"GET /__xuanguan/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     ev.settimeout(10)
     buf = b""
     while b"retry:" not in buf:

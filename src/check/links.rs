@@ -1,5 +1,7 @@
 //! Site consistency: internal links, images and attachments of a body must resolve to a
-//! published item or to a file under `content/static/` (what `build` copies).
+//! published item or to a file under `content/static/` (what `build` copies); a target with a
+//! scheme the pages refuse (see [`crate::markdown::allowed_url`]) is reported, since the page
+//! shows it as a dead `#` link.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -46,6 +48,25 @@ pub fn check(item: &Item, targets: &Targets) -> Vec<Finding> {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             _ => continue,
         };
+        if let Some(scheme) = crate::markdown::scheme(&url)
+            && !crate::markdown::allowed_url(&url)
+        {
+            let (lint, what) = if image {
+                (Lint::MissingImage, "图片")
+            } else {
+                (Lint::BrokenLink, "链接")
+            };
+            out.push(Finding {
+                lint,
+                off: item.body_start + r.start,
+                len: url.chars().count().min(40),
+                message: format!(
+                    "{what}“{url}”用了不允许的协议“{scheme}:”，生成的网页中已改为 #（不可点击）"
+                ),
+                hint: "只能链接 http://、https://、mailto:、tel: 开头的网址，或站内的相对路径；如果是站内文件，把它放进 content/static/ 后用相对路径引用".into(),
+            });
+            continue;
+        }
         if url.is_empty() || url.starts_with('#') || url.starts_with("//") || url.contains(':') {
             continue;
         }

@@ -140,6 +140,16 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
             );
             continue;
         };
+        let mut v = v;
+        if let Some(ch) = super::frontmatter::control_char_in(&v) {
+            err(
+                diags,
+                at,
+                format!("“{key}”中有看不见的控制字符 U+{:04X}", u32::from(ch)),
+                super::frontmatter::CONTROL_HINT,
+            );
+            super::frontmatter::strip_controls(&mut v);
+        }
         let s = v.as_str().map(|s| s.trim().to_string()).unwrap_or_default();
         let text_key = matches!(name, "title" | "org" | "theme_color" | "theme");
         if text_key && s.is_empty() {
@@ -154,7 +164,19 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
             "title" => c.title = s,
             "org" => c.org = s,
             "description" => c.description = s,
-            "base_url" => c.base_url = s,
+            "base_url" => match &v {
+                Value::Null => {}
+                Value::String(_) if s.is_empty() || web_url(&s) => c.base_url = s,
+                _ => err(
+                    diags,
+                    at,
+                    format!(
+                        "网址（{key}）“{}”不是以 http:// 或 https:// 开头的完整网址",
+                        shown(&v)
+                    ),
+                    "写专栏的完整网址，例如 base_url: https://www.xxx.gov.cn/zt/aqbzh；网站还没上线时留空：base_url: \"\"",
+                ),
+            },
             "theme_color" => c.theme_color = s,
             "theme" => c.theme = s,
             "phases" => c.phases = phases(text, &key, v, diags),
@@ -233,6 +255,52 @@ fn identity(c: &Campaign, text: &str, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// An absolute web address: `http://` or `https://`, a host, and nothing a browser would
+/// strip or reinterpret (blanks, control characters, quotes, angle brackets, backslashes, a
+/// `user@` part before the host).
+pub fn web_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || matches!(ch, '-' | '.' | ':' | '[' | ']'))
+        && plain(s)
+}
+
+/// The 找错 link: a web address, or `mailto:`/`tel:` with something after it.
+fn zhaocuo_url(s: &str) -> bool {
+    if web_url(s) {
+        return true;
+    }
+    let lower = s.to_ascii_lowercase();
+    ["mailto:", "tel:"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(|r| !r.is_empty()))
+        && plain(s)
+}
+
+/// No character that a browser strips from, or that breaks out of, an address.
+fn plain(s: &str) -> bool {
+    !s.chars().any(|ch| {
+        ch.is_whitespace() || ch.is_control() || matches!(ch, '"' | '\'' | '<' | '>' | '\\' | '`')
+    })
+}
+
+/// A scalar as the user wrote it, for messages.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 fn footer(c: &mut Campaign, text: &str, key: &str, v: Value, diags: &mut Vec<Diagnostic>) {
     let m = match v {
         Value::Object(m) => m,
@@ -254,6 +322,20 @@ fn footer(c: &mut Campaign, text: &str, key: &str, v: Value, diags: &mut Vec<Dia
                     Value::Null => String::new(),
                     other => other.to_string(),
                 };
+                if *en == "zhaocuo" && !t.trim().is_empty() && !zhaocuo_url(t.trim()) {
+                    let (l, col) = yaml::locate(text, &[key, &fk], 0).unwrap_or((1, 1));
+                    diags.push(
+                        Diagnostic::error(
+                            PATH,
+                            l,
+                            col,
+                            "campaign",
+                            format!("找错链接（footer.{fk}）“{t}”不是可用的网址（应以 https://、http://、mailto: 或 tel: 开头）"),
+                        )
+                        .with_hint("填写“我为政府网站找错”平台给本网站的完整网址（以 https:// 开头），也可以写 mailto:邮箱 或 tel:电话；没有时留空：zhaocuo: \"\""),
+                    );
+                    continue;
+                }
                 c.footer.insert(en.to_string(), Value::String(t));
             }
             None => {

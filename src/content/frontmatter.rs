@@ -186,6 +186,20 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             fm.spans.insert(name, span(split, r, &v));
         }
         let vcol = value_col(split.yaml, line - off, col);
+        let mut v = v;
+        if let Some(ch) = control_char_in(&v) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    vcol,
+                    "front-matter",
+                    format!("字段“{key}”中有看不见的控制字符 U+{:04X}", u32::from(ch)),
+                )
+                .with_hint(CONTROL_HINT),
+            );
+            strip_controls(&mut v);
+        }
         match convert(ty, v) {
             Ok(Some(v)) => {
                 fm.values.insert(name, v);
@@ -345,6 +359,39 @@ fn convert(ty: Ty, v: Value) -> Result<Option<Value>, Problem> {
     }
 }
 
+/// A character no text of a document may hold: a control character other than tab and line
+/// break (a YAML escape such as `"\x01"` produces one), or a noncharacter. Pages, `atom.xml`
+/// and JSON consumers break on them, and they are never intended.
+pub fn is_control(ch: char) -> bool {
+    (ch.is_control() && !matches!(ch, '\t' | '\n')) || matches!(ch, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The first [`is_control`] character in a value's strings (and its keys).
+pub fn control_char_in(v: &Value) -> Option<char> {
+    let in_str = |s: &str| s.chars().find(|&ch| is_control(ch));
+    match v {
+        Value::String(s) => in_str(s),
+        Value::Array(a) => a.iter().find_map(control_char_in),
+        Value::Object(m) => m
+            .iter()
+            .find_map(|(k, x)| in_str(k).or_else(|| control_char_in(x))),
+        _ => None,
+    }
+}
+
+/// Removes the characters [`control_char_in`] reports (after reporting them), so that one
+/// such character makes one error and the rest of the value is still checked.
+pub fn strip_controls(v: &mut Value) {
+    match v {
+        Value::String(s) => s.retain(|ch| !is_control(ch)),
+        Value::Array(a) => a.iter_mut().for_each(strip_controls),
+        Value::Object(m) => m.values_mut().for_each(strip_controls),
+        _ => {}
+    }
+}
+
+pub const CONTROL_HINT: &str = "删掉这个字符（它通常是复制粘贴或 \\x01、\\u0001 这样的转义写法带进来的，看不见，但会让网页和订阅文件 atom.xml 出错）。";
+
 /// `标题：……` — a full-width colon where YAML needs `: `. Every parser rejects it unhelpfully.
 fn fullwidth_colons(path: &str, yaml: &str, off: usize, diags: &mut Vec<Diagnostic>) {
     for (i, line) in yaml.lines().enumerate() {
@@ -474,6 +521,20 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!((d[0].line, d[0].col), (2, 3));
         assert!(d[0].message.contains("中文冒号"));
+    }
+
+    #[test]
+    fn control_characters_are_one_error_at_the_value() {
+        let (fm, d) =
+            run("---\ntitle: \"甲\\x01乙\"\ntags: [\"丙\\u0085\"]\nsummary: \"a\\tb\\nc\"\n---\n");
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[0].line, d[0].col), (2, 8));
+        assert!(d[0].message.contains("U+0001"), "{}", d[0].message);
+        assert_eq!((d[1].line, d[1].col), (3, 7));
+        assert!(d[1].message.contains("U+0085"), "{}", d[1].message);
+        let fm = fm.unwrap();
+        assert_eq!(fm.text("title"), Some("甲乙"));
+        assert_eq!(fm.text("summary"), Some("a\tb\nc"));
     }
 
     #[test]

@@ -11,6 +11,11 @@ pub fn clean(text: &str, rep: &mut Report) -> Vec<Line> {
     for (i, raw) in text.split('\n').enumerate() {
         let no = i + 1;
         let mut s = raw.to_string();
+        // The loader refuses control characters in front matter: none reaches a title.
+        if s.chars().any(crate::content::frontmatter::is_control) {
+            s.retain(|c| !crate::content::frontmatter::is_control(c));
+            rep.info(no, 0, "已删除看不见的控制字符");
+        }
         while let Some(start) = s.find("[bookmark:") {
             let Some(len) = s[start..].find(']') else {
                 break;

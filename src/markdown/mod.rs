@@ -6,7 +6,8 @@
 //! Raw HTML policy: raw HTML in a markdown body is never passed through. HTML comments are
 //! dropped (they carry proofreading suppressions); any other tag is shown as text.
 //! Heading attributes keep only `{#id .class}`; `key=value` pairs are dropped.
-//! Links with `javascript:`, `vbscript:` or `data:` targets are disabled.
+//! Link and image targets are allow-listed ([`allowed_url`]): `http(s):`, `mailto:`, `tel:`,
+//! relative paths and `#fragments`; any other target becomes `#`.
 
 pub mod cjk;
 mod highlight;
@@ -360,21 +361,40 @@ fn policy(e: Event<'static>) -> Option<Event<'static>> {
 }
 
 fn safe_url(u: CowStr<'static>) -> CowStr<'static> {
-    let scheme: String = u
-        .trim_start()
-        .chars()
-        .take_while(|c| *c != ':')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let scheme: String = scheme
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    if u.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data") {
-        CowStr::from("#")
-    } else {
+    if allowed_url(&u) {
         u
+    } else {
+        CowStr::from("#")
     }
+}
+
+/// The link schemes a body may use; any other scheme (`javascript:`, `data:`, `blob:`,
+/// `file:`, `mhtml:`, a misspelt or percent-encoded one …) is refused.
+pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Whether a link or image target may be written into a page: an `http(s):`, `mailto:` or
+/// `tel:` address, a relative or `/`-rooted path, or a `#fragment`. Whatever a browser
+/// ignores (tabs and line breaks anywhere, blanks and control characters around) is ignored
+/// here too before the scheme is read.
+pub fn allowed_url(url: &str) -> bool {
+    match scheme(url) {
+        None => true,
+        Some(s) => SCHEMES.iter().any(|ok| s.eq_ignore_ascii_case(ok)),
+    }
+}
+
+/// The scheme of `url` (what comes before a `:` that precedes any `/`, `?` or `#`), after
+/// removing what browsers remove; `None` for a relative reference.
+pub fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let end = cleaned.find([':', '/', '?', '#'])?;
+    cleaned[end..]
+        .starts_with(':')
+        .then(|| cleaned[..end].to_string())
 }
 
 #[cfg(test)]

@@ -75,3 +75,52 @@ fn heading_attributes_cannot_add_event_handlers() {
     let h = html("# 标题 {#top .big onclick=alert(1) style=x}");
     assert_eq!(h, "<h1 id=\"top\" class=\"big\">标题</h1>\n");
 }
+
+#[test]
+fn only_allowed_link_schemes_survive() {
+    let refused = [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "vbscript:x",
+        "data:text/html,alert(1)",
+        "blob:https://evil.example/123",
+        "file:///etc/passwd",
+        "mhtml:file://c:/x.mht!x",
+        "java%0ascript:alert(1)",
+        "java\tscript:alert(1)",
+        "C:/Windows/x.html",
+    ];
+    for u in refused {
+        assert!(!allowed_url(u), "{u}");
+        assert_eq!(
+            html(&format!("[x](<{u}>)")),
+            "<p><a href=\"#\">x</a></p>\n",
+            "{u}"
+        );
+    }
+    for u in [
+        "https://www.gov.cn/",
+        "HTTP://example.com",
+        "mailto:anban@example.gov.cn",
+        "tel:0571-12345678",
+        "../news/a.md",
+        "/static/a.pdf",
+        "#top",
+        "a.html?x=1:2",
+        "//www.gov.cn/",
+        "",
+    ] {
+        assert!(allowed_url(u), "{u}");
+    }
+    // Autolinks, reference links and images go through the same gate.
+    let h = html(
+        "<blob:https://evil.example/123> [r][1] ![i](file:///etc/passwd)\n\n[1]: mhtml:file://c:/x.mht!x\n",
+    );
+    assert!(!h.contains("href=\"blob:"), "{h}");
+    assert!(
+        !h.contains("href=\"mhtml") && !h.contains("src=\"file"),
+        "{h}"
+    );
+    assert_eq!(h.matches("href=\"#\"").count(), 2, "{h}");
+    assert!(h.contains("src=\"#\""), "{h}");
+}

@@ -19,10 +19,12 @@ pub const MANIFEST: &str = ".xuanguan-manifest.json";
 /// Names that only a user's own folder holds; an output folder holding one is never replaced.
 const FORBIDDEN: [&str; 4] = ["content", "campaign.yaml", "Cargo.toml", ".git"];
 
-/// Refuses an output folder that lies inside a site's sources (`content/`, `themes/`).
+/// Refuses an output folder that lies inside a site's sources (`content/`, `themes/`), as
+/// written and as the file system resolves it (through symlinks and `..`).
 pub fn refuse_inside_sources(dest: &Path) -> anyhow::Result<()> {
     let abs = std::path::absolute(dest).unwrap_or_else(|_| dest.to_path_buf());
-    for a in abs.ancestors() {
+    let real = resolve(&abs);
+    for a in abs.ancestors().chain(real.ancestors()) {
         let is_content = a.join("campaign.yaml").is_file();
         let is_themes = a.file_name().is_some_and(|n| n == "themes")
             && a.parent()
@@ -31,11 +33,34 @@ pub fn refuse_inside_sources(dest: &Path) -> anyhow::Result<()> {
             bail!(
                 "输出文件夹 {} 位于站点的源文件夹 {} 之中；生成结果会混进源文件、并在下次生成时被当作内容读入，已停止。请把输出文件夹（-o）放到 content/ 和 themes/ 之外，例如站点文件夹下的 output。",
                 dest.display(),
-                a.display()
+                a.canonicalize().as_deref().unwrap_or(a).display()
             );
         }
     }
     Ok(())
+}
+
+/// Where writing to `path` really lands: every component that exists is resolved (symlinks
+/// followed, `..` taken after them, as the file system does); the rest, which a build would
+/// create, is appended with its `.` and `..` applied.
+fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => {
+                out.push(other);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Refuses to replace `dest` unless it is missing, empty, or verifiably a previous output.

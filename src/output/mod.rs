@@ -42,8 +42,8 @@ impl Output {
     /// Prepares a fresh folder beside `dest`. Refuses to later replace a `dest` that exists,
     /// is not empty and was not written by xuanguan.
     pub fn disk(dest: &Path) -> anyhow::Result<Output> {
-        recover(dest)?;
         guard::refuse_inside_sources(dest)?;
+        recover(dest)?;
         guard::check_replaceable(dest)?;
         let parent = dest
             .parent()

@@ -3,6 +3,7 @@
 //! and error overlay injected into HTML pages (only here, never in `build`).
 
 use std::io::Write as _;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -17,7 +18,25 @@ const SCRIPT: &str = concat!(
     "\");s.addEventListener(\"reload\",function(){location.reload();});})();</script>"
 );
 
-pub fn handle(req: Request, shared: &Shared) {
+/// Answers one request. `bound` is the address the server listens on: only requests naming
+/// it, or the loopback names, in their `Host` are answered (see [`allowed_host`]).
+pub fn handle(req: Request, shared: &Shared, bound: SocketAddr) {
+    let mut hosts = req.headers().iter().filter(|h| h.field.equiv("Host"));
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(h), None) => h.value.as_str(),
+        _ => "",
+    };
+    if !allowed_host(host, bound) {
+        let _ = req.respond(
+            Response::from_string(format!(
+                "403 拒绝访问：请求中的主机名不是本预览服务器的地址。请用 http://{}/ 打开预览。",
+                shown(bound)
+            ))
+            .with_status_code(403)
+            .with_header(header("Content-Type", "text/plain; charset=utf-8")),
+        );
+        return;
+    }
     if !matches!(req.method(), Method::Get | Method::Head) {
         let _ = req.respond(
             Response::from_string("预览服务器只接受 GET 和 HEAD 请求").with_status_code(405),
@@ -81,6 +100,55 @@ pub fn handle(req: Request, shared: &Shared) {
         .with_header(header("Content-Type", ctype))
         .with_header(header("Cache-Control", "no-store"));
     let _ = req.respond(resp);
+}
+
+/// Whether a request's `Host` names this server: `localhost`, a loopback address, or the
+/// address it was bound to (`--bind`; any IP address when bound to all interfaces), with no
+/// port or the server's port. Any other name is refused: a page of another site whose name
+/// was re-pointed at this machine (DNS rebinding) must not read the preview, drafts
+/// included.
+pub fn allowed_host(host: &str, bound: SocketAddr) -> bool {
+    let host = host.trim();
+    let (name, port) = if let Some(rest) = host.strip_prefix('[') {
+        let Some((ip, after)) = rest.split_once(']') else {
+            return false;
+        };
+        match after {
+            "" => (ip, None),
+            p => match p.strip_prefix(':') {
+                Some(p) => (ip, Some(p)),
+                None => return false,
+            },
+        }
+    } else {
+        match host.split_once(':') {
+            Some((n, p)) => (n, Some(p)),
+            None => (host, None),
+        }
+    };
+    if port.is_some_and(|p| p.parse::<u16>().ok() != Some(bound.port())) {
+        return false;
+    }
+    if host.starts_with('[') != name.contains(':') {
+        // `[` only around an IPv6 address, and an IPv6 address only inside `[…]`.
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == bound.ip() || bound.ip().is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+/// The address to open the preview at, as `serve` prints it.
+fn shown(bound: SocketAddr) -> String {
+    match bound.ip() {
+        ip if ip.is_unspecified() => format!("127.0.0.1:{}", bound.port()),
+        IpAddr::V6(ip) => format!("[{ip}]:{}", bound.port()),
+        ip => format!("{ip}:{}", bound.port()),
+    }
 }
 
 fn header(k: &str, v: &str) -> Header {
@@ -202,7 +270,7 @@ fn content_type(path: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, inject};
+    use super::{allowed_host, decode, inject};
 
     #[test]
     fn decodes_and_refuses_escapes() {
@@ -213,6 +281,44 @@ mod tests {
         assert_eq!(decode("/a/../../etc/passwd"), None);
         assert_eq!(decode("/%2e%2e/x"), None);
         assert_eq!(decode("/bad%zz"), None);
+    }
+
+    #[test]
+    fn only_local_host_names_are_answered() {
+        let lo: std::net::SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for ok in [
+            "localhost",
+            "LocalHost:1111",
+            "127.0.0.1:1111",
+            "127.0.0.1",
+            "[::1]:1111",
+            "[::1]",
+        ] {
+            assert!(allowed_host(ok, lo), "{ok}");
+        }
+        for bad in [
+            "",
+            " ",
+            "evil.example",
+            "evil.example:1111",
+            "localhost:2222",
+            "127.0.0.1:x",
+            "localhost.evil.example",
+            "192.168.1.5:1111",
+            "::1",
+            "[localhost]:1111",
+            "[::1]x",
+        ] {
+            assert!(!allowed_host(bad, lo), "{bad}");
+        }
+        let lan: std::net::SocketAddr = "192.168.1.5:1111".parse().unwrap();
+        assert!(allowed_host("192.168.1.5:1111", lan));
+        assert!(allowed_host("localhost:1111", lan));
+        assert!(!allowed_host("192.168.1.6:1111", lan));
+        assert!(!allowed_host("evil.example:1111", lan));
+        let all: std::net::SocketAddr = "0.0.0.0:1111".parse().unwrap();
+        assert!(allowed_host("10.0.0.7:1111", all));
+        assert!(!allowed_host("evil.example:1111", all));
     }
 
     #[test]

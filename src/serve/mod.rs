@@ -91,7 +91,7 @@ pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
     std::thread::spawn(move || {
         for req in server.incoming_requests() {
             let s = http_shared.clone();
-            std::thread::spawn(move || http::handle(req, &s));
+            std::thread::spawn(move || http::handle(req, &s, addr));
         }
     });
     while let Ok(mut changes) = rx.recv() {

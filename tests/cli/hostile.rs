@@ -52,6 +52,8 @@ const CAMPAIGN_FIXED: &[&str] = &[
     "start",
     "end",
     "base_url",
+    // A web address (refused unless http(s), mailto: or tel:; tests/cli/security.rs).
+    "zhaocuo",
     "theme_color",
     "theme",
     "width_px",

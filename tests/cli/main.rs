@@ -20,6 +20,7 @@ mod new;
 mod paths;
 mod print;
 mod privacy;
+mod security;
 mod serve;
 mod serve_fresh;
 mod serve_pressure;

@@ -135,3 +135,23 @@ fn an_unreadable_front_matter_leaves_the_body_proofread() {
         "{found:?}"
     );
 }
+
+/// A link or image with a scheme the pages refuse is reported where it is written; allowed
+/// addresses are not.
+#[test]
+fn a_refused_link_scheme_is_a_broken_link() {
+    let text = format!(
+        "{HEAD}date: 2023-04-06\n---\n\n见[甲](blob:https://evil.example/1)和<file:///etc/passwd>。\n\n![图](mhtml:file://c:/x.mht!x)[乙](https://www.gov.cn/)[丙](mailto:a@b.cn)\n"
+    );
+    let found = check(&[("content/notices/a.md", &text)]);
+    assert_eq!(
+        at(&found),
+        [
+            (10, 2, "broken-link"),
+            (10, 35, "broken-link"),
+            (12, 1, "missing-image")
+        ],
+        "{found:?}"
+    );
+    assert!(found[0].4.contains("“blob:”"), "{found:?}");
+}
