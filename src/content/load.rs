@@ -341,6 +341,7 @@ pub(super) fn read_doc(
         return None;
     };
     let body_start = split.body_start;
+    body_controls(&path, &text, body_start, diags);
     let fm = frontmatter::parse(&path, &split, diags)?;
     let err = |diags: &mut Vec<Diagnostic>, key: &str, msg: String, hint: String| {
         let (l, col) = fm.at(key);
@@ -637,3 +638,32 @@ impl Resolve for Links<'_> {
         Some(format!("../static/{}{frag}", display_path(rest)))
     }
 }
+
+/// Control characters in the body (pasted from other programs) would reach the pages, the
+/// feeds and the exports invisibly and break XML: each is an error at its place (at most
+/// [`CONTROLS_SHOWN`] per file), as in front matter.
+fn body_controls(path: &str, text: &str, body_start: usize, diags: &mut Vec<Diagnostic>) {
+    let found = text[body_start..]
+        .char_indices()
+        .filter(|&(_, ch)| frontmatter::is_control(ch))
+        .take(CONTROLS_SHOWN);
+    for (off, ch) in found {
+        let (line, col) = line_col(text, body_start + off);
+        diags.push(
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                "control-char",
+                format!(
+                    "正文中有看不见的控制字符 U+{:04X}（常见于从其他软件复制的文字）",
+                    ch as u32
+                ),
+            )
+            .with_hint("删除这个字符：把这一处前后的几个字删掉后重新输入。"),
+        );
+    }
+}
+
+/// Control characters of one file reported one by one.
+const CONTROLS_SHOWN: usize = 10;

@@ -386,3 +386,26 @@ fn control_characters_in_front_matter_are_errors() {
     let r = s.run(&["build"]);
     assert!(!r.stderr.contains("缺少 org"), "{}", r.stderr);
 }
+
+/// A control character pasted into a body is an error at its place; the output stays as it was.
+#[test]
+fn control_characters_in_a_body_are_located_errors() {
+    let s = Site::example();
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    let before = snapshot(&s.file("output"));
+    let path = "content/news/dongyuanhui.md";
+    let text = s.read(path);
+    let end = text.trim_end().len();
+    s.write(
+        path,
+        &format!("{}\n\n会后\u{1}各村立即行动。\n", &text[..end]),
+    );
+    let line = text[..end].lines().count() + 2;
+    let r = s.run(&["build", "--today", "2026-11-23"]).fails(1);
+    let at = format!("{path}:{line}:3: 错误[control-char]: 正文中有看不见的控制字符 U+0001");
+    assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
+    assert!(
+        snapshot(&s.file("output")) == before,
+        "the previous output changed"
+    );
+}
