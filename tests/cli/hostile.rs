@@ -219,7 +219,10 @@ fn unsafe_in(rel: &str, text: &str) -> Option<String> {
         }
         "xml" => {
             let l = text.to_ascii_lowercase();
-            (l.contains("<script") || l.contains("<img")).then(|| "raw markup in XML".into())
+            if l.contains("<script") || l.contains("<img") {
+                return Some("raw markup in XML".into());
+            }
+            xml_error(text)
         }
         "json" => serde_json::from_str::<Value>(text)
             .err()
@@ -312,4 +315,68 @@ fn hostile_text_comes_out_escaped_in_every_output() {
         "template braces not kept as text"
     );
     eprintln!("{} output files scanned", files.len());
+}
+
+/// Why `text` is not well-formed XML 1.0, if it is not: characters XML forbids (control
+/// characters, U+FFFE, U+FFFF), or a syntax error, mismatched tags or a bad entity.
+fn xml_error(text: &str) -> Option<String> {
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        return Some(format!(
+            "character U+{:04X} is not allowed in XML",
+            c as u32
+        ));
+    }
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) => {
+                depth += 1;
+                if let Some(bad) = e.attributes().find_map(Result::err) {
+                    return Some(format!("bad attribute in XML: {bad}"));
+                }
+            }
+            Ok(quick_xml::events::Event::Empty(e)) => {
+                if let Some(bad) = e.attributes().find_map(Result::err) {
+                    return Some(format!("bad attribute in XML: {bad}"));
+                }
+            }
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::GeneralRef(r)) => {
+                let name = r[..].to_string();
+                let known = matches!(name.as_str(), "lt" | "gt" | "amp" | "apos" | "quot")
+                    || name.strip_prefix("#x").map_or_else(
+                        || {
+                            name.strip_prefix('#')
+                                .is_some_and(|d| d.parse::<u32>().is_ok())
+                        },
+                        |h| u32::from_str_radix(h, 16).is_ok(),
+                    );
+                if !known {
+                    return Some(format!("unknown entity &{name}; in XML"));
+                }
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Some(format!("not well-formed XML: {e}")),
+        }
+    }
+    (depth != 0).then(|| "unclosed elements in XML".into())
+}
+
+#[test]
+fn the_xml_check_is_strict() {
+    assert_eq!(xml_error("<a>&amp;&#12290;<b/></a>"), None);
+    for bad in [
+        "<a>\u{1}</a>",
+        "<a><b></a>",
+        "<a>&nbsp;</a>",
+        "<a>",
+        "<a x=1/>",
+    ] {
+        assert!(xml_error(bad).is_some(), "{bad:?} passed");
+    }
 }
