@@ -1,14 +1,21 @@
 //! The `xuanguan` binary: parse the command line, dispatch, print errors, set the exit code
 //! (0 success, 1 problems in the user's files, 2 usage or I/O error).
+//!
+//! Everything is printed through [`xuanguan::ewriteln!`] and friends: a closed pipe stops the
+//! printing, never the command, and never changes its exit status.
 
 use std::process::ExitCode;
 
 use xuanguan::cli::Command;
 use xuanguan::cmd;
-use xuanguan::diag::UserErrors;
+use xuanguan::diag::{UserErrors, io_reason};
+use xuanguan::ewriteln;
 
 fn main() -> ExitCode {
-    let cli = xuanguan::cli::parse();
+    let cli = match xuanguan::cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Led(a) => cmd::led::run(a),
@@ -26,12 +33,12 @@ fn main() -> ExitCode {
         Err(e) => {
             if let Some(f) = e.downcast_ref::<xuanguan::check::Failed>() {
                 if !f.0.is_empty() {
-                    eprintln!("{}", f.0);
+                    ewriteln!("{}", f.0);
                 }
                 return ExitCode::from(1);
             }
             if let Some(u) = e.downcast_ref::<UserErrors>() {
-                eprintln!("{u}");
+                ewriteln!("{u}");
                 return ExitCode::from(1);
             }
             if e.chain().any(|c| {
@@ -40,11 +47,30 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("错误：{e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  原因：{cause}");
+            for (i, line) in explain(&e).iter().enumerate() {
+                if i == 0 {
+                    ewriteln!("错误：{line}");
+                } else {
+                    ewriteln!("  原因：{line}");
+                }
             }
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes in Chinese: an I/O error is shown as its Chinese reason (see
+/// [`io_reason`]), and left out when a message before it already says it.
+fn explain(e: &anyhow::Error) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let line = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => io_reason(io),
+            None => cause.to_string(),
+        };
+        if !lines.iter().any(|l| l.contains(&line)) {
+            lines.push(line);
+        }
+    }
+    lines
 }

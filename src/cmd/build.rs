@@ -62,17 +62,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         return fail(&site, findings, args.strict);
     }
     stage("commit", || out.commit())?;
-    eprint!("{}", report::brief(&findings, texts(&site)));
+    crate::ewrite!("{}", report::brief(&findings, texts(&site)));
     suppressed(&outcome.suppressed);
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
-        eprintln!(
+        crate::ewriteln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",
             site.items.len(),
             dest.display(),
             started.elapsed().as_secs_f64()
         );
     } else {
-        eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
+        crate::ewriteln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
     }
     Ok(())
 }
@@ -91,7 +91,7 @@ fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()>
     } else {
         report::brief(&findings, texts(site))
     };
-    eprint!("{text}");
+    crate::ewrite!("{text}");
     Err(Failed("未生成输出，上次的输出保持不变。".into()).into())
 }
 
@@ -115,14 +115,17 @@ fn suppressed(list: &[Located]) {
     if list.is_empty() {
         return;
     }
-    eprintln!(
+    crate::ewriteln!(
         "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
         list.len()
     );
     for l in list {
-        eprintln!(
+        crate::ewriteln!(
             "  {}:{}:{} {}",
-            l.diag.path, l.diag.line, l.diag.col, l.diag.lint
+            l.diag.path,
+            l.diag.line,
+            l.diag.col,
+            l.diag.lint
         );
     }
 }

@@ -1,0 +1,220 @@
+//! What reaches the user when things go wrong outside the content: a pipe closed early, a
+//! mistyped command line, an operating-system error. All of it in Chinese, with the right
+//! exit code, and never a panic.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::Stdio;
+
+use crate::harness::{Site, bin};
+
+/// The example site with a news body of one line repeating “安全生产”: every repetition is a
+/// repeated-word error, so the report runs to megabytes.
+fn long_report_site() -> Site {
+    let s = Site::example();
+    let path = "content/news/dongyuanhui.md";
+    let text = s.read(path);
+    let end = text[3..].find("\n---\n").expect("front matter") + 3 + 5;
+    s.write(
+        path,
+        &format!("{}\n{}\n", &text[..end], "安全生产".repeat(20_000)),
+    );
+    s
+}
+
+/// No English from the standard library, clap or the OS.
+#[track_caller]
+fn no_english(text: &str) {
+    for w in [
+        "panicked",
+        "os error",
+        "error:",
+        "Usage:",
+        "For more information",
+        "tip:",
+        "possible values",
+        "invalid",
+        "No such file",
+        "Permission denied",
+        "Address already in use",
+    ] {
+        assert!(!text.contains(w), "“{w}” reached the user:\n{text}");
+    }
+}
+
+#[test]
+fn check_cut_short_by_a_closed_pipe_still_exits_1() {
+    let s = long_report_site();
+    let mut child = bin()
+        .args(["check"])
+        .current_dir(s.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader goes away, like `xuanguan check | head -1`.
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(first.contains("content/"), "{first}");
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    no_english(&stderr);
+}
+
+#[test]
+fn build_report_cut_short_by_a_closed_pipe_keeps_the_build_status() {
+    let s = long_report_site();
+    let mut child = bin()
+        .args(["build"])
+        .current_dir(s.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(first.contains("content/"), "{first}");
+    // The build itself succeeds (proofreading errors do not stop it): no panic (101).
+    assert_eq!(status.code(), Some(0));
+    assert!(s.file("output/site/index.html").is_file());
+}
+
+#[test]
+fn check_into_a_full_device_says_so_in_chinese() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let s = long_report_site();
+    let out = bin()
+        .args(["check"])
+        .current_dir(s.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("无法输出检查报告") && stderr.contains("磁盘已满"),
+        "{stderr}"
+    );
+    no_english(&stderr);
+}
+
+#[test]
+fn usage_errors_are_chinese_with_exit_2() {
+    let s = Site::example();
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["frobnicate"],
+            &["没有“frobnicate”这个命令", "build、import"],
+        ),
+        (&["buil"], &["你是不是要用 xuanguan build"]),
+        (
+            &["serve", "--port", "99999"],
+            &["--port", "“99999”", "0 到 65535"],
+        ),
+        (
+            &["build", "--bogus"],
+            &[
+                "不认识的选项“--bogus”",
+                "--drafts",
+                "-- --bogus",
+                "用法：xuanguan build",
+            ],
+        ),
+        (&["build", "--drafs"], &["你是不是要用 --drafts"]),
+        (
+            &["led", "--format", "xml"],
+            &["--format", "“xml”", "json、txt"],
+        ),
+        (
+            &["check", "--format"],
+            &["--format 后面缺少值", "text、json"],
+        ),
+        (
+            &["serve", "--bind", "999.1.1.1"],
+            &["--bind", "“999.1.1.1”", "IP 地址", "127.0.0.1"],
+        ),
+        (
+            &["import"],
+            &["缺少参数 <文件>", "xuanguan import 通知.docx"],
+        ),
+        (&["build", "a", "b"], &["多余的参数“b”", "引号"]),
+    ];
+    for (args, words) in cases {
+        let r = s.run(args).fails(2);
+        for w in *words {
+            assert!(
+                r.stderr.contains(w),
+                "{args:?}: expected “{w}” in\n{}",
+                r.stderr
+            );
+        }
+        assert!(r.stderr.starts_with("错误："), "{args:?}:\n{}", r.stderr);
+        let sub = match args[0] {
+            "frobnicate" | "buil" => "xuanguan --help".to_string(),
+            cmd => format!("xuanguan {cmd} --help"),
+        };
+        assert!(
+            r.stderr.contains(&format!("更多信息请运行：{sub}")),
+            "{args:?}:\n{}",
+            r.stderr
+        );
+        no_english(&r.stderr);
+    }
+}
+
+#[test]
+fn help_and_version_still_exit_0() {
+    let s = Site::example();
+    let r = s.run(&["build", "--help"]).ok();
+    assert!(
+        r.stdout.contains("用法：") && r.stdout.contains("--strict"),
+        "{}",
+        r.stdout
+    );
+    let r = s.run(&["--version"]).ok();
+    assert!(r.stdout.starts_with("xuanguan "), "{}", r.stdout);
+}
+
+#[test]
+fn os_errors_are_explained_in_chinese() {
+    let s = Site::example();
+    let r = s.run(&["wechat", "nosuch.md"]).fails(2);
+    assert!(
+        r.stderr.contains("原因：文件或文件夹不存在"),
+        "{}",
+        r.stderr
+    );
+    no_english(&r.stderr);
+    s.write("afile", "x");
+    let r = s.run(&["new", "afile/site"]).fails(2);
+    assert!(
+        r.stderr.contains("路径中有一段是文件而不是文件夹"),
+        "{}",
+        r.stderr
+    );
+    no_english(&r.stderr);
+}
+
+#[test]
+fn serve_on_a_busy_port_says_so_in_chinese() {
+    let s = Site::example();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    let r = s.run(&["serve", "--port", &port]).fails(2);
+    assert!(r.stderr.contains("端口已被其他程序占用"), "{}", r.stderr);
+    assert!(r.stderr.contains("--port"), "{}", r.stderr);
+    no_english(&r.stderr);
+}
