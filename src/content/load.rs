@@ -317,7 +317,7 @@ pub(super) fn read_doc(
                 0,
                 0,
                 "io",
-                format!("无法读取文件：{e}"),
+                format!("无法读取文件：{}", crate::diag::io_reason(&e)),
             ));
             return None;
         }

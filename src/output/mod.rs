@@ -243,8 +243,13 @@ pub const PUBLIC: &str = "site/";
 
 /// Records the manifest and makes the fresh folder durable before it is swapped in.
 fn seal(tmp: &Path) -> anyhow::Result<()> {
-    let files = guard::write_manifest(tmp)
-        .map_err(|e| anyhow::anyhow!("无法写入生成记录 {}：{e}", tmp.display()))?;
+    let files = guard::write_manifest(tmp).map_err(|e| {
+        let what = format!("无法写入生成记录 {}", tmp.display());
+        match e.downcast::<std::io::Error>() {
+            Ok(e) => io(e, what),
+            Err(e) => e.context(what),
+        }
+    })?;
     durable::sync_tree(tmp, &files).map_err(|e| io(e, format!("无法把 {} 写入磁盘", tmp.display())))
 }
 

@@ -218,3 +218,129 @@ fn serve_on_a_busy_port_says_so_in_chinese() {
     assert!(r.stderr.contains("--port"), "{}", r.stderr);
     no_english(&r.stderr);
 }
+
+/// The example site with one line of the news item's front matter replaced (`key: …`), or a
+/// line inserted after the opening `---` when no line starts with the key.
+fn with_front_matter_line(line: &str) -> Site {
+    let s = Site::example();
+    let path = "content/news/dongyuanhui.md";
+    let text = s.read(path);
+    let key = line.split(':').next().unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    match lines.iter().position(|l| l.starts_with(&format!("{key}:"))) {
+        Some(i) => lines[i] = line.to_string(),
+        None => lines.insert(1, line.to_string()),
+    }
+    s.write(path, &(lines.join("\n") + "\n"));
+    s
+}
+
+/// The first report line about the news item, and the report.
+fn news_error(s: &Site) -> (String, String) {
+    let r = s.run(&["check"]).fails(1);
+    let first = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("content/news/dongyuanhui.md:"))
+        .unwrap_or_else(|| panic!("no report line for the news item:\n{}", r.stdout))
+        .to_string();
+    (first, r.stdout)
+}
+
+#[test]
+fn yaml_errors_are_chinese_and_located() {
+    let deep = format!("title: {}", "[".repeat(200));
+    let cases: &[(&str, &str, &str)] = &[
+        ("title: *x", "content/news/dongyuanhui.md:3:8:", "引用"),
+        (
+            "title: \"\\uZZZZ\"",
+            "content/news/dongyuanhui.md:3:11:",
+            "十六进制",
+        ),
+        ("%YAML 1.2", "content/news/dongyuanhui.md:2:1:", "YAML 指令"),
+        (&deep, "content/news/dongyuanhui.md:3:", "嵌套太深"),
+        // The control character is on line 4 of the file (line 3 of the front matter).
+        (
+            "slug: a\u{1}b",
+            "content/news/dongyuanhui.md:4:8:",
+            "控制字符",
+        ),
+        (
+            "title: \"未关上的引号",
+            "content/news/dongyuanhui.md:3:8:",
+            "引号没有关上",
+        ),
+        (
+            "tags: [宣传发动, 隐患排查",
+            "content/news/dongyuanhui.md:10:7:",
+            "方括号“[”没有关上",
+        ),
+    ];
+    for (line, at, word) in cases {
+        let s = with_front_matter_line(line);
+        let (first, report) = news_error(&s);
+        assert!(
+            first.starts_with(at) && first.contains(word),
+            "{line:?}: expected {at} … {word} in\n{report}"
+        );
+        assert!(!report.contains("YAML 格式错误"), "{line:?}:\n{report}");
+        no_english(&report);
+    }
+}
+
+#[test]
+fn too_many_copies_is_one_error_at_the_value() {
+    let s = Site::example();
+    let path = "content/letters/gaozhishu.md";
+    let text = s
+        .read(path)
+        .replace("copies: 4", "copies: 99999999999999999999");
+    s.write(path, &text);
+    let r = s.run(&["check"]).fails(1);
+    let lines: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(path) && l.contains("错误"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", r.stdout);
+    assert!(
+        lines[0].starts_with("content/letters/gaozhishu.md:8:9:") && lines[0].contains("1 到 99"),
+        "{}",
+        r.stdout
+    );
+    no_english(&r.stdout);
+}
+
+#[test]
+fn a_long_slug_is_too_long_not_uppercase_and_is_not_echoed() {
+    let s = with_front_matter_line(&format!("slug: {}", "a".repeat(255)));
+    let (first, report) = news_error(&s);
+    assert!(
+        first.contains("太长") && first.contains("255") && first.contains("100"),
+        "{report}"
+    );
+    assert!(!first.contains(&"a".repeat(100)), "{first}");
+    assert!(!report.contains("小写"), "{report}");
+}
+
+#[test]
+fn a_huge_led_size_names_the_maximum_once() {
+    let s = Site::example();
+    let text = s
+        .read("content/campaign.yaml")
+        .replacen("width_px: 256", "width_px: 99999999", 1);
+    s.write("content/campaign.yaml", &text);
+    let r = s.run(&["check"]).fails(1);
+    let led: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("led-config"))
+        .collect();
+    assert_eq!(led.len(), 1, "{}", r.stdout);
+    assert!(
+        led[0].contains("width_px") && led[0].contains("100000"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("同时给出"), "{}", r.stdout);
+}
