@@ -45,7 +45,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         Ok(d) => d,
         Err(e) => {
             out.abandon();
-            return Err(e);
+            return Err(as_written(e, args, &site));
         }
     };
     let broken = rendered.iter().any(|d| d.is_error());
@@ -93,6 +93,25 @@ fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()>
     };
     crate::ewrite!("{text}");
     Err(Failed("未生成输出，上次的输出保持不变。".into()).into())
+}
+
+/// A template error is located in the minified template the engine ran; the user edits the
+/// template as written. Rendering again with the theme as written (in memory, only after an
+/// error) gives the line and column in their file.
+fn as_written(e: anyhow::Error, args: &BuildArgs, site: &Site) -> anyhow::Error {
+    if e.downcast_ref::<render::TemplateError>().is_none() {
+        return e;
+    }
+    let Ok(theme) = Theme::load(&args.dir, &site.campaign.theme) else {
+        return e;
+    };
+    match render::render_site(site, &theme, &Output::memory()) {
+        Err(again) => match again.downcast::<render::TemplateError>() {
+            Ok(t) => t.with_source(&theme).into(),
+            Err(_) => e,
+        },
+        Ok(_) => e,
+    }
 }
 
 /// The text of a document by its path in the report: loaded items from memory, other files

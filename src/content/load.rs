@@ -172,6 +172,8 @@ pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         Default::default()
     });
     errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|d| seen.insert(d.to_string()));
     Ok(Site {
         errors,
         unloaded,
@@ -410,7 +412,22 @@ pub(super) fn read_doc(
                   diags: &mut Vec<Diagnostic>| {
         let v = fm.text(key)?;
         let r = found(c, v);
-        if r.is_none() && !c.title.is_empty() {
+        if r.is_none() && !c.title.is_empty() && list.is_empty() {
+            // Nothing to choose from: one error at campaign.yaml (identical for every
+            // document, so the loader reports it once), not one per document.
+            diags.push(
+                Diagnostic::error(
+                    campaign::PATH,
+                    0,
+                    0,
+                    "campaign",
+                    format!("campaign.yaml 中还没有定义任何{what}（{key}s），但有内容写了 {key}"),
+                )
+                .with_hint(format!(
+                    "在 campaign.yaml 中加上 {key}s 列表（参照示例站点 xuanguan new 生成的 campaign.yaml），或删去各篇内容中的 {key} 一行。"
+                )),
+            );
+        } else if r.is_none() && !c.title.is_empty() {
             err(
                 diags,
                 key,

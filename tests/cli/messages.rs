@@ -344,3 +344,89 @@ fn a_huge_led_size_names_the_maximum_once() {
     );
     assert!(!r.stdout.contains("同时给出"), "{}", r.stdout);
 }
+
+#[test]
+fn a_truncated_campaign_says_once_that_it_has_no_phases_or_units() {
+    let s = Site::example();
+    let head: Vec<String> = s
+        .read("content/campaign.yaml")
+        .lines()
+        .take(5)
+        .map(str::to_string)
+        .collect();
+    s.write("content/campaign.yaml", &(head.join("\n") + "\n"));
+    let r = s.run(&["check"]).fails(1);
+    assert!(!r.stdout.contains("可用：；"), "{}", r.stdout);
+    for what in ["阶段（phases）", "单位（units）"] {
+        assert_eq!(r.stdout.matches(what).count(), 1, "{what}:\n{}", r.stdout);
+    }
+}
+
+/// A site whose own `list.html` has `line` inserted as its 21st line.
+fn broken_list_template(line: &str) -> Site {
+    let s = Site::example();
+    let list = std::fs::read_to_string(format!(
+        "{}/themes/default/templates/list.html",
+        crate::harness::ROOT
+    ))
+    .unwrap();
+    let mut lines: Vec<&str> = list.lines().collect();
+    lines.insert(20, line);
+    s.write(
+        "themes/default/templates/list.html",
+        &(lines.join("\n") + "\n"),
+    );
+    s
+}
+
+#[test]
+fn theme_template_errors_point_into_the_template_as_written() {
+    let cases: &[(&str, &str, &str)] = &[
+        // The stray `endfor` closes the loop: the original one, now line 22, is the extra.
+        ("{% endfor %}", "list.html 第 22 行第 4 列", "没有配对"),
+        (
+            "<p>{{ list.nosuchfield }}</p>",
+            "list.html 第 21 行第 12 列",
+            "没有“nosuchfield”这个字段",
+        ),
+        (
+            "<p>{{ list.title | nosuchfilter }}</p>",
+            "list.html 第 21 行第 20 列",
+            "没有名为“nosuchfilter”的过滤器",
+        ),
+    ];
+    for (line, at, word) in cases {
+        let s = broken_list_template(line);
+        let r = s.run(&["build"]).fails(2);
+        assert!(
+            r.stderr.contains(at) && r.stderr.contains(word),
+            "{line}: expected {at} … {word} in\n{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(line.trim()),
+            "{line}: the line as written\n{}",
+            r.stderr
+        );
+        // Not the minified one-line template.
+        assert!(!r.stderr.contains("{% extends"), "{}", r.stderr);
+        assert!(r.stderr.len() < 1500, "{}", r.stderr);
+    }
+}
+
+#[test]
+fn a_bad_default_wechat_cover_is_reported_once() {
+    let s = Site::example();
+    let text = s
+        .read("content/campaign.yaml")
+        .replace("cover: static/wechat-cover.png", "cover: /etc/passwd");
+    assert!(text.contains("cover: /etc/passwd"));
+    s.write("content/campaign.yaml", &text);
+    let r = s.run(&["check"]);
+    let n = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("wechat-cover") && l.contains("/etc/passwd"))
+        .count();
+    assert_eq!(n, 1, "{}", r.stdout);
+}
