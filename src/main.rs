@@ -41,6 +41,10 @@ fn main() -> ExitCode {
                 ewriteln!("{u}");
                 return ExitCode::from(1);
             }
+            if let Some(t) = e.downcast_ref::<xuanguan::render::TemplateError>() {
+                ewriteln!("错误：{t}\n    修改建议：{}", t.hint());
+                return ExitCode::from(2);
+            }
             if e.chain().any(|c| {
                 c.downcast_ref::<std::io::Error>()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)

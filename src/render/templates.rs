@@ -96,6 +96,11 @@ impl TemplateError {
         self
     }
 
+    /// How to fix it.
+    pub fn hint(&self) -> &'static str {
+        "改正站点 themes 文件夹中的这个模板，或删去它以使用默认主题的同名模板。"
+    }
+
     /// What is wrong, in Chinese, from the engine's message.
     fn reason(&self) -> String {
         let d = self.detail.as_str();
@@ -168,22 +173,15 @@ impl fmt::Display for TemplateError {
         if self.line > 0 {
             write!(f, " 第 {} 行第 {} 列", self.line, self.col)?;
         }
-        let detail: String = self
-            .detail
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(200)
-            .collect();
+        // The lists of what is available are given in Chinese already.
+        let first = self.detail.lines().next().unwrap_or("");
+        let first = first.split(". Available").next().unwrap_or(first);
+        let detail: String = first.chars().take(200).collect();
         write!(f, "：{}（模板引擎信息：“{detail}”）", self.reason())?;
         if let Some(x) = &self.excerpt {
             write!(f, "\n   {} | {x}", self.line)?;
         }
-        write!(
-            f,
-            "\n    修改建议：改正站点 themes 文件夹中的这个模板，或删去它以使用默认主题的同名模板。"
-        )
+        Ok(())
     }
 }
 
