@@ -258,6 +258,22 @@ pub fn io_reason(e: &std::io::Error) -> String {
     why.to_string()
 }
 
+/// An error and its causes in Chinese, one line each: an I/O error is shown as its Chinese
+/// reason (see [`io_reason`]), and left out when a message before it already says it.
+pub fn explain(e: &anyhow::Error) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let line = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => io_reason(io),
+            None => cause.to_string(),
+        };
+        if !lines.iter().any(|l| l.contains(&line)) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
 static STDERR_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Writes to standard error without panicking when it is closed (`xuanguan build 2>&1 | head`):
@@ -342,5 +358,22 @@ mod tests {
             d.to_string(),
             "content/a.md:3:1: 错误: 未知的字段“foo”\n    修改建议：删除它"
         );
+    }
+
+    #[test]
+    fn io_errors_are_explained_in_chinese_once() {
+        let gone = std::io::Error::from_raw_os_error(2);
+        assert_eq!(io_reason(&gone), "文件或文件夹不存在");
+        let e = anyhow::Error::new(gone).context("无法读取 a.md");
+        assert_eq!(explain(&e), ["无法读取 a.md", "文件或文件夹不存在"]);
+        // A message that already gives the reason is not followed by it again.
+        let full = std::io::Error::from_raw_os_error(28);
+        let e = anyhow::Error::new(full).context(format!("无法写入 x：{}。", "磁盘已满"));
+        assert_eq!(explain(&e), ["无法写入 x：磁盘已满。"]);
+        // Our own messages come through; unknown kinds keep the system's words as a detail.
+        let ours = std::io::Error::other("缺少文件");
+        assert_eq!(io_reason(&ours), "缺少文件");
+        let other = std::io::Error::from_raw_os_error(40);
+        assert!(io_reason(&other).starts_with("系统报告了错误（系统信息："));
     }
 }

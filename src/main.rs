@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use xuanguan::cli::Command;
 use xuanguan::cmd;
-use xuanguan::diag::{UserErrors, io_reason};
+use xuanguan::diag::{UserErrors, explain};
 use xuanguan::ewriteln;
 
 fn main() -> ExitCode {
@@ -61,20 +61,4 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// The error and its causes in Chinese: an I/O error is shown as its Chinese reason (see
-/// [`io_reason`]), and left out when a message before it already says it.
-fn explain(e: &anyhow::Error) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for cause in e.chain() {
-        let line = match cause.downcast_ref::<std::io::Error>() {
-            Some(io) => io_reason(io),
-            None => cause.to_string(),
-        };
-        if !lines.iter().any(|l| l.contains(&line)) {
-            lines.push(line);
-        }
-    }
-    lines
 }

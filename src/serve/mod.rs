@@ -136,7 +136,7 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
         Err(e) => {
             let msg = match e.downcast_ref::<UserErrors>() {
                 Some(u) => u.to_string(),
-                None => format!("{e:#}"),
+                None => crate::diag::explain(&e).join("\n  原因："),
             };
             crate::ewriteln!("生成出错（继续提供上次成功生成的版本）：\n{msg}");
             *shared.error.write().expect("error lock") = Some(msg);
