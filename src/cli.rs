@@ -167,10 +167,192 @@ pub enum LedFormat {
 const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
 /// Parses the command line with Chinese help for every subcommand (one place, so new
-/// subcommands are covered without repeating attributes).
-pub fn parse() -> Cli {
-    let matches = localize(Cli::command(), true).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+/// subcommands are covered without repeating attributes). `--help` and `--version` print and
+/// exit 0 as clap does; a usage error is explained in Chinese (see [`explain`]) and gives the
+/// exit code 2 to return.
+pub fn parse() -> Result<Cli, std::process::ExitCode> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    parse_from(&args).map_err(|e| {
+        use clap::error::ErrorKind as K;
+        if matches!(
+            e.kind(),
+            K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+        ) {
+            e.exit();
+        }
+        crate::ewriteln!("{}", explain(&e, &args));
+        std::process::ExitCode::from(2)
+    })
+}
+
+/// Parses `args` (the program name first).
+pub fn parse_from(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let matches = localize(Cli::command(), true).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// A usage error in Chinese: what is wrong with which argument, what is allowed, the usage
+/// line and where to read more (`xuanguan 命令 --help`).
+pub fn explain(e: &clap::Error, args: &[std::ffi::OsString]) -> String {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let top = localize(Cli::command(), true);
+    // The subcommand the user asked for, if any (the first word naming one).
+    let sub = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .filter_map(|a| a.to_str())
+        .find_map(|a| top.get_subcommands().find(|c| c.get_name() == a));
+    let name = sub.map_or("xuanguan".to_string(), |c| {
+        format!("xuanguan {}", c.get_name())
+    });
+    let text = |k: C| match e.get(k) {
+        Some(V::String(s)) => s.clone(),
+        Some(V::Strings(v)) => v.join(" "),
+        Some(V::StyledStr(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let list = |k: C| match e.get(k) {
+        Some(V::Strings(v)) => v.clone(),
+        Some(V::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    // `--port <PORT>` → `--port`; positionals keep their `<名称>`.
+    let arg = {
+        let a = text(C::InvalidArg);
+        match a.split_once(' ') {
+            Some((flag, _)) if flag.starts_with('-') => flag.to_string(),
+            _ => a,
+        }
+    };
+    let value = text(C::InvalidValue);
+    let mut hints: Vec<String> = Vec::new();
+    let message = match e.kind() {
+        K::InvalidSubcommand => {
+            let cmd = text(C::InvalidSubcommand);
+            if let Some(s) = list(C::SuggestedSubcommand).first() {
+                hints.push(format!("你是不是要用 xuanguan {s}？"));
+            }
+            let names: Vec<&str> = top.get_subcommands().map(|c| c.get_name()).collect();
+            hints.push(format!("可用的命令：{}。", names.join("、")));
+            format!("没有“{cmd}”这个命令")
+        }
+        K::UnknownArgument if arg.starts_with('-') => {
+            if let Some(s) = list(C::SuggestedArg).first() {
+                hints.push(format!("你是不是要用 {s}？"));
+            }
+            hints.push(format!(
+                "可用的选项：{}。",
+                options(sub.unwrap_or(&top)).join("、")
+            ));
+            // clap's tip "to pass '--x' as a value, use '-- --x'".
+            if e.render().to_string().contains("as a value") {
+                hints.push(format!(
+                    "如果“{arg}”是文件或文件夹的名字，请在它前面加上 -- ，如：{name} -- {arg}"
+                ));
+            }
+            format!("不认识的选项“{arg}”")
+        }
+        K::UnknownArgument => {
+            hints.push(
+                "文件或文件夹的名字中有空格时，请用英文引号把整个名字括起来，如 \"我的 站点\"。"
+                    .into(),
+            );
+            format!("多余的参数“{arg}”")
+        }
+        K::InvalidValue => {
+            let valid = list(C::ValidValue);
+            let allowed = if valid.is_empty() {
+                String::new()
+            } else {
+                format!("，可用的值：{}", valid.join("、"))
+            };
+            if value.is_empty() {
+                format!("{arg} 后面缺少值{allowed}")
+            } else {
+                format!("{arg} 的值不能是“{value}”{allowed}")
+            }
+        }
+        K::ValueValidation => {
+            let why = match arg.as_str() {
+                "--port" | "-p" => "端口应为 0 到 65535 之间的整数，如 --port 8080".to_string(),
+                "--bind" => "应为一个 IP 地址，如 127.0.0.1（只允许本机访问）或 0.0.0.0（同一局域网的手机也能访问）".to_string(),
+                _ => match std::error::Error::source(e) {
+                    Some(s) => format!("详情：“{s}”"),
+                    None => String::new(),
+                },
+            };
+            if why.is_empty() {
+                format!("{arg} 的值不能是“{value}”")
+            } else {
+                format!("{arg} 的值不能是“{value}”：{why}")
+            }
+        }
+        K::MissingRequiredArgument => {
+            let missing: Vec<String> = list(C::InvalidArg)
+                .iter()
+                .map(|a| a.trim_end_matches("...").to_string())
+                .collect();
+            let missing = missing.join("、");
+            match sub.map(|c| c.get_name()) {
+                Some("import") => {
+                    hints.push("写上要导入的文件，如 xuanguan import 通知.docx。".into())
+                }
+                Some("new") => {
+                    hints.push("写上新站点的文件夹名，如 xuanguan new 安全生产月。".into())
+                }
+                Some("wechat") => {
+                    hints.push("写上要导出的文章，如 xuanguan wechat content/news/文章.md。".into())
+                }
+                _ => {}
+            }
+            format!("缺少参数 {missing}")
+        }
+        K::MissingSubcommand => "缺少命令".to_string(),
+        K::NoEquals => format!("{arg} 的值要用等号连接，如 {arg}=值"),
+        K::TooManyValues => format!("{arg} 的值太多：“{value}”是多余的"),
+        K::TooFewValues | K::WrongNumberOfValues => format!("{arg} 的值的个数不对"),
+        K::ArgumentConflict => {
+            format!("{arg} 不能和 {} 同时使用", list(C::PriorArg).join("、"))
+        }
+        K::InvalidUtf8 => "参数中有无法识别的字符（不是 UTF-8 编码）".to_string(),
+        _ => "命令行参数有误".to_string(),
+    };
+    let mut out = format!("错误：{message}。");
+    for h in &hints {
+        out.push_str(&format!("\n    修改建议：{h}"));
+    }
+    if e.get(C::Usage).is_some() {
+        let mut top = top.clone();
+        top.build();
+        let cmd = match sub.map(|c| c.get_name()) {
+            Some(s) => top
+                .find_subcommand_mut(s)
+                .expect("a subcommand of the command"),
+            None => &mut top,
+        };
+        let usage = cmd.render_usage().to_string();
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        out.push_str(&format!(
+            "\n\n用法：{}",
+            usage.replace("[OPTIONS]", "[选项]")
+        ));
+    }
+    out.push_str(&format!("\n\n更多信息请运行：{name} --help"));
+    out
+}
+
+/// The options of a command as written on the command line (`-o/--output`, `--drafts`, …).
+fn options(cmd: &clap::Command) -> Vec<String> {
+    cmd.get_arguments()
+        .filter(|a| !a.is_positional() && !a.is_hide_set())
+        .map(|a| match (a.get_short(), a.get_long()) {
+            (Some(s), Some(l)) => format!("-{s}/--{l}"),
+            (None, Some(l)) => format!("--{l}"),
+            (Some(s), None) => format!("-{s}"),
+            (None, None) => a.get_id().to_string(),
+        })
+        .collect()
 }
 
 fn localize(cmd: clap::Command, top: bool) -> clap::Command {

@@ -47,9 +47,9 @@ pub fn message(file: Option<&str>) -> String {
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let file = FILE.with(|f| f.borrow().clone());
-        eprintln!("{}", message(file.as_deref()));
+        crate::ewriteln!("{}", message(file.as_deref()));
         if std::env::var_os("XUANGUAN_PANIC").is_some() {
-            eprintln!("{info}");
+            crate::ewriteln!("{info}");
         }
     }));
 }

@@ -1,12 +1,16 @@
 //! The `xuanguan` binary: parse the command line, dispatch, print errors, set the exit code
 //! (0 success, 1 problems in the user's files, 2 usage or I/O error, 70 an internal error:
 //! see `xuanguan::crash`).
+//!
+//! Everything is printed through [`xuanguan::ewriteln!`] and friends: a closed pipe stops the
+//! printing, never the command, and never changes its exit status.
 
 use std::process::ExitCode;
 
 use xuanguan::cli::Command;
 use xuanguan::cmd;
-use xuanguan::diag::UserErrors;
+use xuanguan::diag::{UserErrors, explain};
+use xuanguan::ewriteln;
 
 fn main() -> ExitCode {
     xuanguan::crash::install();
@@ -14,7 +18,10 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = xuanguan::cli::parse();
+    let cli = match xuanguan::cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let result = match &cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Led(a) => cmd::led::run(a),
@@ -32,13 +39,17 @@ fn run() -> ExitCode {
         Err(e) => {
             if let Some(f) = e.downcast_ref::<xuanguan::check::Failed>() {
                 if !f.0.is_empty() {
-                    eprintln!("{}", f.0);
+                    ewriteln!("{}", f.0);
                 }
                 return ExitCode::from(1);
             }
             if let Some(u) = e.downcast_ref::<UserErrors>() {
-                eprintln!("{u}");
+                ewriteln!("{u}");
                 return ExitCode::from(1);
+            }
+            if let Some(t) = e.downcast_ref::<xuanguan::render::TemplateError>() {
+                ewriteln!("错误：{t}\n    修改建议：{}", t.hint());
+                return ExitCode::from(2);
             }
             if e.chain().any(|c| {
                 c.downcast_ref::<std::io::Error>()
@@ -46,9 +57,12 @@ fn run() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("错误：{e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  原因：{cause}");
+            for (i, line) in explain(&e).iter().enumerate() {
+                if i == 0 {
+                    ewriteln!("错误：{line}");
+                } else {
+                    ewriteln!("  原因：{line}");
+                }
             }
             ExitCode::from(2)
         }

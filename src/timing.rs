@@ -16,6 +16,6 @@ pub fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     let t = Instant::now();
     let r = f();
-    eprintln!("[timing] {name}: {:.3} s", t.elapsed().as_secs_f64());
+    crate::ewriteln!("[timing] {name}: {:.3} s", t.elapsed().as_secs_f64());
     r
 }

@@ -15,6 +15,10 @@ pub struct YamlError {
 }
 
 /// Parses YAML text into a JSON-like value. An empty document is `Value::Null`.
+///
+/// An integer too big for 64 bits (`copies: 99999999999999999999`) becomes a float, as in
+/// JSON, so that the caller can say which field is out of range instead of failing the whole
+/// text.
 pub fn parse(text: &str) -> Result<Value, YamlError> {
     if text.trim().is_empty() {
         return Ok(Value::Null);
@@ -22,20 +26,97 @@ pub fn parse(text: &str) -> Result<Value, YamlError> {
     if let Some(e) = tab_indent(text) {
         return Err(e);
     }
-    let v: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map(|l| within(text, l.line(), l.column()))
-            .unwrap_or((1, 1));
-        let (message, hint) = translate(&e.to_string());
-        YamlError {
-            line,
-            col,
-            message,
-            hint,
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for _ in 0..64 {
+        match serde_yaml::from_str::<serde_yaml::Value>(&text) {
+            Ok(v) => return Ok(to_json(v)),
+            Err(e) => match big_integer(&text, &e) {
+                Some(widened) => text = std::borrow::Cow::Owned(widened),
+                None => return Err(error(&text, &e)),
+            },
         }
+    }
+    serde_yaml::from_str::<serde_yaml::Value>(&text)
+        .map(to_json)
+        .map_err(|e| error(&text, &e))
+}
+
+/// `integer … as u128`: the integer at the error's offset rewritten as a float (`N.0`).
+fn big_integer(text: &str, e: &serde_yaml::Error) -> Option<String> {
+    let msg = e.to_string();
+    if !(msg.contains("as u128") || msg.contains("as i128")) {
+        return None;
+    }
+    let at = e.location()?.index();
+    let rest = text.get(at..)?;
+    let sign = usize::from(rest.starts_with(['-', '+']));
+    let digits = rest[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let end = at + sign + digits;
+    Some(format!("{}.0{}", &text[..end], &text[end..]))
+}
+
+/// A libyaml error in Chinese, located where the user should look.
+fn error(text: &str, e: &serde_yaml::Error) -> YamlError {
+    let msg = e.to_string();
+    let (message, hint) = translate(&msg);
+    let (line, col) = if msg.contains("control characters are not allowed") {
+        // libyaml reports the start of the text; point at the character itself.
+        control_char(text).unwrap_or((1, 1))
+    } else if msg.contains("more than one document") || msg.contains("expected <document start>") {
+        document_marker(text).unwrap_or((1, 1))
+    } else if let Some(at) = opened_at(&msg) {
+        // An unclosed quote or bracket: where it opens, not where the text ends.
+        within(text, at.0, at.1)
+    } else {
+        e.location()
+            .map(|l| within(text, l.line(), l.column()))
+            .unwrap_or((1, 1))
+    };
+    YamlError {
+        line,
+        col,
+        message,
+        hint,
+    }
+}
+
+/// For "found unexpected end of stream …, while scanning a quoted scalar at line L column C"
+/// and "did not find expected ',' or ']' …, while parsing a flow sequence at line L column C":
+/// where the quote or bracket that was never closed opens.
+fn opened_at(msg: &str) -> Option<(usize, usize)> {
+    let unclosed = msg.contains("found unexpected end of stream")
+        || msg.contains("did not find expected ',' or");
+    if !unclosed {
+        return None;
+    }
+    let (_, context) = msg.split_once(", while ")?;
+    let (_, at) = context.rsplit_once(" at line ")?;
+    let (line, col) = at.split_once(" column ")?;
+    let col: String = col.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, col.parse().ok()?))
+}
+
+/// The first character YAML does not allow in a text (C0 and C1 controls other than tab and
+/// line breaks, DEL, U+FFFE/U+FFFF), as a 1-based (line, column).
+fn control_char(text: &str) -> Option<(usize, usize)> {
+    let (at, _) = text.char_indices().find(|&(_, c)| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     })?;
-    Ok(to_json(v))
+    Some(crate::diag::line_col(text, at))
+}
+
+/// The first line that is a YAML directive (`%YAML 1.2`) or a document marker (`---`, `...`).
+fn document_marker(text: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_end();
+            l.starts_with('%') || l == "---" || l == "..."
+        })
+        .map(|i| (i + 1, 1))
 }
 
 /// The parser reports "end of input" one line past a text without a final newline: point at
@@ -143,6 +224,46 @@ fn translate(msg: &str) -> (String, String) {
     let m = msg.to_lowercase();
     let pairs: &[(&str, &str, &str)] = &[
         (
+            "control characters are not allowed",
+            "这里有一个看不见的控制字符，YAML 不允许",
+            "删除这个字符（多见于从网页或其他软件复制来的文字）：把这一行删掉后重新输入。",
+        ),
+        (
+            "unknown anchor",
+            "以“*”开头的值在 YAML 中表示引用，但没有这个引用",
+            "值以 * 或 & 开头时，把整个值用英文引号括起来，如 title: \"*安全生产月*\"。",
+        ),
+        (
+            "hexadecimal number",
+            "双引号里的“\\u”或“\\x”后面应是十六进制数字",
+            "双引号里的反斜杠“\\”表示转义：要写反斜杠本身，写成两个“\\\\”；或改用单引号，或去掉引号。",
+        ),
+        (
+            "unknown escape character",
+            "双引号里的反斜杠“\\”后面的写法不对",
+            "双引号里的反斜杠“\\”表示转义：要写反斜杠本身，写成两个“\\\\”；或改用单引号，或去掉引号。",
+        ),
+        (
+            "while scanning a quoted scalar",
+            "从这里开始的引号没有关上",
+            "在这个值的末尾补上同样的英文引号（\" 或 '）；或者去掉开头的引号。",
+        ),
+        (
+            "more than one document",
+            "前言区里有 YAML 指令（如 %YAML 1.2）或文档分隔行（--- 或 ...）",
+            "删除这一行：前言区只写“键: 值”。",
+        ),
+        (
+            "expected <document start>",
+            "前言区里有 YAML 指令（如 %YAML 1.2）或文档分隔行（--- 或 ...）",
+            "删除这一行：前言区只写“键: 值”。",
+        ),
+        (
+            "recursion limit exceeded",
+            "方括号或花括号嵌套太深",
+            "检查是否多写了“[”或“{”；值本身以 [ 或 { 开头时，把整个值用英文引号括起来。",
+        ),
+        (
             "mapping values are not allowed",
             "这里不应出现冒号“:”",
             "一行只能写一个“键: 值”；值里含英文冒号时，把整个值用英文引号括起来，如 title: \"通知：……\"。",
@@ -179,18 +300,13 @@ fn translate(msg: &str) -> (String, String) {
         ),
         (
             "did not find expected ',' or ']'",
-            "方括号 [ ] 没有成对",
+            "从这里开始的方括号“[”没有关上",
             "列表写成 [甲, 乙]，注意补上右方括号“]”；或改为每行一个“- 甲”。",
         ),
         (
             "did not find expected ',' or '}'",
-            "花括号 { } 没有成对",
+            "从这里开始的花括号“{”没有关上",
             "补上右花括号“}”，或改为换行缩进的写法。",
-        ),
-        (
-            "while scanning a quoted scalar",
-            "引号没有成对",
-            "检查这一行的引号：用英文引号时要成对出现。",
         ),
     ];
     for (needle, zh, hint) in pairs {
@@ -200,7 +316,7 @@ fn translate(msg: &str) -> (String, String) {
     }
     let first = msg.split(" at line").next().unwrap_or(msg);
     (
-        format!("YAML 格式错误（{first}）"),
+        format!("YAML 格式错误（解析器信息：“{first}”）"),
         "对照示例检查这一行的格式：每行“键: 值”，冒号后有一个空格。".into(),
     )
 }
@@ -291,5 +407,48 @@ mod tests {
         assert!(e.message.contains("冒号"), "{}", e.message);
         let e = parse("a:\n\tb: 1\n").unwrap_err();
         assert_eq!((e.line, e.col), (2, 1));
+    }
+
+    /// Issue 20: each libyaml message reaches the user in Chinese, where the problem is.
+    #[test]
+    fn libyaml_messages_are_chinese_and_located() {
+        let deep = format!("type: news\ntitle: {}\n", "[".repeat(200));
+        let cases: &[(&str, (usize, usize), &str)] = &[
+            ("type: news\ntitle: *x\n", (2, 8), "引用"),
+            ("type: news\ntitle: \"\\uZZZZ\"\n", (2, 11), "十六进制"),
+            ("type: news\ntitle: \"\\q\"\n", (2, 9), "反斜杠"),
+            ("type: news\n%YAML 1.2\ntitle: a\n", (2, 1), "YAML 指令"),
+            (&deep, (2, 135), "嵌套太深"),
+            (
+                "type: news\nslug: a\nsummary: a\u{1}b\n",
+                (3, 11),
+                "控制字符",
+            ),
+            (
+                "type: news\ntitle: \"abc\nslug: a\ndate: 1\n",
+                (2, 8),
+                "引号没有关上",
+            ),
+            (
+                "type: news\ntags: [a, b\nsummary: x\n",
+                (2, 7),
+                "方括号“[”没有关上",
+            ),
+            ("a: {b: c\nd: e\n", (1, 4), "花括号“{”没有关上"),
+        ];
+        for (text, at, word) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!((e.line, e.col), *at, "{text:?}: {e:?}");
+            assert!(e.message.contains(word), "{text:?}: {e:?}");
+            assert!(!e.message.contains("YAML 格式错误"), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn integers_beyond_64_bits_become_floats() {
+        let v = parse("copies: 99999999999999999999\nb: -99999999999999999999 # x\n").unwrap();
+        assert_eq!(v["copies"].as_f64(), Some(1e20));
+        assert_eq!(v["b"].as_f64(), Some(-1e20));
+        assert_eq!(parse("a: 12\n").unwrap()["a"], 12);
     }
 }

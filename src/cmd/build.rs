@@ -45,7 +45,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         Ok(d) => d,
         Err(e) => {
             out.abandon();
-            return Err(e);
+            return Err(as_written(e, args, &site));
         }
     };
     let broken = rendered.iter().any(|d| d.is_error());
@@ -62,17 +62,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         return fail(&site, findings, args.strict);
     }
     stage("commit", || out.commit())?;
-    eprint!("{}", report::brief(&findings, texts(&site)));
+    crate::ewrite!("{}", report::brief(&findings, texts(&site)));
     suppressed(&outcome.suppressed);
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
-        eprintln!(
+        crate::ewriteln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",
             site.items.len(),
             dest.display(),
             started.elapsed().as_secs_f64()
         );
     } else {
-        eprintln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
+        crate::ewriteln!("已生成 {} 篇内容到 {}", site.items.len(), dest.display());
     }
     Ok(())
 }
@@ -91,8 +91,27 @@ fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()>
     } else {
         report::brief(&findings, texts(site))
     };
-    eprint!("{text}");
+    crate::ewrite!("{text}");
     Err(Failed("未生成输出，上次的输出保持不变。".into()).into())
+}
+
+/// A template error is located in the minified template the engine ran; the user edits the
+/// template as written. Rendering again with the theme as written (in memory, only after an
+/// error) gives the line and column in their file.
+fn as_written(e: anyhow::Error, args: &BuildArgs, site: &Site) -> anyhow::Error {
+    if e.downcast_ref::<render::TemplateError>().is_none() {
+        return e;
+    }
+    let Ok(theme) = Theme::load(&args.dir, &site.campaign.theme) else {
+        return e;
+    };
+    match render::render_site(site, &theme, &Output::memory()) {
+        Err(again) => match again.downcast::<render::TemplateError>() {
+            Ok(t) => t.with_source(&theme).into(),
+            Err(_) => e,
+        },
+        Ok(_) => e,
+    }
 }
 
 /// The text of a document by its path in the report: loaded items from memory, other files
@@ -115,14 +134,17 @@ fn suppressed(list: &[Located]) {
     if list.is_empty() {
         return;
     }
-    eprintln!(
+    crate::ewriteln!(
         "已按 gwlint 注释或 front matter 忽略 {} 处检查：",
         list.len()
     );
     for l in list {
-        eprintln!(
+        crate::ewriteln!(
             "  {}:{}:{} {}",
-            l.diag.path, l.diag.line, l.diag.col, l.diag.lint
+            l.diag.path,
+            l.diag.line,
+            l.diag.col,
+            l.diag.lint
         );
     }
 }

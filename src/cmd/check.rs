@@ -1,23 +1,17 @@
 //! `xuanguan check`: load the site, run the lints and the consistency checks, print the report.
 //! Every document that can be read is proofread, even when it or another file has errors.
 
-use std::io::Write;
-
 use crate::check::{self, Failed, Located, report};
 use crate::cli::{CheckArgs, Format};
 use crate::content::{self, LoadOptions};
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     if args.rules {
-        print!("{}", check::rules::list());
-        return Ok(());
+        return crate::diag::write_stdout(check::rules::list().as_bytes(), "校对规则");
     }
     if let Some(id) = &args.explain {
         return match check::rules::explain(id) {
-            Ok(text) => {
-                print!("{text}");
-                Ok(())
-            }
+            Ok(text) => crate::diag::write_stdout(text.as_bytes(), "规则说明"),
             Err(msg) => Err(Failed(msg).into()),
         };
     }
@@ -42,18 +36,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     let wechat = crate::render::wechat::diagnostics(&site);
     findings.extend(wechat.into_iter().map(Located::of));
     check::site::sort(&mut findings);
-    let mut out = std::io::stdout().lock();
-    match args.format {
+    let text = match args.format {
         Format::Json => {
             let diags: Vec<_> = findings.iter().map(|l| l.diag.clone()).collect();
-            writeln!(out, "{}", report::json(&diags))?;
+            format!("{}\n", report::json(&diags))
         }
-        Format::Text => {
-            let text = report::human(&findings, |p| source(&site, p));
-            write!(out, "{text}")?;
-        }
-    }
-    out.flush()?;
+        Format::Text => report::human(&findings, |p| source(&site, p)),
+    };
+    // A reader that stops early (`| head`) cuts the report, not the exit status.
+    crate::diag::write_stdout(text.as_bytes(), "检查报告")?;
     if findings.iter().any(|l| l.diag.is_error()) {
         return Err(Failed(String::new()).into());
     }

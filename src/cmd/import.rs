@@ -14,12 +14,12 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
     }
     let report = import::import_files(&args.files, &args.into, args.force)?;
     for file in &report.files {
-        println!("{}（{}）：", file.source.display(), file.encoding);
+        out(&format!("{}（{}）：", file.source.display(), file.encoding))?;
         for path in &file.created {
-            println!("  {}", crate::diag::display_path(path));
+            out(&format!("  {}", crate::diag::display_path(path)))?;
         }
         for d in &file.diagnostics {
-            eprintln!("{d}");
+            crate::ewriteln!("{d}");
         }
         let warnings = file
             .diagnostics
@@ -27,23 +27,28 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
             .filter(|d| d.severity == Severity::Warning)
             .count();
         if warnings > 0 {
-            eprintln!(
+            crate::ewriteln!(
                 "{}：{warnings} 处需要人工核对（见上面的“警告”）",
                 file.source.display()
             );
         }
     }
     for line in &report.campaign {
-        println!("{line}");
+        out(line)?;
     }
-    println!(
+    out(&format!(
         "共导入 {} 个文件，生成 {} 个内容文件。",
         report.files.len(),
         report.created().count()
-    );
+    ))?;
     if report.has_errors() {
         let n: usize = report.files.iter().map(|f| f.skipped.len()).sum();
-        eprintln!("有 {n} 个文件已存在，未覆盖；确认要替换时加 --force 重新导入。");
+        crate::ewriteln!("有 {n} 个文件已存在，未覆盖；确认要替换时加 --force 重新导入。");
     }
     Ok(report.has_errors())
+}
+
+/// One line of the report on standard output.
+fn out(line: &str) -> anyhow::Result<()> {
+    crate::diag::write_stdout(format!("{line}\n").as_bytes(), "导入结果")
 }

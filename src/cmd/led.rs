@@ -29,7 +29,7 @@ pub fn run(args: &LedArgs) -> anyhow::Result<()> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
     {
-        eprintln!("{d}");
+        crate::ewriteln!("{d}");
     }
     if !errors.is_empty() {
         return Err(UserErrors(errors).into());
@@ -49,11 +49,7 @@ pub fn run(args: &LedArgs) -> anyhow::Result<()> {
         .context("这块屏幕的文件没有生成")?;
     match &args.output {
         Some(path) => write_feed(path, bytes, args.format, args.force)?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()?;
-        }
+        None => crate::diag::write_stdout(bytes, "LED 屏的播放内容")?,
     }
     Ok(())
 }

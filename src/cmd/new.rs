@@ -29,12 +29,12 @@ pub fn run(args: &NewArgs) -> anyhow::Result<()> {
     let vars = variables(today);
     let mut written = Vec::new();
     write_dir(&SITE, dir, &vars, &mut written)?;
-    eprintln!(
+    crate::ewriteln!(
         "已在 {} 新建专项行动站点（{} 个文件）。",
         dir.display(),
         written.len()
     );
-    eprintln!(
+    crate::ewriteln!(
         "下一步：cd {}，运行 xuanguan serve 预览；先读“使用说明.md”。",
         dir.display()
     );

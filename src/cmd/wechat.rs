@@ -41,7 +41,7 @@ pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
     let mut e = wechat::export(&site, item, &cfg);
     diags.extend(wechat::diagnostics_of(&site, &cfg, item, &e));
     for d in &diags {
-        eprintln!("{d}");
+        crate::ewriteln!("{d}");
     }
     let dest = args
         .output
@@ -61,7 +61,7 @@ pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
         return Err(err);
     }
     out.commit()?;
-    eprintln!(
+    crate::ewriteln!(
         "已导出《{}》到 {}：用浏览器打开其中的 index.html，点“复制正文”后到公众号编辑器粘贴。",
         e.meta.title,
         dest.display()

@@ -187,6 +187,19 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
         }
         let vcol = value_col(split.yaml, line - off, col);
         let mut v = v;
+        if let Err((msg, hint)) = limit(name, &v) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    vcol,
+                    "front-matter",
+                    format!("字段“{key}”：{msg}"),
+                )
+                .with_hint(hint),
+            );
+            continue;
+        }
         if let Some(ch) = control_char_in(&v) {
             diags.push(
                 Diagnostic::error(
@@ -258,6 +271,42 @@ fn value_col(yaml: &str, line: usize, key_col: usize) -> usize {
 }
 
 type Problem = (String, String);
+
+/// The longest slug [`crate::content::slug::is_valid`] accepts.
+const MAX_SLUG: usize = 100;
+
+/// The most copies a letter may ask for (份数).
+pub const MAX_COPIES: i64 = 99;
+
+/// Limits of single fields, checked before the type: the number of copies, the length of a
+/// slug (the value is not echoed: it may be hundreds of characters).
+fn limit(name: &str, v: &Value) -> Result<(), Problem> {
+    match (name, v) {
+        ("copies", Value::Number(n)) => {
+            let ok = n.as_i64().is_some_and(|c| (1..=MAX_COPIES).contains(&c));
+            let integral = n.as_i64().is_some() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
+            if ok || !integral {
+                return Ok(());
+            }
+            Err((
+                format!("份数应在 1 到 {MAX_COPIES} 之间"),
+                "写每家企业要签的份数，例如 份数: 4（一式四份）。".into(),
+            ))
+        }
+        ("slug", Value::String(s)) if s.chars().count() > MAX_SLUG => {
+            let head: String = s.chars().take(20).collect();
+            Err((
+                format!(
+                    "网址名“{head}…”太长：有 {} 个字符，最多 {} 个",
+                    s.chars().count(),
+                    MAX_SLUG
+                ),
+                "网址名会出现在网页地址里，写几个词就够了，例如 slug: anquan-tongzhi。".into(),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
 
 fn convert(ty: Ty, v: Value) -> Result<Option<Value>, Problem> {
     if v.is_null() {

@@ -174,6 +174,8 @@ pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
         Default::default()
     });
     errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|d| seen.insert(d.to_string()));
     let tag_slugs = slug::for_tags(items.iter().flat_map(|i| &i.tags));
     Ok(Site {
         tag_slugs,
@@ -321,7 +323,7 @@ pub(super) fn read_doc(
                 0,
                 0,
                 "io",
-                format!("无法读取文件：{e}"),
+                format!("无法读取文件：{}", crate::diag::io_reason(&e)),
             ));
             return None;
         }
@@ -421,7 +423,22 @@ pub(super) fn read_doc(
                   diags: &mut Vec<Diagnostic>| {
         let v = fm.text(key)?;
         let r = found(c, v);
-        if r.is_none() && !c.title.is_empty() {
+        if r.is_none() && !c.title.is_empty() && list.is_empty() {
+            // Nothing to choose from: one error at campaign.yaml (identical for every
+            // document, so the loader reports it once), not one per document.
+            diags.push(
+                Diagnostic::error(
+                    campaign::PATH,
+                    0,
+                    0,
+                    "campaign",
+                    format!("campaign.yaml 中还没有定义任何{what}（{key}s），但有内容写了 {key}"),
+                )
+                .with_hint(format!(
+                    "在 campaign.yaml 中加上 {key}s 列表（参照示例站点 xuanguan new 生成的 campaign.yaml），或删去各篇内容中的 {key} 一行。"
+                )),
+            );
+        } else if r.is_none() && !c.title.is_empty() {
             err(
                 diags,
                 key,

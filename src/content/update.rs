@@ -74,6 +74,8 @@ impl Site {
         self.check_slugs(changed, &drafts, &mut errors);
         if !errors.is_empty() {
             errors.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+            let mut seen = std::collections::HashSet::new();
+            errors.retain(|d| seen.insert(d.to_string()));
             return Err(UserErrors(errors).into());
         }
 

@@ -244,8 +244,13 @@ pub const PUBLIC: &str = "site/";
 
 /// Records the manifest and makes the fresh folder durable before it is swapped in.
 fn seal(tmp: &Path) -> anyhow::Result<()> {
-    let files = guard::write_manifest(tmp)
-        .map_err(|e| anyhow::anyhow!("无法写入生成记录 {}：{e}", tmp.display()))?;
+    let files = guard::write_manifest(tmp).map_err(|e| {
+        let what = format!("无法写入生成记录 {}", tmp.display());
+        match e.downcast::<std::io::Error>() {
+            Ok(e) => io(e, what),
+            Err(e) => e.context(what),
+        }
+    })?;
     durable::sync_tree(tmp, &files).map_err(|e| io(e, format!("无法把 {} 写入磁盘", tmp.display())))
 }
 
@@ -288,7 +293,7 @@ pub fn recover(dest: &Path) -> anyhow::Result<()> {
         if old && !dest.exists() {
             std::fs::rename(&path, dest)
                 .map_err(|e| io(e, format!("无法恢复上次的输出 {}", path.display())))?;
-            eprintln!("上次生成被中断，已恢复之前的输出：{}", dest.display());
+            crate::ewriteln!("上次生成被中断，已恢复之前的输出：{}", dest.display());
         } else {
             guard::remove_output(&path)
                 .map_err(|e| io(e, format!("无法清理 {}", path.display())))?;
@@ -297,18 +302,10 @@ pub fn recover(dest: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// An I/O error as one Chinese sentence that says what happened and that the previous output
-/// is untouched (the OS's own words follow as the cause).
+/// An I/O error as one Chinese sentence that says what happened, why (the one table of
+/// reasons, [`crate::diag::io_reason`]) and that the previous output is untouched.
 fn io(e: std::io::Error, what: String) -> anyhow::Error {
-    use std::io::ErrorKind as K;
-    let why = match e.kind() {
-        K::StorageFull | K::QuotaExceeded => "磁盘已满",
-        K::FileTooLarge => "文件超过了系统允许的大小（磁盘配额或 ulimit）",
-        K::ReadOnlyFilesystem => "所在磁盘是只读的",
-        K::PermissionDenied => "没有写入权限",
-        K::NotADirectory => "路径中有一段是文件而不是文件夹",
-        _ => "写入失败",
-    };
+    let why = crate::diag::io_reason(&e);
     anyhow::Error::new(e).context(format!("{what}：{why}。之前生成的输出保持原样，未被改动。"))
 }
 

@@ -33,7 +33,7 @@ use crate::theme::Theme;
 
 pub use context::Refs;
 pub use prepared::{Fresh, Prepared};
-pub use templates::engine;
+pub use templates::{TemplateError, engine};
 
 /// Everything a renderer is given.
 pub struct Cx<'a> {

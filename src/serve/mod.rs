@@ -60,17 +60,17 @@ pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
         .with_context(|| format!("找不到站点文件夹 {}", root.display()))?;
     let shared = Arc::new(Shared::default());
     let mut builder = Builder::new(&root, opts.load.clone());
-    eprintln!("正在生成站点……");
+    crate::ewriteln!("正在生成站点……");
     rebuild(&mut builder, &shared, watch::Changes::default(), true);
 
     let (tx, rx) = mpsc::channel();
     let _watcher = watch::watch(&root, opts.poll, tx)?;
     let server = tiny_http::Server::http((opts.bind, opts.port)).map_err(|e| {
-        anyhow!(
-            "无法在 {}:{} 上提供预览：{e}。端口可能已被占用，请用 --port 换一个端口。",
-            opts.bind,
-            opts.port
-        )
+        let why = match e.downcast_ref::<std::io::Error>() {
+            Some(io) => crate::diag::io_reason(io),
+            None => format!("系统信息：{e}"),
+        };
+        anyhow!("无法在 {}:{} 上提供预览：{why}。", opts.bind, opts.port)
     })?;
     let addr = server
         .server_addr()
@@ -80,12 +80,12 @@ pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
         IpAddr::V6(ip) => format!("[{ip}]"),
         ip => ip.to_string(),
     };
-    eprintln!(
+    crate::ewriteln!(
         "预览地址：http://{host}:{}/   修改并保存文件后页面会自动刷新；按 Ctrl+C 停止。",
         addr.port()
     );
     if opts.poll {
-        eprintln!("已启用定时检查（--poll），每半秒检查一次文件变化。");
+        crate::ewriteln!("已启用定时检查（--poll），每半秒检查一次文件变化。");
     }
     let http_shared = shared.clone();
     std::thread::spawn(move || {
@@ -120,21 +120,21 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
             let was_broken = shared.error.write().expect("error lock").take().is_some();
             if r.full {
                 for w in builder.warnings() {
-                    eprintln!("{w}");
+                    crate::ewriteln!("{w}");
                 }
-                eprintln!("已生成 {} 篇内容（用时 {ms} 毫秒）", r.items);
+                crate::ewriteln!("已生成 {} 篇内容（用时 {ms} 毫秒）", r.items);
             } else {
                 for w in &r.warnings {
-                    eprintln!("{w}");
+                    crate::ewriteln!("{w}");
                 }
-                eprintln!(
+                crate::ewriteln!(
                     "已更新 {}（{} 个文件，用时 {ms} 毫秒）",
                     names.join("、"),
                     r.docs
                 );
             }
             if was_broken {
-                eprintln!("错误已修正。");
+                crate::ewriteln!("错误已修正。");
             }
             if let Some(site) = builder.site() {
                 let changed = (!r.full).then_some(&saved);
@@ -143,15 +143,15 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
                     .write()
                     .expect("findings lock")
                     .update(site, changed);
-                eprint!("{report}");
+                crate::ewrite!("{report}");
             }
         }
         Err(e) => {
             let msg = match e.downcast_ref::<UserErrors>() {
                 Some(u) => u.to_string(),
-                None => format!("{e:#}"),
+                None => crate::diag::explain(&e).join("\n  原因："),
             };
-            eprintln!("生成出错（继续提供上次成功生成的版本）：\n{msg}");
+            crate::ewriteln!("生成出错（继续提供上次成功生成的版本）：\n{msg}");
             *shared.error.write().expect("error lock") = Some(msg);
         }
     }

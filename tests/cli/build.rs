@@ -87,7 +87,8 @@ const BAD: &[(&str, &str, &str, &str)] = &[
     (
         "content/news/yaml.md",
         "---\ntitle: 甲\ndate: [2026\n---\n",
-        "content/news/yaml.md:4:1",
+        // Where the bracket opens, not where the front matter ends.
+        "content/news/yaml.md:3:7",
         "方括号",
     ),
     (

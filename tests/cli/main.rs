@@ -15,6 +15,7 @@ mod import_seeds;
 mod led;
 mod limits;
 mod links;
+mod messages;
 mod names;
 mod new;
 mod paths;

@@ -128,7 +128,7 @@ fn an_unreadable_front_matter_leaves_the_body_proofread() {
     assert_eq!(
         at(&found),
         [
-            (3, 5, "front-matter"),
+            (2, 8, "front-matter"),
             (6, 3, "halfwidth-punct"),
             (6, 8, "repeated-char"),
         ],

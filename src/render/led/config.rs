@@ -67,6 +67,9 @@ pub fn parse_screens(
     (screens, diags)
 }
 
+/// The largest pixel size, font size, column or row count a screen may have.
+const MAX_UINT: u64 = 100_000;
+
 struct Parser<'a, 'd> {
     path: &'a str,
     locate: Locate<'a>,
@@ -105,12 +108,20 @@ impl Parser<'_, '_> {
 
     fn uint(&mut self, obj: &Map<String, Value>, key: &str) -> Option<u32> {
         let v = self.get(obj, key)?;
-        match v.as_u64().filter(|n| (1..=100_000).contains(n)) {
+        match v.as_u64().filter(|n| (1..=MAX_UINT).contains(n)) {
             Some(n) => Some(n as u32),
+            None if v.as_f64().is_some_and(|n| n > MAX_UINT as f64) => {
+                self.err(
+                    key,
+                    &format!("太大了：最大为 {MAX_UINT}，实际为 {v}"),
+                    "核对屏幕的参数（像素宽高、列数、行数一般是几十到几千）",
+                );
+                None
+            }
             None => {
                 self.err(
                     key,
-                    &format!("应为正整数，实际为 {v}"),
+                    &format!("应为 1 到 {MAX_UINT} 之间的整数，实际为 {v}"),
                     "写一个不带引号和单位的正整数，例如 16",
                 );
                 None
@@ -235,11 +246,15 @@ impl Parser<'_, '_> {
                 s.cols = cols.unwrap_or(16);
                 s.rows = rows.unwrap_or(1);
             }
-            _ => self.err(
-                "width_px",
-                "width_px 和 height_px 要同时给出",
-                "补上另一项，或两项都删去、只写 cols/rows",
-            ),
+            // One of the two is missing, not just wrong (a wrong value is reported already).
+            _ if self.get(obj, "width_px").is_some() != self.get(obj, "height_px").is_some() => {
+                self.err(
+                    "width_px",
+                    "width_px 和 height_px 要同时给出",
+                    "补上另一项，或两项都删去、只写 cols/rows",
+                )
+            }
+            _ => {}
         }
     }
 

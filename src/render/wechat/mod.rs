@@ -179,6 +179,7 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         diags.extend(validate::no_cover(site, &uncovered));
     }
     diags.extend(per_item.into_iter().flat_map(|(d, _)| d));
+    validate::once(&mut diags);
     Ok(diags)
 }
 
@@ -236,6 +237,7 @@ pub fn diagnostics(site: &Site) -> Vec<Diagnostic> {
     let uncovered: Vec<&Item> = per_item.iter().filter_map(|(_, i)| *i).collect();
     diags.extend(validate::no_cover(site, &uncovered));
     diags.extend(per_item.into_iter().flat_map(|(d, _)| d));
+    validate::once(&mut diags);
     diags
 }
 

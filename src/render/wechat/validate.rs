@@ -64,6 +64,13 @@ pub fn config(site: &Site, cfg: &Config, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Keeps one of each finding: a problem of the `wechat:` section of campaign.yaml (its
+/// default cover, author, …) is found once per article but is one problem at one place.
+pub fn once(diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| seen.insert(d.to_string()));
+}
+
 /// Problems of one export.
 pub fn item(site: &Site, item: &Item, e: &Export) -> Vec<Diagnostic> {
     let mut out = Vec::new();
