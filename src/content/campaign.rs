@@ -397,6 +397,12 @@ fn phases(text: &str, key: &str, v: Value, diags: &mut Vec<Diagnostic>) -> Vec<P
             );
         } else if out.iter().any(|q| q.id == id) {
             bad("id", format!("阶段编号“{id}”重复"), "每个阶段用不同的 id。");
+        } else if let Some(msg) = page_clash("phases", &id, out.iter().map(|q| q.id.as_str())) {
+            bad(
+                "id",
+                msg,
+                "换一个阶段编号，不要用 index，也不要用另一个编号加“-数字”。",
+            );
         }
         let mut day = |k: &str, zh: &str| -> Option<NaiveDate> {
             match get(k, zh) {
@@ -492,7 +498,32 @@ fn units(text: &str, key: &str, v: Value, diags: &mut Vec<Diagnostic>) -> Vec<Un
             );
             continue;
         }
+        if let Some(msg) = page_clash("units", &id, out.iter().map(|x| x.id.as_str())) {
+            let hint = "换一个单位编号，不要用 index，也不要用另一个编号加“-数字”。";
+            diags.push(Diagnostic::error(PATH, at.0, at.1, "campaign", msg).with_hint(hint));
+            continue;
+        }
         out.push(Unit { id, name });
     }
     out
+}
+
+/// Why the list page of `id` in `folder` (`phases/<id>.html`, then `<id>-2.html`…) would be
+/// another list's page: the folder's own index, or a page of another id's list (`x-2` is page
+/// 2 of `x`, whichever is written first).
+fn page_clash<'a>(folder: &str, id: &str, others: impl Iterator<Item = &'a str>) -> Option<String> {
+    if slug::is_reserved(id) {
+        return Some(format!(
+            "编号“{id}”与 {folder}/index.html（全部列表的目录页）重名"
+        ));
+    }
+    others
+        .into_iter()
+        .find(|o| slug::is_page_of(id, o) || slug::is_page_of(o, id))
+        .map(|o| {
+            let (a, b) = if slug::is_page_of(id, o) { (id, o) } else { (o, id) };
+            format!(
+                "编号“{id}”与“{o}”的列表页重名：{folder}/{a}.html 也是“{b}”超过一页时的第二页以后的文件名"
+            )
+        })
 }

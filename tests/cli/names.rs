@@ -186,3 +186,50 @@ fn a_tag_named_like_a_second_page_does_not_replace_it() {
     assert!(links_to(&s.public("news/x2.html"), "../tags/x-2_2.html"));
     no_broken_links(&s);
 }
+
+/// A phase or unit id whose list page is another list's page (`x-2` is page 2 of `x`), or the
+/// folder's index, is an error at the id.
+#[test]
+fn phase_and_unit_ids_that_name_another_lists_page_are_refused() {
+    let s = Site::example();
+    let c = s.read("content/campaign.yaml");
+    let first = c
+        .lines()
+        .find(|l| l.trim_start().starts_with("- id: "))
+        .unwrap();
+    let id = first
+        .trim_start()
+        .trim_start_matches("- id: ")
+        .trim()
+        .to_string();
+    // The second phase takes the id of page 2 of the first phase's list.
+    let mut n = 0;
+    let changed: String = c
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("- id: ") {
+                n += 1;
+                if n == 2 {
+                    let indent = &l[..l.len() - l.trim_start().len()];
+                    return format!("{indent}- id: {id}-2\n");
+                }
+            }
+            format!("{l}\n")
+        })
+        .collect();
+    let line = changed
+        .lines()
+        .position(|l| l.ends_with(&format!("- id: {id}-2")))
+        .unwrap()
+        + 1;
+    s.write("content/campaign.yaml", &changed);
+    let r = s.run(&["build"]).fails(1);
+    let at = format!("content/campaign.yaml:{line}:");
+    assert!(
+        r.stderr.contains(&at)
+            && r.stderr
+                .contains(&format!("编号“{id}-2”与“{id}”的列表页重名")),
+        "{at}\n{}",
+        r.stderr
+    );
+}
