@@ -188,8 +188,8 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Output) -> anyhow::Result<V
 }
 
 /// Renders what `plan` asks for into `out`, reusing (and updating) the engine and values of
-/// earlier renders of the same theme (`serve`). The renderers run side by side; their
-/// findings come back in the order of [`RENDERERS`].
+/// earlier renders of the same theme (`serve`). The renderers of a full render run side by
+/// side; their findings come back in the order of [`RENDERERS`].
 pub fn render_prepared(
     prepared: &mut Prepared,
     site: &Site,
@@ -207,9 +207,16 @@ pub fn render_prepared(
         refs: prepared.refs(),
         out,
     };
-    let found: Vec<Vec<Diagnostic>> = RENDERERS
-        .par_iter()
-        .map(|r| crate::timing::stage(r.name, || (r.render)(&cx)))
-        .collect::<anyhow::Result<_>>()?;
+    let run = |r: &Renderer| crate::timing::stage(r.name, || (r.render)(&cx));
+    // A full render runs the renderers side by side; a partial one (serve) has little to do
+    // in each, and side by side they only contend for the cores each already spreads over.
+    let found: Vec<Vec<Diagnostic>> = if plan.is_all() {
+        RENDERERS
+            .par_iter()
+            .map(run)
+            .collect::<anyhow::Result<_>>()?
+    } else {
+        RENDERERS.iter().map(run).collect::<anyhow::Result<_>>()?
+    };
     Ok(found.into_iter().flatten().collect())
 }

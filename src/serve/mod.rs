@@ -138,11 +138,13 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
             }
             if let Some(site) = builder.site() {
                 let changed = (!r.full).then_some(&saved);
-                let report = shared
-                    .findings
-                    .write()
-                    .expect("findings lock")
-                    .update(site, changed);
+                let report = crate::timing::stage("proofread", || {
+                    shared
+                        .findings
+                        .write()
+                        .expect("findings lock")
+                        .update(site, changed)
+                });
                 crate::ewrite!("{report}");
             }
         }
