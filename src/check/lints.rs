@@ -58,6 +58,7 @@ lints! {
     TrailingPunctTitle = "trailing-punct-title", Error, Text;
     AttachmentMismatch = "attachment-mismatch", Error, Text;
     SignatureRepeated = "signature-repeated", Error, Text;
+    AttachmentNoteRepeated = "attachment-note-repeated", Error, Text;
     RepeatedWord = "repeated-word", Error, Text;
     RepeatedChar = "repeated-char", Warning, Text;
     BrokenParagraph = "broken-paragraph", Warning, Text;

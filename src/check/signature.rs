@@ -1,6 +1,9 @@
-//! `signature-repeated`: a 公文 or letter whose page prints the 署名 and the 成文日期 from the
-//! front matter (`issuer`, `date`) but whose body ends with them typed again, so they show
-//! twice on the page, in print and in the WeChat export.
+//! What the page prints from the front matter, typed again in the body, so that it shows twice
+//! on the page, in print and in the WeChat export:
+//! - `signature-repeated`: a 公文 or letter (署名 and 成文日期 from `issuer` and `date`) whose
+//!   body ends with them;
+//! - `attachment-note-repeated`: a 公文 (附件说明 from `attachments`) whose 正文 has its own
+//!   附件说明 paragraph (`附件：1. ……`).
 
 use super::text::Kind;
 use super::{Doc, Lint};
@@ -10,6 +13,7 @@ use crate::gongwen::date_line;
 const TAIL: usize = 4;
 
 pub fn run(doc: &mut Doc) {
+    attachment_note(doc);
     let Some(kind) = doc.kind else {
         return;
     };
@@ -58,6 +62,34 @@ pub fn run(doc: &mut Doc) {
                 what.1
             ),
             format!("删除正文末尾的这一行；{}由前言区的{}生成", what.0, what.1),
+        );
+    }
+}
+
+fn attachment_note(doc: &mut Doc) {
+    if !doc.kind.is_some_and(|k| k.is_official()) || doc.front.list("attachments").is_empty() {
+        return;
+    }
+    let notes: Vec<(usize, usize)> = (0..doc.blocks.len())
+        .filter(|&b| {
+            let blk = &doc.blocks[b];
+            blk.top && blk.ctx == 0 && blk.kind == Kind::Para
+        })
+        .filter_map(|b| {
+            let chars = &doc.blocks[b].chars;
+            let first = chars.iter().position(|c| !c.is_whitespace())?;
+            let head: String = chars[first..].iter().take(3).collect();
+            matches!(head.as_str(), "附件：" | "附件:").then_some((b, first))
+        })
+        .collect();
+    for (b, first) in notes {
+        doc.at(
+            b,
+            first,
+            3,
+            Lint::AttachmentNoteRepeated,
+            "正文中又写了附件说明：页面和打印件会按前言区的附件（attachments）再列一次",
+            "删除正文中的这段附件说明；附件的名称和顺序写在前言区的 attachments 中",
         );
     }
 }
