@@ -16,6 +16,15 @@ fn required(kind: Kind) -> &'static [&'static str] {
     }
 }
 
+/// Whether the front matter of `src` writes its keys in Chinese (`标题:` rather than `title:`).
+fn chinese_keys(src: &str, body_start: usize) -> bool {
+    src.get(..body_start).is_some_and(|fm| {
+        fm.lines()
+            .filter_map(|l| l.split_once(':').or_else(|| l.split_once('：')))
+            .any(|(key, _)| !key.starts_with(' ') && key.chars().any(crate::gongwen::is_han))
+    })
+}
+
 pub fn run(doc: &mut Doc) {
     front_matter(doc);
     issuer(doc);
@@ -43,15 +52,28 @@ fn front_matter(doc: &mut Doc) {
         );
         return;
     };
-    let t = k.id();
+    // Named in the language the file writes its keys in, with the value to write where there
+    // is a usual one.
+    let chinese = chinese_keys(doc.src, doc.front.body_start);
     for key in required(k) {
         if !doc.front.has(key) {
+            let zh = crate::gongwen::fields::alias(key).unwrap_or(key);
+            let shown = if chinese { zh } else { key };
+            let value = match *key {
+                "disclosure" => "主动公开",
+                "date" => "X年X月X日（成文日期）",
+                _ => "……",
+            };
+            let mut hint = format!("在前言区加一行 {shown}: {value}");
+            if *key == "disclosure" {
+                hint.push_str("（依申请公开、不予公开的文件不会发布到网站）");
+            }
             doc.push(
                 Lint::FmRequired,
                 LINE1,
                 1,
-                format!("缺少必填字段“{key}”（{t} 类文档必须填写）"),
-                format!("在 front matter 中加入 {key}: …"),
+                format!("缺少必填字段“{shown}”（{}必须填写）", k.label()),
+                hint,
             );
         }
     }
@@ -237,5 +259,31 @@ fn jurisdiction(doc: &mut Doc) {
             }
             i += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod required_tests {
+    use crate::check::{LintOptions, lint_text};
+
+    #[test]
+    fn a_missing_field_is_named_in_the_files_key_language_with_its_usual_value() {
+        let hint = |src: &str| {
+            lint_text("content/notices/a.md", src, &LintOptions::default())
+                .into_iter()
+                .find(|d| d.lint == "fm-required" && d.message.contains("必须填写"))
+                .map(|d| (d.message, d.hint.unwrap_or_default()))
+                .unwrap()
+        };
+        let (msg, h) = hint(
+            "---\n标题: 关于开展测试的通知\n日期: 2026年9月2日\n发文机关: 某乡人民政府\n主送: 各村\n---\n\n正文。\n",
+        );
+        assert_eq!(msg, "缺少必填字段“公开属性”（通知必须填写）");
+        assert!(h.starts_with("在前言区加一行 公开属性: 主动公开"), "{h}");
+        let (msg, h) = hint(
+            "---\ntitle: 关于开展测试的通知\ndate: 2026-09-02\nissuer: 某乡人民政府\naddressees: 各村\n---\n\n正文。\n",
+        );
+        assert_eq!(msg, "缺少必填字段“disclosure”（通知必须填写）");
+        assert!(h.starts_with("在前言区加一行 disclosure: 主动公开"), "{h}");
     }
 }

@@ -472,14 +472,31 @@ fn fullwidth_colons(path: &str, yaml: &str, off: usize, diags: &mut Vec<Diagnost
 }
 
 fn suggest(key: &str) -> String {
+    // In the language the key is written in: a Chinese key gets the Chinese name first.
+    let chinese = key.chars().any(crate::gongwen::is_han);
+    let name = |en: &str, zh: &str| {
+        if chinese {
+            format!("“{zh}”（{en}）")
+        } else {
+            format!("“{en}”（{zh}）")
+        }
+    };
+    if let Some(en) = crate::gongwen::fields::synonym(key)
+        && let Some((_, zh, _)) = FIELDS.iter().find(|(e, _, _)| *e == en)
+    {
+        return format!("“{key}”请写作{}。", name(en, zh));
+    }
     let best = FIELDS
         .iter()
         .flat_map(|(en, zh, _)| [(*en, *en, *zh), (*zh, *en, *zh)])
         .map(|(cand, en, zh)| (similarity(key, cand), en, zh))
         .max_by_key(|(s, _, _)| *s);
     match best {
-        Some((s, en, zh)) if s >= 50 => format!("是不是想写“{en}”（{zh}）？如不需要，删除这一行。"),
-        _ => "删除这一行，或改用可用的字段：title（标题）、date（日期）、phase（阶段）、unit（单位）、tags（标签）、doc_no（文号）等，完整列表见使用说明。".into(),
+        Some((s, en, zh)) if s >= 50 => {
+            format!("是不是想写{}？如不需要，删除这一行。", name(en, zh))
+        }
+        _ if chinese => "删除这一行，或改用可用的字段：标题、日期、发文机关、文号、主送、附件、公开属性、阶段、单位、标签、摘要等，完整列表见站点文件夹中《使用说明》的“前言区字段”。".into(),
+        _ => "删除这一行，或改用可用的字段：title（标题）、date（日期）、issuer（发文机关）、doc_no（文号）、addressees（主送）、disclosure（公开属性）、phase（阶段）、tags（标签）等，完整列表见站点文件夹中《使用说明》的“前言区字段”。".into(),
     }
 }
 
@@ -509,6 +526,15 @@ pub fn similarity(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_keys_get_the_field_they_mean_in_their_own_language() {
+        assert!(suggest("成文日期").starts_with("“成文日期”请写作“日期”（date）"));
+        assert!(suggest("署名").contains("“发文机关”（issuer）"));
+        assert!(suggest("titel").contains("“title”（标题）"));
+        assert!(suggest("发文机构").contains("“发文机关”（issuer）"));
+        assert!(suggest("备忘").contains("《使用说明》的“前言区字段”"));
+    }
 
     fn run(text: &str) -> (Option<FrontMatter>, Vec<Diagnostic>) {
         let s = split(text).unwrap();

@@ -67,6 +67,31 @@ pub const FIELDS: &[(&str, &str, Ty)] = &[
     ("lint", "校对", Ty::Lint),
 ];
 
+/// Words people write for a field that are not its key or alias (the 公文 standard's names,
+/// common variants): `check` suggests the field they mean.
+pub const SYNONYMS: &[(&str, &str)] = &[
+    ("成文日期", "date"),
+    ("发文日期", "date"),
+    ("落款日期", "date"),
+    ("署名", "issuer"),
+    ("落款", "issuer"),
+    ("发文单位", "issuer"),
+    ("发文字号", "doc_no"),
+    ("主送机关", "addressees"),
+    ("抄送机关", "copy_to"),
+    ("公开方式", "disclosure"),
+    ("信息公开", "disclosure"),
+    ("印发时间", "printed_date"),
+    ("截止时间", "valid_until"),
+    ("关键词", "keywords"),
+    ("分类", "topic"),
+];
+
+/// The field a synonym names (成文日期 → date).
+pub fn synonym(word: &str) -> Option<&'static str> {
+    SYNONYMS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)
+}
+
 /// Every canonical key, in schema order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
     FIELDS.iter().map(|(en, _, _)| *en)
@@ -109,5 +134,19 @@ mod tests {
         assert_eq!(canonical("网址名"), Some("slug"));
         assert_eq!(canonical("份号"), Some("copy_no"));
         assert_eq!(alias("date"), Some("日期"));
+    }
+
+    #[test]
+    fn every_field_is_in_the_new_sites_guide_and_synonyms_name_fields() {
+        let guide = include_str!("../cmd/new/site/使用说明.md");
+        for (en, zh, _) in fields() {
+            assert!(guide.contains(&format!("| {zh} | {en} |")), "{zh} {en}");
+        }
+        for (word, key) in SYNONYMS {
+            assert!(
+                canonical(word).is_none() && canonical(key) == Some(*key),
+                "{word}"
+            );
+        }
     }
 }

@@ -231,7 +231,7 @@ pub fn prepare<'a>(
             let msg =
                 "标语没有截止日期，会一直在 LED 屏上播放（观众久看不新，容易视而不见）".to_string();
             diags.push(p.diag_at(0, false, "led-no-end-date", msg).with_hint(
-                "在前置信息中写 valid_until: 2026-09-30（截止日期），或写 phase 指定所属阶段",
+                "在前言区写 截止日期（valid_until），如这一阶段的最后一天，或写 阶段（phase）让标语随阶段结束",
             ));
         }
         for id in &src.screens {
