@@ -187,30 +187,17 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
         }
         let vcol = value_col(split.yaml, line - off, col);
         let mut v = v;
+        // A refused value: one error at the value, in the key's words.
+        let refuse = |diags: &mut Vec<Diagnostic>, msg: String, hint: String| {
+            diags.push(Diagnostic::error(path, line, vcol, "front-matter", msg).with_hint(hint));
+        };
         if let Err((msg, hint)) = limit(name, &v) {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    line,
-                    vcol,
-                    "front-matter",
-                    format!("字段“{key}”：{msg}"),
-                )
-                .with_hint(hint),
-            );
+            refuse(diags, format!("字段“{key}”：{msg}"), hint);
             continue;
         }
         if let Some(ch) = control_char_in(&v) {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    line,
-                    vcol,
-                    "front-matter",
-                    format!("字段“{key}”中有看不见的控制字符 U+{:04X}", u32::from(ch)),
-                )
-                .with_hint(CONTROL_HINT),
-            );
+            let msg = format!("字段“{key}”中有看不见的控制字符 U+{:04X}", u32::from(ch));
+            refuse(diags, msg, CONTROL_HINT.into());
             strip_controls(&mut v);
         }
         match convert(ty, v) {
@@ -221,18 +208,7 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             Ok(None) => {
                 fm.keys.insert(name, (line, col));
             }
-            Err((msg, hint)) => {
-                diags.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        vcol,
-                        "front-matter",
-                        format!("字段“{key}”：{msg}"),
-                    )
-                    .with_hint(hint),
-                );
-            }
+            Err((msg, hint)) => refuse(diags, format!("字段“{key}”：{msg}"), hint),
         }
     }
     Some(fm)
