@@ -183,7 +183,13 @@ fn a_dark_screen_is_reported_at_its_entry_in_campaign_yaml() {
             .position(|l| l.contains(&format!("- id: {id}")))
             .unwrap()
             + 1;
-        let at = format!("content/campaign.yaml:{line}:7: 警告[led-empty]: 屏幕“{id}”");
+        let name = c
+            .lines()
+            .nth(line)
+            .unwrap()
+            .trim()
+            .trim_start_matches("name: ");
+        let at = format!("content/campaign.yaml:{line}:7: 警告[led-empty]: 屏幕“{name}”（{id}）");
         assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
     }
     assert!(!r.stderr.contains("campaign.yaml: 警告"), "{}", r.stderr);

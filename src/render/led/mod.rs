@@ -106,12 +106,14 @@ pub fn render(input: &LedInput) -> LedOutput {
             &mut diags,
         );
         if feed.slides.is_empty() {
+            // Named as staff know the screen; the id is what campaign.yaml (or the default
+            // screen, when none is configured) calls it.
             let msg = format!(
-                "屏幕“{}”在 {} 没有可播放的标语，屏幕会黑屏",
-                screen.id, input.date
+                "屏幕“{}”（{}）在 {} 没有可播放的标语，屏幕会黑屏",
+                screen.name, screen.id, input.date
             );
             diags.push(Diagnostic::warning(input.campaign_path, line, col, "led-empty", msg).with_hint(
-                "检查标语的有效期（valid_from/valid_until）、阶段和 screens 设置，或为这块屏补充标语",
+                "检查标语的起始日期、截止日期（valid_from/valid_until）、阶段和屏幕（screens）设置，或为这块屏补充标语",
             ));
         }
         let id = &screen.id;
