@@ -61,8 +61,11 @@ pub fn guard(main: impl FnOnce() -> ExitCode + std::panic::UnwindSafe) -> ExitCo
 
 /// A deliberate panic for the end-to-end test of this module (`XUANGUAN_TEST_PANIC=<file>`
 /// makes the loader panic while it reads that file). Never set by users.
+/// The variable is read once, not once per file.
 pub fn test_panic(path: &str) {
-    if std::env::var_os("XUANGUAN_TEST_PANIC").is_some_and(|p| p == path) {
+    static AT: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
+    let at = AT.get_or_init(|| std::env::var_os("XUANGUAN_TEST_PANIC"));
+    if at.as_deref().is_some_and(|p| p == path) {
         panic!("XUANGUAN_TEST_PANIC");
     }
 }

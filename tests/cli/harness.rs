@@ -97,6 +97,26 @@ impl Site {
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)
     }
+
+    /// Runs `xuanguan ARGS`, which must fail (exit 1) naming `at` (`path:line:col`) and saying
+    /// `words`, and leave `output/` exactly as it was (absent stays absent).
+    #[track_caller]
+    pub fn refuses(&self, args: &[&str], at: &str, words: &str) -> Run {
+        let out = self.file("output");
+        let before = out.exists().then(|| snapshot(&out));
+        let r = self.run(args).fails(1);
+        assert!(r.stderr.contains(at), "expected {at} in\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(words),
+            "expected “{words}” in\n{}",
+            r.stderr
+        );
+        match before {
+            Some(b) => assert!(snapshot(&out) == b, "{at}: output changed"),
+            None => assert!(!out.exists(), "a refused build wrote output/"),
+        }
+        r
+    }
 }
 
 pub fn bin() -> Command {

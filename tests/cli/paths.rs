@@ -17,15 +17,7 @@ fn site_with_secret() -> (Site, tempfile::TempDir) {
 
 #[track_caller]
 fn refused(s: &Site, at: &str, words: &str) {
-    let before = snapshot(&s.file("output"));
-    let r = s.run(&["build"]).fails(1);
-    assert!(r.stderr.contains(at), "expected {at} in\n{}", r.stderr);
-    assert!(
-        r.stderr.contains(words),
-        "expected “{words}” in\n{}",
-        r.stderr
-    );
-    assert_eq!(snapshot(&s.file("output")), before, "output changed");
+    s.refuses(&["build"], at, words);
 }
 
 fn no_secret_in_output(s: &Site) {

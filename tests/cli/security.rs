@@ -41,14 +41,7 @@ fn campaign_with(s: &Site, line: &str, footer: &str) -> usize {
 
 #[track_caller]
 fn refused(s: &Site, at: &str, words: &str) {
-    let r = s.run(&["build"]).fails(1);
-    assert!(r.stderr.contains(at), "expected {at} in\n{}", r.stderr);
-    assert!(
-        r.stderr.contains(words),
-        "expected “{words}” in\n{}",
-        r.stderr
-    );
-    assert!(!s.file("output").exists(), "a refused build wrote output/");
+    s.refuses(&["build"], at, words);
 }
 
 fn quoted(v: &str) -> String {
