@@ -273,6 +273,10 @@ fn check_fields(item: &Item, roster: &Roster, diags: &mut Vec<Diagnostic>) {
 /// maps) table. The first CSV row names the columns.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, Vec<Diagnostic>> {
     let text = decode(bytes);
+    let controls = control_chars(path, &text);
+    if !controls.is_empty() {
+        return Err(controls);
+    }
     let yaml = path.ends_with(".yaml") || path.ends_with(".yml");
     let r = if yaml {
         parse_yaml(path, &text)?
@@ -298,6 +302,34 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Roster, Vec<Diagnostic>> {
         ]);
     }
     Ok(r)
+}
+
+/// At most this many control characters are reported per roster.
+const MAX_CONTROLS: usize = 10;
+
+/// Control characters in a roster (other than tab and line ends): each would reach every
+/// merged letter and the register, where no one sees it. One error at each, up to ten.
+fn control_chars(path: &str, text: &str) -> Vec<Diagnostic> {
+    text.char_indices()
+        .filter(|&(_, ch)| ch != '\r' && super::frontmatter::is_control(ch))
+        .take(MAX_CONTROLS)
+        .map(|(at, ch)| {
+            let (line, col) = line_col(text, at);
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                "roster",
+                format!(
+                    "名单里有一个看不见的控制字符 U+{:04X}，会原样进入每一封套打的信",
+                    u32::from(ch)
+                ),
+            )
+            .with_hint(
+                "多半是从别的系统复制来的：在表格软件里重新输入这一格，或删掉这个字符后再保存。",
+            )
+        })
+        .collect()
 }
 
 fn decode(bytes: &[u8]) -> String {

@@ -5,7 +5,7 @@
 
 mod build;
 mod findings;
-mod http;
+pub(crate) mod http;
 pub mod watch;
 
 use std::net::IpAddr;
