@@ -1,5 +1,11 @@
 //! 发文字号: `docno-bracket` and `docno-number`, in `doc_no` and cited in the body; the year
 //! checks of `issue-date-consistency` that concern a 文号.
+//!
+//! Complexity: O(n) in the characters of a block (n): a match starts only at an opening
+//! bracket, looks back at most 10 Han characters and reads forward over blanks, digits, one
+//! closing bracket, 第 and 号 — none of them an opening bracket, so two attempts never read the
+//! same characters forward — and a 文号 found is skipped whole. The front-matter `doc_no` is
+//! tried at each of its positions the same way.
 
 use chrono::Datelike;
 

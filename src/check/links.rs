@@ -2,6 +2,9 @@
 //! published item or to a file under `content/static/` (what `build` copies); a target with a
 //! scheme the pages refuse (see [`crate::markdown::allowed_url`]) is reported, since the page
 //! shows it as a dead `#` link.
+//!
+//! Complexity: O(n + l·u) for a body of n bytes with l links and images of at most u bytes: one
+//! pulldown-cmark pass; each target is decoded, normalised and looked up in hash sets.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

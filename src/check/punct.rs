@@ -1,5 +1,11 @@
 //! Point marks (GB/T 15834-2011): `halfwidth-punct`, `repeated-punct`, `quoted-list-dunhao`,
 //! `ellipsis-misuse`.
+//!
+//! Complexity: O(n) in the characters of a block (n): `halfwidth` is one pass plus the inside
+//! of each straight-quote pair (pairs do not overlap); `repeated` consumes each run of point
+//! marks once and, after `。（`, searches forward only to the next parenthesis, which the next
+//! such search cannot pass; `dunhao` is one pass; `ellipsis` consumes each run of one character
+//! once.
 
 use super::chars::{is_cjk, is_digit, is_han, is_point};
 use super::pairs::is_opener;

@@ -4,6 +4,10 @@
 //!   body ends with them;
 //! - `attachment-note-repeated`: a 公文 (附件说明 from `attachments`) whose 正文 has its own
 //!   附件说明 paragraph (`附件：1. ……`).
+//!
+//! Complexity: O(n + b) for b blocks holding n characters: the last four top-level paragraphs
+//! are each read a bounded number of times (collected, squeezed, read as a date line), and each
+//! top-level paragraph's first three visible characters for 附件：.
 
 use super::text::Kind;
 use super::{Doc, Lint};
