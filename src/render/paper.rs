@@ -34,8 +34,15 @@ pub fn printed(site: &Site, item: &Item) -> bool {
 /// Writes the print page of every 公文 in the plan.
 pub fn render_paper(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     let (site, tera, refs) = (cx.site, cx.tera, cx.refs);
+    // A print page shows its attached documents too: it is rendered again when one of them is.
+    let shown = |item: &Item| {
+        cx.plan.includes(item)
+            || attach::resolve(item, &site.items, &refs.by_name)
+                .iter()
+                .any(|(_, t)| matches!(t, Some(attach::Target::Item(a)) if cx.plan.includes(&site.items[*a])))
+    };
     let picked: Vec<usize> = (0..site.items.len())
-        .filter(|&n| printed(site, &site.items[n]) && cx.plan.includes(&site.items[n]))
+        .filter(|&n| printed(site, &site.items[n]) && shown(&site.items[n]))
         .collect();
     if picked.is_empty() {
         return Ok(Vec::new());
