@@ -119,6 +119,11 @@ pub fn print_all(site: &Site, root: &Path) {
             Ok((n, fonts)) => {
                 made += 1;
                 crate::ewriteln!("已打印 {pdf_rel}（{n} 页）");
+                if !docs.contains(rel)
+                    && let Some(w) = fit_warning(&browser, &profile, &root.join(rel))
+                {
+                    crate::ewriteln!("  注意：{w}");
+                }
                 if docs.contains(rel) && !has_title_font(&fonts) {
                     fallback.push(pdf_rel);
                 }
@@ -212,6 +217,34 @@ fn has_title_font(fonts: &[String]) -> bool {
     fonts
         .iter()
         .any(|f| f.contains("XiaoBiaoSong") || f.starts_with("FZXBS") || f.contains("Zhongsong"))
+}
+
+/// The mail-merge page's own warning when its batch does not fit on its sheets in 3号 (the
+/// page finds the one type size of the batch in the browser and names the long sheets).
+fn fit_warning(browser: &Path, profile: &Path, html: &Path) -> Option<String> {
+    let mut cmd = Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--disable-gpu",
+        "--no-first-run",
+        "--dump-dom",
+    ]);
+    if running_as_root() {
+        cmd.arg("--no-sandbox");
+    }
+    let out = cmd
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(file_url(html).ok()?)
+        .output()
+        .ok()?;
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let at = dom.find("class=\"fit-warning\"")?;
+    let tag_end = at + dom[at..].find('>')?;
+    if dom[at..tag_end].contains("hidden") {
+        return None;
+    }
+    let text = dom[tag_end + 1..].split('<').next()?.trim();
+    (!text.is_empty()).then(|| text.to_string())
 }
 
 /// `file://` URL of an absolute path.
