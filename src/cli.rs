@@ -132,6 +132,9 @@ pub struct BuildArgs {
     /// 把校对警告当作错误（有警告就不生成）
     #[arg(long)]
     pub strict: bool,
+    /// 同时用本机的 Chromium、Chrome 或 Edge 把公文和逐户套打的信函打印成 PDF（output/print/*.pdf）
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 /// Flags of `led`.

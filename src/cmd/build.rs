@@ -61,6 +61,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         out.abandon();
         return fail(&site, findings, args.strict);
     }
+    if args.pdf
+        && let Some(folder) = out.folder()
+    {
+        stage("pdf", || super::pdf::print_all(&site, folder));
+    }
     stage("commit", || out.commit())?;
     crate::ewrite!("{}", report::brief(&findings, texts(&site)));
     suppressed(&outcome.suppressed);

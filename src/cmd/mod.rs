@@ -5,6 +5,7 @@ pub mod check;
 pub mod import;
 pub mod led;
 pub mod new;
+pub mod pdf;
 pub mod serve;
 pub mod wechat;
 

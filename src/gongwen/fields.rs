@@ -34,6 +34,7 @@ pub const FIELDS: &[(&str, &str, Ty)] = &[
     ("doc_no", "文号", Ty::Text),
     ("issuer", "发文机关", Ty::Names),
     ("issuer_mark", "发文机关标志", Ty::Text),
+    ("seal", "盖章", Ty::Bool),
     ("title_lines", "标题分行", Ty::Names),
     ("addressees", "主送", Ty::Names),
     ("signer", "签发人", Ty::Names),

@@ -12,6 +12,8 @@
 //!   too); [`period`]: the period of a campaign phase (2023年4月底前, 4月1日至5月31日).
 //! - [`numerals`]: Chinese numerals both ways, and numbers in any written form.
 //! - [`ordinal`]: 序次语 (一、 （一） 1. （1）) and their levels; enumerations (一是, 第一，).
+//! - [`order`]: the order of a 公文's elements, the one the web page, the print page and
+//!   the WeChat export follow.
 //! - [`chars`]: character classes (`is_han`, CJK punctuation, digits, spaces).
 //! - [`decode`]: bytes of a text file → `String` (UTF-8 with or without BOM, GBK, GB18030,
 //!   UTF-16 with BOM).
@@ -24,6 +26,7 @@ pub mod decode;
 pub mod fields;
 pub mod kind;
 pub mod numerals;
+pub mod order;
 pub mod ordinal;
 pub mod period;
 

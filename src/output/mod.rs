@@ -144,6 +144,16 @@ impl Output {
         }
     }
 
+    /// The fresh folder a disk build writes into before [`Output::commit`] swaps it in: what is
+    /// made from the written files (PDFs of the print pages) goes there too, so it is swapped
+    /// in with them or thrown away with them. `None` for an in-memory output.
+    pub fn folder(&self) -> Option<&Path> {
+        match &self.target {
+            Target::Disk { tmp, .. } => Some(tmp),
+            Target::Memory(_) => None,
+        }
+    }
+
     /// Makes the build visible: swaps the fresh folder in (disk) or returns the files (memory).
     pub fn commit(self) -> anyhow::Result<HashMap<String, Vec<u8>>> {
         match self.target {

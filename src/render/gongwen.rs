@@ -9,6 +9,11 @@
 //! not nest, so each is read once) or at most 12 characters (the ordinal). [`split_annexes`] is
 //! one search.
 
+use super::led::Lexicon;
+use super::led::title::break_title_with;
+use crate::content::Item;
+use crate::gongwen::order;
+
 /// Adds the level classes to a rendered body.
 pub fn levels(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
@@ -49,26 +54,38 @@ pub fn levels(html: &str) -> String {
     out
 }
 
-/// Splits a body (after [`levels`]) before its first 附件 section: the 正文 and the attachments,
-/// which GB/T 9704 places after the signature and 附注.
-pub fn split_annexes(html: &str) -> (&str, &str) {
-    match html
-        .find("class=\"gw-annex\"")
-        .and_then(|at| html[..at].rfind('<'))
-    {
-        Some(start) => html.split_at(start),
-        None => (html, ""),
-    }
-}
-
 pub use crate::gongwen::ordinal::level;
+
+/// Characters of a 2号 (22 pt) title line in the 156 mm text area.
+pub const TITLE_CHARS: usize = 20;
+
+/// What a 公文 page shows, in the one order of [`order::ORDER`] (`order`): the title lines
+/// (the front matter's `title_lines`, else broken at word boundaries), the body marked with its
+/// levels and split before its first 附件 section (`body`, `annexes`), and whether the printed
+/// copy is sealed (`sealed`, front matter `seal`/`盖章`, default true).
+pub fn document(item: &Item, content: &str, lex: &Lexicon) -> serde_json::Value {
+    let marked = levels(content);
+    let (body, annexes) = order::split_annexes(&marked);
+    let manual = item.fm.list("title_lines");
+    let title_manual = !manual.is_empty();
+    let title_lines = if title_manual {
+        manual
+    } else {
+        break_title_with(lex, &item.title, TITLE_CHARS)
+    };
+    serde_json::json!({
+        "order": order::ids(),
+        "title_lines": title_lines,
+        "title_manual": title_manual,
+        "body": body,
+        "annexes": annexes,
+        "sealed": item.fm.flag("seal").unwrap_or(true),
+    })
+}
 
 /// A heading `附件` or `附件N`: an attachment bound after the body starts a new page.
 fn annex(after: &str) -> bool {
-    let text = after.split('<').next().unwrap_or("").trim();
-    text.strip_prefix("附件")
-        .map(|r| r.trim_end_matches(['：', ':']))
-        .is_some_and(|r| r.len() <= 2 && r.chars().all(|c| c.is_ascii_digit()))
+    crate::gongwen::order::is_annex_label(after.split('<').next().unwrap_or(""))
 }
 
 /// A paragraph that is a heading on its own: short, no inline markup, no sentence end.
@@ -87,10 +104,10 @@ mod tests {
     #[test]
     fn annexes_split_off() {
         let html = levels("<p>正文。</p>\n<p>附件1：</p>\n<p>方案</p>");
-        let (main, annexes) = split_annexes(&html);
+        let (main, annexes) = order::split_annexes(&html);
         assert_eq!(main, "<p>正文。</p>\n");
         assert_eq!(annexes, "<p class=\"gw-annex\">附件1：</p>\n<p>方案</p>");
-        assert_eq!(split_annexes("<p>x</p>"), ("<p>x</p>", ""));
+        assert_eq!(order::split_annexes("<p>x</p>"), ("<p>x</p>", ""));
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     let picked: Vec<usize> = (0..site.items.len())
         .filter(|&n| plan.includes(&site.items[n]))
         .collect();
+    // The title breaker's lexicon (the LED feed's, with the site's names), loaded once.
+    let lexicon = std::sync::OnceLock::new();
     picked.into_par_iter().try_for_each(|n| {
         let item = &site.items[n];
         let _at = crate::crash::at(item.path());
@@ -30,10 +32,13 @@ pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         ctx.insert("attachment_of", refs.attached_to(n));
         let content = placeholders::blanks(item, item.roster(site));
         if item.kind.is_official() {
-            let marked = super::gongwen::levels(&content);
-            let (body, annexes) = super::gongwen::split_annexes(&marked);
-            ctx.insert("content", body);
-            ctx.insert("annexes", annexes);
+            let lex = lexicon.get_or_init(|| super::led::site::lexicon(site));
+            let gw = super::gongwen::document(item, &content, lex);
+            // `content` and `annexes` as before, for themes written against them.
+            ctx.insert("content", gw["body"].as_str().unwrap_or(""));
+            ctx.insert("annexes", gw["annexes"].as_str().unwrap_or(""));
+            ctx.insert("gw", &gw);
+            ctx.insert("paper", &false);
         } else {
             ctx.insert("content", &content);
         }

@@ -1,5 +1,5 @@
 //! RENDER: the loaded [`Site`] becomes files. Every output channel is a [`Renderer`] in one
-//! list, [`RENDERERS`]: item pages, print pages, lists, home and feeds, the progress page, the
+//! list, [`RENDERERS`]: item pages, print pages (mail merge and 公文), lists, home and feeds, the progress page, the
 //! search index, WeChat exports, the LED feed and the copied static files. Each one takes the
 //! same [`Cx`] (the site, the plan, the theme's engine and shared values, the output), emits
 //! every file it makes tagged with who may see it and what it came from
@@ -11,9 +11,10 @@ mod gongwen;
 mod html;
 pub mod led;
 mod lists;
+pub mod paper;
 mod placeholders;
 mod prepared;
-mod print;
+pub mod print;
 mod progress;
 mod search;
 mod statics;
@@ -59,7 +60,7 @@ pub struct Renderer {
 }
 
 /// Every renderer, in the order their findings are reported.
-pub const RENDERERS: [Renderer; 9] = [
+pub const RENDERERS: [Renderer; 10] = [
     Renderer {
         name: "item pages",
         render: html::render_items,
@@ -67,6 +68,10 @@ pub const RENDERERS: [Renderer; 9] = [
     Renderer {
         name: "print pages",
         render: print::render_print,
+    },
+    Renderer {
+        name: "公文 print pages",
+        render: paper::render_paper,
     },
     Renderer {
         name: "list pages",

@@ -7,6 +7,8 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::led::Lexicon;
+use super::led::title::break_title_with;
 use super::placeholders::BLANK;
 use super::templates::{base_context, render};
 use super::{Cx, context, escape_html};
@@ -14,6 +16,9 @@ use crate::content::Item;
 use crate::content::roster::{self, Roster};
 use crate::diag::Diagnostic;
 use crate::output::Dest;
+
+/// Characters of a letter title line (1.45 × 16 pt in the 156 mm text area).
+const LETTER_TITLE_CHARS: usize = 19;
 
 /// Extra columns of the delivery register, filled in by hand.
 const REGISTER_BLANKS: [&str; 3] = ["送达日期", "签收人", "备注"];
@@ -64,7 +69,10 @@ pub fn render_print(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
             ctx.insert("columns", &roster.columns);
             ctx.insert("blanks", &REGISTER_BLANKS);
             ctx.insert("roster_path", &roster.path);
-            ctx.insert("sheets", &sheets(item, roster));
+            let lex = (item.title.chars().count() > LETTER_TITLE_CHARS
+                || item.title.contains("{{"))
+            .then(|| super::led::site::lexicon(site));
+            ctx.insert("sheets", &sheets(item, roster, lex.as_deref()));
             ctx.insert("register_url", file_name(&register_rel));
             ctx.insert("register_csv", file_name(&csv_rel));
             let html = render(tera, "print.html", &ctx, &sheets_rel)?;
@@ -84,7 +92,7 @@ fn file_name(rel: &str) -> &str {
 }
 
 /// One sheet per row: the body with the row's cells (escaped) in place of the placeholders.
-fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
+fn sheets(item: &Item, roster: &Roster, lex: Option<&Lexicon>) -> Vec<Sheet> {
     let name_col = ["单位名称", "企业名称", "单位", "名称", "收件单位"]
         .iter()
         .find_map(|c| roster.column(c))
@@ -95,10 +103,14 @@ fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
                 .position(|c| !matches!(c.as_str(), "序号" | "编号" | "No" | "no"))
         })
         .unwrap_or(0);
-    let lines = match item.fm.list("title_lines") {
+    // `title_lines` as written, else each sheet's title broken between words (the title is
+    // 1.45 × 3号, 19 characters to a line of the text area).
+    let manual = item.fm.list("title_lines");
+    let lines = match &manual {
         l if l.is_empty() => vec![item.title.clone()],
-        l => l,
+        l => l.clone(),
     };
+    let lex = lex.filter(|_| manual.is_empty());
     let letter = context::letter(item);
     let salutation = letter["salutation"].as_str().unwrap_or("").to_string();
     roster
@@ -113,14 +125,20 @@ fn sheets(item: &Item, roster: &Roster) -> Vec<Sheet> {
                 .map(|c| (c.clone(), roster.cell(row, c).into()))
                 .collect(),
             recipient: row.cells.get(name_col).cloned().unwrap_or_default(),
-            title_lines: lines
-                .iter()
-                .map(|l| {
-                    roster::fill(l, |n| {
-                        roster.column(n).map(|_| roster.cell(row, n).to_string())
+            title_lines: {
+                let filled: Vec<String> = lines
+                    .iter()
+                    .map(|l| {
+                        roster::fill(l, |n| {
+                            roster.column(n).map(|_| roster.cell(row, n).to_string())
+                        })
                     })
-                })
-                .collect(),
+                    .collect();
+                match lex {
+                    Some(lex) => break_title_with(lex, &filled.concat(), LETTER_TITLE_CHARS),
+                    None => filled,
+                }
+            },
             salutation: roster::fill(&salutation, |n| {
                 roster.column(n).map(|_| roster.cell(row, n).to_string())
             }),

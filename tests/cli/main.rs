@@ -18,6 +18,7 @@ mod links;
 mod messages;
 mod names;
 mod new;
+mod paper;
 mod paths;
 mod print;
 mod privacy;

@@ -16,6 +16,7 @@ pub mod screen;
 pub mod site;
 pub mod source;
 pub mod split;
+pub mod title;
 
 pub use config::parse_screens;
 pub use feed::{Feed, Slide};

@@ -104,7 +104,7 @@ pub fn build(
         })
         .collect();
     let slogans = collect(site, &mut diags);
-    let lexicon = lexicon_for(site_terms(site));
+    let lexicon = lexicon(site);
     // A screen's findings point at its entry under led.screens (the default screen, when
     // none is configured, at `led:` or the top of the file).
     let configured = led.is_some_and(|l| l.get("screens").or_else(|| l.get("屏幕")).is_some());
@@ -158,6 +158,12 @@ fn map_screen_phases(
             }
         }
     }
+}
+
+/// The splitter's lexicon with the site's own names (places, units, enterprises): the LED feed
+/// and the 公文 title breaker share it.
+pub fn lexicon(site: &Site) -> Arc<Lexicon> {
+    lexicon_for(site_terms(site))
 }
 
 /// The lexicon for these site terms. Loading jieba's dictionary is the slowest part of the LED

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::content::{Item, Kind, Site};
 use crate::diag::Diagnostic;
+use crate::gongwen::order::{self, Part};
 use crate::output::Dest;
 
 use super::Cx;
@@ -89,26 +90,54 @@ pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
     let meta = meta::build(site, item, cfg, digest, cover.as_ref());
 
     let mut html = format!("<section style=\"{}\">\n", st.root());
-    // The 文号 heads an official document (GB/T 9704 [7.2]), centred above the 主送机关.
-    if let Some(no) = item.fm.text("doc_no").filter(|_| item.kind.is_official()) {
-        html.push_str(&format!(
-            "<p style=\"{}text-align:center;\">{}</p>\n",
-            st.plain_paragraph(),
-            escape(no)
-        ));
-    }
-    let addressees = item.fm.list("addressees");
-    if !addressees.is_empty() && matches!(item.kind, Kind::Notice | Kind::Letter) {
-        html.push_str(&format!(
-            "<p style=\"{}\">{}：</p>\n",
-            st.plain_paragraph(),
-            escape(&addressees.join("、"))
-        ));
-    }
-    html.push_str(&body.html);
-    frame::attachments(&mut html, site, item);
-    if matches!(item.kind, Kind::Notice | Kind::Letter) {
-        frame::signature(&mut html, item, &st);
+    // The parts in the one order of a 公文 (gongwen::order), also for letters and plans: the
+    // 附件 written in the body go after the 署名, 成文日期 and 附注.
+    let (main, annexes) = order::split_annexes(&body.html);
+    let official = item.kind.is_official();
+    for part in order::ORDER {
+        match part {
+            // The red 版头 and the 版记 belong to the printed document, the title to the
+            // editor's own field.
+            Part::Banner | Part::Title | Part::Date | Part::Record => {}
+            // The 文号 heads an official document (GB/T 9704 [7.2]), centred above the 主送机关.
+            Part::DocNo => {
+                if let Some(no) = item.fm.text("doc_no").filter(|_| official) {
+                    html.push_str(&format!(
+                        "<p style=\"{}text-align:center;\">{}</p>\n",
+                        st.plain_paragraph(),
+                        escape(no)
+                    ));
+                }
+            }
+            Part::Addressees => {
+                let addressees = item.fm.list("addressees");
+                if !addressees.is_empty() && matches!(item.kind, Kind::Notice | Kind::Letter) {
+                    html.push_str(&format!(
+                        "<p style=\"{}\">{}：</p>\n",
+                        st.plain_paragraph(),
+                        escape(&addressees.join("、"))
+                    ));
+                }
+            }
+            Part::Body => html.push_str(main),
+            Part::AttachmentNote => frame::attachments(&mut html, site, item),
+            // The date is the signature's second line.
+            Part::Signature => {
+                if matches!(item.kind, Kind::Notice | Kind::Letter) {
+                    frame::signature(&mut html, item, &st);
+                }
+            }
+            Part::Note => {
+                if let Some(note) = item.fm.text("note").filter(|_| official) {
+                    html.push_str(&format!(
+                        "<p style=\"{}text-indent:2em;\">（{}）</p>\n",
+                        st.plain_paragraph(),
+                        escape(note)
+                    ));
+                }
+            }
+            Part::Annexes => html.push_str(annexes),
+        }
     }
     frame::notes(&mut html, &body, &st);
     frame::footer(&mut html, &meta, &st);
