@@ -6,6 +6,7 @@ mod html;
 mod browser;
 mod build;
 mod check;
+mod dashboard;
 mod faults;
 mod fuzz;
 mod hostile;
