@@ -149,6 +149,16 @@ fn issuer(doc: &mut Doc) {
     }
     let mut rest = normalize(prefix);
     let mut names: Vec<String> = issuers.iter().map(|i| normalize(i)).collect();
+    // The site's short names of these issuers (campaign.yaml 校对.发文机关简称).
+    let short: Vec<String> = doc
+        .opts
+        .own
+        .aliases
+        .iter()
+        .filter(|(_, full)| names.contains(&normalize(full)))
+        .map(|(alias, _)| normalize(alias))
+        .collect();
+    names.extend(short);
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     for n in &names {
         rest = rest.replace(n.as_str(), "");
@@ -176,7 +186,7 @@ fn issuer(doc: &mut Doc) {
                 "标题中的发文机关“{prefix}”与 issuer“{}”不一致",
                 issuers.join("、")
             ),
-            "核对标题是否从其他单位的模板复制；如确为本机关的简称，在 front matter 写 lint: {disable: [issuer-mismatch]}",
+            "核对标题是否从其他单位的模板复制；如确为本机关的简称，在 campaign.yaml 的 校对: 下写 发文机关简称: {简称: 全称}",
         );
     }
 }
