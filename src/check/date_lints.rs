@@ -92,6 +92,18 @@ pub fn run(doc: &mut Doc) {
                     format!("日期“{text}”格式有误：{}", problems.join("；")),
                     format!("写作“{good}”"),
                 );
+                // A full 2023年04月 06日 (leading zeros, blanks) is rewritten as it reads; a
+                // year to guess, a 号 or a 零 to replace is for the writer.
+                let mechanical = s.form == Form::Arabic
+                    && s.year.is_some()
+                    && s.year_digits == 4
+                    && s.day.is_some()
+                    && !s.hao
+                    && s.bad_zero.is_none();
+                if mechanical {
+                    let edit = doc.edit(b, s.start, len, &good);
+                    doc.fix([edit]);
+                }
             }
             let after = c.get(s.end).copied().unwrap_or(' ');
             let style = match s.form {

@@ -53,6 +53,7 @@ impl DocNos {
             len: no.chars().count(),
             message: format!("文号“{no}”与 {} 重复", others.join("、")),
             hint: "每份公文的发文字号只能用一次：核对发文登记，改正其中一篇的序号；同一份文件不要放两遍".into(),
+            edits: Vec::new(),
         }]
     }
 }

@@ -59,6 +59,7 @@ lints! {
     IssuerMismatch = "issuer-mismatch", Error, Text;
     JurisdictionMismatch = "jurisdiction-mismatch", Warning, Text;
     TrailingPunctTitle = "trailing-punct-title", Error, Text;
+    TitleLineBreak = "title-line-break", Warning, Text;
     AttachmentMismatch = "attachment-mismatch", Error, Text;
     SignatureRepeated = "signature-repeated", Error, Text;
     AttachmentNoteRepeated = "attachment-note-repeated", Error, Text;

@@ -59,6 +59,9 @@ fn closer_of(c: char) -> char {
     }
 }
 
+/// Corrections of single marks: (position, replacement).
+pub type Marks = Vec<(usize, char)>;
+
 pub fn run(doc: &mut Doc) {
     let joins = splits(&doc.blocks);
     let mut b = 0;
@@ -94,7 +97,8 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
     };
     let free = |k: usize| seq.get(k).is_some_and(|&(b, i)| doc.blocks[b].free(i));
     let mut stack: Vec<usize> = Vec::new();
-    let mut report: Vec<(usize, Lint, String, String)> = Vec::new();
+    // (position, lint, message, hint, corrections).
+    let mut report: Vec<(usize, Lint, String, String, Marks)> = Vec::new();
     let mut ascii_pairs: Vec<(usize, usize)> = Vec::new();
     // How many openers of each family are on the stack: a nested “ or 《 and a closer with no
     // opener of its family are told without scanning the stack (a scan per mark is quadratic).
@@ -122,6 +126,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                     Lint::NestedPair,
                     format!("“{c}”套用了同一种{c}"),
                     format!("里层改用{inner}"),
+                    Vec::new(),
                 ));
             }
             open[slot(fam)] += 1;
@@ -143,6 +148,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                 Lint::UnbalancedPair,
                 format!("“{c}”没有对应的前半个"),
                 "补上前半个标号，或删除多余的后半个".into(),
+                Vec::new(),
             ));
             continue;
         };
@@ -154,6 +160,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                 Lint::UnbalancedPair,
                 format!("“{oc}”没有对应的“{}”", closer_of(oc)),
                 format!("补上“{}”", closer_of(oc)),
+                Vec::new(),
             ));
         }
         let o = match stack.pop() {
@@ -170,11 +177,18 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             } else {
                 (')', "半角")
             };
+            // （…) in Chinese text: the closing bracket takes the opening one's width.
+            let edit = if oc == '（' {
+                vec![(k, '）')]
+            } else {
+                Vec::new()
+            };
             report.push((
                 k,
                 Lint::UnbalancedPair,
                 format!("括号前后不一致：“{oc}”与“{c}”"),
                 format!("改为{fix}的“{want}”（中文行文用全角括号“（）”）"),
+                edit,
             ));
         } else if c == ')' {
             ascii_pairs.push((o, k));
@@ -190,6 +204,7 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
             Lint::UnbalancedPair,
             format!("“{oc}”没有对应的“{}”", closer_of(oc)),
             format!("补上“{}”", closer_of(oc)),
+            Vec::new(),
         ));
     }
     // Han characters before each position: nested () would each scan their inside.
@@ -212,12 +227,23 @@ fn check(doc: &mut Doc, seq: &[(usize, usize)], next_opens_quote: bool) {
                 Lint::HalfwidthParen,
                 "中文行文中使用了半角括号“()”".into(),
                 format!("改为“（{inner}）”"),
+                vec![(o, '（'), (k, '）')],
             ));
         }
     }
-    for (k, lint, msg, hint) in report {
+    for (k, lint, msg, hint, fix) in report {
         let (b, i) = seq[k];
         doc.at(b, i, 1, lint, msg, hint);
+        if !fix.is_empty() {
+            let edits: Vec<_> = fix
+                .iter()
+                .map(|&(p, to)| {
+                    let (b, i) = seq[p];
+                    doc.edit(b, i, 1, &to.to_string())
+                })
+                .collect();
+            doc.fix(edits);
+        }
     }
 }
 

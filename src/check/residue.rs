@@ -157,8 +157,17 @@ fn placeholder_at(c: &[char], i: usize, closers: &mut Closers) -> Option<usize> 
 
 /// `word-list`: known misspellings and outdated names.
 pub fn words(doc: &mut Doc) {
+    let site = doc
+        .opts
+        .own
+        .typos
+        .iter()
+        .map(|(w, r)| (w.as_str(), r.as_str()));
     let mut dict: Vec<(Vec<char>, String)> = WORDS
         .iter()
+        .copied()
+        .chain(site)
+        .filter(|(w, _)| !w.is_empty())
         .map(|(w, r)| (w.chars().collect(), r.to_string()))
         .collect();
     dict.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));

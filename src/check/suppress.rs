@@ -115,14 +115,17 @@ impl Rules {
         let lint = Lint::parse(id);
         if lint.is_none() {
             let hint = match Lint::closest(id) {
-                Some(l) => format!("是不是想写“{}”？规则名见 docs/lints.md。", l.id()),
+                Some(l) => format!("是不是想写“{}”？全部规则见 xuanguan check --rules", l.id()),
                 None => {
                     let all: Vec<&str> = LINTS
                         .iter()
                         .filter(|l| l.family() != Family::Suppression)
                         .map(|l| l.id())
                         .collect();
-                    format!("可用的规则名：{}（见 docs/lints.md）。", all.join("、"))
+                    format!(
+                        "可用的规则名：{}（说明见 xuanguan check --rules）。",
+                        all.join("、")
+                    )
                 }
             };
             self.problems.push(Finding {
@@ -131,6 +134,7 @@ impl Rules {
                 len: id.chars().count(),
                 message: format!("没有名为“{id}”的检查规则，这条忽略设置不起作用"),
                 hint,
+                edits: Vec::new(),
             });
         }
         lint

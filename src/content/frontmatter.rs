@@ -370,7 +370,7 @@ fn convert(ty: Ty, v: Value) -> Result<Option<Value>, Problem> {
                 }
                 _ => Err((
                     "应写成 {disable: [规则名, …]}".into(),
-                    "例如 lint: {disable: [word-list]}，规则名见 docs/lints.md。".into(),
+                    "例如 lint: {disable: [word-list]}，全部规则见 xuanguan check --rules。".into(),
                 )),
             }
         }
