@@ -353,3 +353,42 @@ fn one_order_on_the_web_in_print_and_on_wechat() {
         "{print}"
     );
 }
+
+/// GB/T 9704 7.3.5 without a seal (`盖章: false`): the date starts two characters right of the
+/// 署名's first character, and the longer of the two lines (here the date) stands two
+/// characters in from the right of the text area.
+#[test]
+fn unsealed_signature_stands_two_characters_in() {
+    if !pdf_tools() {
+        return;
+    }
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/notices/t.md",
+        "---\ntype: notice\ntitle: 关于开展安全生产检查的通知\nissuer: 测试乡人民政府\ndate: 2026-03-02\naddressees: [各村委会]\n盖章: false\ndisclosure: 主动公开\n---\n\n请各村于3月底前完成检查。\n",
+    );
+    let r = build_pdf(&s, &chromium());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let pdf = s.file("output/print/t.pdf");
+    assert_eq!(pdf_pages(&pdf), 1);
+    let words = pdf_words(&pdf, 1);
+    let date = find(&words, "2026年3月2日").expect("date");
+    let issuer = words
+        .iter()
+        .filter(|w| w.4.contains("测试乡人民政府") && w.1 + w.3 < date.1 + date.3)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .cloned()
+        .expect("署名");
+    // A 3号 character on the 28-character grid: 156 mm / 28.
+    let ch = 156.0 / 28.0;
+    let right = (184.0 - issuer.2.max(date.2) / MM) / ch;
+    assert!(
+        (1.6..=2.4).contains(&right),
+        "署名 and date {right:.2} characters from the right"
+    );
+    let indent = (date.0 - issuer.0) / MM / ch;
+    assert!(
+        (1.6..=2.4).contains(&indent),
+        "date {indent:.2} characters in from the 署名"
+    );
+}
