@@ -315,7 +315,17 @@ fn one_order_on_the_web_in_print_and_on_wechat() {
         "content/notices/t.md",
         "---\ntype: notice\ntitle: 测试乡人民政府关于开展安全生产标准化提升专项行动的通知\ndoc_no: 测政〔2026〕3号\nissuer: 测试乡人民政府\ndate: 2026-03-02\naddressees: [各村委会]\nattachments: [工作安排表]\nnote: 此件公开发布\nprinted_by: 测试乡人民政府办公室\nprinted_date: 2026-03-02\n盖章: false\ndisclosure: 主动公开\n---\n\n正文第一段。\n\n## 附件\n\n## 工作安排表\n\n附件正文。\n",
     );
+    s.write(
+        "content/notices/u.md",
+        "---\ntype: notice\ntitle: 测试乡人民政府关于开展安全生产标准化提升专项行动的通知\ntitle_lines: [测试乡人民政府关于开展安全生产, 标准化提升专项行动的通知]\nissuer: 测试乡人民政府\ndate: 2026-03-02\ndisclosure: 主动公开\n---\n\n正文。\n",
+    );
     s.run(&["build"]).ok();
+    // The front matter's title_lines win over the automatic breaks.
+    let manual = s.read("output/print/u.html");
+    assert!(
+        manual.contains("<span class=\"gw-tl\">测试乡人民政府关于开展安全生产</span><br><span class=\"gw-tl\">标准化提升专项行动的通知</span>"),
+        "{manual}"
+    );
     let marks = [
         "测政〔2026〕3号",
         "各村委会：",

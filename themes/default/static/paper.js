@@ -90,5 +90,7 @@
     document.body.setAttribute('data-record-room', (room / MM).toFixed(1));
   }
   fit();
+  // Again once every font has loaded (a title face found late changes nothing else).
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(fit);
   window.addEventListener('beforeprint', fit);
 })();
