@@ -186,6 +186,16 @@ fn gongwen_and_letters_print_by_the_standard() {
         184.0 * MM,
     );
 
+    // The site's own page prints the same way (paper.js measures with the print style sheet
+    // switched on when printing starts).
+    let web = s.file("peixun-web.pdf");
+    crate::print::print_pdf(&s.file("output/site/notices/peixun-tongzhi.html"), &web);
+    let pages = assert_record_at_the_foot(&web, "site/notices/peixun-tongzhi.html");
+    assert_eq!(
+        pages, 2,
+        "the 培训 notice's web page prints on {pages} pages"
+    );
+
     // The 印发 notice: its attachments follow, each on its own page under 附件N at the top left.
     let pdf = s.file("output/print/yinfa-xuanguan-fangan.pdf");
     let pages = assert_record_at_the_foot(&pdf, "yinfa-xuanguan-fangan");
