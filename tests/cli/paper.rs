@@ -186,6 +186,16 @@ fn gongwen_and_letters_print_by_the_standard() {
         184.0 * MM,
     );
 
+    // The site's own page prints the same way (paper.js measures with the print style sheet
+    // switched on when printing starts).
+    let web = s.file("peixun-web.pdf");
+    crate::print::print_pdf(&s.file("output/site/notices/peixun-tongzhi.html"), &web);
+    let pages = assert_record_at_the_foot(&web, "site/notices/peixun-tongzhi.html");
+    assert_eq!(
+        pages, 2,
+        "the 培训 notice's web page prints on {pages} pages"
+    );
+
     // The 印发 notice: its attachments follow, each on its own page under 附件N at the top left.
     let pdf = s.file("output/print/yinfa-xuanguan-fangan.pdf");
     let pages = assert_record_at_the_foot(&pdf, "yinfa-xuanguan-fangan");
@@ -315,7 +325,17 @@ fn one_order_on_the_web_in_print_and_on_wechat() {
         "content/notices/t.md",
         "---\ntype: notice\ntitle: 测试乡人民政府关于开展安全生产标准化提升专项行动的通知\ndoc_no: 测政〔2026〕3号\nissuer: 测试乡人民政府\ndate: 2026-03-02\naddressees: [各村委会]\nattachments: [工作安排表]\nnote: 此件公开发布\nprinted_by: 测试乡人民政府办公室\nprinted_date: 2026-03-02\n盖章: false\ndisclosure: 主动公开\n---\n\n正文第一段。\n\n## 附件\n\n## 工作安排表\n\n附件正文。\n",
     );
+    s.write(
+        "content/notices/u.md",
+        "---\ntype: notice\ntitle: 测试乡人民政府关于开展安全生产标准化提升专项行动的通知\ntitle_lines: [测试乡人民政府关于开展安全生产, 标准化提升专项行动的通知]\nissuer: 测试乡人民政府\ndate: 2026-03-02\ndisclosure: 主动公开\n---\n\n正文。\n",
+    );
     s.run(&["build"]).ok();
+    // The front matter's title_lines win over the automatic breaks.
+    let manual = s.read("output/print/u.html");
+    assert!(
+        manual.contains("<span class=\"gw-tl\">测试乡人民政府关于开展安全生产</span><br><span class=\"gw-tl\">标准化提升专项行动的通知</span>"),
+        "{manual}"
+    );
     let marks = [
         "测政〔2026〕3号",
         "各村委会：",
@@ -351,5 +371,44 @@ fn one_order_on_the_web_in_print_and_on_wechat() {
         print.contains("<span class=\"gw-tl\">测试乡人民政府关于开展安全生产</span>")
             || print.contains("<span class=\"gw-tl\">测试乡人民政府关于开展</span>"),
         "{print}"
+    );
+}
+
+/// GB/T 9704 7.3.5 without a seal (`盖章: false`): the date starts two characters right of the
+/// 署名's first character, and the longer of the two lines (here the date) stands two
+/// characters in from the right of the text area.
+#[test]
+fn unsealed_signature_stands_two_characters_in() {
+    if !pdf_tools() {
+        return;
+    }
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/notices/t.md",
+        "---\ntype: notice\ntitle: 关于开展安全生产检查的通知\nissuer: 测试乡人民政府\ndate: 2026-03-02\naddressees: [各村委会]\n盖章: false\ndisclosure: 主动公开\n---\n\n请各村于3月底前完成检查。\n",
+    );
+    let r = build_pdf(&s, &chromium());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let pdf = s.file("output/print/t.pdf");
+    assert_eq!(pdf_pages(&pdf), 1);
+    let words = pdf_words(&pdf, 1);
+    let date = find(&words, "2026年3月2日").expect("date");
+    let issuer = words
+        .iter()
+        .filter(|w| w.4.contains("测试乡人民政府") && w.1 + w.3 < date.1 + date.3)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .cloned()
+        .expect("署名");
+    // A 3号 character on the 28-character grid: 156 mm / 28.
+    let ch = 156.0 / 28.0;
+    let right = (184.0 - issuer.2.max(date.2) / MM) / ch;
+    assert!(
+        (1.6..=2.4).contains(&right),
+        "署名 and date {right:.2} characters from the right"
+    );
+    let indent = (date.0 - issuer.0) / MM / ch;
+    assert!(
+        (1.6..=2.4).contains(&indent),
+        "date {indent:.2} characters in from the 署名"
     );
 }

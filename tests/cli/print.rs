@@ -628,9 +628,21 @@ fn notices_print_on_the_gbt9704_grid() {
     }
     let s = Site::example();
     s.run(&["build", "--today", "2026-11-23"]).ok();
-    for slug in ["yinfa-xuanguan-fangan", "xuanguan-fangan"] {
+    // The site's pages and the print pages (print/, with the attachments after the notice).
+    for (slug, html) in [
+        (
+            "yinfa-xuanguan-fangan",
+            "output/site/notices/yinfa-xuanguan-fangan.html",
+        ),
+        (
+            "xuanguan-fangan",
+            "output/site/notices/xuanguan-fangan.html",
+        ),
+        ("print-yinfa", "output/print/yinfa-xuanguan-fangan.html"),
+        ("print-peixun", "output/print/peixun-tongzhi.html"),
+    ] {
         let pdf = s.file(&format!("{slug}.pdf"));
-        print_pdf(&s.file(&format!("output/site/notices/{slug}.html")), &pdf);
+        print_pdf(&s.file(html), &pdf);
         let pages = pdf_pages(&pdf);
         assert!(pages >= 2, "{slug}: {pages} pages");
         for page in 1..=pages {

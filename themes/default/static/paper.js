@@ -5,11 +5,16 @@
 // does not fit goes to the next page, a margin at a break is dropped — and sizes the spacer in
 // front of the 版记 so that the 版记 ends on the last line of that page. Only when the page has
 // no room left does the 版记 go to the foot of the next page.
+//
+// On the site's own 公文 pages gongwen-print.css applies to print only: there the script runs
+// when printing starts, with that style sheet switched on for the moment it measures, and puts
+// the screen back afterwards.
 (function () {
-  var doc = document.querySelector('.paper-doc');
+  var doc = document.querySelector('.gongwen');
   var spacer = doc && doc.querySelector('.gw-record-spacer');
   var record = doc && doc.querySelector('.gw-record');
   if (!spacer || !record) return;
+  var sheet = document.querySelector('link[href$="gongwen-print.css"][media="print"]');
   var MM = 96 / 25.4;
   var PAGE = 225 * MM;
   var BLOCK = /^(block|list-item|table|table-row-group|table-header-group|table-footer-group|flex|grid|flow-root)$/;
@@ -89,6 +94,23 @@
     spacer.style.height = Math.max(0, room) + 'px';
     document.body.setAttribute('data-record-room', (room / MM).toFixed(1));
   }
-  fit();
-  window.addEventListener('beforeprint', fit);
+  function reset() {
+    spacer.style.height = '0';
+    var sign = doc.querySelector('.gw-sign.sealed');
+    if (sign) sign.style.marginTop = '';
+  }
+
+  if (!sheet) {
+    // The print page: laid out as on paper all the time.
+    fit();
+    // Again once every font has loaded (a title face found late changes nothing else).
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(fit);
+    window.addEventListener('beforeprint', fit);
+  } else {
+    window.addEventListener('beforeprint', function () {
+      sheet.media = 'all';
+      try { fit(); } finally { sheet.media = 'print'; }
+    });
+    window.addEventListener('afterprint', reset);
+  }
 })();
