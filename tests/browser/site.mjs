@@ -180,6 +180,10 @@ async function readable() {
               .filter((t) => t.px < 12),
             // Dates broken over two lines.
             wrapped: [...document.querySelectorAll('time')].filter(vis).filter((e) => e.getClientRects().length > 1).map((e) => e.textContent),
+            // Short labels broken over lines (a status squeezed to one character a line).
+            squeezedLabels: [...document.querySelectorAll('.phase-status, .days')].filter(vis)
+              .filter((e) => e.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(e).lineHeight))
+              .map((e) => e.textContent),
             current: [...document.querySelectorAll('nav [aria-current]')].map((a) => a.textContent.trim()),
             footerGap: document.documentElement.scrollHeight <= window.innerHeight ? Math.round(window.innerHeight - footer.bottom) : 0,
           };

@@ -243,6 +243,7 @@ fn every_page_kind_readable_in_chromium() {
             ("squeezed table cells", list("squeezed")),
             ("chart labels under 12 px", list("smallLabels")),
             ("dates broken over two lines", list("wrapped")),
+            ("labels broken over lines", list("squeezedLabels")),
         ] {
             if !found.is_empty() {
                 problems.push(format!("{at}: {what}: {found:?}"));
