@@ -142,3 +142,24 @@ fn serve_shows_the_dashboard_beside_the_site() {
     let (_, home) = server.get("/");
     assert!(!home.contains("工作台："), "{home}");
 }
+
+#[test]
+fn a_mistake_in_the_sites_dashboard_template_is_located_as_written() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let before = crate::harness::snapshot(&s.file("output"));
+    s.write(
+        "themes/default/templates/dashboard.html",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<title>工作台</title>\n<p>{{ site.title | nosuchfilter }}</p>\n</html>\n",
+    );
+    let r = s.run(&["build"]).fails(2);
+    assert!(
+        r.stderr.contains("dashboard.html 第 4 行") && r.stderr.contains("nosuchfilter"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        crate::harness::snapshot(&s.file("output")) == before,
+        "output changed"
+    );
+}
