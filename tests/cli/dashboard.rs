@@ -141,6 +141,18 @@ fn serve_shows_the_dashboard_beside_the_site() {
     assert_eq!(status, 200);
     let (_, home) = server.get("/");
     assert!(!home.contains("工作台："), "{home}");
+    assert!(page.contains("错误<strong>0</strong>"), "{page}");
+    // A saved mistake shows up on the dashboard after the rebuild.
+    let news =
+        s.read("content/news/dongyuanhui.md")
+            .replacen("参加会议。", "参加会议，纳入纳入考核。", 1);
+    s.write("content/news/dongyuanhui.md", &news);
+    let page = server.wait_for(
+        "/staff.html",
+        std::time::Duration::from_secs(20),
+        |_, body| body.contains("错误<strong>1</strong>"),
+    );
+    assert!(page.contains("content/news/dongyuanhui.md"), "{page}");
 }
 
 #[test]
