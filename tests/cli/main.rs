@@ -4,6 +4,7 @@ mod harness;
 mod html;
 
 mod browser;
+mod browser_site;
 mod build;
 mod check;
 mod dashboard;
