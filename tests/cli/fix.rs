@@ -28,6 +28,16 @@ fn site() -> Site {
 #[test]
 fn without_yes_the_diff_is_shown_and_nothing_is_written() {
     let s = site();
+    // check and build say how many findings --fix can correct.
+    let r = s.run(&["check", "."]).fails(1);
+    assert!(
+        r.stdout
+            .contains("处可以自动改正：运行 xuanguan check --fix"),
+        "{}",
+        r.stdout
+    );
+    let r = s.run(&["build", "."]).ok();
+    assert!(r.stderr.contains("处可以自动改正"), "{}", r.stderr);
     let r = s.run(&["check", ".", "--fix"]).ok();
     assert!(
         r.stdout
