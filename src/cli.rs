@@ -58,6 +58,9 @@ pub struct ImportArgs {
     /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
     #[arg(long)]
     pub force: bool,
+    /// 新建 content/campaign.yaml 时写入的主办机关（org），如“外山乡人民政府”；不写时取文件的发文机关
+    #[arg(long, value_name = "机关")]
+    pub org: Option<String>,
 }
 
 /// Flags of `serve`.

@@ -11,8 +11,10 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use numbering::{number_prefix, parse_numbering};
+use styles::{StyleList, list_of, parse_styles};
 
 mod numbering;
+mod styles;
 
 /// Reads `word/document.xml` (and `word/numbering.xml` when present) of the package at `path`.
 pub fn read_docx(path: &Path) -> Result<String> {
@@ -26,7 +28,8 @@ pub fn read_docx(path: &Path) -> Result<String> {
     let document = read_entry(&mut zip, path, "word/document.xml")?
         .with_context(|| format!("{} 中没有 word/document.xml", path.display()))?;
     let numbering = read_entry(&mut zip, path, "word/numbering.xml")?.unwrap_or_default();
-    document_text(&document, &numbering)
+    let styles = read_entry(&mut zip, path, "word/styles.xml")?.unwrap_or_default();
+    document_text(&document, &numbering, &styles)
 }
 
 /// The most a `.docx` part may hold once decompressed. A real document.xml of a long 公文 with
@@ -90,6 +93,7 @@ struct Para {
     in_text: bool,
     num_id: Option<String>,
     ilvl: usize,
+    style: Option<String>,
 }
 
 impl Para {
@@ -115,10 +119,13 @@ impl Para {
     }
 }
 
-/// The text of a `word/document.xml` with its `word/numbering.xml` (empty when absent).
-pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
+/// The text of a `word/document.xml` with its `word/numbering.xml` and `word/styles.xml`
+/// (empty when absent).
+pub fn document_text(xml: &str, numbering_xml: &str, styles_xml: &str) -> Result<String> {
     let numbering = parse_numbering(numbering_xml).context("word/numbering.xml 格式错误")?;
+    let styles = parse_styles(styles_xml).context("word/styles.xml 格式错误")?;
     let mut counters: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut counted: HashMap<String, u32> = HashMap::new();
     let mut reader = Reader::from_str(xml);
     let mut out: Vec<String> = Vec::new();
     // Paragraphs nest (text boxes inside a paragraph); the bottom entry is never output.
@@ -151,7 +158,8 @@ pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                     top(&mut stack).bold =
                         !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
                 }
-                "numId" => top(&mut stack).num_id = attr(&e, "val").filter(|v| v != "0"),
+                "numId" => top(&mut stack).num_id = attr(&e, "val"),
+                "pStyle" => top(&mut stack).style = attr(&e, "val"),
                 "ilvl" => {
                     top(&mut stack).ilvl = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0)
                 }
@@ -180,10 +188,27 @@ pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                 "p" if stack.len() > 1 => {
                     let para = stack.pop().expect("checked");
                     let mut text = para.render();
-                    if let Some(id) = &para.num_id {
-                        let prefix = number_prefix(&numbering, &mut counters, id, para.ilvl);
-                        text = format!("{prefix}{text}");
-                    }
+                    let from_style = match (&para.num_id, &para.style) {
+                        (None, Some(st)) => list_of(&styles, st),
+                        _ => None,
+                    };
+                    let prefix = match (&para.num_id, from_style) {
+                        (Some(id), _) if id == "0" => String::new(),
+                        (Some(id), _) => number_prefix(&numbering, &mut counters, id, para.ilvl),
+                        (None, Some(StyleList::Numbered { num_id, ilvl })) => {
+                            number_prefix(&numbering, &mut counters, &num_id, ilvl)
+                        }
+                        (None, Some(StyleList::Counted)) => {
+                            let n = counted
+                                .entry(para.style.clone().unwrap_or_default())
+                                .or_default();
+                            *n += 1;
+                            format!("{n}.")
+                        }
+                        (None, Some(StyleList::Bullet)) => "• ".to_string(),
+                        (None, None) => String::new(),
+                    };
+                    text = format!("{prefix}{text}");
                     if table_depth > 0 {
                         cell.push(text.replace('\n', " "));
                     } else {
@@ -253,7 +278,7 @@ mod tests {
           <w:tbl><w:tr><w:tc><w:p><w:r><w:t>单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>份数</w:t></w:r></w:p></w:tc></w:tr>
           <w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
           </w:body></w:document>"#;
-        let text = document_text(doc, numbering).unwrap();
+        let text = document_text(doc, numbering, "").unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "一、总体目标");
         assert_eq!(lines[1], "1.**加强领导。**各村要&落实。");
@@ -263,12 +288,33 @@ mod tests {
     }
 
     #[test]
+    fn numbering_from_list_styles() {
+        let styles = r#"<w:styles xmlns:w="w">
+          <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/></w:style>
+          <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/></w:style></w:styles>"#;
+        let p = |st: &str, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{st}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let doc = format!(
+            r#"<w:document xmlns:w="w"><w:body>{}{}{}</w:body></w:document>"#,
+            p("ListNumber", "安全第一。"),
+            p("ListNumber", "预防为主。"),
+            p("ListBullet", "综合治理。")
+        );
+        let text = document_text(&doc, "", styles).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines, ["1.安全第一。", "2.预防为主。", "• 综合治理。"]);
+    }
+
+    #[test]
     fn text_boxes_and_layout_tables() {
         let doc = r#"<w:document xmlns:w="w"><w:body>
           <w:tbl><w:tr><w:tc><w:p><w:r><w:t>外山乡人民政府文件</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
           <w:p><w:r><w:t>正文</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>续完。</w:t></w:r></w:p>
           </w:body></w:document>"#;
-        let text = document_text(doc, "").unwrap();
+        let text = document_text(doc, "", "").unwrap();
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines, ["外山乡人民政府文件", "框内", "正文续完。"]);
     }
