@@ -10,8 +10,8 @@ use anyhow::{Context, Result};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use numbering::{number_prefix, parse_numbering};
-use styles::{StyleList, list_of, parse_styles};
+use numbering::parse_numbering;
+use styles::{Lists, parse_styles};
 
 mod numbering;
 mod styles;
@@ -122,10 +122,12 @@ impl Para {
 /// The text of a `word/document.xml` with its `word/numbering.xml` and `word/styles.xml`
 /// (empty when absent).
 pub fn document_text(xml: &str, numbering_xml: &str, styles_xml: &str) -> Result<String> {
-    let numbering = parse_numbering(numbering_xml).context("word/numbering.xml 格式错误")?;
-    let styles = parse_styles(styles_xml).context("word/styles.xml 格式错误")?;
-    let mut counters: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut counted: HashMap<String, u32> = HashMap::new();
+    let mut lists = Lists {
+        numbering: parse_numbering(numbering_xml).context("word/numbering.xml 格式错误")?,
+        styles: parse_styles(styles_xml).context("word/styles.xml 格式错误")?,
+        counters: HashMap::new(),
+        counted: HashMap::new(),
+    };
     let mut reader = Reader::from_str(xml);
     let mut out: Vec<String> = Vec::new();
     // Paragraphs nest (text boxes inside a paragraph); the bottom entry is never output.
@@ -188,26 +190,8 @@ pub fn document_text(xml: &str, numbering_xml: &str, styles_xml: &str) -> Result
                 "p" if stack.len() > 1 => {
                     let para = stack.pop().expect("checked");
                     let mut text = para.render();
-                    let from_style = match (&para.num_id, &para.style) {
-                        (None, Some(st)) => list_of(&styles, st),
-                        _ => None,
-                    };
-                    let prefix = match (&para.num_id, from_style) {
-                        (Some(id), _) if id == "0" => String::new(),
-                        (Some(id), _) => number_prefix(&numbering, &mut counters, id, para.ilvl),
-                        (None, Some(StyleList::Numbered { num_id, ilvl })) => {
-                            number_prefix(&numbering, &mut counters, &num_id, ilvl)
-                        }
-                        (None, Some(StyleList::Counted)) => {
-                            let n = counted
-                                .entry(para.style.clone().unwrap_or_default())
-                                .or_default();
-                            *n += 1;
-                            format!("{n}.")
-                        }
-                        (None, Some(StyleList::Bullet)) => "• ".to_string(),
-                        (None, None) => String::new(),
-                    };
+                    let prefix =
+                        lists.prefix(para.num_id.as_deref(), para.style.as_deref(), para.ilvl);
                     text = format!("{prefix}{text}");
                     if table_depth > 0 {
                         cell.push(text.replace('\n', " "));
@@ -285,27 +269,6 @@ mod tests {
         assert_eq!(lines[2], "二、工作要求");
         assert!(lines.contains(&"| 单位 | 份数 |"));
         assert!(lines.contains(&"| 甲 | 4 |"));
-    }
-
-    #[test]
-    fn numbering_from_list_styles() {
-        let styles = r#"<w:styles xmlns:w="w">
-          <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/></w:style>
-          <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/></w:style></w:styles>"#;
-        let p = |st: &str, t: &str| {
-            format!(
-                r#"<w:p><w:pPr><w:pStyle w:val="{st}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
-            )
-        };
-        let doc = format!(
-            r#"<w:document xmlns:w="w"><w:body>{}{}{}</w:body></w:document>"#,
-            p("ListNumber", "安全第一。"),
-            p("ListNumber", "预防为主。"),
-            p("ListBullet", "综合治理。")
-        );
-        let text = document_text(&doc, "", styles).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines, ["1.安全第一。", "2.预防为主。", "• 综合治理。"]);
     }
 
     #[test]

@@ -11,6 +11,48 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::attr;
+use super::numbering::{Level, number_prefix};
+
+/// The numbering definitions and styles of a document, with the counters of its lists.
+pub(super) struct Lists {
+    pub(super) numbering: HashMap<String, Vec<Level>>,
+    pub(super) styles: HashMap<String, Style>,
+    pub(super) counters: HashMap<String, Vec<u32>>,
+    /// "List Number" styles without a definition: their running count.
+    pub(super) counted: HashMap<String, u32>,
+}
+
+impl Lists {
+    /// The visible number of a paragraph: from its own `numPr`, else from its style.
+    pub(super) fn prefix(
+        &mut self,
+        num_id: Option<&str>,
+        style: Option<&str>,
+        ilvl: usize,
+    ) -> String {
+        let from_style = match (num_id, style) {
+            (None, Some(st)) => list_of(&self.styles, st),
+            _ => None,
+        };
+        match (num_id, from_style) {
+            (Some("0"), _) => String::new(),
+            (Some(id), _) => number_prefix(&self.numbering, &mut self.counters, id, ilvl),
+            (None, Some(StyleList::Numbered { num_id, ilvl })) => {
+                number_prefix(&self.numbering, &mut self.counters, &num_id, ilvl)
+            }
+            (None, Some(StyleList::Counted)) => {
+                let n = self
+                    .counted
+                    .entry(style.unwrap_or_default().to_string())
+                    .or_default();
+                *n += 1;
+                format!("{n}.")
+            }
+            (None, Some(StyleList::Bullet)) => "• ".to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
 
 /// What a paragraph style says about numbering.
 #[derive(Debug, Clone, Default)]
@@ -136,5 +178,26 @@ mod tests {
         assert_eq!(list_of(&s, "Heading2"), num(1));
         assert_eq!(list_of(&s, "Plain"), None);
         assert_eq!(list_of(&s, "Normal"), None);
+    }
+
+    #[test]
+    fn numbering_from_list_styles() {
+        let styles = r#"<w:styles xmlns:w="w">
+          <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/></w:style>
+          <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/></w:style></w:styles>"#;
+        let p = |st: &str, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{st}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let doc = format!(
+            r#"<w:document xmlns:w="w"><w:body>{}{}{}</w:body></w:document>"#,
+            p("ListNumber", "安全第一。"),
+            p("ListNumber", "预防为主。"),
+            p("ListBullet", "综合治理。")
+        );
+        let text = super::super::document_text(&doc, "", styles).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines, ["1.安全第一。", "2.预防为主。", "• 综合治理。"]);
     }
 }

@@ -8,6 +8,7 @@ pub mod docno;
 pub mod head;
 pub mod kind;
 pub mod phases;
+pub mod schedule;
 pub mod tail;
 pub mod title;
 
@@ -220,7 +221,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     if items[phase_source].kind == Kind::Plan {
         let year = items[phase_source].date.map(|d| d.year());
         phase_list = phases::find_phases(&items[phase_source].body, year, rep);
-        phases::chain_starts(&mut phase_list, items[phase_source].date, rep);
+        schedule::chain_starts(&mut phase_list, items[phase_source].date, rep);
         if !phase_list.is_empty() || items[phase_source].role == Role::Issued {
             campaign_title = Some(phases::campaign_title(&items[phase_source].title));
         }

@@ -9,6 +9,7 @@
 pub mod apply;
 pub mod furniture;
 pub mod html;
+mod labels;
 pub mod meta;
 pub mod unlabeled;
 
