@@ -15,6 +15,7 @@ mod hostile;
 mod import;
 mod import_kinds;
 mod import_seeds;
+mod import_web;
 mod led;
 mod limits;
 mod links;
