@@ -219,6 +219,13 @@ pub fn import_files(
     org: Option<&str>,
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
+    let campaign_file = into.join("content").join("campaign.yaml");
+    if let Some(o) = org.filter(|o| !o.trim().is_empty() && campaign_file.exists()) {
+        report.campaign.push(format!(
+            "{} 已存在，--org “{o}”未使用；如需修改主办机关，请直接改其中的 org",
+            crate::diag::display_path(&campaign_file)
+        ));
+    }
     let mut used = std::collections::HashSet::new();
     for file in files {
         let _at = crate::crash::at(file.display());

@@ -201,7 +201,7 @@ fn no_furniture(s: &Site, name: &str) {
 #[test]
 fn web_fixtures_every_field() {
     let mut report = Vec::new();
-    for set in ["tune", "holdout"] {
+    for set in ["tune", "holdout", "holdout2", "holdout3"] {
         let (right, all, wrong) = measure(set);
         let acc = right as f64 / all as f64;
         report.push(format!("{set}: {right}/{all} = {acc:.3}"));

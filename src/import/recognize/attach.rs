@@ -156,7 +156,8 @@ pub fn slogan_items(body: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         .map(|l| {
             let t = l.plain();
             match prefix(&t) {
-                Some((o, len)) if o.level == 3 => Line {
+                // 1. 2. 3. as a rule; 一、二、三、 in some sets.
+                Some((o, len)) if o.level == 3 || o.level == 1 => Line {
                     no: l.no,
                     text: t[len..].trim_matches(is_blank).to_string(),
                 },

@@ -238,6 +238,23 @@ fn push_name(item: &mut Item, text: &str, line: &Line, rep: &mut Report) {
     if trimmed.len() != name.len() {
         rep.info(line.no, 1, format!("附件名称“{trimmed}”末尾的标点已去掉"));
     }
+    // A portal links the attachment's file: "附件：值班表.xlsx" names the attachment 值班表.
+    let lower = trimmed.to_ascii_lowercase();
+    let trimmed = match [".docx", ".doc", ".pdf", ".xlsx", ".xls", ".wps", ".ofd"]
+        .iter()
+        .find(|e| lower.ends_with(*e))
+    {
+        Some(e) => {
+            let (stem, ext) = trimmed.split_at(trimmed.len() - e.len());
+            rep.info(
+                line.no,
+                1,
+                format!("附件名称“{stem}”后的文件扩展名“{ext}”已去掉"),
+            );
+            stem
+        }
+        None => trimmed,
+    };
     if !trimmed.is_empty() {
         item.attachment_names.push(trimmed.to_string());
     }

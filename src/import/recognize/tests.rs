@@ -104,3 +104,17 @@ fn unknown_type_is_reported_not_guessed() {
             .any(|x| x.message.contains("无法从标题“会议记录”判断文档类型"))
     );
 }
+
+/// issue 18: a portal links the attachment's file; its name is the attachment's title.
+#[test]
+fn attachment_file_names_lose_their_extension() {
+    let (d, rep) = doc(
+        "关于做好国庆值班工作的通知\n各村：\n请安排值班。\n附件：国庆值班表.XLSX\n外山乡人民政府\n2024年9月10日\n",
+    );
+    assert_eq!(d.items[0].attachment_names, ["国庆值班表"]);
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|x| x.message.contains("“.XLSX”已去掉"))
+    );
+}

@@ -83,6 +83,44 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
     Some(out)
 }
 
+/// A table pasted as a row of labels over a row of values ("索引号\t文号\t发布机构" then the
+/// values, tab- or space-separated, as many as the labels): (label, key, value, column).
+fn header_row(
+    labels: &str,
+    values: &str,
+) -> Option<Vec<(&'static str, &'static str, String, usize)>> {
+    let names: Vec<(&'static str, &'static str)> = labels
+        .split(|c: char| c == '\t' || is_blank(c) && c != '\u{3000}')
+        .filter(|s| !s.is_empty())
+        .map(label_of)
+        .collect::<Option<_>>()?;
+    if names.len() < 2 || names.iter().filter(|(_, k)| !k.is_empty()).count() < 2 {
+        return None;
+    }
+    let sep = |c: char| {
+        if values.contains('\t') {
+            c == '\t'
+        } else {
+            is_blank(c)
+        }
+    };
+    let mut cells = Vec::new();
+    let mut col = 1;
+    for part in values.split(sep) {
+        if !part.trim().is_empty() {
+            cells.push((part.trim_matches(is_blank).to_string(), col));
+        }
+        col += part.chars().count() + 1;
+    }
+    (cells.len() == names.len() && pairs(values).is_none()).then(|| {
+        names
+            .into_iter()
+            .zip(cells)
+            .map(|((l, k), (v, c))| (l, k, v, c))
+            .collect()
+    })
+}
+
 /// Whether `v` can be the value of `key` when it stands on the line after its label.
 fn fits(key: &str, v: &str) -> bool {
     let n = v.chars().count();
@@ -118,6 +156,22 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
     while i < lines.len() {
         let line = &lines[i];
         let text = line.plain();
+        if let Some(next) = lines.get(i + 1)
+            && let Some(found) = header_row(&text, &next.plain())
+        {
+            for (label, key, value, col) in found {
+                meta.fields.push(Field {
+                    key,
+                    label: label.to_string(),
+                    value,
+                    line: next.no,
+                    col,
+                });
+            }
+            removed.extend([line.no, next.no]);
+            i += 2;
+            continue;
+        }
         let Some(found) = pairs(&text) else {
             kept.push(line.clone());
             i += 1;
@@ -239,6 +293,16 @@ mod tests {
             first_date(value(&m, "date")),
             NaiveDate::from_ymd_opt(2024, 4, 6)
         );
+    }
+
+    #[test]
+    fn a_row_of_labels_over_a_row_of_values() {
+        let (kept, m) = run(
+            "索引号\t文号\t发布机构\t发布日期\n011043105/2024-01123\t青政发〔2024〕5号\t青石镇人民政府\t2024-03-20\n正文。",
+        );
+        assert_eq!(kept, ["正文。"]);
+        assert_eq!(value(&m, "doc_no"), "青政发〔2024〕5号");
+        assert_eq!(m.get("doc_no").map(|f| (f.line, f.col)), Some((2, 22)));
     }
 
     #[test]

@@ -157,13 +157,18 @@ pub(super) fn body_node(doc: &Html) -> Option<NodeId> {
         .map(|(id, _)| id)
 }
 
-/// The element standing for the page's heading: its whole text is a part of `<title>`
-/// (sites add their name after `_`, `-` or `|`), nearest above the body.
+/// The element standing for the page's heading: its whole text is the longest part of
+/// `<title>` (sites add the column and their name after `_`, `-` or `|`), the last such
+/// element up to the end of the body.
 pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     let title = page_title(doc)?;
+    // The article's own title is the longest part; the others name the column and the site
+    // (which the signature may repeat).
     let parts: Vec<&str> = title
         .split(['_', '|', '-', '–', '—', '｜'])
         .filter(|p| p.chars().count() >= 6)
+        .max_by_key(|p| p.chars().count())
+        .into_iter()
         .collect();
     let body_end = doc
         .tree
