@@ -24,7 +24,7 @@ pub enum Command {
     Serve(ServeArgs),
     /// 新建一个专项行动站点（四个宣传阶段、每类内容一个示例、给工作人员的说明）
     New(NewArgs),
-    /// 校对检查：错别字、标点、文号、日期、序号、链接和图片、公众号字数限制（见 docs/lints.md）；有错误时退出码为 1
+    /// 校对检查：错别字、标点、文号、日期、序号、链接和图片、公众号字数限制（全部规则见 check --rules）；有错误时退出码为 1
     Check(CheckArgs),
     /// 导出一篇文章到公众号：正文 HTML（行内样式，可直接粘贴）、标题作者摘要和带“复制正文”按钮的预览页
     Wechat(WechatArgs),
@@ -105,6 +105,12 @@ pub struct CheckArgs {
     /// 查看一条校对规则的说明和例子，如 --explain repeated-word
     #[arg(long, value_name = "编号")]
     pub explain: Option<String>,
+    /// 自动改正有把握的问题（中文里的半角标点和括号、文号的〔〕、重复的标点、日期的前导0和空格）：先列出每一处改动，确认后才写入文件
+    #[arg(long)]
+    pub fix: bool,
+    /// 与 --fix 一起用：不询问，直接写入（用于脚本）
+    #[arg(long, requires = "fix")]
+    pub yes: bool,
 }
 
 /// Output format of `check`.

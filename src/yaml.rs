@@ -1,6 +1,11 @@
 //! All YAML goes through this module, so that swapping serde_yaml for a fork is a one-file
 //! change. Values come out as `serde_json::Value`; errors come out located in the *file*
 //! (callers pass the line the YAML starts on) and worded in Chinese.
+//!
+//! Complexity: O(y) in the bytes of the YAML text (y) for [`parse`] (serde_yaml is a linear
+//! parser; an integer too big for it is widened and the text parsed again, at most 64 times,
+//! so O(65·y) at worst), [`entries`], [`first_keys`] and the error locators. [`locate`] is
+//! O(y) per call: callers that locate every key of a text use [`first_keys`] instead.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -178,6 +183,26 @@ pub fn locate(text: &str, path: &[&str], nth: usize) -> Option<(usize, usize)> {
         start_line = i + 1;
     }
     None
+}
+
+/// Where each key is first written, as [`locate`] finds a one-key path:
+/// `first_keys(t).get(k) == locate(t, &[k], 0)` for every `k`. One pass for all the keys of a
+/// front matter, where a `locate` per key is a pass each (O(keys · lines)).
+pub fn first_keys(text: &str) -> std::collections::HashMap<String, (usize, usize)> {
+    let mut out = std::collections::HashMap::new();
+    for (i, raw) in text.lines().enumerate() {
+        let body = raw.trim_start().trim_start_matches("- ");
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let head = body.split(':').next().unwrap_or("");
+        if body[head.len()..].starts_with(':') {
+            let k = head.trim().trim_matches(['"', '\'']);
+            let col = raw[..raw.len() - body.len()].chars().count() + 1;
+            out.entry(k.to_string()).or_insert((i + 1, col));
+        }
+    }
+    out
 }
 
 /// The top-level keys of a mapping as written: each key (quotes trimmed) with the byte range of
@@ -450,5 +475,14 @@ mod tests {
         assert_eq!(v["copies"].as_f64(), Some(1e20));
         assert_eq!(v["b"].as_f64(), Some(-1e20));
         assert_eq!(parse("a: 12\n").unwrap()["a"], 12);
+    }
+
+    #[test]
+    fn first_keys_agree_with_locate() {
+        let t = "title: 甲\n# c\n  \"note\": x\n- date: 1\nlist:\n  - title: 乙\nbad line\n: e\n";
+        let all = first_keys(t);
+        for k in ["title", "note", "date", "list", "", "nosuch", "bad line"] {
+            assert_eq!(all.get(k).copied(), locate(t, &[k], 0), "{k}");
+        }
     }
 }

@@ -1,5 +1,11 @@
 //! 发文字号: `docno-bracket` and `docno-number`, in `doc_no` and cited in the body; the year
 //! checks of `issue-date-consistency` that concern a 文号.
+//!
+//! Complexity: O(n) in the characters of a block (n): a match starts only at an opening
+//! bracket, looks back at most 10 Han characters and reads forward over blanks, digits, one
+//! closing bracket, 第 and 号 — none of them an opening bracket, so two attempts never read the
+//! same characters forward — and a 文号 found is skipped whole. The front-matter `doc_no` is
+//! tried at each of its positions the same way.
 
 use chrono::Datelike;
 
@@ -159,7 +165,13 @@ pub fn run(doc: &mut Doc) {
             (0..c.len()).find_map(|p| match_at(&c, p).filter(|d| d.start == 0 && d.end == c.len()));
         match found {
             Some(d) => {
-                report(doc, at(d.open), &d, true);
+                // Written verbatim (not an escape in quotes): the whole value can be rewritten.
+                let edit = base.map(|b| super::Edit {
+                    off: b,
+                    from: value.clone(),
+                    to: d.corrected(),
+                });
+                report(doc, at(d.open), &d, true, edit);
                 if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>())
                     && d.year.len() == 4
                     && y != date.year()
@@ -195,7 +207,8 @@ pub fn run(doc: &mut Doc) {
                 continue;
             };
             let off = doc.blocks[b].off(d.start);
-            report(doc, off, &d, false);
+            let edit = doc.edit(b, d.start, d.end - d.start, &d.corrected());
+            report(doc, off, &d, false, edit);
             if let (Some(date), Ok(y)) = (doc.date, d.year.parse::<i32>())
                 && d.year.len() == 4
                 && y > date.year()
@@ -218,9 +231,12 @@ pub fn run(doc: &mut Doc) {
     }
 }
 
-fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool) {
+/// Reports the 文号's problems; `edit` rewrites it as [`DocNo::corrected`], a mechanical fix
+/// unless the year has to be guessed (`〔23〕`).
+fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool, edit: Option<super::Edit>) {
     let len = d.end - d.start;
     let fixed = d.corrected();
+    let edit = edit.filter(|_| d.year.len() == 4 && !d.problems.contains(&"缺少“号”"));
     let where_ = if front { "doc_no 中的" } else { "" };
     if !d.bracket_ok {
         doc.push(
@@ -230,6 +246,7 @@ fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool) {
             format!("{where_}文号年份应使用六角括号〔〕"),
             format!("改为“{fixed}”"),
         );
+        doc.fix([edit.clone()].into_iter().flatten().map(Some));
     }
     if !d.problems.is_empty() {
         doc.push(
@@ -239,5 +256,6 @@ fn report(doc: &mut Doc, off: usize, d: &DocNo, front: bool) {
             format!("{where_}文号格式有误：{}", d.problems.join("；")),
             format!("改为“{fixed}”"),
         );
+        doc.fix(edit.into_iter().map(Some));
     }
 }

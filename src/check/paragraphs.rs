@@ -1,4 +1,9 @@
 //! `broken-paragraph`: a prose paragraph split in two (PDF/Word page breaks).
+//!
+//! Complexity: O(n + b) for b blocks holding n characters: each pair of neighbouring blocks is
+//! compared once (the first block's last non-blank character and its prose marks, the next
+//! block's first non-blank character, ordinal and first three characters, and its visible
+//! characters for the signature test), so every block is read a bounded number of times.
 
 use super::chars::{is_han, is_space};
 use super::ordinal;

@@ -1,5 +1,10 @@
 //! Output of `check`: for people (grouped by file, the source line, a caret under the span)
 //! and as JSON (`[{path, line, col, lint, severity, message}]`).
+//!
+//! Complexity: O(n + f·(w + 48)) for the n bytes of the files shown and f findings whose spans
+//! are w characters wide: each file's lines are split once, a line is turned into characters
+//! once for the consecutive findings on it (the callers sort findings by line), and an excerpt
+//! is the span plus 24 characters on each side. `brief` counts per lint and per file with maps.
 
 use std::fmt::Write;
 
@@ -210,7 +215,14 @@ mod tests {
     fn caret_lines_up_under_cjk() {
         let src = "---\ntitle: 甲\n---\n并纳入纳入党委\n";
         let d = Diagnostic::error("a.md", 4, 2, "repeated-word", "词语重复：“纳入纳入”");
-        let out = human(&[Located { diag: d, len: 4 }], |_| Some(src.to_string()));
+        let out = human(
+            &[Located {
+                diag: d,
+                len: 4,
+                edits: Vec::new(),
+            }],
+            |_| Some(src.to_string()),
+        );
         let lines: Vec<&str> = out.lines().collect();
         let src_line = lines.iter().find(|l| l.contains("并纳入纳入党委")).unwrap();
         let caret = lines.iter().find(|l| l.contains('^')).unwrap();
@@ -255,6 +267,7 @@ mod tests {
         let at = |n: usize, lint: &str| Located {
             diag: Diagnostic::error(format!("content/news/{n:03}.md"), 5, 1, lint, "错"),
             len: 1,
+            edits: Vec::new(),
         };
         let mut all: Vec<Located> = (0..40).map(|n| at(n, "repeated-word")).collect();
         all.push(at(99, "fm-required"));

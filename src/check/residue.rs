@@ -1,4 +1,11 @@
 //! Leftovers and known misspellings: `placeholder-residue` and `word-list`.
+//!
+//! Complexity: O(n) in the characters of the blocks (n). `placeholders` is one forward scan;
+//! the closing `]` of `[bookmark:` and `}}` of `{{` are found by a remembered forward search
+//! (each character searched once, so a line of unclosed openers stays linear), and every
+//! other placeholder form is a run consumed by the scan or a literal of at most 34
+//! characters. `words` tries the 12 dictionary entries (at most 9 characters each) at every
+//! position: O(n·12·9).
 
 use super::chars::is_han;
 use super::text::Claim;
@@ -40,10 +47,11 @@ pub fn placeholders(doc: &mut Doc) {
     for b in 0..doc.blocks.len() {
         let chars = doc.blocks[b].chars.clone();
         let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut closers = Closers::default();
         let mut i = 0;
         while i < chars.len() {
             let field = merge && chars[i] == '{' && chars.get(i + 1) == Some(&'{');
-            if let Some(end) = placeholder_at(&chars, i).filter(|_| !field) {
+            if let Some(end) = placeholder_at(&chars, i, &mut closers).filter(|_| !field) {
                 match spans.last_mut() {
                     // XX月XX日: one finding.
                     Some(last) if i <= last.1 + 1 && (last.1..i).all(|k| is_han(chars[k])) => {
@@ -77,7 +85,35 @@ pub fn placeholders(doc: &mut Doc) {
     }
 }
 
-fn placeholder_at(c: &[char], i: usize) -> Option<usize> {
+/// The next `]` and the next `}}` of a block, remembered while the scan moves forward: a
+/// search per `[bookmark:` or `{{` from its own position would make a line of unclosed ones
+/// quadratic.
+#[derive(Default)]
+struct Closers {
+    bracket: Option<Option<usize>>,
+    braces: Option<Option<usize>>,
+}
+
+/// The first `k` in `from..end` where `hit` holds. `from` never decreases between calls with
+/// the same `memo`, so a remembered position at or after `from`, or a remembered absence,
+/// is still the answer; each character is searched at most once.
+fn next_hit(
+    memo: &mut Option<Option<usize>>,
+    from: usize,
+    end: usize,
+    hit: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    match *memo {
+        Some(Some(p)) if p >= from => return Some(p),
+        Some(None) => return None,
+        _ => {}
+    }
+    let found = (from..end).find(|&k| hit(k));
+    *memo = Some(found);
+    found
+}
+
+fn placeholder_at(c: &[char], i: usize, closers: &mut Closers) -> Option<usize> {
     let run = |pred: &dyn Fn(char) -> bool| (i..c.len()).take_while(|&k| pred(c[k])).count();
     let ascii_word = |k: usize| {
         c.get(k)
@@ -100,13 +136,16 @@ fn placeholder_at(c: &[char], i: usize) -> Option<usize> {
     }
     let starts = |p: &str| p.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
     if starts("[bookmark:") {
-        return c[i..].iter().position(|&x| x == ']').map(|p| i + p + 1);
+        return next_hit(&mut closers.bracket, i, c.len(), |k| c[k] == ']').map(|p| p + 1);
     }
     if starts("_Toc") && c.get(i + 4).is_some_and(|x| x.is_ascii_digit()) {
         return Some(i + run(&|x| x.is_ascii_alphanumeric() || x == '_'));
     }
     if starts("{{") {
-        let close = (i + 2..c.len().saturating_sub(1)).find(|&k| c[k] == '}' && c[k + 1] == '}')?;
+        let end = c.len().saturating_sub(1);
+        let close = next_hit(&mut closers.braces, i + 2, end, |k| {
+            c[k] == '}' && c[k + 1] == '}'
+        })?;
         let inner: String = c[i + 2..close].iter().collect();
         return (inner.trim() != "blank").then_some(close + 2);
     }
@@ -118,8 +157,17 @@ fn placeholder_at(c: &[char], i: usize) -> Option<usize> {
 
 /// `word-list`: known misspellings and outdated names.
 pub fn words(doc: &mut Doc) {
+    let site = doc
+        .opts
+        .own
+        .typos
+        .iter()
+        .map(|(w, r)| (w.as_str(), r.as_str()));
     let mut dict: Vec<(Vec<char>, String)> = WORDS
         .iter()
+        .copied()
+        .chain(site)
+        .filter(|(w, _)| !w.is_empty())
         .map(|(w, r)| (w.chars().collect(), r.to_string()))
         .collect();
     dict.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -140,5 +188,29 @@ pub fn words(doc: &mut Doc) {
                 None => i += 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Closers, placeholder_at};
+
+    #[test]
+    fn unclosed_openers_are_searched_once() {
+        // 100,000 `[bookmark:` / `{{` with no closer: a search from each one to the end of the
+        // block was quadratic (minutes); the remembered search is one pass.
+        for unit in ["[bookmark:", "{{"] {
+            let c: Vec<char> = unit.repeat(100_000).chars().collect();
+            let mut closers = Closers::default();
+            let found = (0..c.len()).filter_map(|i| placeholder_at(&c, i, &mut closers));
+            assert_eq!(found.count(), 0);
+        }
+        // Closed ones are still found, each up to its own closer.
+        let c: Vec<char> = "[bookmark:a]x{{甲}}[bookmark:b]".chars().collect();
+        let mut closers = Closers::default();
+        let found: Vec<(usize, usize)> = (0..c.len())
+            .filter_map(|i| placeholder_at(&c, i, &mut closers).map(|e| (i, e)))
+            .collect();
+        assert_eq!(found, [(0, 12), (13, 18), (18, 30)]);
     }
 }

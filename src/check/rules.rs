@@ -1,5 +1,8 @@
 //! The rules as users read them: `docs/校对规则.md` (Chinese, one `## id` section per lint of
 //! [`LINTS`]), built into the binary for `check --rules` and `check --explain ID`.
+//!
+//! Complexity: [`list`] finds each lint's section in the built-in catalogue, O(T·C) for T lints
+//! and a catalogue of C bytes (a fixed document, not user text); [`explain`] is one search.
 
 use super::lints::{LINTS, Lint};
 use crate::diag::Severity;
@@ -31,19 +34,41 @@ pub fn list() -> String {
         let what = section(lint.id())
             .and_then(|s| s.lines().next())
             .unwrap_or("");
-        out.push_str(&format!("  {:<24} {}  {what}\n", lint.id(), level(*lint)));
+        let fix = if fixes(*lint) {
+            "（可自动改正）"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  {:<24} {}  {what}{fix}\n",
+            lint.id(),
+            level(*lint)
+        ));
     }
+    out.push_str(&format!("\n标有“可自动改正”的规则，{FIX}\n"));
     out
+}
+
+/// How to apply the mechanical corrections.
+const FIX: &str = "其中有把握的问题（如中文里的半角逗号、文号的〔〕）可以运行 xuanguan check --fix 先看改动，确认后写入。";
+
+fn fixes(lint: Lint) -> bool {
+    super::fix::LINTS_THAT_FIX.contains(&lint.id())
 }
 
 /// The explanation of one rule, or a message naming the closest id.
 pub fn explain(id: &str) -> Result<String, String> {
     match Lint::parse(id.trim()) {
         Some(lint) => Ok(format!(
-            "{}（{}）\n{}\n",
+            "{}（{}）\n{}\n{}",
             lint.id(),
             level(lint),
-            section(lint.id()).unwrap_or("")
+            section(lint.id()).unwrap_or(""),
+            if fixes(lint) {
+                format!("这条规则的问题，{FIX}\n")
+            } else {
+                String::new()
+            }
         )),
         None => Err(match Lint::closest(id.trim()) {
             Some(l) => format!("没有名为“{id}”的校对规则。是不是想写“{}”？", l.id()),
@@ -71,5 +96,7 @@ mod tests {
                 .contains("repeated-word")
         );
         assert!(list().lines().count() > LINTS.len());
+        assert!(explain("halfwidth-punct").unwrap().contains("check --fix"));
+        assert!(!explain("repeated-word").unwrap().contains("check --fix"));
     }
 }

@@ -4,6 +4,10 @@
 //!   body ends with them;
 //! - `attachment-note-repeated`: a 公文 (附件说明 from `attachments`) whose 正文 has its own
 //!   附件说明 paragraph (`附件：1. ……`).
+//!
+//! Complexity: O(n + b) for b blocks holding n characters: the last four top-level paragraphs
+//! are each read a bounded number of times (collected, squeezed, read as a date line), and each
+//! top-level paragraph's first three visible characters for 附件：.
 
 use super::text::Kind;
 use super::{Doc, Lint};
@@ -41,6 +45,9 @@ pub fn run(doc: &mut Doc) {
             ("署名", "发文机关（issuer）")
         } else if date.is_some() && date_line::parse(&text).and_then(Result::ok) == date {
             ("成文日期", "日期（date）")
+        } else if !issuers.is_empty() && is_organ(&said) {
+            other_signature(doc, b, &said, &issuers);
+            continue;
         } else {
             break;
         };
@@ -92,6 +99,55 @@ fn attachment_note(doc: &mut Doc) {
             "删除正文中的这段附件说明；附件的名称和顺序写在前言区的 attachments 中",
         );
     }
+}
+
+/// Endings of an organ's name as it signs (某某乡人民政府, 某某乡安全生产委员会办公室).
+const ORGAN: &[&str] = &[
+    "政府",
+    "办公室",
+    "委员会",
+    "安委会",
+    "安委办",
+    "安办",
+    "党委",
+    "办事处",
+    "管理局",
+    "局",
+    "中心",
+    "所",
+    "站",
+    "村委会",
+    "居委会",
+];
+
+/// A paragraph that is only an organ's name: Chinese characters, 4 to 30 of them, ending as
+/// an organ does.
+fn is_organ(said: &str) -> bool {
+    let n = said.chars().count();
+    (4..=30).contains(&n)
+        && said.chars().all(crate::gongwen::is_han)
+        && ORGAN.iter().any(|o| said.ends_with(o))
+}
+
+/// The body signs with an organ that is not the issuer: the page signs with the issuer too,
+/// so two different 署名 would show.
+fn other_signature(doc: &mut Doc, b: usize, said: &str, issuers: &[String]) {
+    let first = doc.blocks[b]
+        .chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(0);
+    doc.at(
+        b,
+        first,
+        said.chars().count(),
+        Lint::SignatureRepeated,
+        format!(
+            "正文末尾写了署名“{said}”，页面和打印件还会按前言区的发文机关（issuer）署名“{}”",
+            issuers.join("、")
+        ),
+        format!("删除正文末尾的“{said}”；如果发文机关应是“{said}”，改前言区的 issuer"),
+    );
 }
 
 fn squeeze(s: &str) -> String {

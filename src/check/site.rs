@@ -1,5 +1,9 @@
 //! `check` over a loaded site: every item through the lints, plus the site-consistency checks
 //! (links, images, attachments), in parallel.
+//!
+//! Complexity: the lints' own cost per file (each module states it; files are linted in
+//! parallel), plus O(f·log f) to merge and sort the f findings; the loader's errors are removed
+//! through a hash set.
 
 use rayon::prelude::*;
 
@@ -27,6 +31,7 @@ pub fn proofread(site: &Site) -> Outcome {
         .retain(|f| !refused.contains(&(f.diag.path.as_str(), f.diag.line, f.diag.col)));
     let loader = site.errors.iter().chain(&site.warnings).cloned();
     all.findings.extend(loader.map(Located::of));
+    all.findings.extend(super::own::problems(site));
     sort(&mut all.findings);
     all
 }
@@ -36,6 +41,19 @@ pub fn sort(findings: &mut [Located]) {
     findings.sort_by(|a, b| {
         (&a.diag.path, a.diag.line, a.diag.col).cmp(&(&b.diag.path, b.diag.line, b.diag.col))
     });
+}
+
+/// What the lints know about `site` beyond each file.
+pub fn options(site: &Site) -> LintOptions {
+    let items = site
+        .items
+        .iter()
+        .map(|i| (i.slug.clone(), i.title.clone()))
+        .collect();
+    LintOptions {
+        items: std::sync::Arc::new(items),
+        own: std::sync::Arc::new(super::own::Words::of(site)),
+    }
 }
 
 /// Checks every document of `site`: each item as loaded (front matter, body, links), each
@@ -49,14 +67,7 @@ pub fn check_some(site: &Site, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let picked = |source: &Path| only.is_none_or(|set| has_source(set, source));
     let targets = Targets::of(site);
     let docnos = DocNos::of(site);
-    let items = site
-        .items
-        .iter()
-        .map(|i| (i.slug.clone(), i.title.clone()))
-        .collect();
-    let opts = &LintOptions {
-        items: std::sync::Arc::new(items),
-    };
+    let opts = &options(site);
     let parts: Vec<Outcome> = site
         .items
         .par_iter()

@@ -1,4 +1,10 @@
 //! Spaces and numerals: `cjk-space` and `number-style`.
+//!
+//! Complexity: O(n) in the characters of a block (n): `spaces` consumes each run of spaces once
+//! (the blanks after a blank date's 月 and the Western token after a space are read at most
+//! twice); `ranges` reads each number and its dash at most twice (a failed range restarts after
+//! its first number) and, for 几, only the digits just before it; `approximations` looks at five
+//! characters around each 、.
 
 use super::chars::{is_cjk, is_digit, is_han, is_space};
 use super::text::Kind;

@@ -1,4 +1,9 @@
 //! `trailing-punct-title`: titles end without 。，；：、.
+//!
+//! Complexity: O(n + b) for b blocks holding n characters: per block, the last non-blank
+//! character is found from the end, an ordinal is read at the start, a standalone heading's
+//! text is read only when it is at most 30 characters, and the neighbours are looked at, not
+//! searched.
 
 use super::chars::{is_point, is_space};
 use super::ordinal::of_block;

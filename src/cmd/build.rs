@@ -1,4 +1,5 @@
-//! `xuanguan build`: load → check → render all → gate on the findings → write, all or nothing.
+//! `xuanguan build`: load → check → render all → gate on the findings → the staff dashboard →
+//! write, all or nothing.
 //!
 //! Every finding (the loader's, the proofreading's, the LED feed's and the WeChat exports')
 //! goes into one report in one format: errors in full, warnings as a summary with the command
@@ -34,11 +35,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     }
     let theme = Theme::load(&args.dir, &site.campaign.theme)?.minified();
     let out = Output::disk(&dest)?;
+    let mut prepared = render::Prepared::default();
     // Proofreading beside every renderer (the LED feed's dictionary is slow to load).
     let (outcome, rendered) = stage("check, render and write", || {
         rayon::join(
             || check::site::proofread(&site),
-            || render::render_site(&site, &theme, &out),
+            || render::render_prepared(&mut prepared, &site, &theme, &render::Plan::All, &out),
         )
     });
     let rendered = match rendered {
@@ -60,6 +62,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     {
         out.abandon();
         return fail(&site, findings, args.strict);
+    }
+    // The dashboard shows the findings and what was written, so it comes last.
+    let shown: Vec<_> = findings.iter().map(|f| f.diag.clone()).collect();
+    if let Err(e) = stage("dashboard", || {
+        render::render_dashboard(&prepared, &site, &out, &shown)
+    }) {
+        out.abandon();
+        return Err(as_written(e, args, &site));
     }
     if args.pdf
         && let Some(folder) = out.folder()

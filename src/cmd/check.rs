@@ -9,6 +9,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     if args.rules {
         return crate::diag::write_stdout(check::rules::list().as_bytes(), "校对规则");
     }
+    if args.fix {
+        return super::fix::run(args);
+    }
     if let Some(id) = &args.explain {
         return match check::rules::explain(id) {
             Ok(text) => crate::diag::write_stdout(text.as_bytes(), "规则说明"),

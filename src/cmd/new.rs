@@ -25,7 +25,8 @@ pub fn run(args: &NewArgs) -> anyhow::Result<()> {
             );
         }
     }
-    let today = chrono::Local::now().date_naive();
+    // The same "today" as every other command: the date in Beijing time.
+    let today = crate::render::led::today();
     let vars = variables(today);
     let mut written = Vec::new();
     write_dir(&SITE, dir, &vars, &mut written)?;

@@ -41,6 +41,9 @@ pub struct Campaign {
     pub led: Value,
     /// `wechat:` section, validated by the WeChat renderer.
     pub wechat: Value,
+    /// `proofreading:` section: the site's own words for `check`.
+    #[serde(skip)]
+    pub proofreading: super::proofreading::Proofreading,
     /// The file's text, so renderers can locate their own keys.
     #[serde(skip)]
     pub source: String,
@@ -58,6 +61,7 @@ const TOP: &[(&str, &str)] = &[
     ("footer", "页脚"),
     ("led", "LED"),
     ("wechat", "微信"),
+    ("proofreading", "校对"),
 ];
 
 const FOOTER: &[(&str, &str)] = &[
@@ -136,7 +140,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
                 diags,
                 at,
                 format!("campaign.yaml 中未知的字段“{key}”"),
-                "可用字段：title、org、description、base_url、theme_color、theme、phases、units、footer、led、wechat。",
+                "可用字段：title、org、description、base_url、theme_color、theme、phases、units、footer、led、wechat、proofreading（校对）。",
             );
             continue;
         };
@@ -183,6 +187,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Campaign {
             "units" => c.units = units(text, &key, v, diags),
             "footer" => footer(&mut c, text, &key, v, diags),
             "led" => c.led = v,
+            "proofreading" => c.proofreading = super::proofreading::parse(text, &key, v, diags),
             _ => c.wechat = v,
         }
     }

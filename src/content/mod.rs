@@ -7,6 +7,7 @@ pub mod campaign;
 pub mod frontmatter;
 mod load;
 pub mod paths;
+pub mod proofreading;
 pub mod roster;
 pub mod slug;
 mod update;

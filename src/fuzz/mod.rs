@@ -7,6 +7,9 @@
 //! target briefly without nightly.
 
 mod html;
+mod site;
+
+pub use site::site;
 
 use crate::check::{LintOptions, lint_text};
 use crate::content::{campaign, decode as load_decode, frontmatter, roster as table};
@@ -26,6 +29,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("led_split", led_split),
     ("lint", lint),
     ("roster", roster),
+    ("site", site),
+    ("serve_request", serve_request),
 ];
 
 /// Inputs longer than this are cut: the fuzzer looks for logic errors, not for slow big inputs
@@ -181,5 +186,51 @@ pub fn roster(data: &[u8]) {
                 );
             }
         }
+    }
+}
+
+/// The preview server's answer to a request: the first line is the `Host` header, the second
+/// the method, the rest the request target. Only loopback names pass the host check of a
+/// server bound to 127.0.0.1; a file answered is one of the build's, reached without `..`; a
+/// redirect stays on this server and is a valid header value.
+pub fn serve_request(data: &[u8]) {
+    use crate::serve::http::{Route, allowed_host, route};
+    let text = String::from_utf8_lossy(&data[..data.len().min(MAX_LEN)]);
+    let mut parts = text.splitn(3, '\n');
+    let host = parts.next().unwrap_or("");
+    let method = parts.next().unwrap_or("");
+    let url = parts.next().unwrap_or("/");
+    let bound = std::net::SocketAddr::from(([127, 0, 0, 1], 8000));
+    if allowed_host(host, bound) {
+        assert!(
+            host.trim()
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:[]".contains(c)),
+            "host {host:?} let through"
+        );
+    }
+    const FILES: &[&str] = &[
+        "site/index.html",
+        "site/news/index.html",
+        "site/news/a.html",
+        "site/404.html",
+        "print/index.html",
+        "led/feed.json",
+        "index.html",
+    ];
+    let get = method.starts_with('G') || method.starts_with('H');
+    match route(get, url, |k| FILES.contains(&k)) {
+        Route::File(key) => {
+            assert!(FILES.contains(&key.as_str()), "served {key:?}");
+            assert!(!key.split('/').any(|s| s == ".."), "served {key:?}");
+        }
+        Route::Redirect(to) => {
+            assert!(
+                to.starts_with('/') && !to.starts_with("//"),
+                "redirect {to:?}"
+            );
+            assert!(to.bytes().all(|b| b.is_ascii_graphic()), "redirect {to:?}");
+        }
+        Route::Events | Route::Refused(..) | Route::NotFound => {}
     }
 }

@@ -2,6 +2,9 @@
 //! (what Excel writes) and `2023年4月6日`, in ASCII digits. The loader and `check` both use
 //! it, so a date that loads is a date the date lints read. Dates in running text are read by
 //! the lenient [`super::date_spans`].
+//!
+//! Complexity: O(t) for a value of t bytes: [`parse`] splits it once and checks the numbers
+//! read; [`chinese`] writes a fixed number of characters.
 
 use chrono::{Datelike, NaiveDate};
 

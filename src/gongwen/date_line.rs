@@ -3,6 +3,9 @@
 //! (2023年4月6日, 2023年04月06号, 二〇二三年四月六日, 2023-04-06, 2023.4.6, 2023/4/6),
 //! spaces anywhere (2024 年 1 月 26 日), the full-width point 2023．4．6, and the bare
 //! 20230406 of spreadsheets. The front-matter parser is the strict [`super::date::parse`].
+//!
+//! Complexity: O(t) for a text of t bytes: one pass drops the blanks, then the 8-digit form or
+//! the in-text reader ([`super::date_spans::spans`], linear).
 
 use chrono::NaiveDate;
 

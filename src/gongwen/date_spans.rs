@@ -3,6 +3,12 @@
 //! odd about each (padding, spaces, 号, a wrong zero). The date lints of `check` read them;
 //! [`super::date::parse`] is the strict parser of front-matter values. Both read Chinese
 //! numerals with [`super::numerals::digit`].
+//!
+//! Complexity: [`spans`] is O(n) in the characters (n): no reader starts inside a run of digits
+//! or Latin letters, each reader reads forward over at most three numbers (18 digits each at
+//! most), the blanks between them and a bounded number of marks (a 汉字 date at most 12
+//! characters), and a date found is skipped whole, so each character is read by a bounded
+//! number of attempts.
 
 use chrono::NaiveDate;
 

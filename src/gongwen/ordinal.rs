@@ -3,6 +3,10 @@
 //! [`level`] says which level a heading's text starts with, [`prefix`] which ordinal a
 //! paragraph starts with and how long its marker is, [`label`] writes one. [`enumeration`]
 //! reads the enumerations inside a paragraph (一是 二要 第一，), which are not 序次语.
+//!
+//! Complexity: [`at`] reads one ordinal: a run of digits (at most 18) or of Chinese numerals,
+//! then at most two marks, O(r) for a run of r; [`level`], [`prefix`] and [`enumeration`] read
+//! at most the first 12 characters.
 
 use super::chars::{is_digit, is_han, read_number};
 use super::numerals::{is_numeral, number, parse};

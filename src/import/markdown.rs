@@ -1,6 +1,9 @@
 //! Turns an item's body lines into Markdown: 公文 headings standing alone become Markdown
 //! headings (`## 一、` `### （一）` `#### 1．`), run-in headings a bold lead
 //! (`**（一）加强领导。**正文…`), slogan sets a list; everything else stays as written.
+//!
+//! Complexity: O(n) in the bytes of the body lines: each line is read once for its ordinal (at
+//! most the first 12 characters), its first 。 and its escapes, and appended once to the output.
 
 use super::recognize::Item;
 use super::{Line, Report};

@@ -1,5 +1,10 @@
 //! Fenced code highlighting with syntect. The syntax and theme sets are loaded on first use
 //! only (campaign content rarely has code) and then shared by every page and every rebuild.
+//!
+//! Complexity: syntect highlights line by line, each line through the grammar's regular
+//! expressions (a backtracking engine, so the cost per line depends on the grammar, not only on
+//! its length); the sets are loaded once per process. Only fenced code with a known language
+//! reaches it.
 
 use std::sync::OnceLock;
 

@@ -8,6 +8,15 @@
 //! Heading attributes keep only `{#id .class}`; `key=value` pairs are dropped.
 //! Link and image targets are allow-listed ([`allowed_url`]): `http(s):`, `mailto:`, `tel:`,
 //! relative paths and `#fragments`; any other target becomes `#`.
+//!
+//! Complexity: O(n + e) for a body of n bytes parsed into e events. [`cjk::mark_strong`] and
+//! pulldown-cmark are linear passes; turning sentinels back into `<strong>` is two passes with
+//! a stack whose depths only grow from bottom to top (an end pops, never filters); a soft
+//! break looks past the inline tags beside it only, up to the nearest other event; [`render`]
+//! walks the events once, an image's alt text or a heading's text up to its end tag, and puts
+//! highlighted code blocks in place in one final pass (a splice per block moved every later
+//! event). Heading ids are a hash set plus, per base, the last number given, so n headings
+//! with the same text cost O(n), not O(n³). syntect's highlighting is linear in the code.
 
 pub mod cjk;
 mod highlight;
@@ -66,7 +75,10 @@ pub fn events(src: &str) -> Vec<Event<'static>> {
 pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
     let mut out = Rendered::default();
     let mut events = events(src);
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut used_ids = Ids::default();
+    // Highlighted code blocks (first event, last event, HTML), put in place after the walk:
+    // a splice per block would move every later event each time.
+    let mut highlighted: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
         match &mut events[i] {
@@ -123,7 +135,8 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
                         })
                         .collect();
                     if let Some(html) = highlight::highlight(&code, &lang) {
-                        events.splice(i..=end, [Event::Html(CowStr::from(html))]);
+                        highlighted.push((i, end, html));
+                        i = end;
                     }
                 }
             }
@@ -137,6 +150,23 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
             _ => {}
         }
         i += 1;
+    }
+    if !highlighted.is_empty() {
+        let mut blocks = highlighted.into_iter().peekable();
+        let mut kept = Vec::with_capacity(events.len());
+        let mut skip_to: Option<usize> = None;
+        for (k, e) in events.into_iter().enumerate() {
+            if skip_to.is_some_and(|end| k <= end) {
+                continue;
+            }
+            if let Some((_, end, html)) = blocks.next_if(|b| b.0 == k) {
+                kept.push(Event::Html(CowStr::from(html)));
+                skip_to = Some(end);
+                continue;
+            }
+            kept.push(e);
+        }
+        events = kept;
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
@@ -160,7 +190,15 @@ fn plain_until(events: &[Event<'_>], stop: impl Fn(&Event<'_>) -> bool) -> Strin
 }
 
 /// Heading ids keep Chinese characters (browsers accept them in fragments).
-fn unique_id(text: &str, used: &mut Vec<String>) -> String {
+/// The heading ids of one page: the ids taken, and for each base the last number it was given
+/// (the ids taken only grow, so the next free `base-n` is never below it).
+#[derive(Default)]
+struct Ids {
+    used: std::collections::HashSet<String>,
+    last: std::collections::HashMap<String, usize>,
+}
+
+fn unique_id(text: &str, ids: &mut Ids) -> String {
     let mut base: String = text
         .chars()
         .filter_map(|c| {
@@ -178,12 +216,17 @@ fn unique_id(text: &str, used: &mut Vec<String>) -> String {
         base = "section".into();
     }
     let mut id = base.clone();
-    let mut n = 1;
-    while used.contains(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
+    if ids.used.contains(&id) {
+        let n = ids.last.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            id = format!("{base}-{n}");
+            if !ids.used.contains(&id) {
+                break;
+            }
+        }
     }
-    used.push(id.clone());
+    ids.used.insert(id.clone());
     id
 }
 
@@ -205,7 +248,11 @@ fn strong_from_sentinels(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
-                stack.retain(|&(_, d)| d <= depth);
+                // The depths on the stack never decrease from bottom to top: popping the top
+                // is the same as keeping those at most `depth`, without a pass over the stack.
+                while stack.last().is_some_and(|&(_, d)| d > depth) {
+                    stack.pop();
+                }
             }
             Event::Text(t) => {
                 for c in t.chars() {

@@ -124,3 +124,40 @@ fn only_allowed_link_schemes_survive() {
     assert_eq!(h.matches("href=\"#\"").count(), 2, "{h}");
     assert!(h.contains("src=\"#\""), "{h}");
 }
+
+#[test]
+fn many_equal_headings_get_ids_in_linear_time() {
+    // 3,000 headings with one text: each id was found by trying -2, -3, … against a list of
+    // all ids taken (O(n³), minutes in a debug build).
+    let src = "## 安全\n\n".repeat(3000);
+    let r = render(&src, &NoLinks);
+    assert_eq!(r.headings[0].1, "安全");
+    assert_eq!(r.headings[2999].1, "安全-3000");
+    // A base whose numbered id was taken by another heading skips it, as before.
+    let r = render("# a\n\n# a 2\n\n# a\n\n# a\n", &NoLinks);
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.1.as_str()).collect();
+    assert_eq!(ids, ["a", "a-2", "a-3", "a-4"]);
+}
+
+#[test]
+fn unpaired_bold_across_links_is_linear() {
+    // `**a [b** c](u)`: the bold cannot close inside the link, so each opening stays on the
+    // stack; every link end filtered the whole stack (O(n²), minutes in a debug build).
+    let src = "**a [b** c](u) ".repeat(100_000);
+    let r = html(&src);
+    assert_eq!(r.matches("<a href=\"u\">").count(), 100_000);
+    assert!(!r.contains("<strong>"));
+}
+
+#[test]
+fn highlighted_blocks_replace_their_events_in_place() {
+    let r = html("甲\n\n```rust\nfn a() {}\n```\n\n乙\n\n```rust\nfn b() {}\n```\n\n丙\n");
+    assert_eq!(r.matches("<pre style=").count(), 2, "{r}");
+    let (a, b, c) = (
+        r.find("甲").unwrap(),
+        r.find("乙").unwrap(),
+        r.find("丙").unwrap(),
+    );
+    assert!(a < b && b < c, "{r}");
+    assert!(!r.contains("<code"), "{r}");
+}

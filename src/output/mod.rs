@@ -30,9 +30,19 @@ pub struct Built {
     pub kept: std::collections::HashSet<String>,
 }
 
+/// One file an output received: where it landed (`site/notices/a.html`, `print/a.html`) and
+/// the one source it came from, if any (see [`Dest::from`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Emitted {
+    pub path: String,
+    pub source: Option<PathBuf>,
+}
+
 /// Where a build goes.
 pub struct Output {
     target: Target,
+    /// Every file emitted so far, in the order they came (renderers run side by side).
+    emitted: Mutex<Vec<Emitted>>,
     /// Whether files are laid out as a site build: public files in `site/`, staff materials
     /// beside it (see [`Audience`]). Off for a single export (`xuanguan wechat`).
     split: bool,
@@ -69,6 +79,7 @@ impl Output {
                 tmp,
                 dest: dest.to_path_buf(),
             },
+            emitted: Mutex::default(),
             split: true,
         })
     }
@@ -77,6 +88,7 @@ impl Output {
     pub fn memory() -> Output {
         Output {
             target: Target::Memory(Mutex::default()),
+            emitted: Mutex::default(),
             split: true,
         }
     }
@@ -96,7 +108,9 @@ impl Output {
         }
         match dest.audience {
             Audience::Public => Ok(format!("{PUBLIC}{rel}")),
-            Audience::Staff if STAFF.iter().any(|p| rel.starts_with(p)) => Ok(rel.to_string()),
+            Audience::Staff if rel == DASHBOARD || STAFF.iter().any(|p| rel.starts_with(p)) => {
+                Ok(rel.to_string())
+            }
             Audience::Staff => bail!("internal: staff file {rel} outside the staff folders"),
         }
     }
@@ -106,6 +120,10 @@ impl Output {
     /// source changes or goes away; files without one aggregate many items.
     pub fn emit(&self, dest: Dest<'_>, bytes: &[u8]) -> anyhow::Result<()> {
         let placed = self.place(&dest)?;
+        self.emitted.lock().expect("output lock").push(Emitted {
+            path: placed.clone(),
+            source: dest.source.map(Path::to_path_buf),
+        });
         match &self.target {
             Target::Disk { tmp, .. } => {
                 let path = tmp.join(&placed);
@@ -133,6 +151,21 @@ impl Output {
     pub fn keep(&self, dest: Dest<'_>) {
         if let (Target::Memory(m), Ok(placed)) = (&self.target, self.place(&dest)) {
             m.lock().expect("output lock").kept.insert(placed);
+        }
+    }
+
+    /// Every file emitted so far, sorted by where it landed: what the dashboard lists.
+    pub fn emitted(&self) -> Vec<Emitted> {
+        let mut list = self.emitted.lock().expect("output lock").clone();
+        list.sort_by(|a, b| a.path.cmp(&b.path));
+        list
+    }
+
+    /// The bytes of a file emitted earlier, by where it landed (see [`Emitted::path`]).
+    pub fn read(&self, placed: &str) -> Option<Vec<u8>> {
+        match &self.target {
+            Target::Disk { tmp, .. } => std::fs::read(tmp.join(placed)).ok(),
+            Target::Memory(m) => m.lock().expect("output lock").files.get(placed).cloned(),
         }
     }
 
@@ -227,7 +260,7 @@ impl<'a> Dest<'a> {
         }
     }
 
-    /// A staff material (`rel` starts with one of [`STAFF`]).
+    /// A staff material (`rel` starts with one of [`STAFF`], or is the [`DASHBOARD`]).
     pub fn staff(rel: &'a str) -> Dest<'a> {
         Dest {
             rel,
@@ -244,6 +277,10 @@ impl<'a> Dest<'a> {
         }
     }
 }
+
+/// The staff dashboard (工作台), at the top of the output beside `site/`: opened from disk,
+/// never uploaded.
+pub const DASHBOARD: &str = "index.html";
 
 /// Folders of the output that hold staff materials (print pages with roster data, WeChat
 /// exports, LED feeds): never inside the public `site/` folder.

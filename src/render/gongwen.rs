@@ -3,6 +3,11 @@
 //! marked with a class (`gw-l1` … `gw-l4`) so the theme sets 黑体, 楷体 and 仿宋 as the
 //! standard asks; a `附件N` heading gets `gw-annex` (a new page in print). Marked: headings, a bold run at the start of a paragraph (run-in heading,
 //! "**（一）加强组织领导。**各村要…"), and short paragraphs that are a heading on their own.
+//!
+//! Complexity: O(h) in the bytes of the HTML: [`levels`] copies it once, tag by tag; after a
+//! tag it reads the text up to the next tag (附件), up to the paragraph's `</p>` (paragraphs do
+//! not nest, so each is read once) or at most 12 characters (the ordinal). [`split_annexes`] is
+//! one search.
 
 use super::led::Lexicon;
 use super::led::title::break_title_with;

@@ -4,8 +4,11 @@
 //! same [`Cx`] (the site, the plan, the theme's engine and shared values, the output), emits
 //! every file it makes tagged with who may see it and what it came from
 //! ([`crate::output::Dest`]), and returns its findings. `build` and `serve` run the same list.
+//! The staff dashboard ([`render_dashboard`]) comes after them: it shows their findings and
+//! the files they wrote.
 
 mod context;
+mod dashboard;
 mod feeds;
 mod gongwen;
 mod html;
@@ -33,6 +36,7 @@ use crate::output::Output;
 use crate::theme::Theme;
 
 pub use context::Refs;
+pub use dashboard::{Written, dashboard, render_dashboard};
 pub use prepared::{Fresh, Prepared};
 pub use templates::{TemplateError, engine};
 

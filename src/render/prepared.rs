@@ -139,6 +139,11 @@ impl Prepared {
         })
     }
 
+    /// Whether a render made the engine and values ready (see [`Prepared::update`]).
+    pub fn is_ready(&self) -> bool {
+        self.tera.is_some() && self.refs.is_some()
+    }
+
     pub fn tera(&self) -> &Tera {
         self.tera.as_ref().expect("Prepared::update first")
     }

@@ -206,6 +206,35 @@ impl Builder {
         })
     }
 
+    /// The staff dashboard for the files being served and `findings` (none before a good
+    /// build).
+    pub fn dashboard(
+        &self,
+        files: &Files,
+        findings: &[crate::diag::Diagnostic],
+    ) -> Option<anyhow::Result<String>> {
+        let site = self.site.as_ref()?;
+        if !self.prepared.is_ready() {
+            return None;
+        }
+        let mut emitted: Vec<crate::output::Emitted> = files
+            .files
+            .keys()
+            .filter(|k| k.as_str() != super::DASHBOARD)
+            .map(|k| crate::output::Emitted {
+                path: k.clone(),
+                source: files.owners.get(k).cloned(),
+            })
+            .collect();
+        emitted.sort_by(|a, b| a.path.cmp(&b.path));
+        let read = |p: &str| files.files.get(p).cloned();
+        let written = render::Written {
+            files: &emitted,
+            read: &read,
+        };
+        Some(render::dashboard(&self.prepared, site, &written, findings))
+    }
+
     /// The site as last built.
     pub fn site(&self) -> Option<&Site> {
         self.site.as_ref()

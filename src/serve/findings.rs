@@ -36,6 +36,13 @@ impl Findings {
         terminal(site, &found, changed.is_none())
     }
 
+    /// Every finding kept, by path, then line and column.
+    pub fn all(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self.0.values().flatten().cloned().collect();
+        all.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        all
+    }
+
     /// The panel of findings for the page made from `source`, if it has any.
     pub fn panel(&self, source: &str) -> Option<String> {
         let list = self.0.get(source).filter(|l| !l.is_empty())?;

@@ -37,50 +37,33 @@ pub fn handle(req: Request, shared: &Shared, bound: SocketAddr) {
         );
         return;
     }
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        let _ = req.respond(
-            Response::from_string("预览服务器只接受 GET 和 HEAD 请求").with_status_code(405),
-        );
-        return;
-    }
-    let url = req
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    if url == EVENTS {
-        events(req, shared);
-        return;
-    }
-    let Some(path) = decode(&url) else {
-        let _ = req.respond(Response::from_string("网址有误").with_status_code(400));
-        return;
-    };
-    let mut key = path.trim_start_matches('/').to_string();
-    if key.is_empty() || key.ends_with('/') {
-        key.push_str("index.html");
-    }
+    let get = matches!(req.method(), Method::Get | Method::Head);
     let (status, key, body) = {
         let files = shared.files.read().expect("files lock");
-        // The preview serves the public site at `/` and the staff materials beside it
-        // (`/print/…`, `/wechat/…`, `/led/…`), as they lie in the output folder.
-        if !files.files.contains_key(&key) {
-            key = format!("{}{key}", crate::output::PUBLIC);
-        }
-        if let Some(b) = files.files.get(&key) {
-            (200, key, Some(b.clone()))
-        } else if files.files.contains_key(&format!("{key}/index.html")) {
-            let to = format!("{url}/");
-            let resp = Response::empty(301).with_header(header("Location", &to));
-            let _ = req.respond(resp);
-            return;
-        } else {
-            (
+        match route(get, req.url(), |k| files.files.contains_key(k)) {
+            Route::Refused(status, text) => {
+                let _ = req.respond(Response::from_string(text).with_status_code(status));
+                return;
+            }
+            Route::Events => {
+                drop(files);
+                events(req, shared);
+                return;
+            }
+            Route::Redirect(to) => {
+                let resp = Response::empty(301).with_header(header("Location", &to));
+                let _ = req.respond(resp);
+                return;
+            }
+            Route::File(key) => {
+                let body = files.files.get(&key).cloned();
+                (200, key, body)
+            }
+            Route::NotFound => (
                 404,
-                "site/404.html".to_string(),
-                files.files.get("site/404.html").cloned(),
-            )
+                NOT_FOUND.to_string(),
+                files.files.get(NOT_FOUND).cloned(),
+            ),
         }
     };
     let error = shared.error.read().expect("error lock").clone();
@@ -100,6 +83,71 @@ pub fn handle(req: Request, shared: &Shared, bound: SocketAddr) {
         .with_header(header("Content-Type", ctype))
         .with_header(header("Cache-Control", "no-store"));
     let _ = req.respond(resp);
+}
+
+/// The site's page for addresses it does not have.
+const NOT_FOUND: &str = "site/404.html";
+
+/// What a request asks for, decided from its method and URL alone.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Refused with this status and text.
+    Refused(u16, &'static str),
+    /// The reload stream.
+    Events,
+    /// A folder asked for without its final `/`: the same path with it.
+    Redirect(String),
+    /// A file of the build, by its key (a path under the output folder).
+    File(String),
+    /// Nothing here: the site's 404 page.
+    NotFound,
+}
+
+/// Routes a request: only GET and HEAD; the public site at `/` and the staff materials beside
+/// it (`/print/…`, `/wechat/…`, `/led/…`), as they lie in the output folder; `index.html` for
+/// folders. `has` says whether the build holds a key. A path that is not UTF-8 or leaves the
+/// root is refused; a redirect stays on this server (its `Location` is one absolute path).
+pub fn route(get: bool, url: &str, has: impl Fn(&str) -> bool) -> Route {
+    if !get {
+        return Route::Refused(405, "预览服务器只接受 GET 和 HEAD 请求");
+    }
+    let url = url.split(['?', '#']).next().unwrap_or("/");
+    if url == EVENTS {
+        return Route::Events;
+    }
+    let Some(path) = decode(url) else {
+        return Route::Refused(400, "网址有误");
+    };
+    let path = path.trim_start_matches('/');
+    let mut key = path.to_string();
+    if key.is_empty() || key.ends_with('/') {
+        key.push_str("index.html");
+    }
+    if !has(&key) {
+        key = format!("{}{key}", crate::output::PUBLIC);
+    }
+    if has(&key) {
+        Route::File(key)
+    } else if has(&format!("{key}/index.html")) {
+        // As requested (still percent-encoded), with one leading `/`: `//name/` would send
+        // the browser to another host.
+        Route::Redirect(format!("/{}/", ascii(url.trim_start_matches('/'))))
+    } else {
+        Route::NotFound
+    }
+}
+
+/// `s` with every byte outside printable ASCII percent-encoded (a header value is ASCII).
+fn ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Whether a request's `Host` names this server: `localhost`, a loopback address, or the
@@ -270,7 +318,7 @@ fn content_type(path: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{allowed_host, decode, inject};
+    use super::{Route, allowed_host, decode, inject, route};
 
     #[test]
     fn decodes_and_refuses_escapes() {
@@ -319,6 +367,35 @@ mod tests {
         let all: std::net::SocketAddr = "0.0.0.0:1111".parse().unwrap();
         assert!(allowed_host("10.0.0.7:1111", all));
         assert!(!allowed_host("evil.example:1111", all));
+    }
+
+    #[test]
+    fn routes_stay_in_the_build_and_on_this_server() {
+        let files = ["site/index.html", "site/news/index.html", "print/a.html"];
+        let has = |k: &str| files.contains(&k);
+        assert_eq!(route(true, "/", has), Route::File("site/index.html".into()));
+        assert_eq!(
+            route(true, "/print/a.html", has),
+            Route::File("print/a.html".into())
+        );
+        assert_eq!(
+            route(false, "/", has),
+            Route::Refused(405, "预览服务器只接受 GET 和 HEAD 请求")
+        );
+        assert_eq!(route(true, "/news", has), Route::Redirect("/news/".into()));
+        // `//news` must not redirect to `//news/`, which a browser reads as the host `news`.
+        assert_eq!(route(true, "//news", has), Route::Redirect("/news/".into()));
+        assert_eq!(
+            route(true, "/%2e%2e/etc/passwd", has),
+            Route::Refused(400, "网址有误")
+        );
+        assert_eq!(route(true, "/nope", has), Route::NotFound);
+        // A header value is ASCII: a raw non-ASCII path is percent-encoded in the redirect.
+        let has = |k: &str| k == "site/新闻/index.html";
+        assert_eq!(
+            route(true, "/新闻", has),
+            Route::Redirect("/%E6%96%B0%E9%97%BB/".into())
+        );
     }
 
     #[test]

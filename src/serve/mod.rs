@@ -5,7 +5,7 @@
 
 mod build;
 mod findings;
-mod http;
+pub(crate) mod http;
 pub mod watch;
 
 use std::net::IpAddr;
@@ -19,6 +19,10 @@ use anyhow::{Context as _, anyhow};
 use crate::content::LoadOptions;
 use crate::diag::UserErrors;
 pub use build::{Builder, Files};
+
+/// Where the preview serves the staff dashboard (`output/index.html` of a build): beside the
+/// output's folders, so its links work as on disk; `/` is the public site.
+pub const DASHBOARD: &str = "staff.html";
 
 /// The path of the reload event stream.
 pub const EVENTS: &str = "/__xuanguan/events";
@@ -84,6 +88,10 @@ pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
         "预览地址：http://{host}:{}/   修改并保存文件后页面会自动刷新；按 Ctrl+C 停止。",
         addr.port()
     );
+    crate::ewriteln!(
+        "工作台（内部材料）：http://{host}:{}/{DASHBOARD}",
+        addr.port()
+    );
     if opts.poll {
         crate::ewriteln!("已启用定时检查（--poll），每半秒检查一次文件变化。");
     }
@@ -102,6 +110,26 @@ pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
         rebuild(&mut builder, &shared, changes, false);
     }
     Ok(())
+}
+
+/// Renders the staff dashboard for the files served and every finding known.
+fn dashboard(builder: &Builder, shared: &Shared) {
+    let mut findings = shared.findings.read().expect("findings lock").all();
+    findings.extend(builder.warnings().cloned());
+    let page = builder.dashboard(&shared.files.read().expect("files lock"), &findings);
+    match page {
+        Some(Ok(html)) => {
+            let mut files = shared.files.write().expect("files lock");
+            files.files.insert(DASHBOARD.to_string(), html.into_bytes());
+        }
+        Some(Err(e)) => {
+            crate::ewriteln!(
+                "工作台页面生成出错：{}",
+                crate::diag::explain(&e).join("\n  原因：")
+            );
+        }
+        None => {}
+    }
 }
 
 /// Applies one batch of changes and reports it in the terminal and in the browser.
@@ -146,6 +174,7 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
                         .update(site, changed)
                 });
                 crate::ewrite!("{report}");
+                dashboard(builder, shared);
             }
         }
         Err(e) => {

@@ -258,3 +258,39 @@ fn items_marked_led_true_join_the_feed_in_their_phase() {
     s.run(&["build", "--today", "2026-09-15"]).ok();
     assert!(!s.read("output/led/zhen-menkou.json").contains("专题培训班"));
 }
+
+/// The date in Beijing time now (what "today" means everywhere in the tool).
+fn beijing_today() -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(8))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+#[test]
+fn the_feed_date_is_the_beijing_date_in_any_time_zone() {
+    let s = Site::example();
+    // Samoa (UTC−11) and Kiribati (UTC+14) are on different dates most of the day; Beijing's
+    // date is the one the feed carries, its time stamp on the same date.
+    for tz in ["Pacific/Pago_Pago", "Pacific/Kiritimati", "UTC"] {
+        let before = beijing_today();
+        let o = bin()
+            .args(["led", "--screen", "zhen-menkou"])
+            .current_dir(s.path())
+            .env("TZ", tz)
+            .output()
+            .expect("run xuanguan led");
+        let after = beijing_today();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let feed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let date = feed["date"].as_str().unwrap();
+        assert!(
+            date == before || date == after,
+            "TZ={tz}: {date} ≠ {before}"
+        );
+        let generated = feed["generated"].as_str().unwrap();
+        assert!(
+            generated.starts_with(date) && generated.ends_with("+08:00"),
+            "TZ={tz}: generated {generated} on another day than {date}"
+        );
+    }
+}

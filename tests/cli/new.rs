@@ -5,7 +5,27 @@ use crate::harness::{Site, run_in};
 #[test]
 fn new_site_builds_without_warnings() {
     let s = Site::empty();
-    let r = s.run(&["new", "xin"]).ok();
+    // Dated from today in Beijing time, whatever the computer's time zone (Samoa, UTC−11, is
+    // on another date most of the day).
+    let beijing = || {
+        (chrono::Utc::now() + chrono::Duration::hours(8))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let before = beijing();
+    let o = crate::harness::bin()
+        .args(["new", "xin"])
+        .current_dir(s.path())
+        .env("TZ", "Pacific/Pago_Pago")
+        .output()
+        .expect("run xuanguan new");
+    let after = beijing();
+    let r = crate::harness::Run {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+    .ok();
     assert!(r.stderr.contains("xuanguan serve"), "{}", r.stderr);
     let dir = s.file("xin");
     assert!(dir.join("使用说明.md").exists());
@@ -18,11 +38,11 @@ fn new_site_builds_without_warnings() {
     ] {
         assert!(campaign.contains(phase), "{phase}");
     }
-    let today = chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string();
-    assert!(campaign.contains(&format!("start: {today}")), "{campaign}");
+    assert!(
+        campaign.contains(&format!("start: {before}"))
+            || campaign.contains(&format!("start: {after}")),
+        "not dated from {before} (Beijing): {campaign}"
+    );
     let r = run_in(&dir, &["build"]).ok();
     assert!(
         !r.stderr.contains("警告") && !r.stderr.contains("错误"),

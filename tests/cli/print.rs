@@ -289,6 +289,33 @@ fn placeholders_are_filled_escaped_and_registered() {
     assert_eq!(csv.lines().count(), 3);
 }
 
+/// A control character pasted into a roster cell (from another system's export) would reach
+/// every merged letter and the register unseen: an error at its row and column, in a CSV and
+/// in a YAML roster, and nothing written.
+#[test]
+fn control_characters_in_a_roster_are_located_errors() {
+    let s = letter_site(
+        "{{单位名称}}：\n\n请{{负责人}}签收。\n",
+        "单位名称,负责人\n甲公司,张三\n",
+    );
+    s.run(&["build"]).ok();
+    s.write(
+        "content/data/r.csv",
+        "单位名称,负责人\r\n甲公司,张三\r\n乙公\u{1}司,李\u{7}四\r\n",
+    );
+    s.refuses(&["build"], "content/data/r.csv:3:3", "控制字符 U+0001");
+    let r = s.run(&["check"]).fails(1);
+    assert!(
+        r.stderr.contains("content/data/r.csv:3:7") || r.stdout.contains("content/data/r.csv:3:7"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    s.write("content/data/r.csv", "单位名称,负责人\n甲公司,张三\n");
+    s.run(&["build"]).ok();
+    assert!(!s.read("output/print/x.html").contains('\u{1}'));
+}
+
 #[test]
 fn roster_mistakes_name_file_row_and_column_and_keep_output() {
     let s = letter_site(

@@ -263,6 +263,31 @@ fn serve_answers_only_requests_addressed_to_it() {
     }
 }
 
+/// `--bind 0.0.0.0` lets a phone on the same network open the preview by the machine's LAN
+/// address (any IP address in `Host`, on the server's port); names are still refused.
+#[test]
+fn serve_bound_to_all_interfaces_answers_ip_addresses_only() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start_with(&s, &["--today", "2026-05-20", "--bind", "0.0.0.0"]);
+    let port = srv.port;
+    for host in [
+        format!("Host: 192.168.1.20:{port}\r\n"),
+        format!("Host: 10.0.0.7:{port}\r\n"),
+        format!("Host: localhost:{port}\r\n"),
+    ] {
+        let r = with_host(&srv, "/", &host);
+        assert!(r.starts_with("HTTP/1.1 200"), "{host}: {r}");
+    }
+    for host in [
+        format!("Host: evil.example:{port}\r\n"),
+        format!("Host: 192.168.1.20.nip.io:{port}\r\n"),
+        "Host: 192.168.1.20:1\r\n".to_string(),
+    ] {
+        let r = with_host(&srv, "/", &host);
+        assert!(r.starts_with("HTTP/1.1 403"), "{host}: {r}");
+    }
+}
+
 /// The guard compares where the output really lands: a symlink (or `..`) into `content/` is
 /// refused before anything is written.
 #[test]

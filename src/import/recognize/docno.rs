@@ -1,5 +1,8 @@
 //! 发文字号: 机关代字〔年份〕序号号, also written with `[]`, `()`, `【】`, "第" or spaces in
 //! converted documents; normalised to the GB/T 9704 form.
+//!
+//! Complexity: O(t) for a text of t bytes: one pass drops the blanks, then a bounded number of
+//! forward reads.
 
 use crate::gongwen::chars::{is_blank, is_han};
 

@@ -1,5 +1,7 @@
 //! How a title reveals the type of a document, and what import takes from the head of each
 //! type. The types themselves are the one [`Kind`] of [`crate::gongwen`].
+//!
+//! Complexity: O(t) for a title of t bytes: a fixed list of about 30 words, each searched once.
 
 use crate::gongwen::Kind;
 

@@ -1,6 +1,10 @@
 //! Finds the parts of an official document in its cleaned lines: the 版头 and title
 //! ([`head`]), the signature and the closing elements ([`tail`]), the attachments
 //! ([`attach`]) and the campaign phases ([`phases`]).
+//!
+//! Complexity: each stage reads the cleaned lines a bounded number of times; the costs are the
+//! stages' own (see [`tail`] and [`super::rejoin`] for the two that are not linear in the worst
+//! case).
 
 pub mod attach;
 pub mod docno;

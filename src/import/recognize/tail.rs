@@ -1,5 +1,11 @@
 //! The elements after the 正文: 附件说明, 联系人, 附注, the signature with 成文日期, and the
 //! 版记 (抄送, 印发机关和印发日期).
+//!
+//! Complexity: `take_closing` and `take_body_elements` read each line once (linear).
+//! [`find_signature`] reads, on each line up to the signature, a date line starting at each
+//! position of the line's tail (its last 32 visible characters and the blanks among them):
+//! O(W²) per line for a tail of W characters, so O(n + lines·W²) with W > 32 only through
+//! blanks inside the tail.
 
 use chrono::NaiveDate;
 

@@ -1,5 +1,9 @@
 //! Titles: one to three lines closed by a 文种 word, a "——" subtitle kept with its title,
 //! and spaces inside a 公文 title read as manual line breaks.
+//!
+//! Complexity: O(n) in the bytes of the lines it reads: [`title_block`] reads at most three
+//! lines plus one look-ahead each (its ordinal and date-line tests are linear), and
+//! [`split_on_spaces`] is one pass (each run of blanks read once).
 
 use super::Item;
 use crate::gongwen::chars::is_blank;

@@ -1,6 +1,12 @@
 //! Character classes for LED line breaking (led-feed.md §1.3, §3.1, §3.2).
 //!
 //! All positions in this module are *char* indices, not byte offsets.
+//!
+//! Complexity: each class is O(1) per character (constant strings of at most 24 characters);
+//! [`unit_spans`] is one forward pass (each span consumed whole); [`glued_half_width`] is O(b −
+//! a) plus the marks glued to the span; [`preferred_breaks`] is O(c·log s) for c characters and
+//! s spaces (a binary search in the spaces per position; a scan of them was quadratic), plus
+//! one look back over each run of closing marks.
 
 /// clreq "pause or stop" marks, full- and half-width.
 const PAUSE_STOP: &str = "，、。；：？！,.;:?!";
@@ -170,7 +176,8 @@ pub fn preferred_breaks(ns: &[char], space_before: &[usize]) -> Vec<usize> {
         if no_start(b) {
             continue;
         }
-        if space_before.contains(&p) {
+        // `space_before` is in increasing order: a binary search, not a scan per position.
+        if space_before.binary_search(&p).is_ok() {
             out.push(p);
             continue;
         }

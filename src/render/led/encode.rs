@@ -3,6 +3,10 @@
 //! `encoding_rs` encoders never fail: they write `&#NNN;` for what they cannot map. Every
 //! character is therefore checked here first, and the encoder's `had_unmappable` flag is a
 //! hard error, never output.
+//!
+//! Complexity: O(c) for c characters: [`fit`] is O(1) per character (one GBK encoding of the
+//! character and a search of 14 symbol ranges); [`encode`] checks each character once and
+//! encodes the text once (and once more, character by character, to name an unmappable one).
 
 use super::screen::Encoding;
 

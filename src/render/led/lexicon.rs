@@ -1,5 +1,10 @@
 //! Words the splitter keeps whole: the safety-production term list, the site's own names and
 //! a jieba-rs segmentation of every clause.
+//!
+//! Complexity: [`Lexicon::core_spans`] and `extra_spans` try every term at every position:
+//! O(m·T·t) for m characters and T terms of at most t characters (T grows with the site's names
+//! and roster names); [`Lexicon::word_interiors`] is one jieba cut (linear) and marks the
+//! inside of each word once; [`merge_spans`] sorts, O(k·log k) for k spans.
 
 use jieba_rs::Jieba;
 use std::sync::OnceLock;

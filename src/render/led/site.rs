@@ -1,10 +1,15 @@
 //! From a loaded [`Site`] to the LED renderer's input: screens from `led:` in campaign.yaml,
 //! slogans from slogan sets (one per top-level list item) and from items marked `led: true`.
+//!
+//! Complexity: O(n) in the bytes of a slogan set (n): one pulldown-cmark pass lists the
+//! items, each item's text goes once through [`crate::markdown::events`], and items are
+//! located with one [`LineIndex`] per file, in increasing order (locating each from the top
+//! of the file was O(items·n)). The site's terms and roster names are read once per build.
 
 use super::locate::locate;
 use super::{LedInput, LedOutput, Lexicon, PhaseSpan, Screen, SloganSource, parse_screens};
 use crate::content::{Item, Kind, Site, campaign};
-use crate::diag::{Diagnostic, line_col};
+use crate::diag::{Diagnostic, LineIndex};
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::sync::{Arc, Mutex};
@@ -248,13 +253,15 @@ pub fn collect(site: &Site, diags: &mut Vec<Diagnostic>) -> Vec<SloganSource> {
     for item in site.items.iter().filter(|i| feeds_led(i)) {
         if item.kind == Kind::Slogans && item.fm.flag("led") != Some(false) {
             let items = list_items(item.markdown());
+            // One index per file: locating each item from the top of the file was O(items · n).
+            let index = LineIndex::new(&item.text);
             if items.is_empty() {
                 let msg = "标语集的正文中没有列表项，LED 屏上不会播放其中的标语";
                 diags.push(Diagnostic::warning(item.path(), item.body_line(), 1, "led-no-items", msg)
                     .with_hint("每条标语单独一行，写成“1. 标语内容”（数字、英文句点、空格）或“- 标语内容”"));
             }
             for (k, (offset, text)) in items.into_iter().enumerate() {
-                let (line, col) = line_col(&item.text, item.body_start + offset);
+                let (line, col) = index.line_col(item.body_start + offset);
                 out.push(source(site, item, k + 1, line, col, text, "slogan"));
             }
         } else {
@@ -375,6 +382,7 @@ fn plain_text(md: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::line_col;
 
     #[test]
     fn roster_names_come_from_name_columns() {

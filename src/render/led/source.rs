@@ -1,5 +1,11 @@
 //! The renderer's input: slogans from the site, with their place in the user's file, and the
 //! checks that concern a slogan itself (characters, punctuation, dates, screens).
+//!
+//! Complexity: not linear in the number of findings: [`prepare`] reads each slogan's characters
+//! once, but each finding is located by counting from the slogan's start
+//! (`SloganSource::locate`, O(k) for the k-th character), so a slogan of c characters with d
+//! findings costs O(c·d) (quadratic for a long slogan full of half-width punctuation);
+//! `check_encoding` locates each character it cannot show the same way.
 
 use super::chars::{is_ascii_punct_in_han, is_han};
 use super::encode::{Fit, fit};

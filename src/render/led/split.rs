@@ -5,8 +5,20 @@
 //! lines plus break penalties: 禁则 violations and breaks inside dashes, numbers and protected
 //! terms cost more than an extra line; breaks inside a jieba word or a site term are merely
 //! discouraged.
+//!
+//! Complexity: O(c·log s) to cut a slogan of c characters with s spaces into clauses (see
+//! `clause`), and greedy packing keeps the line being filled under the screen width
+//! w = 2·cols half-widths. A clause of m characters wider than the screen goes through the
+//! dynamic program, O(m·w·log s): each candidate line is at most w characters, its width grown
+//! by one character at a time. Its penalties are O(m + k) for k core-term occurrences (the
+//! terms around each position are a difference array; counting them per position was
+//! O(m·k), quadratic on a clause of repeated terms such as 安全生产…), plus the term search of
+//! [`Lexicon`] (O(m·T·t), see `lexicon`) and one jieba cut. So a slogan costs
+//! O(c·(w·log s + T·t)): linear in its length for a given screen and term list.
 
-use super::chars::{glued_half_width, half_width, is_han, is_space, no_end, no_start, unit_spans};
+use super::chars::{
+    glued_half_width, half_width, half_width_of, is_han, is_space, no_end, no_start, unit_spans,
+};
 use super::clause::{Clause, clauses};
 use super::lexicon::{Lexicon, merge_spans};
 use unicode_normalization::UnicodeNormalization;
@@ -65,14 +77,30 @@ impl Penalties {
             }
         }
         let core = lex.core_spans(s);
+        // Per position: the core terms strictly around it (a difference array) and those
+        // that start or end at it. Counting them per position by a pass over the terms was
+        // O(m·k) on a clause of repeated terms.
+        let mut around = vec![0i64; n + 2];
+        let mut ends = vec![0u32; n + 1];
+        for &(a, b) in &core {
+            around[a + 1] += 1;
+            around[b] -= 1;
+            ends[a] += 1;
+            ends[b] += 1;
+        }
+        let mut inside_at = vec![0i64; n + 1];
+        let mut run = 0;
+        for (p, x) in inside_at.iter_mut().enumerate() {
+            run += around[p];
+            *x = run;
+        }
         for (a, b) in merge_spans(&core) {
             let fits = glued_half_width(s, a, b) <= cols2;
             for (p, cost) in cost.iter_mut().enumerate().take(b).skip(a + 1) {
-                let inside = core.iter().filter(|t| t.0 < p && p < t.1).count() as f64;
-                let bounds = core
-                    .iter()
-                    .filter(|t| a <= t.0 && t.1 <= b && (t.0 == p || t.1 == p));
-                let bounds = bounds.count() as f64;
+                let inside = inside_at[p] as f64;
+                // Terms of other runs end at most where this run starts or start where it
+                // ends, never strictly inside it: all the terms ending here are this run's.
+                let bounds = f64::from(ends[p]);
                 *cost += if fits {
                     IN_FITTING_TERM
                 } else if bounds == 0.0 {
@@ -118,8 +146,14 @@ fn fill_lines(
     let mut prev = vec![0usize; n + 1];
     best[0] = 0.0;
     for j in 1..=n {
+        // The width of `i..j`, grown by one character (and a space between) as `i` moves left:
+        // recomputing it for each `i` was O(w) per candidate line.
+        let mut w = 0;
         for i in (0..j).rev() {
-            let w = clause.width(i, j);
+            w += half_width_of(&clause.chars[i..=i]);
+            if i + 1 < j {
+                w += clause.spaces_inside(i, i + 2);
+            }
             if w > cols2 && j - i > 1 {
                 break;
             }

@@ -1,6 +1,9 @@
 //! Lists and tables of the body. Lists get text markers (`• `, `◦ `, `1. `) and nested lists
 //! are flattened into the outer list with an indent, because the editor adds stray markers to
 //! nested `ul/ol`; tables sit in an `overflow-x:auto` section and style `th/td`, never `tr`.
+//!
+//! Complexity: O(1) per list, item, table and cell event (a marker or a cell style is written
+//! from the frame on top of the stacks).
 
 use pulldown_cmark::Alignment;
 

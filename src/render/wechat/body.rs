@@ -6,6 +6,11 @@
 //! wrapper, code uses `<br>`/`&nbsp;`, footnotes become ①②… with a 注释 list, https images
 //! stay and local ones become named placeholders listed for upload. Soft breaks between
 //! Chinese characters were already dropped by the markdown module.
+//!
+//! Complexity: O(e + h) for e events producing h bytes of HTML: [`convert`] visits each event
+//! once (an image's alt text is read up to its end, then skipped), escaping each text once and
+//! copying it into the open link's text and the first paragraph being captured; numbering a
+//! link or a footnote is a hash lookup ([`References`]).
 
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 

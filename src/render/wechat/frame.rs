@@ -1,5 +1,10 @@
 //! What surrounds the body in the fragment: 附件 lines, the signature of notices and letters,
 //! the closing 注释 and 参考链接 lists, and the government footer 来源/编辑/审核.
+//!
+//! Complexity: `attachments` looks each listed name up among the site's items (O(a·i)); `notes`
+//! orders the footnote definitions by their first reference with list searches, O(k²) for k
+//! footnotes of one article (not linear, but k is what one article writes); the reference list
+//! is one pass.
 
 use super::Meta;
 use super::body::Body;

@@ -1,6 +1,10 @@
 //! Links in a WeChat article: only mp.weixin.qq.com may stay a hyperlink; every other target
 //! becomes its text plus a superscript `[n]` and an entry of the closing 参考链接 list
 //! (docs/wechat.md §2 "Links"). Footnotes are numbered separately and listed under 注释.
+//!
+//! Complexity: [`classify`] is O(u) in the length of one URL; [`References`] numbers a URL or
+//! a footnote label with a hash lookup, so r citations cost O(r) (a search of the list per
+//! citation was O(r·u) for u distinct URLs).
 
 /// What to do with one markdown link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,24 +73,48 @@ pub struct References {
     pub links: Vec<(String, String)>,
     /// Footnote labels in order of first reference.
     pub notes: Vec<String>,
+    /// Number of each URL and each label: a search of the lists per citation was O(r·u).
+    url_no: std::collections::HashMap<String, usize>,
+    note_no: std::collections::HashMap<String, usize>,
 }
 
 impl References {
     /// The number of `url`, adding it on first use.
     pub fn cite(&mut self, text: &str, url: &str) -> usize {
-        if let Some(i) = self.links.iter().position(|(_, u)| u == url) {
-            return i + 1;
+        if let Some(&n) = self.url_no.get(url) {
+            return n;
         }
         self.links.push((text.trim().to_string(), url.to_string()));
+        self.url_no.insert(url.to_string(), self.links.len());
         self.links.len()
     }
 
     /// The number of footnote `label`, adding it on first use.
     pub fn note(&mut self, label: &str) -> usize {
-        if let Some(i) = self.notes.iter().position(|l| l == label) {
-            return i + 1;
+        if let Some(&n) = self.note_no.get(label) {
+            return n;
         }
         self.notes.push(label.to_string());
+        self.note_no.insert(label.to_string(), self.notes.len());
         self.notes.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_distinct_references_are_numbered_in_linear_time() {
+        // 100,000 distinct URLs cited twice each: a search of the list per citation was 10¹⁰
+        // comparisons.
+        let mut r = References::default();
+        for round in 0..2 {
+            for i in 0..100_000 {
+                assert_eq!(r.cite("t", &format!("https://a.cn/{i}")), i + 1, "{round}");
+                assert_eq!(r.note(&format!("n{i}")), i + 1);
+            }
+        }
+        assert_eq!((r.links.len(), r.notes.len()), (100_000, 100_000));
     }
 }

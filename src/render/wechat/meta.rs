@@ -1,5 +1,8 @@
 //! `meta.json`: the values of the editor's separate fields (title, author, digest, 原文链接,
 //! cover) and the government review trail (docs/wechat.md §1, §3).
+//!
+//! Complexity: O(t) per field for t bytes: the digest is cut at a sentence end found by one
+//! backward search.
 
 use serde::Serialize;
 

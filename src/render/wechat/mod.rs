@@ -2,6 +2,9 @@
 //! `wechat/<slug>/article.html` (one root `<section>`, inline styles only), `meta.json` (the
 //! editor's separate fields) and `index.html` (phone-width preview, copy buttons, the images
 //! to upload). Limits are checked by [`diagnostics`]: warnings in `build`, errors with `--strict`.
+//!
+//! Complexity: per article, the body's events are converted once ([`body`], O(e + h)) and the
+//! fragment's visible text counted once (O(h)); the parts around it are the modules' own.
 
 mod blocks;
 pub mod body;

@@ -1,4 +1,9 @@
 //! Text helpers: escaping, code whitespace, visible length, digest cutting.
+//!
+//! Complexity: each helper is one pass over its text: [`code_html`] writes each line once (the
+//! dedup of blank lines is one pass), [`visible_text`] strips tags once and decodes five
+//! entities with one `replace` each, [`cut_at_sentence`] searches backwards from the limit
+//! once, and [`circled`] reads at most 20 characters.
 
 pub use crate::render::escape_html as escape;
 

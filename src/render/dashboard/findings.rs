@@ -1,0 +1,119 @@
+//! The proofreading findings as the dashboard shows them: counts by severity, then each file
+//! with its counts, a link to its findings further down the page and to its public page.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::sources;
+use crate::content::Site;
+use crate::diag::{Diagnostic, Severity};
+use crate::output::Emitted;
+
+#[derive(Serialize, Default)]
+pub struct Summary {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    files: Vec<File>,
+}
+
+#[derive(Serialize)]
+struct File {
+    path: String,
+    /// The anchor of its findings on the dashboard.
+    id: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    /// Its page on the public site (relative to the output), empty when it has none.
+    page: String,
+    list: Vec<Finding>,
+}
+
+#[derive(Serialize)]
+struct Finding {
+    line: usize,
+    col: usize,
+    /// `error`, `warning` or `info`.
+    severity: &'static str,
+    level: &'static str,
+    lint: String,
+    message: String,
+    hint: String,
+}
+
+/// Groups `findings` by file: files with errors first, then with warnings, each by path.
+pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summary {
+    let pages = public_pages(site, files);
+    let mut by: Vec<File> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut s = Summary::default();
+    for d in findings {
+        let n = *at.entry(d.path.as_str()).or_insert_with(|| {
+            by.push(File {
+                path: d.path.clone(),
+                id: String::new(),
+                errors: 0,
+                warnings: 0,
+                infos: 0,
+                page: pages.get(d.path.as_str()).cloned().unwrap_or_default(),
+                list: Vec::new(),
+            });
+            by.len() - 1
+        });
+        let f = &mut by[n];
+        let (severity, level) = match d.severity {
+            Severity::Error => {
+                f.errors += 1;
+                s.errors += 1;
+                ("error", "错误")
+            }
+            Severity::Warning => {
+                f.warnings += 1;
+                s.warnings += 1;
+                ("warning", "警告")
+            }
+            Severity::Info => {
+                f.infos += 1;
+                s.infos += 1;
+                ("info", "提示")
+            }
+        };
+        f.list.push(Finding {
+            line: d.line,
+            col: d.col,
+            severity,
+            level,
+            lint: d.lint.clone(),
+            message: d.message.clone(),
+            hint: d.hint.clone().unwrap_or_default(),
+        });
+    }
+    by.sort_by(|a, b| {
+        (b.errors > 0, b.warnings > 0)
+            .cmp(&(a.errors > 0, a.warnings > 0))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    for (n, f) in by.iter_mut().enumerate() {
+        f.id = format!("f{}", n + 1);
+        f.list.sort_by_key(|x| (x.line, x.col));
+    }
+    s.files = by;
+    s
+}
+
+/// Document path (`content/news/a.md`) → its public page (`site/news/a.html`).
+fn public_pages(site: &Site, files: &[Emitted]) -> HashMap<String, String> {
+    let by_source: HashMap<&std::path::Path, &str> = sources(files)
+        .filter(|(p, _)| p.starts_with(crate::output::PUBLIC) && p.ends_with(".html"))
+        .map(|(p, s)| (s.as_path(), p))
+        .collect();
+    site.items
+        .iter()
+        .filter_map(|i| {
+            let page = by_source.get(i.source.as_path())?;
+            Some((i.path(), page.to_string()))
+        })
+        .collect()
+}

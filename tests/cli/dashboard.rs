@@ -1,0 +1,144 @@
+//! The staff dashboard (`output/index.html`, SPEC "Output"): today's phase with its tasks and
+//! days left, what was published per phase and channel, the findings by file with links to
+//! them, and links to every print batch, WeChat export and LED screen with what plays today;
+//! every link resolves from disk; a site's theme may override it; `serve` shows it too.
+
+use crate::harness::Site;
+
+/// The example with one proofreading error in a news item, built on 2026-11-23 (强化学习培训,
+/// which ends on 2026-12-31).
+fn built() -> Site {
+    let s = Site::example();
+    let news =
+        s.read("content/news/dongyuanhui.md")
+            .replacen("参加会议。", "参加会议，纳入纳入考核。", 1);
+    s.write("content/news/dongyuanhui.md", &news);
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    s
+}
+
+/// The text of `html` between `start` and the next `end` after it.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let at = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {html}"));
+    let rest = &html[at..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[test]
+fn the_dashboard_shows_today_the_channels_the_findings_and_links_to_every_staff_material() {
+    let s = built();
+    let page = s.read("output/index.html");
+
+    // Today: the phase current on the build date, its tasks, its deadline and days left.
+    let now = between(&page, "data-phase-now", "data-timeline");
+    let shown = now
+        .split("<section")
+        .find(|b| b.contains("current-phase") && !b.contains("current-phase off"))
+        .expect("one phase block shown");
+    assert!(shown.contains("当前阶段：强化学习培训"), "{shown}");
+    assert!(shown.contains("距截止还有 38 天"), "{shown}");
+    assert!(shown.contains("2026年12月31日"), "{shown}");
+    assert!(
+        shown.contains("举办安全生产标准化提升专题培训班"),
+        "{shown}"
+    );
+    assert!(
+        page.contains("site/static/today.js"),
+        "recomputed when read"
+    );
+
+    // Published per phase and channel: 造强宣传声势 has the plan, notices, letters and news.
+    let row = between(&page, ">造强宣传声势</a></th>", "</tr>");
+    let cells: Vec<usize> = row
+        .split("<td class=\"n\">")
+        .skip(1)
+        .map(|c| c[..c.find('<').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(cells.len(), 4, "site, WeChat, LED, print: {row}");
+    assert!(cells[0] >= 5 && cells[1] >= 1 && cells[3] >= 1, "{row}");
+    assert!(page.contains("<th scope=\"row\">合计</th>"), "{page}");
+
+    // Findings: counted by severity, the file linked to its list, which says what and where.
+    let counts = between(&page, "class=\"counts\"", "</ul>");
+    assert!(counts.contains("错误<strong>1</strong>"), "{counts}");
+    let link = between(&page, "<th scope=\"row\"><a href=\"#f", "</a>");
+    assert!(link.ends_with("content/news/dongyuanhui.md"), "{link}");
+    let link = &link[link.find("<a").unwrap()..];
+    let id = &link["<a href=\"#".len()..link.find("\">").unwrap()];
+    let list = between(&page, &format!("<section id=\"{id}\""), "</section>");
+    assert!(
+        list.contains("[repeated-word]") && list.contains("纳入纳入"),
+        "{list}"
+    );
+    assert!(page.contains("href=\"site/news/dongyuanhui.html\">打开网页"));
+
+    // Every print batch, WeChat export and LED screen, with today's slogans.
+    for href in [
+        "print/gaozhishu.html",
+        "print/gaozhishu.register.html",
+        "print/gaozhishu.register.csv",
+        "wechat/dongyuanhui/index.html",
+        "led/index.html",
+        "led/zhen-menkou.html",
+    ] {
+        assert!(
+            page.contains(&format!("href=\"{href}\"")),
+            "no link to {href}"
+        );
+    }
+    let led = between(&page, "id=\"led-title\"", "</section>");
+    assert!(led.contains("2026-11-23"), "{led}");
+    assert!(led.contains("<li>"), "today's slogans listed: {led}");
+
+    // Every link of the dashboard resolves from disk.
+    let bad: Vec<String> = crate::links::broken(&s.file("output"))
+        .into_iter()
+        .filter(|b| b.starts_with("index.html"))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    // It is a staff page: never in the public folder.
+    assert!(!s.public("index.html").contains("工作台"));
+}
+
+#[test]
+fn a_clean_site_says_so_and_a_site_theme_overrides_the_dashboard() {
+    let s = Site::empty();
+    s.run(&["new", "."]).ok();
+    s.run(&["build"]).ok();
+    let page = s.read("output/index.html");
+    assert!(
+        page.contains("错误<strong>0</strong>") && page.contains("警告<strong>0</strong>"),
+        "{page}"
+    );
+
+    s.write(
+        "themes/default/templates/dashboard.html",
+        "<!DOCTYPE html><html lang=\"zh-CN\"><title>本镇工作台</title><p>{{ site.title }}：{{ findings.errors }} 个错误，{{ published | length }} 个阶段</p></html>",
+    );
+    s.run(&["build"]).ok();
+    let page = s.read("output/index.html");
+    assert!(
+        page.contains("本镇工作台") && page.contains("0 个错误"),
+        "{page}"
+    );
+}
+
+#[test]
+fn serve_shows_the_dashboard_beside_the_site() {
+    let s = Site::example();
+    let server = crate::serve::Server::start(&s);
+    let (status, page) = server.get("/staff.html");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("工作台：青石镇安全生产标准化提升专项行动"),
+        "{page}"
+    );
+    assert!(page.contains("href=\"site/index.html\""), "{page}");
+    // Its links work under serve as on disk; `/` stays the public site.
+    let (status, _) = server.get("/site/index.html");
+    assert_eq!(status, 200);
+    let (_, home) = server.get("/");
+    assert!(!home.contains("工作台："), "{home}");
+}
