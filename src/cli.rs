@@ -16,7 +16,7 @@ pub struct Cli {
 pub enum Command {
     /// 生成整个站点（网页、公文页面、LED 屏文字、公众号文章、站内搜索、工作进展），并做校对检查
     Build(BuildArgs),
-    /// 把收到的公文（纯文本 UTF-8/GBK/GB18030，或 .docx）导入为站点的内容文件
+    /// 把收到的公文（纯文本 UTF-8/GBK/GB18030、.docx，或从政府网站复制、保存的网页）导入为站点的内容文件
     Import(ImportArgs),
     /// 输出一块 LED 屏的播放内容（JSON 或导入控制卡软件用的 TXT）
     Led(LedArgs),
@@ -44,7 +44,7 @@ pub struct WechatArgs {
 /// Flags of `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 要导入的文件（.txt 纯文本或 .docx），可写多个
+    /// 要导入的文件（.txt 纯文本、.docx，或从政府网站保存的网页 .html/.htm），可写多个
     #[arg(required = true, value_name = "文件")]
     pub files: Vec<PathBuf>,
     /// 导入到哪个站点文件夹（其中的 content/），默认为当前文件夹
@@ -58,6 +58,9 @@ pub struct ImportArgs {
     /// 覆盖已存在的同名内容文件（默认不覆盖，只报告）
     #[arg(long)]
     pub force: bool,
+    /// 新建 content/campaign.yaml 时写入的主办机关（org），如“外山乡人民政府”；不写时取文件的发文机关
+    #[arg(long, value_name = "机关")]
+    pub org: Option<String>,
 }
 
 /// Flags of `serve`.

@@ -16,6 +16,7 @@ const ROUNDS: usize = 4;
 
 /// The rules whose findings can carry a correction (documented with `--fix` in the rules).
 pub const LINTS_THAT_FIX: &[&str] = &[
+    "front-matter",
     "halfwidth-punct",
     "halfwidth-paren",
     "unbalanced-pair",
@@ -87,6 +88,8 @@ pub fn fix_file(path: &str, text: &str, findings: &[&Located], opts: &LintOption
         ..Default::default()
     };
     let mut round: Vec<Located> = findings.iter().map(|f| (*f).clone()).collect();
+    // A front matter the loader could not read because of a full-width colon.
+    round.extend(super::fix_front::colons(path, text));
     for _ in 0..ROUNDS {
         let refs: Vec<&Located> = round.iter().collect();
         let (next, rules) = apply(&fixed.text, &refs);

@@ -34,6 +34,7 @@ mod duplicates;
 mod edit;
 pub use edit::Edit;
 pub mod fix;
+mod fix_front;
 pub mod front;
 mod links;
 mod lints;

@@ -13,8 +13,10 @@ use crate::diag::Diagnostic;
 /// What the lints know about the site's words.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    /// Right here, longest first.
-    pub right: Vec<String>,
+    /// Right here (at least 2 and at most [`LONGEST`] characters).
+    pub right: HashSet<String>,
+    /// Characters of the longest word of `right`.
+    pub longest: usize,
     /// (简称, 全称) of issuing organs.
     pub aliases: Vec<(String, String)>,
     /// (wrong, right) added to the `word-list` dictionary.
@@ -31,6 +33,9 @@ const WORD_LINTS: &[Lint] = &[
     Lint::WordList,
     Lint::JurisdictionMismatch,
 ];
+
+/// Words longer than this (a full enterprise name with its address) are not looked for.
+pub const LONGEST: usize = 40;
 
 /// Roster columns whose cells are names (企业名称, 单位, 姓名, 所在村…).
 const NAME_COLUMNS: &[&str] = &[
@@ -72,10 +77,13 @@ impl Words {
                 right.extend(cols.iter().filter_map(|&i| row.cells.get(i).cloned()));
             }
         }
-        right.retain(|w| w.chars().count() >= 2);
-        right.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        right.dedup();
+        let right: HashSet<String> = right
+            .into_iter()
+            .map(|w| w.trim().to_string())
+            .filter(|w| (2..=LONGEST).contains(&w.chars().count()))
+            .collect();
         Words {
+            longest: right.iter().map(|w| w.chars().count()).max().unwrap_or(0),
             right,
             aliases: p.issuer_aliases.clone(),
             typos: p.typos.clone(),
@@ -102,26 +110,37 @@ impl Words {
 
     /// Whether the `len` characters at byte `off` of `src` are inside an occurrence of a word.
     fn covers(&self, src: &str, off: usize, len: usize) -> bool {
-        let Some(rest) = src.get(off..) else {
+        let (Some(before), Some(after)) = (src.get(..off), src.get(off..)) else {
             return false;
         };
-        let end = off + rest.chars().take(len).map(char::len_utf8).sum::<usize>();
-        self.right.iter().any(|w| {
-            // Occurrences that could contain [off, end) start at most w.len() bytes before it.
-            let mut from = off.saturating_sub(w.len());
-            while !src.is_char_boundary(from) {
-                from -= 1;
+        // The span with up to `longest` characters either side.
+        let mut chars: Vec<char> = before.chars().rev().take(self.longest).collect();
+        let lead = chars.len();
+        chars.reverse();
+        chars.extend(after.chars().take(len + self.longest));
+        let span = (lead, (lead + len).min(chars.len()));
+        self.spans(&chars)
+            .into_iter()
+            .any(|(a, b)| a <= span.0 && span.1 <= b)
+    }
+
+    /// Every occurrence of a word that is right here in `chars`, as character ranges.
+    pub fn spans(&self, chars: &[char]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if self.right.is_empty() {
+            return out;
+        }
+        let mut word = String::new();
+        for a in 0..chars.len() {
+            word.clear();
+            for (b, c) in chars.iter().enumerate().skip(a).take(self.longest) {
+                word.push(*c);
+                if b > a && self.right.contains(&word) {
+                    out.push((a, b + 1));
+                }
             }
-            let mut to = (end + w.len()).min(src.len());
-            while !src.is_char_boundary(to) {
-                to += 1;
-            }
-            let window = &src[from..to];
-            window.match_indices(w.as_str()).any(|(i, _)| {
-                let s = from + i;
-                s <= off && end <= s + w.len()
-            })
-        })
+        }
+        out
     }
 }
 
@@ -171,7 +190,8 @@ mod tests {
     #[test]
     fn a_finding_inside_a_right_word_is_dropped_and_only_there() {
         let w = Words {
-            right: vec!["鑫鑫建材".into()],
+            right: ["鑫鑫建材".to_string()].into(),
+            longest: 4,
             ..Default::default()
         };
         let src = "甲鑫鑫建材有限公司与鑫鑫公司，东山村";

@@ -118,7 +118,7 @@ fn chars(doc: &mut Doc, b: usize) {
             Lint::RepeatedChar,
             format!("字重复：“{s}”"),
             format!(
-                "删除多余的“{a}”；如确为叠字，可用 gwlint-disable-next-line repeated-char 注释忽略"
+                "删除多余的“{a}”；如果是地名、企业名或有意的叠字，把含“{s}”的这个词写进 campaign.yaml 的“校对: 词语”，全站都不再报（只忽略这一处：上一行写 <!-- gwlint-disable-next-line repeated-char -->）"
             ),
         );
         i += run;

@@ -27,7 +27,16 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
         file_block(&mut out, path, &group, source(path).as_deref());
     }
     let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
+    out.push_str(&fixable(findings));
     out
+}
+
+/// `其中 N 处可以自动改正…` when findings carry corrections (`check --fix`).
+fn fixable(findings: &[Located]) -> String {
+    match findings.iter().filter(|f| !f.edits.is_empty()).count() {
+        0 => String::new(),
+        n => format!("其中 {n} 处可以自动改正：运行 xuanguan check --fix 查看改动，确认后写入。\n"),
+    }
 }
 
 /// Findings grouped by file, files in the order of their first finding.
@@ -139,6 +148,7 @@ pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
     }
     if !findings.is_empty() {
         let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
+        out.push_str(&fixable(findings));
     }
     out
 }

@@ -182,7 +182,7 @@ pub fn words(doc: &mut Doc) {
                 Some((w, right)) => {
                     let wrong: String = w.iter().collect();
                     let (n, right) = (w.len(), right.clone());
-                    doc.at(b, i, n, Lint::WordList, format!("“{wrong}”应为“{right}”"), format!("改为“{right}”；确属历史表述的，可用 gwlint-disable-next-line word-list 注释忽略"));
+                    doc.at(b, i, n, Lint::WordList, format!("“{wrong}”应为“{right}”"), format!("改为“{right}”；确属历史表述的，可用 gwlint-disable-next-line word-list 注释忽略；是本地的名称时，把含“{wrong}”的名称写进 campaign.yaml 的“校对: 词语”"));
                     i += n;
                 }
                 None => i += 1,

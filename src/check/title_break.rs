@@ -3,30 +3,20 @@
 //! (the dictionary the LED splitter starts from, without its long compound terms: 安全生产 |
 //! 标准化 is a break between two words) and the site's own words (place and organ names).
 
+use super::own::Words;
 use super::repeat::jieba;
 use super::{Doc, Lint};
 
 /// The first line of `lines` that ends inside a word, with that word: (line index, word).
-/// `own` are words that are right here (place and organ names) and must stay whole too.
-pub fn breaks_inside_word(lines: &[String], own: &[String]) -> Option<(usize, String)> {
+/// The site's words that are right here (place and organ names) must stay whole too.
+pub fn breaks_inside_word(lines: &[String], own: &Words) -> Option<(usize, String)> {
     if lines.len() < 2 {
         return None;
     }
     let chars: Vec<char> = lines.iter().flat_map(|l| l.trim().chars()).collect();
     let text: String = chars.iter().collect();
     // Char spans of the words: the site's names first, then jieba's tokens.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for w in own {
-        let w: Vec<char> = w.chars().collect();
-        if w.len() < 2 || w.len() > chars.len() {
-            continue;
-        }
-        for s in 0..=chars.len() - w.len() {
-            if chars[s..s + w.len()] == w[..] {
-                spans.push((s, s + w.len()));
-            }
-        }
-    }
+    let mut spans: Vec<(usize, usize)> = own.spans(&chars);
     let names = spans.len();
     // Token offsets are in characters.
     spans.extend(jieba().cut(&text, false).iter().map(|t| (t.start, t.end)));
@@ -52,7 +42,7 @@ pub fn run(doc: &mut Doc) {
         return;
     }
     let texts: Vec<String> = lines.iter().map(|(s, _)| s.clone()).collect();
-    let Some((k, word)) = breaks_inside_word(&texts, &doc.opts.own.right) else {
+    let Some((k, word)) = breaks_inside_word(&texts, &doc.opts.own) else {
         return;
     };
     let (line, off) = &lines[k];
@@ -79,14 +69,15 @@ mod tests {
 
     #[test]
     fn a_line_that_ends_inside_a_word_is_found_with_the_word() {
+        let none = Words::default();
         let got = breaks_inside_word(
             &lines(&["关于开展安全生产标准化提升专项行动宣", "传工作的通知"]),
-            &[],
+            &none,
         );
         assert_eq!(got, Some((0, "宣传".into())));
         let got = breaks_inside_word(
             &lines(&["外山乡人民政府关于开展安", "全生产月活动的通知"]),
-            &[],
+            &none,
         );
         assert_eq!(got, Some((0, "安全".into())));
         // Between two words of a compound term (安全生产 | 标准化): whole words.
@@ -95,16 +86,20 @@ mod tests {
             "标准化提升专项行动2024年固本强基方案》",
             "的通知",
         ]);
-        assert_eq!(breaks_inside_word(&seed, &[]), None);
+        assert_eq!(breaks_inside_word(&seed, &none), None);
         let whole = lines(&["关于开展安全生产标准化提升", "专项行动宣传工作的通知"]);
-        assert_eq!(breaks_inside_word(&whole, &[]), None);
-        assert_eq!(breaks_inside_word(&lines(&["一行标题"]), &[]), None);
+        assert_eq!(breaks_inside_word(&whole, &none), None);
+        assert_eq!(breaks_inside_word(&lines(&["一行标题"]), &none), None);
     }
 
     #[test]
     fn the_sites_own_names_stay_whole() {
         let l = lines(&["关于表彰仙夹", "镇东风村的通报"]);
-        let own = ["仙夹镇东风村".to_string()];
+        let own = Words {
+            right: ["仙夹镇东风村".to_string()].into(),
+            longest: 6,
+            ..Default::default()
+        };
         assert_eq!(
             breaks_inside_word(&l, &own),
             Some((0, "仙夹镇东风村".into()))

@@ -118,7 +118,7 @@ fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()>
 
 /// A template error is located in the minified template the engine ran; the user edits the
 /// template as written. Rendering again with the theme as written (in memory, only after an
-/// error) gives the line and column in their file.
+/// error; the dashboard too) gives the line and column in their file.
 fn as_written(e: anyhow::Error, args: &BuildArgs, site: &Site) -> anyhow::Error {
     if e.downcast_ref::<render::TemplateError>().is_none() {
         return e;
@@ -126,7 +126,11 @@ fn as_written(e: anyhow::Error, args: &BuildArgs, site: &Site) -> anyhow::Error 
     let Ok(theme) = Theme::load(&args.dir, &site.campaign.theme) else {
         return e;
     };
-    match render::render_site(site, &theme, &Output::memory()) {
+    let out = Output::memory();
+    let mut prepared = render::Prepared::default();
+    let again = render::render_prepared(&mut prepared, site, &theme, &render::Plan::All, &out)
+        .and_then(|_| render::render_dashboard(&prepared, site, &out, &[]));
+    match again {
         Err(again) => match again.downcast::<render::TemplateError>() {
             Ok(t) => t.with_source(&theme).into(),
             Err(_) => e,

@@ -12,7 +12,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
             anyhow::bail!("找不到要导入的文件 {}", f.display());
         }
     }
-    let report = import::import_files(&args.files, &args.into, args.force)?;
+    let report = import::import_files(&args.files, &args.into, args.force, args.org.as_deref())?;
     for file in &report.files {
         out(&format!("{}（{}）：", file.source.display(), file.encoding))?;
         for path in &file.created {

@@ -451,7 +451,7 @@ fn fullwidth_colons(path: &str, yaml: &str, off: usize, diags: &mut Vec<Diagnost
                 format!("“{key}：”用了中文冒号"),
             )
             .with_hint(format!(
-                "把中文冒号“：”改成英文冒号加一个空格，写成“{key}: ……”。"
+                "把中文冒号“：”改成英文冒号加一个空格，写成“{key}: ……”（xuanguan check --fix 可自动改正）。"
             )),
         );
     }

@@ -91,10 +91,13 @@ pub fn import(data: &[u8]) {
     let mut rep = Report::new("fuzz.txt");
     let decoded = decode::decode(data);
     if decoded.text.starts_with('<') {
-        let _ = docx::document_text(&decoded.text, "");
+        let _ = docx::document_text(&decoded.text, "", "");
+        let _ = crate::import::web::html::page_text(&decoded.text);
     }
     let lines = clean::clean(&decoded.text, &mut rep);
-    let doc = recognize::recognize(lines, &mut rep);
+    let (lines, meta) = crate::import::web::tidy(lines, &mut rep);
+    let mut doc = recognize::recognize(lines, &mut rep);
+    crate::import::web::apply::apply(&mut doc, &meta, &mut rep);
     let slugs = write::slugs(&doc, &mut Default::default());
     for slug in &slugs {
         assert!(

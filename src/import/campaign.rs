@@ -49,8 +49,32 @@ fn out(phases: &[Phase]) -> Vec<PhaseOut> {
         .collect()
 }
 
+/// Before anything is written: a new `campaign.yaml` needs its `org`, from `--org` or the
+/// document's issuer; without either, import stops (exit 2) and says how to give it.
+pub fn check_org(doc: &Document, into: &Path, org: Option<&str>, file: &Path) -> Result<()> {
+    let Some(main) = doc.items.first() else {
+        return Ok(());
+    };
+    let exists = into.join("content").join("campaign.yaml").exists();
+    if exists || org.is_some_and(|o| !o.trim().is_empty()) || !main.issuer.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{}：文件中没有发文机关（署名），而 {} 还不存在，新建它需要写明专项行动的主办机关（org）。请加上 --org 重新导入，例如：xuanguan import {} --org 外山乡人民政府；或者先导入带署名的通知、方案，或先创建 campaign.yaml 并写上 org。本次没有写入任何文件",
+        file.display(),
+        crate::diag::display_path(&into.join("content").join("campaign.yaml")),
+        file.display()
+    )
+}
+
 /// Creates or completes `into/content/campaign.yaml`; returns one sentence per change.
-pub fn update(doc: &Document, into: &Path, rep: &mut Report) -> Result<Vec<String>> {
+/// `org` (from `--org`) wins over the document's issuer when the file is created.
+pub fn update(
+    doc: &Document,
+    into: &Path,
+    org: Option<&str>,
+    rep: &mut Report,
+) -> Result<Vec<String>> {
     let Some(main) = doc.items.first() else {
         return Ok(Vec::new());
     };
@@ -61,7 +85,10 @@ pub fn update(doc: &Document, into: &Path, rep: &mut Report) -> Result<Vec<Strin
             .campaign_title
             .clone()
             .unwrap_or_else(|| main.title.clone());
-        let org = (!main.issuer.is_empty()).then(|| main.issuer.join("、"));
+        let org = org
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty())
+            .or_else(|| (!main.issuer.is_empty()).then(|| main.issuer.join("、")));
         if org.is_none() {
             rep.warning(
                 main.line,

@@ -14,6 +14,7 @@ use crate::gongwen::fields;
 pub enum Value {
     One(String),
     Many(Vec<String>),
+    Flag(bool),
 }
 
 /// Front matter as written by import: (schema key, value), in the order of the schema.
@@ -44,6 +45,13 @@ pub fn disclosure(note: &str) -> Option<String> {
         .find(|w| note.contains(w))
         .or_else(|| (note.contains("公开发布") || note.contains("主动公开")).then_some("主动公开"))
         .map(str::to_string)
+}
+
+/// 公开属性 of an item: stated by the portal, else by its 附注.
+pub fn item_disclosure(item: &Item) -> Option<String> {
+    item.disclosure
+        .clone()
+        .or_else(|| item.note.as_deref().and_then(disclosure))
 }
 
 /// The front matter of item `i` of `doc`; `slugs` are the items' slugs.
@@ -87,7 +95,15 @@ fn value(item: &Item, key: &str, slug: &str, attachments: &[String]) -> Option<V
         "contact" => text(&item.contact),
         "secrecy" => text(&item.secrecy),
         "urgency" => text(&item.urgency),
-        "disclosure" => item.note.as_deref().and_then(disclosure).map(Value::One),
+        "disclosure" => item_disclosure(item).map(Value::One),
+        "index_no" => text(&item.index_no),
+        "topic" => text(&item.topic),
+        "genre" => text(&item.genre),
+        "valid" => text(&item.valid),
+        "keywords" => list(&item.keywords),
+        "published" => date(item.published),
+        "draft" => item.draft.then_some(Value::Flag(true)),
+        "issue_no" => text(&item.issue_no),
         _ => None,
     }
 }

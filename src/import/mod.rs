@@ -13,10 +13,13 @@ pub mod clean;
 pub use crate::gongwen::decode;
 pub mod dest;
 pub mod docx;
+pub mod draft;
 pub mod front;
 pub mod markdown;
 pub mod recognize;
 pub mod rejoin;
+pub mod slug;
+pub mod web;
 pub mod write;
 
 use std::path::{Path, PathBuf};
@@ -161,6 +164,23 @@ pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         anyhow::bail!("{}", old_word(path));
     }
+    if web::is_html(path, &bytes) {
+        let (page, encoding) = web::html::decode_page(&bytes);
+        rep.encoding = format!("网页，{encoding}");
+        let text = web::html::page_text(&page);
+        rep.info(
+            0,
+            0,
+            "按网页读取：正文取自页面中文字最集中的部分，行号是提取出的正文的行号",
+        );
+        if text.trim().is_empty() {
+            anyhow::bail!(
+                "{}：网页中没有找到正文文字；请在浏览器中打开该网页，选中正文复制，粘贴到记事本保存为 .txt 后再导入",
+                path.display()
+            );
+        }
+        return Ok(text);
+    }
     let d = decode::decode(&bytes);
     if let Some((line, col, c)) = decode::first_control(&d.text) {
         anyhow::bail!(
@@ -191,7 +211,13 @@ pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
 
 /// Imports `files` into the site at `into`: content files under `into/content/…`, phases into
 /// `into/content/campaign.yaml`. Existing files are kept unless `force`.
-pub fn import_files(files: &[PathBuf], into: &Path, force: bool) -> Result<ImportReport> {
+/// `org` is the 主办机关 written into a new `campaign.yaml` (else the first document's issuer).
+pub fn import_files(
+    files: &[PathBuf],
+    into: &Path,
+    force: bool,
+    org: Option<&str>,
+) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut used = std::collections::HashSet::new();
     for file in files {
@@ -199,11 +225,15 @@ pub fn import_files(files: &[PathBuf], into: &Path, force: bool) -> Result<Impor
         let mut rep = Report::new(file);
         let text = read_source(file, &mut rep)?;
         let lines = clean::clean(&text, &mut rep);
-        let doc = recognize::recognize(lines, &mut rep);
+        let (lines, meta) = web::tidy(lines, &mut rep);
+        let mut doc = recognize::recognize(lines, &mut rep);
+        web::apply::apply(&mut doc, &meta, &mut rep);
+        campaign::check_org(&doc, into, org, file)?;
+        draft::mark(&mut doc, &mut rep);
         write::write_document(&doc, into, force, &mut used, &mut rep)?;
         report
             .campaign
-            .extend(campaign::update(&doc, into, &mut rep)?);
+            .extend(campaign::update(&doc, into, org, &mut rep)?);
         report.files.push(rep);
     }
     Ok(report)

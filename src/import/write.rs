@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use pinyin::ToPinyin;
 
-use super::front::{self, FrontMatter, disclosure};
+use super::front::{self, FrontMatter, item_disclosure};
 use super::recognize::{Document, Item, Role};
 use super::{Report, markdown};
 
@@ -29,7 +29,7 @@ pub fn initials(s: &str) -> String {
 }
 
 /// The slug of the main document: from the 发文字号 when there is one (永外委〔2023〕16号 →
-/// ywq-2023-16), else from the title.
+/// yww-2023-16), else the title's words in pinyin ([`super::slug`]).
 fn base_slug(item: &Item) -> String {
     if let Some(no) = &item.doc_no
         && let Some((code, rest)) = no.split_once('〔')
@@ -37,9 +37,12 @@ fn base_slug(item: &Item) -> String {
     {
         return format!("{}-{year}-{}", initials(code), num.trim_end_matches('号'));
     }
-    let s: String = initials(&item.title).chars().take(20).collect();
-    let s = s.trim_end_matches('-').to_string();
-    if s.is_empty() { "wenjian".into() } else { s }
+    let s = super::slug::from_title(&item.title);
+    match (s.is_empty(), item.date) {
+        (false, _) => s,
+        (true, Some(d)) => format!("wenjian-{}", d.format("%Y%m%d")),
+        (true, None) => "wenjian".into(),
+    }
 }
 
 /// Slugs for all items: main and issued plan from their titles, attachments
@@ -101,9 +104,7 @@ pub fn write_document(
         .items
         .iter()
         .zip(&slugs)
-        .filter(|(item, _)| {
-            item.kind.needs_disclosure() && item.note.as_deref().and_then(disclosure).is_none()
-        })
+        .filter(|(item, _)| item.kind.needs_disclosure() && item_disclosure(item).is_none())
         .map(|(_, slug)| slug.as_str())
         .collect();
     if !undisclosed.is_empty() {

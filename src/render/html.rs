@@ -30,7 +30,7 @@ pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         ctx.insert("fm", &context::front_matter(item));
         ctx.insert("attachments", &refs.attachments(site, item));
         ctx.insert("attachment_of", refs.attached_to(n));
-        let content = placeholders::blanks(item, item.roster(site));
+        let content = scroll_tables(&placeholders::blanks(item, item.roster(site)));
         if item.kind.is_official() {
             let lex = lexicon.get_or_init(|| super::led::site::lexicon(site));
             let gw = super::gongwen::document(item, &content, lex);
@@ -61,4 +61,45 @@ pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
             .with_context(|| format!("写入 {rel}"))
     })?;
     Ok(Vec::new())
+}
+
+/// Each table of a body in its own scroll box, which a keyboard can reach and scroll: a wide
+/// table (a plan's schedule) scrolls sideways on a phone instead of squeezing its columns to
+/// one character a line. Bodies hold no raw HTML (it is shown as text), so every `<table>` is
+/// one of Markdown's.
+fn scroll_tables(html: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    let mut n = 0;
+    while let Some(at) = rest.find("<table>") {
+        n += 1;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!(
+            r#"<div class="scroll-box" tabindex="0" role="region" aria-label="表格{n}">"#
+        ));
+        let end = rest[at..]
+            .find("</table>")
+            .map_or(rest.len(), |e| at + e + "</table>".len());
+        out.push_str(&rest[at..end]);
+        out.push_str("</div>");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_table_gets_its_own_numbered_scroll_box() {
+        let html = "<p>甲</p><table><tr><td>1</td></tr></table><p>乙</p><table></table>";
+        assert_eq!(
+            super::scroll_tables(html),
+            "<p>甲</p><div class=\"scroll-box\" tabindex=\"0\" role=\"region\" aria-label=\"表格1\"><table><tr><td>1</td></tr></table></div><p>乙</p><div class=\"scroll-box\" tabindex=\"0\" role=\"region\" aria-label=\"表格2\"><table></table></div>"
+        );
+        assert_eq!(super::scroll_tables("<p>无表格</p>"), "<p>无表格</p>");
+    }
 }

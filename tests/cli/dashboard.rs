@@ -141,4 +141,37 @@ fn serve_shows_the_dashboard_beside_the_site() {
     assert_eq!(status, 200);
     let (_, home) = server.get("/");
     assert!(!home.contains("工作台："), "{home}");
+    assert!(page.contains("错误<strong>0</strong>"), "{page}");
+    // A saved mistake shows up on the dashboard after the rebuild.
+    let news =
+        s.read("content/news/dongyuanhui.md")
+            .replacen("参加会议。", "参加会议，纳入纳入考核。", 1);
+    s.write("content/news/dongyuanhui.md", &news);
+    let page = server.wait_for(
+        "/staff.html",
+        std::time::Duration::from_secs(20),
+        |_, body| body.contains("错误<strong>1</strong>"),
+    );
+    assert!(page.contains("content/news/dongyuanhui.md"), "{page}");
+}
+
+#[test]
+fn a_mistake_in_the_sites_dashboard_template_is_located_as_written() {
+    let s = Site::fixture("minimal");
+    s.run(&["build"]).ok();
+    let before = crate::harness::snapshot(&s.file("output"));
+    s.write(
+        "themes/default/templates/dashboard.html",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<title>工作台</title>\n<p>{{ site.title | nosuchfilter }}</p>\n</html>\n",
+    );
+    let r = s.run(&["build"]).fails(2);
+    assert!(
+        r.stderr.contains("dashboard.html 第 4 行") && r.stderr.contains("nosuchfilter"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        crate::harness::snapshot(&s.file("output")) == before,
+        "output changed"
+    );
 }

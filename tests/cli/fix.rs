@@ -28,6 +28,16 @@ fn site() -> Site {
 #[test]
 fn without_yes_the_diff_is_shown_and_nothing_is_written() {
     let s = site();
+    // check and build say how many findings --fix can correct.
+    let r = s.run(&["check", "."]).fails(1);
+    assert!(
+        r.stdout
+            .contains("处可以自动改正：运行 xuanguan check --fix"),
+        "{}",
+        r.stdout
+    );
+    let r = s.run(&["build", "."]).ok();
+    assert!(r.stderr.contains("处可以自动改正"), "{}", r.stderr);
     let r = s.run(&["check", ".", "--fix"]).ok();
     assert!(
         r.stdout
@@ -72,6 +82,37 @@ fn with_yes_the_fixes_are_written_once_and_only_in_the_text() {
         again.stdout
     );
     assert_eq!(s.read("content/news/dongtai.md"), want);
+}
+
+/// `标题：` makes the whole front matter unreadable: --fix writes the colon the loader
+/// wants, then fixes the title and body as in any file.
+#[test]
+fn a_full_width_colon_after_a_key_is_fixed_and_the_file_then_reads() {
+    let s = site();
+    s.write(
+        "content/news/maohao.md",
+        "---\n标题：东山村,西山村联合培训\n日期: 2026-05-12\n---\n\n今天,两村联合培训。\n",
+    );
+    let before = s.run(&["check", "."]).fails(1);
+    assert!(
+        before
+            .stdout
+            .contains("content/news/maohao.md:2:3: 错误[front-matter]"),
+        "{}",
+        before.stdout
+    );
+    let r = s.run(&["check", ".", "--fix", "--yes"]).ok();
+    assert!(
+        r.stdout.contains("content/news/maohao.md:2:3"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        s.read("content/news/maohao.md"),
+        "---\n标题: 东山村，西山村联合培训\n日期: 2026-05-12\n---\n\n今天，两村联合培训。\n"
+    );
+    let after = s.run(&["check", "."]).stdout;
+    assert!(!after.contains("maohao.md"), "{after}");
 }
 
 #[test]

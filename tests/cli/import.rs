@@ -128,10 +128,13 @@ fn fixtures_import_and_build() {
     assert_eq!(list(&n, "copy_to"), ["县安委办", "县应急管理局"]);
     assert_eq!(str_of(&n, "printed_by"), "外山乡人民政府办公室");
     assert_eq!(str_of(&n, "printed_date"), "2024-05-10");
-    assert_eq!(list(&n, "attachments"), ["wsx2024naqscyxchdfa"]);
+    assert_eq!(
+        list(&n, "attachments"),
+        ["anquanshengchan-yue-xuanchuan-fangan"]
+    );
 
     // The issued plan: debris gone, page break rejoined, duplicate reported, contact, 附件.
-    let plan_path = "content/notices/wsx2024naqscyxchdfa.md";
+    let plan_path = "content/notices/anquanshengchan-yue-xuanchuan-fangan.md";
     let p = fm(&s, plan_path);
     assert_eq!(str_of(&p, "type"), "plan");
     assert_eq!(str_of(&p, "contact"), "林小梅，联系电话：0595-23888888");
@@ -145,17 +148,29 @@ fn fixtures_import_and_build() {
     assert!(pb.contains("**（一）加强组织领导。**各村各单位"), "{pb}");
     assert_eq!(
         list(&p, "attachments"),
-        ["wsx2024naqscyxchdfa-fj1", "wsx2024naqscyxchdfa-fj2"]
+        [
+            "anquanshengchan-yue-xuanchuan-fangan-fj1",
+            "anquanshengchan-yue-xuanchuan-fangan-fj2"
+        ]
     );
-    let form = fm(&s, "content/letters/wsx2024naqscyxchdfa-fj1.md");
+    let form = fm(
+        &s,
+        "content/letters/anquanshengchan-yue-xuanchuan-fangan-fj1.md",
+    );
     assert_eq!(str_of(&form, "type"), "form");
     assert_eq!(str_of(&form, "phase"), "p1");
-    let fb = body(&s, "content/letters/wsx2024naqscyxchdfa-fj1.md");
+    let fb = body(
+        &s,
+        "content/letters/anquanshengchan-yue-xuanchuan-fangan-fj1.md",
+    );
     assert!(
         fb.starts_with("\n________：") && fb.contains("____年__月__日"),
         "{fb}"
     );
-    let slogans = body(&s, "content/slogans/wsx2024naqscyxchdfa-fj2.md");
+    let slogans = body(
+        &s,
+        "content/slogans/anquanshengchan-yue-xuanchuan-fangan-fj2.md",
+    );
     assert_eq!(
         slogans.trim().lines().collect::<Vec<_>>(),
         [
@@ -202,13 +217,15 @@ fn fixtures_import_and_build() {
 
     // GB18030 (a four-byte character), bare-digit date, a letter title with a space.
     assert!(err.contains("GB18030"), "{err}");
-    let l = fm(&s, "content/letters/shpa-gzfx-zqxscjydwd.md");
+    let l = fm(&s, "content/letters/shouhu-pingan-gongzhu-yifengxin.md");
     assert_eq!(
         str_of(&l, "title"),
         "守护平安 共筑防线——致全乡生产经营单位的一封信"
     );
     assert_eq!(str_of(&l, "date"), "2023-04-06");
-    assert!(body(&s, "content/letters/shpa-gzfx-zqxscjydwd.md").contains("排查㐀类隐患"));
+    assert!(
+        body(&s, "content/letters/shouhu-pingan-gongzhu-yifengxin.md").contains("排查㐀类隐患")
+    );
 
     // .docx: numbering, bold, a page-break split paragraph, a table, numbered slogans.
     let d = fm(&s, "content/notices/ywz-2024-9.md");
@@ -249,7 +266,7 @@ fn existing_files_are_kept_unless_forced() {
         .display()
         .to_string();
     s.run(&["import", &f]).ok();
-    let path = "content/letters/shpa-gzfx-zqxscjydwd.md";
+    let path = "content/letters/shouhu-pingan-gongzhu-yifengxin.md";
     s.write(path, "mine\n");
     let r = s.run(&["import", &f]).fails(1);
     assert!(
@@ -392,7 +409,11 @@ fn import_refuses_symlinks_in_content() {
     std::fs::create_dir_all(s.file("content/letters")).unwrap();
     let target = outside.path().join("precious.md");
     std::fs::write(&target, "mine\n").unwrap();
-    std::os::unix::fs::symlink(&target, s.file("content/letters/shpa-gzfx-zqxscjydwd.md")).unwrap();
+    std::os::unix::fs::symlink(
+        &target,
+        s.file("content/letters/shouhu-pingan-gongzhu-yifengxin.md"),
+    )
+    .unwrap();
     let r = s.run(&["import", &f, "--force"]).fails(2);
     assert!(r.stderr.contains("符号链接"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");

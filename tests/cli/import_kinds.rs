@@ -19,7 +19,7 @@ fn imported_speech_lands_in_news() {
     );
     let r = s.run(&["import", "in/speech.txt"]).ok();
     let listed = r.stdout.lines().nth(1).unwrap_or_default().trim();
-    let slug = "zqxaqscgzhysdjh";
+    let slug = "anquanshengchan-gongzuo-huiyi-jianghua";
     let rel = format!("content/news/{slug}.md");
     assert!(listed.ends_with(&rel), "{}", r.stdout);
     assert!(!s.file("content/notices").exists(), "{}", r.stdout);

@@ -4,6 +4,7 @@ mod harness;
 mod html;
 
 mod browser;
+mod browser_site;
 mod build;
 mod check;
 mod dashboard;
@@ -14,6 +15,7 @@ mod hostile;
 mod import;
 mod import_kinds;
 mod import_seeds;
+mod import_web;
 mod led;
 mod limits;
 mod links;

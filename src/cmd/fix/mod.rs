@@ -5,6 +5,8 @@
 mod write;
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
@@ -91,10 +93,12 @@ fn changes(site: &Site) -> Vec<Change> {
                 .map(|(rel, t)| (crate::diag::display_path(rel), (rel.clone(), t.as_str()))),
         )
         .collect::<BTreeMap<String, (PathBuf, &str)>>();
-    by_file
-        .into_iter()
-        .filter_map(|(path, found)| {
-            let (source, text) = texts.get(path)?;
+    // Every file: one the loader could not read may have no finding with a correction yet
+    // (its front matter is fixed first).
+    texts
+        .par_iter()
+        .filter_map(|(path, (source, text))| {
+            let found = by_file.get(path.as_str()).cloned().unwrap_or_default();
             let fixed = fix::fix_file(path, text, &found, &opts);
             (fixed.count() > 0).then(|| Change {
                 path: path.to_string(),

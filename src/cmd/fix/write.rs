@@ -10,6 +10,9 @@ use anyhow::{Context, bail};
 /// Replaces the file at `path`, whose text was loaded as `before` (BOM removed, line ends
 /// `\n`), with `after` (the same number of lines).
 pub fn replace(path: &Path, before: &str, after: &str) -> anyhow::Result<()> {
+    // A file reached through a link (allowed inside the site) is written where it is, and the
+    // link stays a link.
+    let path = &std::fs::canonicalize(path).with_context(|| format!("读取 {}", path.display()))?;
     let bytes = std::fs::read(path).with_context(|| format!("读取 {}", path.display()))?;
     let (bom, raw) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (true, rest),
@@ -102,5 +105,14 @@ mod tests {
             std::fs::read_to_string(&p).unwrap(),
             "\u{FEFF}今天，大家\r\n好\r\n"
         );
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.md");
+            std::os::unix::fs::symlink(&p, &link).unwrap();
+            replace(&link, "今天，大家\n好\n", "今天，大家们\n好\n").unwrap();
+            assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+            assert!(std::fs::read_to_string(&p).unwrap().contains("大家们"));
+            std::fs::remove_file(&link).unwrap();
+        }
     }
 }

@@ -16,9 +16,11 @@ use anyhow::{Context, Result};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use numbering::{number_prefix, parse_numbering};
+use numbering::parse_numbering;
+use styles::{Lists, parse_styles};
 
 mod numbering;
+mod styles;
 
 /// Reads `word/document.xml` (and `word/numbering.xml` when present) of the package at `path`.
 pub fn read_docx(path: &Path) -> Result<String> {
@@ -32,7 +34,8 @@ pub fn read_docx(path: &Path) -> Result<String> {
     let document = read_entry(&mut zip, path, "word/document.xml")?
         .with_context(|| format!("{} 中没有 word/document.xml", path.display()))?;
     let numbering = read_entry(&mut zip, path, "word/numbering.xml")?.unwrap_or_default();
-    document_text(&document, &numbering)
+    let styles = read_entry(&mut zip, path, "word/styles.xml")?.unwrap_or_default();
+    document_text(&document, &numbering, &styles)
 }
 
 /// The most a `.docx` part may hold once decompressed. A real document.xml of a long 公文 with
@@ -96,6 +99,7 @@ struct Para {
     in_text: bool,
     num_id: Option<String>,
     ilvl: usize,
+    style: Option<String>,
 }
 
 impl Para {
@@ -121,10 +125,15 @@ impl Para {
     }
 }
 
-/// The text of a `word/document.xml` with its `word/numbering.xml` (empty when absent).
-pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
-    let numbering = parse_numbering(numbering_xml).context("word/numbering.xml 格式错误")?;
-    let mut counters: HashMap<String, Vec<u32>> = HashMap::new();
+/// The text of a `word/document.xml` with its `word/numbering.xml` and `word/styles.xml`
+/// (empty when absent).
+pub fn document_text(xml: &str, numbering_xml: &str, styles_xml: &str) -> Result<String> {
+    let mut lists = Lists {
+        numbering: parse_numbering(numbering_xml).context("word/numbering.xml 格式错误")?,
+        styles: parse_styles(styles_xml).context("word/styles.xml 格式错误")?,
+        counters: HashMap::new(),
+        counted: HashMap::new(),
+    };
     let mut reader = Reader::from_str(xml);
     let mut out: Vec<String> = Vec::new();
     // Paragraphs nest (text boxes inside a paragraph); the bottom entry is never output.
@@ -157,7 +166,8 @@ pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                     top(&mut stack).bold =
                         !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
                 }
-                "numId" => top(&mut stack).num_id = attr(&e, "val").filter(|v| v != "0"),
+                "numId" => top(&mut stack).num_id = attr(&e, "val"),
+                "pStyle" => top(&mut stack).style = attr(&e, "val"),
                 "ilvl" => {
                     top(&mut stack).ilvl = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0)
                 }
@@ -186,10 +196,9 @@ pub fn document_text(xml: &str, numbering_xml: &str) -> Result<String> {
                 "p" if stack.len() > 1 => {
                     let para = stack.pop().expect("checked");
                     let mut text = para.render();
-                    if let Some(id) = &para.num_id {
-                        let prefix = number_prefix(&numbering, &mut counters, id, para.ilvl);
-                        text = format!("{prefix}{text}");
-                    }
+                    let prefix =
+                        lists.prefix(para.num_id.as_deref(), para.style.as_deref(), para.ilvl);
+                    text = format!("{prefix}{text}");
                     if table_depth > 0 {
                         cell.push(text.replace('\n', " "));
                     } else {
@@ -259,7 +268,7 @@ mod tests {
           <w:tbl><w:tr><w:tc><w:p><w:r><w:t>单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>份数</w:t></w:r></w:p></w:tc></w:tr>
           <w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
           </w:body></w:document>"#;
-        let text = document_text(doc, numbering).unwrap();
+        let text = document_text(doc, numbering, "").unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "一、总体目标");
         assert_eq!(lines[1], "1.**加强领导。**各村要&落实。");
@@ -274,7 +283,7 @@ mod tests {
           <w:tbl><w:tr><w:tc><w:p><w:r><w:t>外山乡人民政府文件</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
           <w:p><w:r><w:t>正文</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>续完。</w:t></w:r></w:p>
           </w:body></w:document>"#;
-        let text = document_text(doc, "").unwrap();
+        let text = document_text(doc, "", "").unwrap();
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines, ["外山乡人民政府文件", "框内", "正文续完。"]);
     }

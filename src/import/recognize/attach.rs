@@ -160,6 +160,14 @@ pub fn slogan_items(body: Vec<Line>, rep: &mut Report) -> Vec<Line> {
                     no: l.no,
                     text: t[len..].trim_matches(is_blank).to_string(),
                 },
+                // A bulleted list (Word's "List Bullet"): the items need no number.
+                _ if t.starts_with(['•', '●', '▪', '◆']) => Line {
+                    no: l.no,
+                    text: t
+                        .trim_start_matches(['•', '●', '▪', '◆'])
+                        .trim_matches(is_blank)
+                        .to_string(),
+                },
                 _ => {
                     rep.warning(l.no, 1, format!("标语“{t}”没有编号，已作为单独一条导入"))
                         .with_hint("若它是上一条的后半句，请在导入结果中把两行合并");

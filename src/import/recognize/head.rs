@@ -155,6 +155,14 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     }
     let (title, end) = title_block(lines, i);
     i = end;
+    // Portals print the title above the document, its 发文字号 under it.
+    if doc_no.is_none()
+        && let Some(line) = lines.get(i)
+        && let Some((normal, _)) = parse_doc_no(&line.plain())
+    {
+        doc_no = Some(normal);
+        i += 1;
+    }
     let joined: String = title.iter().map(|(_, t)| t.replace(is_blank, "")).collect();
     let kind = match of_title(&joined) {
         Some(k) => k,

@@ -7,10 +7,12 @@
 //! case).
 
 pub mod attach;
+pub mod briefing;
 pub mod docno;
 pub mod head;
 pub mod kind;
 pub mod phases;
+pub mod schedule;
 pub mod tail;
 pub mod title;
 
@@ -62,6 +64,20 @@ pub struct Item {
     pub body: Vec<Line>,
     /// Line of the title in the source (for diagnostics).
     pub line: usize,
+    /// Fields of the portal's 信息公开 block (索引号, 主题分类, 体裁分类, 有效性, 主题词).
+    pub index_no: Option<String>,
+    pub topic: Option<String>,
+    pub genre: Option<String>,
+    pub valid: Option<String>,
+    pub keywords: Vec<String>,
+    /// 发布日期 on the portal.
+    pub published: Option<NaiveDate>,
+    /// 公开属性 stated by the portal (公开方式); the 附注 of the document states it otherwise.
+    pub disclosure: Option<String>,
+    /// Imported as a draft: something the site needs could not be found.
+    pub draft: bool,
+    /// 期数 of a 简报.
+    pub issue_no: Option<String>,
 }
 
 impl Item {
@@ -89,6 +105,15 @@ impl Item {
             attachments: Vec::new(),
             body: Vec::new(),
             line: 0,
+            index_no: None,
+            topic: None,
+            genre: None,
+            valid: None,
+            keywords: Vec::new(),
+            published: None,
+            disclosure: None,
+            draft: false,
+            issue_no: None,
         }
     }
 }
@@ -118,7 +143,12 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     let mut main = Item::new(head.kind, Role::Main);
     head.apply(&mut main);
     closing.apply(&mut main);
-    let rest = &front[head.end..];
+    let briefing_rest;
+    let mut rest = &front[head.end..];
+    if main.kind == Kind::Briefing {
+        briefing_rest = briefing::read(&mut main, rest, rep);
+        rest = &briefing_rest;
+    }
 
     // The main body runs to the signature; a 印发 notice continues with the plan it issues.
     let sig = tail::find_signature(rest);
@@ -195,6 +225,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     if items[phase_source].kind == Kind::Plan {
         let year = items[phase_source].date.map(|d| d.year());
         phase_list = phases::find_phases(&items[phase_source].body, year, rep);
+        schedule::chain_starts(&mut phase_list, items[phase_source].date, rep);
         if !phase_list.is_empty() || items[phase_source].role == Role::Issued {
             campaign_title = Some(phases::campaign_title(&items[phase_source].title));
         }

@@ -183,9 +183,9 @@ fn add_text(p: &mut Phase, t: &str) {
         } else {
             s
         };
-        let task = task.trim_end_matches(['，', '、']);
-        if task.chars().count() >= 4 {
-            p.tasks.push(task.to_string());
+        let task = super::schedule::short(task.trim_end_matches(['，', '、']));
+        if task.chars().count() >= 4 && !p.tasks.contains(&task) {
+            p.tasks.push(task);
         }
     }
 }

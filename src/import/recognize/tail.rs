@@ -36,7 +36,7 @@ impl Closing {
 /// Non-blank characters of the longest date worth trying (二〇二三年十二月二十六日 has 12).
 const MAX_DATE_CHARS: usize = 32;
 
-fn organ_and_date(t: &str) -> Option<(String, Result<NaiveDate, String>)> {
+pub fn organ_and_date(t: &str) -> Option<(String, Result<NaiveDate, String>)> {
     // A date is the last few characters of the line: trying every suffix of a long line made
     // importing a file with one huge line quadratic (found by the `import` fuzz target).
     let mut seen = 0;

@@ -40,6 +40,14 @@ const GENRE_ENDINGS: &[&str] = &[
 
 fn ends_title(t: &str) -> bool {
     let t = t.trim_end_matches("（参考）").trim_end_matches("(参考)");
+    // "…简报（第5期）": the issue number closes the title too.
+    let t = match t
+        .strip_suffix(['）', ')'])
+        .and_then(|s| s.rsplit_once(['（', '(']))
+    {
+        Some((head, inner)) if super::briefing::issue_no(inner).is_some() => head,
+        _ => t,
+    };
     GENRE_ENDINGS.iter().any(|g| t.ends_with(g))
 }
 
@@ -93,6 +101,7 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
         let n = t.chars().count();
         let last = t.chars().last().unwrap_or(' ');
         let fits = n <= 60
+            && !t.starts_with('|')
             && !"。；，：:;,！？".contains(last)
             && (out.is_empty()
                 || (!ordinal::numbered(&t)

@@ -186,6 +186,8 @@ fn site_terms(site: &Site) -> Vec<String> {
     let c = &site.campaign;
     let mut terms: Vec<String> = c.units.iter().map(|u| u.name.clone()).collect();
     terms.push(c.org.clone());
+    // The words the site declares right for proofreading (campaign.yaml 校对.词语) are names too.
+    terms.extend(c.proofreading.words.iter().cloned());
     for key in ["lexicon", "词表"] {
         if let Some(list) = c.led.get(key).and_then(|v| v.as_array()) {
             terms.extend(list.iter().filter_map(|v| v.as_str().map(str::to_string)));

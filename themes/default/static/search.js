@@ -52,7 +52,9 @@
       li.appendChild(a);
       var meta = document.createElement('p');
       meta.className = 'meta';
-      meta.textContent = [h.d.k, h.d.n, h.d.d].filter(Boolean).join('　');
+      /* Found by issuer or tag only: say which, with the term marked. */
+      var byMeta = ts.some(function (t) { return h.d.t.indexOf(t) < 0 && h.d.x.indexOf(t) < 0; });
+      mark(meta, [h.d.k, h.d.n, h.d.d, byMeta ? h.d.m : ''].filter(Boolean).join('　'), ts);
       li.appendChild(meta);
       var p = document.createElement('p');
       p.className = 'summary';

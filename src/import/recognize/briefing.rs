@@ -1,0 +1,94 @@
+//! The 报头 of a 简报: the 期数 ("第5期", "（总第12期）") and the line with the editing organ
+//! and the date under it; and its 报送/发送 lines at the end. Read before the signature is
+//! looked for, so the 报头's organ and date are not taken for a 署名.
+
+use super::Item;
+use super::head::{is_organ, split_addressees};
+use super::tail::organ_and_date;
+use crate::gongwen::chars::is_blank;
+use crate::import::{Line, Report};
+
+/// "第5期", "（第5期）", "总第12期", "2023年第3期": the 期数 as written, without brackets.
+pub fn issue_no(t: &str) -> Option<String> {
+    let s: String = t.chars().filter(|c| !is_blank(*c)).collect();
+    let s = s
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let core = s.strip_suffix('期')?;
+    let at = core.rfind('第')?;
+    let num = &core[at + '第'.len_utf8()..];
+    let ok_num = !num.is_empty()
+        && num
+            .chars()
+            .all(|c| c.is_ascii_digit() || crate::gongwen::numerals::is_numeral(c));
+    let before = &core[..at];
+    let ok_before = before.is_empty()
+        || before == "总"
+        || before.ends_with('年') && before.chars().filter(|c| c.is_ascii_digit()).count() == 4;
+    (ok_num && ok_before && s.chars().count() <= 16).then(|| s.to_string())
+}
+
+/// Takes the 报头 lines at the start of `rest` and the 报送 lines anywhere into `item`.
+pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
+    let mut kept = Vec::new();
+    for (i, line) in rest.iter().enumerate() {
+        let t = line.plain();
+        // The 报头 ("安全生产工作简报") under the portal's own heading of the same briefing.
+        if i < 2 && t.ends_with("简报") && t.chars().count() <= 20 && item.title.contains(&t) {
+            rep.info(line.no, 1, format!("简报的报头“{t}”已并入标题"));
+            continue;
+        }
+        if i < 4
+            && item.issue_no.is_none()
+            && let Some(no) = issue_no(&t)
+        {
+            item.issue_no = Some(no);
+            continue;
+        }
+        if i < 4
+            && item.date.is_none()
+            && let Some((organ, Ok(date))) = organ_and_date(&t)
+            && (organ.is_empty() || is_organ(&organ))
+        {
+            if !organ.is_empty() {
+                item.issuer = vec![organ];
+            }
+            item.date = Some(date);
+            continue;
+        }
+        if let Some(to) = ["报送", "报：", "送：", "发送", "分送"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w))
+        {
+            item.addressees.extend(split_addressees(
+                to.trim_start_matches(['：', ':']).trim_end_matches('。'),
+            ));
+            rep.info(line.no, 1, "简报的报送范围已写入 addressees");
+            continue;
+        }
+        kept.push(line.clone());
+    }
+    if item.issue_no.is_none()
+        && let Some((_, inner)) = item
+            .title
+            .strip_suffix(['）', ')'])
+            .and_then(|s| s.rsplit_once(['（', '(']))
+    {
+        item.issue_no = issue_no(inner);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_numbers() {
+        assert_eq!(issue_no("第5期").as_deref(), Some("第5期"));
+        assert_eq!(issue_no("（总第12期）").as_deref(), Some("总第12期"));
+        assert_eq!(issue_no("2023年第3期").as_deref(), Some("2023年第3期"));
+        assert_eq!(issue_no("第一期"), Some("第一期".into()));
+        assert_eq!(issue_no("第5期培训班圆满结束"), None);
+    }
+}

@@ -1,0 +1,164 @@
+//! Slugs a person can read and type for imported documents without a 发文字号: the title's
+//! words (segmented by jieba) in pinyin, without the issuer or place in front and without
+//! function words, at most three words and the 文种: "在全乡安全生产工作会议上的讲话" →
+//! `anquanshengchan-gongzuo-huiyi-jianghua`. Documents with a 文号 are named after it
+//! (`yww-2023-16`) by [`super::write`].
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use pinyin::ToPinyin;
+
+use crate::gongwen::chars::is_han;
+
+fn jieba() -> &'static Jieba {
+    static J: OnceLock<Jieba> = OnceLock::new();
+    J.get_or_init(|| {
+        let mut j = Jieba::new();
+        for w in [
+            "安全生产",
+            "标准化",
+            "专项行动",
+            "宣贯",
+            "一封信",
+            "告知书",
+            "承诺书",
+        ] {
+            j.add_word(w, Some(100_000), None);
+        }
+        j
+    })
+}
+
+/// Words that say nothing about the document.
+const STOP: &[&str] = &[
+    "的",
+    "在",
+    "上",
+    "关于",
+    "印发",
+    "转发",
+    "和",
+    "与",
+    "及",
+    "对",
+    "进一步",
+    "做好",
+    "有关",
+    "全乡",
+    "全镇",
+    "全县",
+    "全市",
+    "全区",
+    "我乡",
+    "我镇",
+    "致",
+    "各",
+    "开展",
+    "年",
+    "度",
+];
+
+/// 文种 words kept at the end of the slug.
+const GENRES: &[&str] = &[
+    "通知",
+    "方案",
+    "讲话",
+    "简报",
+    "要点",
+    "计划",
+    "意见",
+    "报告",
+    "通报",
+    "一封信",
+    "告知书",
+    "承诺书",
+    "倡议书",
+    "标语",
+    "案例",
+    "纪要",
+    "总结",
+    "决定",
+    "动态",
+];
+
+/// A word in plain pinyin without tones ("安全生产" → "anquanshengchan"); ASCII letters and
+/// digits kept.
+fn pinyin_word(w: &str) -> String {
+    let mut out = String::new();
+    for c in w.chars() {
+        if let Some(p) = c.to_pinyin() {
+            out.push_str(&p.plain().replace('ü', "v"));
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// The title without its issuer ("…关于"), 印发/转发, book-title marks and a leading place name.
+fn core(title: &str) -> String {
+    let t = title.split_once("关于").map_or(title, |(_, r)| r);
+    let t: String = t.chars().filter(|c| !"《》〈〉“”\"".contains(*c)).collect();
+    let t = t
+        .trim_start_matches("印发")
+        .trim_start_matches("转发")
+        .to_string();
+    let chars: Vec<char> = t.chars().collect();
+    let place_end = chars
+        .iter()
+        .take(9)
+        .position(|c| matches!(c, '乡' | '镇' | '县' | '市' | '区' | '省'))
+        .filter(|&p| p >= 1 && chars[..p].iter().all(|c| is_han(*c)) && p + 4 < chars.len());
+    match place_end {
+        Some(p) => chars[p + 1..].iter().collect(),
+        None => t,
+    }
+}
+
+/// A readable slug from a title; empty when the title gives no word.
+pub fn from_title(title: &str) -> String {
+    let core = core(title);
+    let words: Vec<&str> = jieba()
+        .cut(&core, true)
+        .into_iter()
+        .map(|t| t.word)
+        .filter(|w| w.chars().any(|c| is_han(c) || c.is_ascii_alphanumeric()))
+        .collect();
+    let genre = words.last().filter(|w| GENRES.contains(w)).copied();
+    let mut parts: Vec<String> = words
+        .iter()
+        .take(words.len() - usize::from(genre.is_some()))
+        .filter(|w| !STOP.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| pinyin_word(w))
+        .filter(|p| !p.is_empty())
+        .take(3)
+        .collect();
+    let tail = genre.map(pinyin_word);
+    let len = |parts: &[String]| {
+        parts.iter().map(|p| p.len() + 1).sum::<usize>() + tail.as_ref().map_or(0, String::len)
+    };
+    while parts.len() > 1 && len(&parts) > 48 {
+        parts.pop();
+    }
+    parts.extend(tail);
+    parts.join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readable_words() {
+        assert_eq!(
+            from_title("在全乡安全生产工作会议上的讲话"),
+            "anquanshengchan-gongzuo-huiyi-jianghua"
+        );
+        let plan = from_title("外山乡安全生产标准化提升专项行动巩固提高宣贯工作方案");
+        assert_eq!(plan, "anquanshengchan-biaozhunhua-tisheng-fangan");
+        let s = from_title("外山乡人民政府关于开展安全生产月活动的通知");
+        assert!(s.ends_with("-tongzhi") && s.split('-').count() <= 4, "{s}");
+        assert!(from_title("第3期").is_empty() || !from_title("第3期").contains(' '));
+    }
+}

@@ -1,0 +1,221 @@
+//! The 信息公开 block's fields written into the recognised main document. What the document
+//! itself says (its 文号, 署名, 成文日期, title) wins; the block fills what the document lacks,
+//! and every disagreement is a warning at the block's line, so the clerk checks it.
+
+use super::meta::{Field, Meta, first_date};
+use crate::gongwen::chars::is_blank;
+use crate::import::Report;
+use crate::import::recognize::Document;
+use crate::import::recognize::docno::parse_doc_no;
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !is_blank(*c)).collect()
+}
+
+/// 公开方式 as a 公开属性: 主动公开, 依申请公开 or 不予公开; anything else is not one.
+pub fn disclosure_of(v: &str) -> Option<&'static str> {
+    ["依申请公开", "不予公开", "主动公开"]
+        .into_iter()
+        .find(|w| v.contains(w))
+}
+
+/// Writes the block's fields into the first item of `doc`.
+pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
+    let Some(main) = doc.items.first_mut() else {
+        return;
+    };
+    let text = |key: &str| meta.get(key).map(|f| f.value.clone());
+    main.index_no = text("index_no");
+    main.topic = text("topic");
+    main.genre = text("genre");
+    main.valid = text("valid");
+    if let Some(k) = meta.get("keywords") {
+        main.keywords = k
+            .value
+            .split(|c: char| is_blank(c) || "、，,；;".contains(c))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    if let Some(f) = meta.get("published") {
+        match first_date(&f.value) {
+            Some(d) => main.published = Some(d),
+            None => not_a_date(f, rep),
+        }
+    }
+    if let Some(f) = meta.get("disclosure") {
+        match disclosure_of(&f.value) {
+            Some(d) => main.disclosure = Some(d.to_string()),
+            None => {
+                rep.info(
+                    f.line,
+                    f.col,
+                    format!("{}“{}”不是公开属性，未写入 disclosure", f.label, f.value),
+                );
+            }
+        }
+    }
+    if let Some(f) = meta.get("issuer") {
+        let joined = main.issuer.join("、");
+        if main.issuer.is_empty() {
+            main.issuer = vec![f.value.clone()];
+            rep.info(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，发文机关按信息公开栏的{}填写为“{}”",
+                    f.label, f.value
+                ),
+            );
+        } else if !joined.contains(&f.value) && !f.value.contains(&joined) {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "信息公开栏的{}“{}”与文件署名“{joined}”不一致，issuer 按署名填写",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对原件；若署名有误，请改正导入文件中的 issuer");
+        }
+    }
+    if let Some(f) = meta.get("date") {
+        match (first_date(&f.value), main.date) {
+            (None, _) => not_a_date(f, rep),
+            (Some(d), None) => {
+                main.date = Some(d);
+                rep.info(
+                    f.line,
+                    f.col,
+                    format!(
+                        "文件中没有成文日期，date 按信息公开栏的{}填写为 {d}",
+                        f.label
+                    ),
+                );
+            }
+            (Some(d), Some(own)) if d != own => {
+                rep.warning(
+                    f.line,
+                    f.col,
+                    format!(
+                        "信息公开栏的{}“{}”与文件的成文日期 {own} 不一致，date 按文件填写",
+                        f.label, f.value
+                    ),
+                )
+                .with_hint("核对原件的成文日期");
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = meta.get("doc_no") {
+        doc_no(main_doc_no(doc), f, rep, doc);
+    }
+    if let (Some(f), Some(main)) = (meta.get("title"), doc.items.first())
+        && squash(&f.value) != squash(&main.title)
+    {
+        rep.warning(
+            f.line,
+            f.col,
+            format!(
+                "信息公开栏的{}“{}”与识别出的标题“{}”不同，title 按文件填写",
+                f.label, f.value, main.title
+            ),
+        )
+        .with_hint("核对导入文件的 title");
+    }
+}
+
+fn main_doc_no(doc: &Document) -> Option<String> {
+    doc.items.first().and_then(|m| m.doc_no.clone())
+}
+
+/// Compares the block's 文号 with the document's (or fills it in).
+fn doc_no(own: Option<String>, f: &Field, rep: &mut Report, doc: &mut Document) {
+    let Some((normal, _)) = parse_doc_no(&f.value) else {
+        rep.warning(
+            f.line,
+            f.col,
+            format!(
+                "信息公开栏的{}“{}”无法识别，未写入 doc_no",
+                f.label, f.value
+            ),
+        )
+        .with_hint("发文字号的格式为“机关代字〔年份〕序号号”，如“永外委〔2023〕16号”");
+        return;
+    };
+    match own {
+        None => {
+            doc.items[0].doc_no = Some(normal.clone());
+            rep.info(
+                f.line,
+                f.col,
+                format!("文件正文中没有发文字号，doc_no 按信息公开栏填写为“{normal}”"),
+            );
+        }
+        Some(own) if own != normal => {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "信息公开栏的{}“{}”与文件中的发文字号“{own}”不一致，doc_no 按文件填写",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对原件的发文字号；若文件中的有误，请改正导入文件中的 doc_no");
+        }
+        Some(own) if squash(&f.value) != own => {
+            rep.info(
+                f.line,
+                f.col,
+                format!(
+                    "信息公开栏的{}写作“{}”，与文件中的“{own}”写法不同，按规范写法“{own}”填写",
+                    f.label, f.value
+                ),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn not_a_date(f: &Field, rep: &mut Report) {
+    rep.warning(
+        f.line,
+        f.col,
+        format!(
+            "信息公开栏的{}“{}”不是可识别的日期，未写入",
+            f.label, f.value
+        ),
+    )
+    .with_hint("日期可写作“2023年4月6日”或“2023-04-06”");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::clean::clean;
+    use crate::import::recognize::recognize;
+
+    #[test]
+    fn block_fills_and_disagrees() {
+        let text = "索引号：003-2024-7\n发布机构：外山乡人民政府\n文号：永外政[2024]8号\n成文日期：2024-03-01\n公开方式：主动公开\n发布日期：2024-03-04\n永外政〔2024〕7号\n外山乡人民政府关于开展安全宣传的通知\n各村委会：\n请认真组织宣传。\n外山乡人民政府\n2024年3月1日\n";
+        let mut rep = Report::new("t.txt");
+        let (lines, meta) = super::super::tidy(clean(text, &mut rep), &mut rep);
+        let mut doc = recognize(lines, &mut rep);
+        apply(&mut doc, &meta, &mut rep);
+        let n = &doc.items[0];
+        assert_eq!(n.doc_no.as_deref(), Some("永外政〔2024〕7号"));
+        assert_eq!(n.index_no.as_deref(), Some("003-2024-7"));
+        assert_eq!(n.disclosure.as_deref(), Some("主动公开"));
+        assert_eq!(
+            n.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(n.title, "外山乡人民政府关于开展安全宣传的通知");
+        let w = rep
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("不一致"))
+            .expect("a warning");
+        assert_eq!((w.line, w.message.contains("永外政[2024]8号")), (3, true));
+    }
+}

@@ -1,0 +1,301 @@
+//! The words and shapes of page furniture: buttons and toolbars, the font switch, the
+//! breadcrumb, menus, the footer, 上一篇/下一篇, 相关链接 and 附件下载 lists. Each predicate
+//! looks at one cleaned line; [`super`] decides what to remove around it.
+
+use crate::gongwen::chars::is_blank;
+
+/// Words of buttons and toolbars; a line made only of them is furniture.
+const BUTTONS: &[&str] = &[
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "回到顶部",
+    "返回列表",
+    "返回",
+    "收藏本页",
+    "加入收藏",
+    "收藏",
+    "分享到",
+    "分享至",
+    "分享",
+    "朗读",
+    "开始朗读",
+    "停止朗读",
+    "文章播报",
+    "语音播报",
+    "播报",
+    "播放",
+    "暂停",
+    "停止",
+    "继续",
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上打开当前页",
+    "扫一扫在手机打开",
+    "在手机上打开",
+    "在手机打开",
+    "手机扫一扫",
+    "微信扫一扫",
+    "扫一扫",
+    "手机阅读",
+    "我要纠错",
+    "纠错",
+    "复制链接",
+    "微信",
+    "微博",
+    "新浪微博",
+    "QQ空间",
+    "QQ",
+    "视力保护色",
+    "护眼模式",
+    "默认",
+    "无障碍",
+    "无障碍阅读",
+    "长者模式",
+    "关怀版",
+    "大",
+    "中",
+    "小",
+    "字体",
+    "字号",
+    "【",
+    "】",
+];
+
+/// A line's tokens: split at blanks, brackets, bars and colons.
+pub(super) fn tokens(t: &str) -> Vec<&str> {
+    t.split(|c: char| is_blank(c) || "[]【】()（）|｜：:/、,，".contains(c))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+pub(super) fn all_buttons(t: &str) -> bool {
+    let toks = tokens(t);
+    !toks.is_empty() && toks.iter().all(|w| BUTTONS.contains(w))
+}
+
+/// Removes the font switch and bracketed buttons from inside a line; returns what was removed.
+pub(super) fn strip_inline(t: &str) -> (String, Vec<String>) {
+    let mut s = t.to_string();
+    let mut gone = Vec::new();
+    // 【字体：大 中 小】, 字体：【大】【中】【小】, 字号：T|T|T, [大][中][小]
+    for mark in ["字体", "字号"] {
+        while let Some(at) = s.find(mark) {
+            let tail: String = s[at..].chars().take(16).collect();
+            let Some(small) = tail.rfind('小') else {
+                break;
+            };
+            if !tail[..small].contains('大') {
+                break;
+            }
+            let start = s[..at]
+                .char_indices()
+                .next_back()
+                .filter(|(_, c)| "【[［(（".contains(*c))
+                .map_or(at, |(b, _)| b);
+            let mut end = at + small + '小'.len_utf8();
+            while let Some(c) = s[end..].chars().next() {
+                if "】]］)）".contains(c)
+                    || is_blank(c) && s[end..].trim_start().starts_with(['】', ']'])
+                {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            gone.push(s[start..end].to_string());
+            s.replace_range(start..end, " ");
+        }
+    }
+    // 【打印本页】 [关闭窗口] 〖返回顶部〗
+    for (open, close) in [('【', '】'), ('[', ']'), ('［', '］'), ('〖', '〗')] {
+        let mut from = 0;
+        while let Some(a) = s[from..].find(open).map(|a| a + from) {
+            let Some(b) = s[a..].find(close).map(|b| b + a) else {
+                break;
+            };
+            let inner = &s[a + open.len_utf8()..b];
+            if all_buttons(inner) {
+                gone.push(s[a..b + close.len_utf8()].to_string());
+                s.replace_range(a..b + close.len_utf8(), " ");
+            } else {
+                from = b;
+            }
+        }
+    }
+    (s.trim_matches(is_blank).to_string(), gone)
+}
+
+pub(super) fn is_breadcrumb(t: &str) -> bool {
+    let head: String = t.chars().take(10).filter(|c| !is_blank(*c)).collect();
+    const WHERE: &[&str] = &[
+        "当前位置",
+        "您的位置",
+        "您当前的位置",
+        "您当前位置",
+        "您现在的位置",
+        "您所在的位置",
+        "您当前所在位置",
+        "当前所在位置",
+        "所在位置",
+        "位置：",
+    ];
+    WHERE.iter().any(|w| head.starts_with(w))
+        || t.starts_with("首页") && t.contains(['>', '»', '＞', '›', '→', '/'])
+        || t.chars().count() <= 80 && (t.ends_with(">正文") || t.ends_with("> 正文"))
+}
+
+const NAV: &[&str] = &[
+    "首页",
+    "网站首页",
+    "政务公开",
+    "信息公开",
+    "政府信息公开",
+    "政务服务",
+    "互动交流",
+    "政民互动",
+    "专题专栏",
+    "新闻中心",
+    "新闻动态",
+    "通知公告",
+    "政策文件",
+    "政策解读",
+    "网站地图",
+    "联系我们",
+    "领导信箱",
+    "走进",
+    "概况",
+    "乡镇动态",
+    "部门动态",
+    "工作动态",
+    "办事指南",
+    "在线办事",
+    "正文",
+];
+
+pub(super) fn is_nav(t: &str) -> bool {
+    let toks = tokens(t);
+    if toks.len() == 1 {
+        return NAV.contains(&toks[0]);
+    }
+    toks.len() >= 3
+        && toks.iter().filter(|w| NAV.contains(w)).count() >= 2
+        && toks.iter().all(|w| w.chars().count() <= 8)
+}
+
+/// Footer words found nowhere else on a page.
+const FOOTER: &[&str] = &[
+    "网站标识码",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "公安备案",
+    "版权所有",
+    "Copyright",
+    "copyright",
+    "©",
+    "政府网站找错",
+];
+
+/// Footer words that body text may use too: furniture only beside a [`FOOTER`] line.
+const FOOTER_NEAR: &[&str] = &[
+    "主办单位",
+    "承办单位",
+    "主办：",
+    "承办：",
+    "技术支持",
+    "运维单位",
+    "网站地图",
+    "联系我们",
+    "建议使用",
+    "分辨率",
+];
+
+pub(super) fn is_footer(t: &str) -> bool {
+    t.chars().count() <= 160 && !t.contains('。') && FOOTER.iter().any(|w| t.contains(w))
+}
+
+pub(super) fn is_footer_near(t: &str) -> bool {
+    t.chars().count() <= 100 && !t.contains('。') && FOOTER_NEAR.iter().any(|w| t.contains(w))
+}
+
+/// Address and telephone lines that stand with the footer.
+pub(super) fn is_footer_detail(t: &str) -> bool {
+    [
+        "地址",
+        "联系电话",
+        "电话",
+        "邮编",
+        "邮箱",
+        "传真",
+        "E-mail",
+        "Email",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+        && !t.contains('。')
+}
+
+pub(super) fn is_prev_next(t: &str) -> bool {
+    ["上一篇", "下一篇", "上一条", "下一条", "前一篇", "后一篇"]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
+pub(super) fn is_related_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(['：', ':']).trim_matches(is_blank);
+    [
+        "相关链接",
+        "相关文章",
+        "相关阅读",
+        "相关新闻",
+        "相关信息",
+        "相关文件",
+        "相关稿件",
+        "推荐阅读",
+        "热点推荐",
+        "延伸阅读",
+        "猜你喜欢",
+        "友情链接",
+        "图片新闻",
+    ]
+    .contains(&t)
+}
+
+/// A linked title in a list: short, no sentence inside.
+pub(super) fn is_link_like(t: &str) -> bool {
+    t.chars().count() <= 80 && !t.contains(['。', '；', '！', '？'])
+}
+
+const FILE_EXTS: &[&str] = &[
+    ".doc", ".docx", ".pdf", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".zip", ".rar", ".txt",
+];
+
+pub(super) fn names_a_file(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    FILE_EXTS.iter().any(|e| {
+        lower.match_indices(e).any(|(at, _)| {
+            !lower[at + e.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    }) && t.chars().count() <= 120
+}
+
+pub(super) fn is_download_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(['：', ':']);
+    [
+        "附件下载",
+        "相关附件",
+        "附件列表",
+        "下载附件",
+        "文件下载",
+        "附件",
+    ]
+    .contains(&t)
+}

@@ -1,0 +1,216 @@
+//! Where the parts of a saved page are: the article's body (by its text, not by a portal's
+//! class names), the page's heading, the 信息公开 block; and the small helpers that read a
+//! node's name and text.
+
+use std::collections::HashMap;
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+
+use super::super::meta::{label_of, labelled_keys};
+use crate::gongwen::chars::{is_blank, is_han};
+
+/// Elements whose content is never text of the document.
+pub(super) const SKIP: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "iframe", "select", "option", "button",
+    "input", "textarea", "svg", "canvas", "object", "embed", "nav", "map", "audio", "video",
+];
+
+/// Elements that start a new line.
+pub(super) const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "center",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "body",
+];
+
+pub(super) fn name<'a>(n: &NodeRef<'a, Node>) -> Option<&'a str> {
+    match n.value() {
+        Node::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+pub(super) fn skipped(n: &NodeRef<Node>) -> bool {
+    name(n).is_some_and(|t| SKIP.contains(&t))
+}
+
+pub(super) fn is_block(n: &NodeRef<Node>) -> bool {
+    name(n).is_some_and(|t| BLOCK.contains(&t))
+}
+
+/// Han characters and Chinese sentence marks of a text.
+pub(super) fn weight(t: &str) -> usize {
+    t.chars()
+        .filter(|&c| is_han(c) || "，。；：、".contains(c))
+        .count()
+}
+
+/// The text of a node, links included, blanks squeezed out.
+pub(super) fn squashed(n: NodeRef<Node>) -> String {
+    let mut s = String::new();
+    for d in n.descendants() {
+        if let Node::Text(t) = d.value()
+            && !d.ancestors().any(|a| skipped(&a))
+        {
+            s.extend(t.chars().filter(|c| !is_blank(*c)));
+        }
+    }
+    s
+}
+
+/// The page's `<title>`, blanks squeezed out.
+pub(super) fn page_title(doc: &Html) -> Option<String> {
+    let t = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| name(n) == Some("title"))?;
+    Some(
+        t.descendants()
+            .filter_map(|d| match d.value() {
+                Node::Text(x) => Some(x.chars().filter(|c| !is_blank(*c)).collect::<String>()),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// The element holding most sentence text outside links: each block's own text counts fully
+/// for its parent and half for its grandparent (text in a menu of links counts for nothing).
+pub(super) fn body_node(doc: &Html) -> Option<NodeId> {
+    let mut own: HashMap<NodeId, usize> = HashMap::new();
+    for n in doc.tree.root().descendants() {
+        let Node::Text(t) = n.value() else { continue };
+        let w = weight(t);
+        if w == 0 || n.ancestors().any(|a| skipped(&a) || name(&a) == Some("a")) {
+            continue;
+        }
+        if let Some(b) = n.ancestors().find(is_block) {
+            *own.entry(b.id()).or_default() += w;
+        }
+    }
+    let mut score: HashMap<NodeId, f64> = HashMap::new();
+    for (id, w) in &own {
+        let Some(n) = doc.tree.get(*id) else { continue };
+        let w = *w as f64;
+        // A paragraph counts for the element that holds it; a box with text of its own
+        // (a body written with <br>, or paragraphs as <div>s) counts for itself.
+        let paragraph = matches!(
+            name(&n),
+            Some(
+                "p" | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+                    | "dd"
+                    | "dt"
+                    | "tr"
+                    | "pre"
+                    | "blockquote"
+            )
+        );
+        let first = if paragraph { n.parent() } else { Some(n) };
+        if let Some(p) = first {
+            *score.entry(p.id()).or_default() += w;
+            if let Some(g) = p.parent() {
+                *score.entry(g.id()).or_default() += w * 0.5;
+            }
+        }
+    }
+    score
+        .into_iter()
+        .filter(|(id, _)| doc.tree.get(*id).is_some_and(|n| name(&n) != Some("body")))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(id, _)| id)
+}
+
+/// The element standing for the page's heading: its whole text is a part of `<title>`
+/// (sites add their name after `_`, `-` or `|`), nearest above the body.
+pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
+    let title = page_title(doc)?;
+    let parts: Vec<&str> = title
+        .split(['_', '|', '-', '–', '—', '｜'])
+        .filter(|p| p.chars().count() >= 6)
+        .collect();
+    let body_end = doc
+        .tree
+        .get(body)?
+        .descendants()
+        .last()
+        .map_or(body, |n| n.id());
+    let mut best = None;
+    for n in doc.tree.root().descendants() {
+        if name(&n).is_some_and(|t| t != "title" && !SKIP.contains(&t)) {
+            let t = squashed(n);
+            if t.chars().count() >= 6 && parts.iter().any(|p| *p == t) {
+                best = Some(n.id());
+            }
+        }
+        if n.id() == body_end {
+            break;
+        }
+    }
+    best
+}
+
+/// The 信息公开 block: the smallest element naming at least three of its labels.
+pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
+    let mut found = None;
+    for n in doc.tree.root().descendants() {
+        if !matches!(
+            name(&n),
+            Some("table" | "ul" | "dl" | "div" | "ol" | "section")
+        ) {
+            continue;
+        }
+        let text = squashed(n);
+        let mut keys: Vec<&str> = n
+            .descendants()
+            .filter(|d| matches!(d.value(), Node::Element(_)))
+            .filter_map(|d| label_of(&squashed(d)).map(|(_, k)| k))
+            .chain(labelled_keys(&text))
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let labels = keys.len();
+        let text_ok = text.chars().count() <= 800;
+        if labels >= 3 && text_ok {
+            found = Some(n.id());
+        }
+    }
+    found
+}

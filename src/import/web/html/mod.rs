@@ -1,0 +1,199 @@
+//! A saved portal page (`.html`/`.htm`) into text lines. The page is decoded by its declared
+//! charset (GBK pages are common) or by detection, parsed with a real HTML parser
+//! (`scraper`/html5ever), and the article is found by its text, not by one portal's class
+//! names: the element that holds the most sentence text outside links is the body; the
+//! page's heading (the part of `<title>` that stands as an element above it) starts the
+//! region. The 信息公开 block (an element naming several of its labels) is kept wherever it
+//! stands. Menus, scripts and forms never reach the lines; the rest of the furniture is
+//! removed from the lines by [`super::furniture`].
+
+mod find;
+mod writer;
+
+use std::collections::HashMap;
+
+use ego_tree::{NodeId, NodeRef};
+use encoding_rs::{Encoding, GB18030, GBK};
+use scraper::{Html, Node};
+
+use crate::gongwen::decode;
+use find::{body_node, heading_node, meta_node, page_title, squashed};
+use writer::Writer;
+
+/// Decodes a saved page: the charset its `<meta>` declares, else detection.
+pub fn decode_page(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(enc) = declared(bytes) {
+        let enc = if enc == GBK { GB18030 } else { enc };
+        let (text, _, _) = enc.decode(bytes);
+        let name = if enc == GB18030 { "GBK" } else { enc.name() };
+        return (text.replace("\r\n", "\n").replace('\r', "\n"), name);
+    }
+    let d = decode::decode(bytes);
+    (d.text, d.encoding)
+}
+
+/// The encoding named by `charset=` in the first 4 KiB.
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(4096)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let at = head.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end])
+}
+
+/// The text lines of a saved page: the 信息公开 block, then the article from its heading to
+/// the end of its body.
+pub fn page_text(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let Some(body) = body_node(&doc) else {
+        return String::new();
+    };
+    let meta = meta_node(&doc);
+    let heading = heading_node(&doc, body);
+    let mut w = Writer { lines: Vec::new() };
+    let region = match heading {
+        Some(h) => common_ancestor(&doc, h, body),
+        None => body,
+    };
+    // The block goes first unless the region written below (from the heading to the end of
+    // the body, in document order) holds it.
+    let order: HashMap<NodeId, usize> = doc
+        .tree
+        .root()
+        .descendants()
+        .enumerate()
+        .map(|(i, n)| (n.id(), i))
+        .collect();
+    let from = order[&heading.unwrap_or(body)];
+    let to = doc
+        .tree
+        .get(body)
+        .and_then(|b| b.descendants().last())
+        .map_or(from, |n| order[&n.id()]);
+    if let Some(m) = meta
+        && !(from..=to).contains(&order[&m])
+        && let Some(n) = doc.tree.get(m)
+    {
+        w.node(n);
+    }
+    if let Some(n) = doc.tree.get(region) {
+        let from = heading.unwrap_or(body);
+        let mut state = Range {
+            from,
+            to: body,
+            started: false,
+            ended: false,
+        };
+        state.walk(n, &mut w);
+    }
+    if heading.is_none()
+        && let Some(title) = page_title(&doc)
+    {
+        let first = title
+            .split(['_', '|', '｜'])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if first.chars().count() >= 6
+            && !squashed(doc.tree.get(body).expect("found")).contains(&first)
+        {
+            w.lines.insert(0, first);
+        }
+    }
+    w.lines.join("\n")
+}
+
+fn common_ancestor(doc: &Html, a: NodeId, b: NodeId) -> NodeId {
+    let Some(na) = doc.tree.get(a) else { return b };
+    let chain: Vec<NodeId> = std::iter::once(a)
+        .chain(na.ancestors().map(|n| n.id()))
+        .collect();
+    doc.tree
+        .get(b)
+        .into_iter()
+        .flat_map(|nb| std::iter::once(nb).chain(nb.ancestors()))
+        .map(|n| n.id())
+        .find(|id| chain.contains(id))
+        .unwrap_or(b)
+}
+
+/// Writes the nodes from `from` to the end of `to`, in document order.
+struct Range {
+    from: NodeId,
+    to: NodeId,
+    started: bool,
+    ended: bool,
+}
+
+impl Range {
+    fn walk(&mut self, n: NodeRef<Node>, w: &mut Writer) {
+        if self.ended {
+            return;
+        }
+        if n.id() == self.from {
+            self.started = true;
+        }
+        if self.started {
+            w.node(n);
+            if n.id() == self.to || n.descendants().any(|d| d.id() == self.to) {
+                self.ended = true;
+            }
+            return;
+        }
+        for c in n.children() {
+            self.walk(c, w);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_heading_meta_and_tables() {
+        let page = r#"<html><head><meta charset="utf-8"><title>外山乡人民政府关于开展安全宣传的通知_永春县人民政府</title></head>
+<body><div class="top"><a href="/">首页</a><a href="/a">政务公开</a><a href="/b">政务服务</a></div>
+<table class="xxgk"><tr><th>索引号</th><td>001-2024-3</td><th>发布机构</th><td>外山乡人民政府</td></tr>
+<tr><td>文号：</td><td>永外政〔2024〕3号</td><td>成文日期：</td><td>2024-03-01</td></tr></table>
+<div class="main"><h1>外山乡人民政府关于开展安全宣传的通知</h1><div class="info">发布时间：2024-03-04 <span>【字体：大 中 小】</span></div>
+<div class="con"><p>各村委会：</p><p>　　请认真组织宣传，确保宣传覆盖到每一家生产经营单位，营造浓厚的安全生产氛围。</p>
+<table><tr><td>单位</td><td>份数</td></tr><tr><td>甲村</td><td>4</td></tr></table>
+<p style="text-align:right">外山乡人民政府<br>2024年3月1日</p></div></div>
+<div class="foot">主办单位：外山乡人民政府 网站标识码：3505250000</div><script>var a="不要";</script></body></html>"#;
+        let text = page_text(page);
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines[0], "索引号： 001-2024-3 发布机构： 外山乡人民政府");
+        assert_eq!(lines[1], "文号： 永外政〔2024〕3号 成文日期： 2024-03-01");
+        assert_eq!(lines[2], "外山乡人民政府关于开展安全宣传的通知");
+        assert!(lines.contains(&"| 单位 | 份数 |"), "{lines:?}");
+        assert!(lines.contains(&"外山乡人民政府"));
+        assert_eq!(lines.last(), Some(&"2024年3月1日"));
+        assert!(
+            !text.contains("不要") && !text.contains("网站标识码") && !text.contains("政务服务")
+        );
+    }
+
+    #[test]
+    fn gbk_page_by_its_meta() {
+        let (bytes, _, _) = GBK.encode("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>安全生产</p></body></html>");
+        let (text, enc) = decode_page(&bytes);
+        assert!(text.contains("安全生产"));
+        assert_eq!(enc, "GBK");
+    }
+}

@@ -1,0 +1,138 @@
+//! The labels of a 信息公开 block and of a page's 发布信息 line, with the schema key each
+//! stands for, and how a label is found in a line: blanks inside it ("索 引 号"), brackets
+//! around it ("[ 索引号 ]"), a colon or a closing bracket after it.
+
+use crate::gongwen::chars::is_blank;
+
+/// (label, schema key). `""`: a label of the page (来源, 浏览次数…) whose value is dropped.
+const LABELS: &[(&str, &str)] = &[
+    ("信息索引号", "index_no"),
+    ("索引号", "index_no"),
+    ("索取号", "index_no"),
+    ("信息发布机构", "issuer"),
+    ("发布机构", "issuer"),
+    ("发文机关", "issuer"),
+    ("发文机构", "issuer"),
+    ("发文单位", "issuer"),
+    ("发布单位", "issuer"),
+    ("生成机构", "issuer"),
+    ("主题分类", "topic"),
+    ("信息分类", "topic"),
+    ("信息类别", "topic"),
+    ("公文目录", "topic"),
+    ("组配分类", "topic"),
+    ("公开目录", "topic"),
+    ("所属分类", "topic"),
+    ("体裁分类", "genre"),
+    ("成文日期", "date"),
+    ("成文时间", "date"),
+    ("发文日期", "date"),
+    ("发文时间", "date"),
+    ("生成日期", "date"),
+    ("发文字号", "doc_no"),
+    ("文件编号", "doc_no"),
+    ("发布文号", "doc_no"),
+    ("文号", "doc_no"),
+    ("发布日期", "published"),
+    ("公开日期", "published"),
+    ("发布时间", "published"),
+    ("公开方式", "disclosure"),
+    ("公开形式", "disclosure"),
+    ("公开属性", "disclosure"),
+    ("有效性", "valid"),
+    ("效力状态", "valid"),
+    ("时效性", "valid"),
+    ("标题", "title"),
+    ("信息名称", "title"),
+    ("文件名称", "title"),
+    ("主题词", "keywords"),
+    ("关键词", "keywords"),
+    ("信息来源", ""),
+    ("文章来源", ""),
+    ("来源", ""),
+    ("作者", ""),
+    ("责任编辑", ""),
+    ("编辑", ""),
+    ("浏览次数", ""),
+    ("浏览量", ""),
+    ("点击数", ""),
+    ("点击量", ""),
+    ("访问量", ""),
+    ("阅读次数", ""),
+    ("阅读量", ""),
+    ("更新时间", ""),
+    ("字体", ""),
+    ("字号", ""),
+    ("失效日期", ""),
+    ("废止日期", ""),
+    ("生效日期", ""),
+    ("实施日期", ""),
+    ("内容概述", ""),
+    ("公开时限", ""),
+    ("公开范围", ""),
+    ("服务对象", ""),
+];
+
+/// Labels that may stand alone on a line (a weak one such as 标题 or 作者 counts only next to
+/// others).
+pub(super) fn is_strong(label: &str) -> bool {
+    !matches!(
+        label,
+        "标题" | "文号" | "作者" | "编辑" | "主题词" | "关键词" | "文件名称" | "信息名称"
+    )
+}
+
+/// The label `s` names (blanks inside it and a closing colon allowed): (label, key).
+pub fn label_of(s: &str) -> Option<(&'static str, &'static str)> {
+    let squashed: String = s
+        .chars()
+        .filter(|c| !is_blank(*c) && !"：:[]【】".contains(*c))
+        .collect();
+    LABELS.iter().find(|(l, _)| *l == squashed).copied()
+}
+
+/// The keys of the labels in `text` that a colon or a closing bracket follows.
+pub fn labelled_keys(text: &str) -> Vec<&'static str> {
+    let c: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..c.len() {
+        if let Some((_, key, end)) = label_at(&c, i)
+            && matches!(c.get(end), Some('：' | ':' | ']' | '】'))
+        {
+            out.push(key);
+        }
+    }
+    out
+}
+
+/// A label starting at `i` of `c` (blanks between its characters allowed): (label, key, end).
+pub(super) fn label_at(c: &[char], i: usize) -> Option<(&'static str, &'static str, usize)> {
+    LABELS.iter().find_map(|&(label, key)| {
+        let mut j = i;
+        for (k, lc) in label.chars().enumerate() {
+            if k > 0 {
+                while j < c.len() && is_blank(c[j]) && j - i < 8 {
+                    j += 1;
+                }
+            }
+            if c.get(j) != Some(&lc) {
+                return None;
+            }
+            j += 1;
+        }
+        Some((label, key, j))
+    })
+}
+
+/// After a label: a colon or a closing bracket (blanks before it allowed), or the end of the
+/// line. Returns where the value starts.
+pub(super) fn after_label(c: &[char], mut j: usize) -> Option<usize> {
+    while j < c.len() && is_blank(c[j]) {
+        j += 1;
+    }
+    match c.get(j) {
+        None => Some(j),
+        Some('：' | ':' | ']' | '】' | '］') => Some(j + 1),
+        _ => None,
+    }
+}

@@ -1,0 +1,45 @@
+//! Documents received from government portals: copied out of the browser into a `.txt`, or
+//! saved as a page (`.html`/`.htm`, also GBK). [`html`] finds the article of a saved page by
+//! its structure and text and turns it into lines; [`furniture`] removes what the page put
+//! around the document (breadcrumb, font switch, buttons, share links, footer) from those
+//! lines and from pasted text alike; [`meta`] reads the 政府信息公开 block into fields, and
+//! [`apply`] writes them into the recognised document, saying where the block and the
+//! document disagree.
+
+pub mod apply;
+pub mod furniture;
+pub mod html;
+mod labels;
+pub mod meta;
+pub mod unlabeled;
+
+use std::path::Path;
+
+use super::{Line, Report};
+pub use meta::Meta;
+
+/// Removes page furniture from cleaned lines and takes out the 信息公开 block.
+pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
+    let lines = furniture::inline(lines, rep);
+    let (lines, mut meta) = meta::take(lines, rep);
+    let lines = unlabeled::take(lines, &mut meta, rep);
+    let lines = furniture::remove(lines, rep);
+    (lines, meta)
+}
+
+/// Whether the file is a saved web page: by its name (`.html`, `.htm`, `.shtml`, `.xhtml`), or
+/// by its first bytes whatever its name.
+pub fn is_html(path: &Path, bytes: &[u8]) -> bool {
+    let by_name = path.extension().is_some_and(|e| {
+        ["html", "htm", "shtml", "xhtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(1024)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let has = |pat: &[u8]| head.windows(pat.len()).any(|w| w == pat);
+    by_name || has(b"<!doctype html") || has(b"<html")
+}
