@@ -12,7 +12,7 @@ use crate::check::{self, Failed, Located, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions, Site};
 use crate::diag::Severity;
-use crate::output::Output;
+use crate::output::{Dest, Output};
 use crate::render;
 use crate::theme::Theme;
 use crate::timing::stage;
@@ -63,6 +63,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         out.abandon();
         return fail(&site, findings, args.strict);
     }
+    // The PDFs come from the written print pages, before the dashboard that lists them.
+    let pdfs = match out.folder() {
+        Some(folder) if args.pdf => stage("pdf", || super::pdf::print_all(&site, folder)),
+        _ => Vec::new(),
+    };
+    for (rel, source) in pdfs {
+        if let Err(e) = out.adopt(Dest::staff(&rel).from(source)) {
+            out.abandon();
+            return Err(e);
+        }
+    }
     // The dashboard shows the findings and what was written, so it comes last.
     let shown: Vec<_> = findings.iter().map(|f| f.diag.clone()).collect();
     if let Err(e) = stage("dashboard", || {
@@ -70,11 +81,6 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     }) {
         out.abandon();
         return Err(as_written(e, args, &site));
-    }
-    if args.pdf
-        && let Some(folder) = out.folder()
-    {
-        stage("pdf", || super::pdf::print_all(&site, folder));
     }
     stage("commit", || out.commit())?;
     crate::ewrite!("{}", report::brief(&findings, texts(&site)));

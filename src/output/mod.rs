@@ -154,6 +154,17 @@ impl Output {
         }
     }
 
+    /// Records a file made in [`Output::folder`] by another program (a PDF the browser printed
+    /// from a page emitted earlier): listed with the emitted files, swapped in with them.
+    pub fn adopt(&self, dest: Dest<'_>) -> anyhow::Result<()> {
+        let placed = self.place(&dest)?;
+        self.emitted.lock().expect("output lock").push(Emitted {
+            path: placed,
+            source: dest.source.map(Path::to_path_buf),
+        });
+        Ok(())
+    }
+
     /// Every file emitted so far, sorted by where it landed: what the dashboard lists.
     pub fn emitted(&self) -> Vec<Emitted> {
         let mut list = self.emitted.lock().expect("output lock").clone();

@@ -165,6 +165,12 @@ fn gongwen_and_letters_print_by_the_standard() {
         !s.file("output/site/print").exists(),
         "PDFs in the public site"
     );
+    // The staff dashboard links them.
+    let dashboard = s.read("output/index.html");
+    assert!(
+        dashboard.contains("<a href=\"print/peixun-tongzhi.pdf\">PDF"),
+        "the dashboard does not link the PDFs"
+    );
 
     // The 培训 notice: two pages, the 版记 at the foot of page 2.
     let pdf = s.file("output/print/peixun-tongzhi.pdf");

@@ -18,26 +18,28 @@ use browser::{file_url, run, running_as_root};
 use read::has_title_font;
 pub use read::{fonts, page_count};
 
-/// The print pages of `site` that become PDFs, relative to the output root: every 公文, then
-/// every mail-merged letter, in site order.
-pub fn pages(site: &Site) -> Vec<String> {
+/// The print pages of `site` that become PDFs, relative to the output root, with the document
+/// each comes from: every 公文, then every mail-merged letter, in site order.
+pub fn pages(site: &Site) -> Vec<(String, &Path)> {
     let docs = site
         .items
         .iter()
         .filter(|i| paper::printed(site, i))
-        .map(paper::path);
+        .map(|i| (paper::path(i), i.source.as_path()));
     let merged = site
         .items
         .iter()
         .filter(|i| i.roster(site).is_some())
-        .map(|i| print::paths(i).0);
+        .map(|i| (print::paths(i).0, i.source.as_path()));
     docs.chain(merged).collect()
 }
 
 /// Prints the print pages of `site` in the output folder `root` to PDF beside them and reports
-/// each in Chinese; never fails the build.
-pub fn print_all(site: &Site, root: &Path) {
+/// each in Chinese; never fails the build. Returns the PDFs made (relative to `root`) with the
+/// document each comes from.
+pub fn print_all<'a>(site: &'a Site, root: &Path) -> Vec<(String, &'a Path)> {
     let pages = pages(site);
+    let mut printed = Vec::new();
     let docs: Vec<String> = site
         .items
         .iter()
@@ -45,24 +47,22 @@ pub fn print_all(site: &Site, root: &Path) {
         .map(paper::path)
         .collect();
     if pages.is_empty() {
-        return;
+        return printed;
     }
     let Some(browser) = find_browser() else {
         crate::ewriteln!(
             "未找到 Chromium、Chrome 或 Edge 浏览器，没有生成 PDF；网页和其他内容已照常生成。\
              安装其中一个浏览器，或用环境变量 XUANGUAN_BROWSER 写明浏览器程序的位置后再运行 build --pdf。"
         );
-        return;
+        return printed;
     };
     let profile = std::env::temp_dir().join(format!("xuanguan-pdf-{}", std::process::id()));
-    let mut made = 0;
     // 公文 PDFs whose title and 版头 were not set in 方正小标宋.
     let mut fallback = Vec::new();
-    for rel in &pages {
+    for (rel, source) in &pages {
         let pdf_rel = format!("{}.pdf", rel.trim_end_matches(".html"));
         match print_one(&browser, &profile, &root.join(rel), &root.join(&pdf_rel)) {
             Ok((n, fonts)) => {
-                made += 1;
                 crate::ewriteln!("已打印 {pdf_rel}（{n} 页）");
                 if !docs.contains(rel)
                     && let Some(w) = fit_warning(&browser, &profile, &root.join(rel))
@@ -70,8 +70,9 @@ pub fn print_all(site: &Site, root: &Path) {
                     crate::ewriteln!("  注意：{w}");
                 }
                 if docs.contains(rel) && !has_title_font(&fonts) {
-                    fallback.push(pdf_rel);
+                    fallback.push(pdf_rel.clone());
                 }
+                printed.push((pdf_rel, *source));
             }
             Err(why) => crate::ewriteln!("{rel} 没能打印成 PDF：{why}"),
         }
@@ -84,10 +85,12 @@ pub fn print_all(site: &Site, root: &Path) {
         );
     }
     crate::ewriteln!(
-        "用 {} 打印了 {made} 份 PDF（共 {} 份），在 print 文件夹中。",
+        "用 {} 打印了 {} 份 PDF（共 {} 份），在 print 文件夹中。",
         browser.display(),
+        printed.len(),
         pages.len()
     );
+    printed
 }
 
 /// Prints one page; the number of pages of the PDF and the fonts it embeds.

@@ -137,6 +137,8 @@ pub fn print(site: &Site, files: &[Emitted]) -> Vec<Batch> {
 fn print_label(path: &str, merged: bool) -> String {
     if path.ends_with(".register.csv") {
         "送达登记表（CSV，可用 Excel 打开）".into()
+    } else if path.ends_with(".pdf") {
+        "PDF（build --pdf 打印）".into()
     } else if path.ends_with(".register.html") {
         "送达登记表".into()
     } else if path.ends_with(".html") {
