@@ -162,7 +162,11 @@ pub fn roster(data: &[u8]) {
     } else {
         "content/data/fuzz.yaml"
     };
-    let lines = String::from_utf8_lossy(rest).split('\n').count();
+    // Lines as the roster reader counts them: after decoding, where a lone CR ends a line.
+    let lines = crate::gongwen::decode::decode(rest)
+        .text
+        .split('\n')
+        .count();
     match table::parse(path, rest) {
         Ok(r) => {
             for row in &r.rows {

@@ -174,7 +174,11 @@ pub fn allowed_host(host: &str, bound: SocketAddr) -> bool {
             None => (host, None),
         }
     };
-    if port.is_some_and(|p| p.parse::<u16>().ok() != Some(bound.port())) {
+    // Digits only: `parse` would also take `+8000`.
+    let port_is = |p: &str| {
+        p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().ok() == Some(bound.port())
+    };
+    if port.is_some_and(|p| !port_is(p)) {
         return false;
     }
     if host.starts_with('[') != name.contains(':') {
@@ -278,7 +282,12 @@ fn decode(url: &str) -> Option<String> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok()?;
+            // Two hex digits (`from_str_radix` would also take a sign: `%+1`).
+            let hex = &b[i + 1..i + 3];
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            let hex = std::str::from_utf8(hex).ok()?;
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
@@ -329,6 +338,7 @@ mod tests {
         assert_eq!(decode("/a/../../etc/passwd"), None);
         assert_eq!(decode("/%2e%2e/x"), None);
         assert_eq!(decode("/bad%zz"), None);
+        assert_eq!(decode("/sign%+1"), None);
     }
 
     #[test]
@@ -344,6 +354,9 @@ mod tests {
         ] {
             assert!(allowed_host(ok, lo), "{ok}");
         }
+        // Found by the serve_request fuzz target: `parse` took a signed port.
+        assert!(!allowed_host("127.0.0.112:+1111", lo));
+        assert!(!allowed_host("localhost:+1111", lo));
         for bad in [
             "",
             " ",
