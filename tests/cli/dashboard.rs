@@ -175,3 +175,26 @@ fn a_mistake_in_the_sites_dashboard_template_is_located_as_written() {
         "output changed"
     );
 }
+
+/// A file with many findings: the dashboard lists its first 30 and says how many more there
+/// are (a county-scale site has a hundred thousand; the page must stay small and readable).
+#[test]
+fn a_file_with_many_findings_lists_the_first_and_counts_the_rest() {
+    let s = Site::example();
+    let many: String = (0..40).map(|_| "安全,生产。\n\n").collect();
+    s.write(
+        "content/news/dongyuanhui.md",
+        &format!("{}\n{many}", s.read("content/news/dongyuanhui.md")),
+    );
+    s.run(&["build", "--today", "2026-11-23"]).ok();
+    let page = s.read("output/index.html");
+    let at = page
+        .find("content/news/dongyuanhui.md</h3>")
+        .expect("the file's findings");
+    let section = between(&page[at..], "</h3>", "</section>");
+    assert_eq!(section.matches("<li>").count(), 30, "{section}");
+    assert!(
+        section.contains("这个文件还有 10 处问题没有列出"),
+        "{section}"
+    );
+}

@@ -1,5 +1,10 @@
 //! The proofreading findings as the dashboard shows them: counts by severity, then each file
 //! with its counts, a link to its findings further down the page and to its public page.
+//!
+//! A county-scale site can have a hundred thousand findings; the page stays readable (and
+//! small) by listing at most [`PER_FILE`] findings of a file, the findings of the first
+//! [`DETAILED`] files and [`ROWS`] files in the table, each cut said on the page with the
+//! command that shows everything (`xuanguan check`).
 
 use std::collections::HashMap;
 
@@ -10,12 +15,21 @@ use crate::content::Site;
 use crate::diag::{Diagnostic, Severity};
 use crate::output::Emitted;
 
+/// Findings listed per file.
+const PER_FILE: usize = 30;
+/// Files whose findings are listed.
+const DETAILED: usize = 200;
+/// Files in the table.
+const ROWS: usize = 1000;
+
 #[derive(Serialize, Default)]
 pub struct Summary {
     errors: usize,
     warnings: usize,
     infos: usize,
     files: Vec<File>,
+    /// Files with findings left out of the table.
+    more_files: usize,
 }
 
 #[derive(Serialize)]
@@ -29,6 +43,10 @@ struct File {
     /// Its page on the public site (relative to the output), empty when it has none.
     page: String,
     list: Vec<Finding>,
+    /// Findings of the file not listed.
+    more: usize,
+    /// Whether its findings are listed on the page.
+    detailed: bool,
 }
 
 #[derive(Serialize)]
@@ -59,6 +77,8 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
                 infos: 0,
                 page: pages.get(d.path.as_str()).cloned().unwrap_or_default(),
                 list: Vec::new(),
+                more: 0,
+                detailed: false,
             });
             by.len() - 1
         });
@@ -80,6 +100,11 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
                 ("info", "提示")
             }
         };
+        // `findings` come sorted by path, line and column: the first ones of a file are kept.
+        if f.list.len() == PER_FILE {
+            f.more += 1;
+            continue;
+        }
         f.list.push(Finding {
             line: d.line,
             col: d.col,
@@ -95,9 +120,16 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
             .cmp(&(a.errors > 0, a.warnings > 0))
             .then_with(|| a.path.cmp(&b.path))
     });
+    s.more_files = by.len().saturating_sub(ROWS);
+    by.truncate(ROWS);
     for (n, f) in by.iter_mut().enumerate() {
         f.id = format!("f{}", n + 1);
-        f.list.sort_by_key(|x| (x.line, x.col));
+        f.detailed = n < DETAILED;
+        if f.detailed {
+            f.list.sort_by_key(|x| (x.line, x.col));
+        } else {
+            f.list = Vec::new();
+        }
     }
     s.files = by;
     s
