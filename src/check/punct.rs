@@ -230,16 +230,19 @@ fn ellipsis(doc: &mut Doc, b: usize) {
             continue;
         }
         let near_cjk = is_cjk(blk.at(i as isize - 1)) || is_cjk(blk.at((i + run) as isize));
-        let s: String = c[i..i + run].iter().collect();
+        // The run as written, made only for a finding (most runs are one ordinary character).
+        let s = || c[i..i + run].iter().collect::<String>();
         match x {
             '.' if run >= 3 && near_cjk => {
-                found.push((i, run, format!("中文省略号不应写作“{s}”"), "改为“……”"))
+                found.push((i, run, format!("中文省略号不应写作“{}”", s()), "改为“……”"))
             }
-            '。' if run >= 3 => found.push((i, run, format!("省略号不应写作“{s}”"), "改为“……”")),
+            '。' if run >= 3 => {
+                found.push((i, run, format!("省略号不应写作“{}”", s()), "改为“……”"))
+            }
             '·' | '・' if run >= 3 => found.push((
                 i,
                 run,
-                format!("省略号不应写作“{s}”"),
+                format!("省略号不应写作“{}”", s()),
                 "改为“……”（两个 U+2026）",
             )),
             '…' if run % 2 == 1 => {

@@ -7,19 +7,11 @@
 //! lookups, one jieba cut of at most 26 characters around it and the 13 curated boundary pairs.
 //! Each pass copies the block once.
 
-use std::sync::OnceLock;
-
-use jieba_rs::Jieba;
-
 use super::chars::is_han;
 use super::text::Claim;
 use super::{Doc, Lint};
 
-/// The segmenter, built once (loading the dictionary takes a while).
-pub fn jieba() -> &'static Jieba {
-    static J: OnceLock<Jieba> = OnceLock::new();
-    J.get_or_init(Jieba::new)
-}
+pub use crate::gongwen::segmenter::jieba;
 
 /// Verb reduplications that are correct (研究研究).
 const ABAB_OK: &[&str] = &[
@@ -64,6 +56,7 @@ fn words(doc: &mut Doc, b: usize) {
     while i < c.len() {
         let hit = (2..=4).rev().find(|&l| {
             i + 2 * l <= c.len()
+                && c[i] == c[i + l]
                 && han_run(&c, i..i + 2 * l)
                 && c[i..i + l] == c[i + l..i + 2 * l]
                 && doc.blocks[b].all_free(i..i + 2 * l)

@@ -113,7 +113,26 @@ fn next_hit(
     found
 }
 
+/// Whether a placeholder can start with `x`: the first characters of every form below. Most
+/// characters of a text start none, and are passed without trying each form.
+fn may_start(x: char) -> bool {
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = ['X', '×', 'Ｘ', '○', '[', '_', '{']
+            .into_iter()
+            .chain(LITERALS.iter().filter_map(|l| l.chars().next()))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    firsts.binary_search(&x).is_ok()
+}
+
 fn placeholder_at(c: &[char], i: usize, closers: &mut Closers) -> Option<usize> {
+    if !may_start(c[i]) {
+        return None;
+    }
     let run = |pred: &dyn Fn(char) -> bool| (i..c.len()).take_while(|&k| pred(c[k])).count();
     let ascii_word = |k: usize| {
         c.get(k)
@@ -171,10 +190,18 @@ pub fn words(doc: &mut Doc) {
         .map(|(w, r)| (w.chars().collect(), r.to_string()))
         .collect();
     dict.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    // The first characters of the words: most characters start none, and are passed at once.
+    let mut firsts: Vec<char> = dict.iter().map(|(w, _)| w[0]).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     for b in 0..doc.blocks.len() {
         let mut i = 0;
         while i < doc.blocks[b].chars.len() {
             let blk = &doc.blocks[b];
+            if firsts.binary_search(&blk.chars[i]).is_err() {
+                i += 1;
+                continue;
+            }
             let hit = dict
                 .iter()
                 .find(|(w, _)| blk.chars[i..].starts_with(w) && blk.all_free(i..i + w.len()));

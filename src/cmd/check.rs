@@ -4,6 +4,7 @@
 use crate::check::{self, Failed, Located, report};
 use crate::cli::{CheckArgs, Format};
 use crate::content::{self, LoadOptions};
+use crate::timing::stage;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     if args.rules {
@@ -23,9 +24,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         drafts: true,
         today: super::today(None)?,
     };
-    let site = content::load_all(&args.dir, &opts)?;
+    let site = stage("load", || content::load_all(&args.dir, &opts))?;
     let (outcome, led) = rayon::join(
-        || check::site::proofread(&site),
+        || stage("proofreading", || check::site::proofread(&site)),
         || crate::render::led::site::build(&site, crate::render::led::now_cst(), None),
     );
     let mut findings = outcome.findings;
@@ -36,16 +37,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         .into_iter()
         .filter(|d| !report::BUILD_ONLY.contains(&d.lint.as_str()));
     findings.extend(led.map(Located::of));
-    let wechat = crate::render::wechat::diagnostics(&site);
+    let wechat = stage("wechat limits", || {
+        crate::render::wechat::diagnostics(&site)
+    });
     findings.extend(wechat.into_iter().map(Located::of));
     check::site::sort(&mut findings);
-    let text = match args.format {
+    let text = stage("report", || match args.format {
         Format::Json => {
             let diags: Vec<_> = findings.iter().map(|l| l.diag.clone()).collect();
             format!("{}\n", report::json(&diags))
         }
         Format::Text => report::human(&findings, |p| source(&site, p)),
-    };
+    });
     // A reader that stops early (`| head`) cuts the report, not the exit status.
     crate::diag::write_stdout(text.as_bytes(), "检查报告")?;
     if findings.iter().any(|l| l.diag.is_error()) {

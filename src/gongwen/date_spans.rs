@@ -223,7 +223,7 @@ fn hz_small(c: &[char], i: usize) -> Option<(u32, usize)> {
 }
 
 fn hanzi(c: &[char], i: usize) -> Option<Span> {
-    if i + 5 > c.len() || (i > 0 && HZ.contains(c[i - 1])) {
+    if i + 5 > c.len() || c[i + 4] != '年' || (i > 0 && HZ.contains(c[i - 1])) {
         return None;
     }
     let y = &c[i..i + 4];

@@ -15,6 +15,7 @@
 //! - [`order`]: the order of a 公文's elements, the one the web page, the print page and
 //!   the WeChat export follow.
 //! - [`chars`]: character classes (`is_han`, CJK punctuation, digits, spaces).
+//! - [`segmenter`]: the word segmenter (jieba), loaded once and shared.
 //! - [`decode`]: bytes of a text file → `String` (UTF-8 with or without BOM, GBK, GB18030,
 //!   UTF-16 with BOM).
 
@@ -29,6 +30,7 @@ pub mod numerals;
 pub mod order;
 pub mod ordinal;
 pub mod period;
+pub mod segmenter;
 
 pub use chars::is_han;
 pub use kind::Kind;

@@ -14,7 +14,7 @@ use crate::gongwen::chars::is_han;
 fn jieba() -> &'static Jieba {
     static J: OnceLock<Jieba> = OnceLock::new();
     J.get_or_init(|| {
-        let mut j = Jieba::new();
+        let mut j = crate::gongwen::segmenter::jieba().clone();
         for w in [
             "安全生产",
             "标准化",

@@ -62,7 +62,7 @@ impl Lexicon {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut jieba = Jieba::new();
+        let mut jieba = crate::gongwen::segmenter::jieba().clone();
         let mut extra: Vec<Vec<char>> = words(EXTRA_TERMS).map(|w| w.chars().collect()).collect();
         for t in site_terms {
             let t = t.as_ref().trim();
