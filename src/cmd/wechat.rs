@@ -51,7 +51,11 @@ pub fn run(args: &WechatArgs) -> anyhow::Result<()> {
     let copied = bundle_images(root, &mut e, &out);
     let written = copied.and_then(|()| {
         let tera = crate::theme::engine(root, &site.campaign.theme)?;
-        for (name, bytes) in wechat::files(&site, &tera, item, &e)? {
+        let shared = wechat::page::shared(&tera)?;
+        for (name, bytes) in wechat::files(&site, &tera, item, &e, "")?
+            .into_iter()
+            .chain(shared)
+        {
             out.emit(Dest::staff(name), &bytes)?;
         }
         Ok(())

@@ -25,7 +25,7 @@ const server = http.createServer((req, res) => {
   const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
   const file = path.join(root, rel);
   if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
-  const type = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.png': 'image/png' }[path.extname(file)] || 'application/octet-stream';
+  const type = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css', '.js': 'text/javascript' }[path.extname(file)] || 'application/octet-stream';
   res.writeHead(200, { 'content-type': type });
   fs.createReadStream(file).pipe(res);
 });

@@ -159,10 +159,8 @@ fn script_in_front_matter_reaches_the_led_player_wechat_page_and_chart_escaped()
     ] {
         let page = s.read(&rel);
         assert!(!page.contains(SCRIPT), "{rel}: {page}");
-        assert!(
-            page.contains("\\u003cscript>alert(1)\\u003c/script>"),
-            "{rel}"
-        );
+        // In a script element only `</` and `<!` could end it or change its state: escaped.
+        assert!(page.contains("<script>alert(1)\\u003c/script>"), "{rel}");
         for (name, _, raw) in elements_with_text(&page) {
             assert!(name != "script" || !raw.contains("alert(1)</"), "{rel}");
         }

@@ -53,6 +53,7 @@ fn exports(out: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(out.join("wechat"))
         .expect("output/wechat")
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
     dirs
@@ -86,6 +87,24 @@ fn every_example_export_passes_the_validator_strictly() {
         for f in ["article.html", "meta.json", "index.html"] {
             assert!(d.join(f).is_file(), "{}/{f}", d.display());
         }
+        // The page's style and script are the shared files, and the article is in it once
+        // (as the JSON the script shows and copies), not three times.
+        let page = std::fs::read_to_string(d.join("index.html")).unwrap();
+        assert!(
+            page.contains(r#"href="../copy.css""#) && page.contains(r#"src="../copy.js""#),
+            "{}",
+            d.display()
+        );
+        assert!(!page.contains("<style") && !page.contains("navigator.clipboard"));
+        let article = std::fs::read_to_string(d.join("article.html")).unwrap();
+        let first = article
+            .split(['<', '>'])
+            .find(|t| t.chars().filter(|c| !c.is_ascii()).count() >= 8)
+            .expect("a paragraph of text");
+        assert_eq!(page.matches(first).count(), 1, "{}: {first}", d.display());
+    }
+    for f in ["copy.css", "copy.js"] {
+        assert!(s.file("output/wechat").join(f).is_file(), "wechat/{f}");
     }
     // The public page carries no staff tool: the export is linked from the staff dashboard.
     let page = s.read("output/site/news/dongyuanhui.html");
@@ -296,6 +315,8 @@ fn wechat_command_exports_one_article() {
         "article.html",
         "meta.json",
         "index.html",
+        "copy.css",
+        "copy.js",
         "images/cover.png",
         "images/dongyuan.png",
     ] {
@@ -304,6 +325,7 @@ fn wechat_command_exports_one_article() {
     // The folder stands alone: the page and meta.json point at the copied images.
     let page = s.read("out-rich/index.html");
     assert!(page.contains("\"images/dongyuan.png\"") && page.contains("\"images/cover.png\""));
+    assert!(page.contains(r#"href="copy.css""#) && page.contains(r#"src="copy.js""#));
     assert!(
         s.read("out-rich/meta.json")
             .contains("\"cover\": \"images/cover.png\"")

@@ -40,11 +40,13 @@ pub fn pages(
     }
 }
 
-/// JSON for a `<script type="application/json">` element: `<` is escaped so that no `</script>`
-/// or `<!--` can end or confuse the element.
+/// JSON for a `<script type="application/json">` element: `<` before `/` or `!` is escaped so
+/// that no `</script>` or `<!--` can end or confuse the element.
 pub fn script_json<T: serde::Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).expect("feed serialises");
-    json.replace('<', "\\u003c")
+    // Inside a script element only `</` (which could close it) and `<!` (which could open a
+    // comment state) matter; escaping just those keeps markup in a value nearly its own size.
+    json.replace("</", "\\u003c/").replace("<!", "\\u003c!")
 }
 
 /// [`script_json`] as a template value marked safe: autoescaping would turn its quotes into
@@ -80,10 +82,13 @@ mod tests {
 
     #[test]
     fn embedded_json_cannot_close_the_script() {
-        let s = script_json(&serde_json::json!({"t": "</script><!--"}));
-        assert!(!s.contains('<'));
+        let t = "</script><!--<SCRIPT></SCRIPT ><p>一</p>";
+        let s = script_json(&serde_json::json!({ "t": t }));
+        assert!(!s.contains("</") && !s.contains("<!"), "{s}");
+        // Openers stay as they are: markup in a value keeps nearly its own size.
+        assert!(s.contains("<SCRIPT>") && s.contains("<p>"), "{s}");
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(back["t"], "</script><!--");
+        assert_eq!(back["t"], t);
     }
 
     #[test]
@@ -98,10 +103,7 @@ mod tests {
             page.contains("<title>LED &lt;b&gt;门头&lt;/b&gt;</title>"),
             "{page}"
         );
-        assert!(
-            page.contains("\"name\":\"\\u003cb>门头\\u003c/b>\""),
-            "{page}"
-        );
+        assert!(page.contains("\"name\":\"<b>门头\\u003c/b>\""), "{page}");
         assert!(
             page.contains("<script>\n/* LED slide player"),
             "player.js is inlined"

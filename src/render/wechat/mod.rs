@@ -14,11 +14,13 @@ mod frame;
 pub mod links;
 mod media;
 pub mod meta;
-mod page;
+pub mod page;
 mod paragraphs;
 pub mod style;
 pub mod text;
 mod validate;
+
+use std::path::Path;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
@@ -191,7 +193,7 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         .map(|item| {
             let _at = crate::crash::at(item.path());
             let e = export(site, item, &cfg);
-            for (name, bytes) in files(site, tera, item, &e)? {
+            for (name, bytes) in files(site, tera, item, &e, "../")? {
                 let rel = format!("{}/{name}", folder(item));
                 out.emit(Dest::staff(&rel).from(&item.source), &bytes)
                     .with_context(|| format!("写入 {rel}"))?;
@@ -206,6 +208,14 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
+    // The copy pages' shared style and script, owned by the theme like its static files.
+    if plan.is_all() {
+        for (name, bytes) in page::shared(tera)? {
+            let rel = format!("wechat/{name}");
+            out.emit(Dest::staff(&rel).from(Path::new("themes")), &bytes)
+                .with_context(|| format!("写入 {rel}"))?;
+        }
+    }
     let uncovered: Vec<&Item> = per_item.iter().filter_map(|(_, i)| *i).collect();
     if report {
         diags.extend(validate::no_cover(site, &uncovered));
@@ -215,12 +225,14 @@ pub fn render(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     Ok(diags)
 }
 
-/// The three files of an export: (file name, bytes); the page through the theme's `tera`.
+/// The three files of an export: (file name, bytes); the page through the theme's `tera`,
+/// reaching the shared files ([`page::shared`]) at `assets`.
 pub fn files(
     site: &Site,
     tera: &tera::Tera,
     item: &Item,
     e: &Export,
+    assets: &str,
 ) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
     let meta = serde_json::to_string_pretty(&e.meta)? + "\n";
     Ok(vec![
@@ -228,7 +240,7 @@ pub fn files(
         ("meta.json", meta.into_bytes()),
         (
             "index.html",
-            page::render(tera, site, item, e)?.into_bytes(),
+            page::render(tera, site, item, e, assets)?.into_bytes(),
         ),
     ])
 }

@@ -1,7 +1,8 @@
 //! `wechat/<slug>/index.html`: the article at phone width, a one-click copy of the fragment
 //! (`text/html` with a `text/plain` fallback, as doocs/md and mdnice do), a copy button for
-//! each editor field, and the images the user must upload. Self-contained: works from file://.
-//! The markup is the theme's `wechat/copy.html`; this module computes what it shows.
+//! each editor field, and the images the user must upload. Works from file://. The markup is
+//! the theme's `wechat/copy.html`, its style and script the shared `copy.css` and `copy.js`
+//! beside the export folders; this module computes what the page shows.
 
 use serde::Serialize;
 use tera::{Context, Tera, Value};
@@ -46,7 +47,14 @@ struct Cover<'a> {
 }
 
 /// Renders the preview page of `e` through the theme's `wechat/copy.html`.
-pub fn render(tera: &Tera, site: &Site, item: &Item, e: &Export) -> anyhow::Result<String> {
+/// `assets`: the path from the page to the shared `copy.css` and `copy.js` ([`shared`]).
+pub fn render(
+    tera: &Tera,
+    site: &Site,
+    item: &Item,
+    e: &Export,
+    assets: &str,
+) -> anyhow::Result<String> {
     let m = &e.meta;
     let mut fields = vec![
         Field::new("title", "标题", &m.title, Some(TITLE_MAX)),
@@ -77,9 +85,24 @@ pub fn render(tera: &Tera, site: &Site, item: &Item, e: &Export) -> anyhow::Resu
     ctx.insert("uploads", &e.uploads);
     ctx.insert("account", account);
     ctx.insert("author", &m.author);
+    ctx.insert("assets", assets);
     // The fragment is the export's own HTML, its text escaped when it was rendered.
     ctx.insert_value("article", Value::safe_string(&e.html));
     ctx.insert_value("article_json", script_value(&e.html));
     let rel = format!("{}/index.html", super::folder(item));
     render_template(tera, "wechat/copy.html", &ctx, &rel)
+}
+
+/// The files every copy page shares, (name, bytes): its style and script, from the theme's
+/// `wechat/copy.css` and `wechat/copy.js`. A build writes them once in `wechat/` (inline, they were
+/// 6 KB of every page); `xuanguan wechat` writes them into its one export folder.
+pub fn shared(tera: &Tera) -> anyhow::Result<Vec<(&'static str, Vec<u8>)>> {
+    let ctx = Context::new();
+    ["copy.css", "copy.js"]
+        .into_iter()
+        .map(|name| {
+            let t = format!("wechat/{name}");
+            Ok((name, render_template(tera, &t, &ctx, &t)?.into_bytes()))
+        })
+        .collect()
 }
