@@ -48,7 +48,11 @@ fn build(data: &[u8]) -> Option<usize> {
         let path = dir.0.join("content").join(name);
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("scratch folder");
         std::fs::write(&path, part).expect("scratch file");
-        let lines = String::from_utf8_lossy(part).split('\n').count();
+        // Lines as the loader reads them: a lone CR ends one (old Mac files, pasted text).
+        let lines = String::from_utf8_lossy(part)
+            .replace("\r\n", "\n")
+            .split(['\n', '\r'])
+            .count();
         texts.push((format!("content/{name}"), lines));
     }
     let opts = LoadOptions {
