@@ -95,11 +95,7 @@ mod tests {
     #[test]
     fn the_sites_own_names_stay_whole() {
         let l = lines(&["关于表彰仙夹", "镇东风村的通报"]);
-        let own = Words {
-            right: ["仙夹镇东风村".to_string()].into(),
-            longest: 6,
-            ..Default::default()
-        };
+        let own = Words::right(["仙夹镇东风村".to_string()]);
         assert_eq!(
             breaks_inside_word(&l, &own),
             Some((0, "仙夹镇东风村".into()))
