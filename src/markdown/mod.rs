@@ -169,6 +169,10 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
         events = kept;
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    // Every page's HTML and text stay loaded for the whole build: the room the strings grew
+    // into (up to half of each) is given back.
+    out.html.shrink_to_fit();
+    out.text.shrink_to_fit();
     out
 }
 
