@@ -56,9 +56,11 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
             item.date = Some(date);
             continue;
         }
-        if let Some(to) = ["报送", "报：", "送：", "发送", "分送"]
-            .iter()
-            .find_map(|w| t.strip_prefix(w))
+        if let Some(to) = [
+            "报送", "报：", "报:", "送：", "送:", "发送", "分送", "发：", "发:",
+        ]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
         {
             item.addressees.extend(split_addressees(
                 to.trim_start_matches(['：', ':']).trim_end_matches('。'),
