@@ -2,11 +2,13 @@
 //! itself says (its 文号, 署名, 成文日期, title) wins; the block fills what the document lacks,
 //! and every disagreement is a warning at the block's line, so the clerk checks it.
 
-use super::meta::{Field, Meta, first_date};
+use super::meta::{Field, Meta, first_date, label_of};
+use crate::gongwen::Kind;
 use crate::gongwen::chars::is_blank;
 use crate::import::Report;
 use crate::import::recognize::Document;
 use crate::import::recognize::docno::parse_doc_no;
+use crate::import::recognize::head::is_organ;
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !is_blank(*c)).collect()
@@ -43,6 +45,18 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             None => not_a_date(f, rep),
         }
     }
+    // Work news is dated by the day the portal published it when the story names no other.
+    if main.date.is_none()
+        && main.kind == Kind::News
+        && let Some(d) = main.published
+    {
+        main.date = Some(d);
+        rep.info(
+            0,
+            0,
+            format!("新闻稿中没有落款日期，date 按网页的发布日期填写为 {d}"),
+        );
+    }
     if let Some(f) = meta.get("disclosure") {
         match disclosure_of(&f.value) {
             Some(d) => main.disclosure = Some(d.to_string()),
@@ -78,6 +92,20 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             )
             .with_hint("核对原件；若署名有误，请改正导入文件中的 issuer");
         }
+    }
+    if main.issuer.is_empty()
+        && let Some(f) = source_organ(meta)
+    {
+        main.issuer = vec![f.value.clone()];
+        rep.warning(
+            f.line,
+            f.col,
+            format!(
+                "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
+                f.label, f.value
+            ),
+        )
+        .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
     }
     if let Some(f) = meta.get("date") {
         match (first_date(&f.value), main.date) {
@@ -123,6 +151,20 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         )
         .with_hint("核对导入文件的 title");
     }
+}
+
+/// The page's 来源 (信息来源, 稿源…) when it names an organ, else the footer's 主办单位.
+fn source_organ(meta: &Meta) -> Option<&Field> {
+    let source = |f: &&Field| {
+        f.key.is_empty()
+            && label_of(&f.label).is_some_and(|(l, _)| l.ends_with("来源") || l == "稿源")
+            && is_organ(&f.value)
+    };
+    let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
+    meta.fields
+        .iter()
+        .find(source)
+        .or_else(|| meta.fields.iter().find(host))
 }
 
 fn main_doc_no(doc: &Document) -> Option<String> {
@@ -217,5 +259,44 @@ mod tests {
             .find(|d| d.message.contains("不一致"))
             .expect("a warning");
         assert_eq!((w.line, w.message.contains("永外政[2024]8号")), (3, true));
+    }
+
+    fn import(text: &str) -> (crate::import::recognize::Item, Report) {
+        let mut rep = Report::new("t.txt");
+        let (lines, meta) = super::super::tidy(clean(text, &mut rep), &mut rep);
+        let mut doc = recognize(lines, &mut rep);
+        apply(&mut doc, &meta, &mut rep);
+        (doc.items.remove(0), rep)
+    }
+
+    #[test]
+    fn news_takes_its_source_and_published_date() {
+        let (n, rep) = import(
+            "托克乡开展安全生产宣讲活动\n来源：托克乡人民政府 作者：阿依古丽 发布时间：2024-06-20 11:02\n6月19日，托克乡宣讲队在巴扎入口设立宣传点。\n审核人：买买提江\n",
+        );
+        assert_eq!(n.kind, Kind::News);
+        assert_eq!(n.issuer, ["托克乡人民政府"]);
+        assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2024-06-20"));
+        assert!(n.body.iter().all(|b| !format!("{b:?}").contains("审核人")));
+        assert!(
+            rep.diagnostics
+                .iter()
+                .any(|d| d.message.contains("按网页的来源填写"))
+        );
+    }
+
+    #[test]
+    fn the_footer_owner_is_the_last_resort() {
+        let (n, _) = import(
+            "在全镇安全生产工作会议上的讲话\n（2024年1月18日）\n同志们：\n安全生产责任重于泰山。\n主办单位：红星镇人民政府\n黑ICP备10008999号-2\n",
+        );
+        assert_eq!(n.kind, Kind::Speech);
+        assert_eq!(n.issuer, ["红星镇人民政府"]);
+        assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2024-01-18"));
+        // A 来源 that names no organ is not taken.
+        let (n, _) = import(
+            "在全镇安全生产工作会议上的讲话\n来源：本网 发布时间：2024-01-19\n同志们：\n安全生产责任重于泰山。\n",
+        );
+        assert!(n.issuer.is_empty());
     }
 }
