@@ -76,6 +76,7 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
     } else if !before
         .chars()
         .all(|x| is_blank(x) || BULLETS.contains(x) || "[【［".contains(x))
+        && !super::furniture::is_toolbar(&before)
     {
         return None;
     }
@@ -193,7 +194,10 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             continue;
         };
         let near_block = |j: usize| lines.get(j).is_some_and(|l| pairs(&l.plain()).is_some());
+        // A news site's 核心提示 is a summary sentence under the title.
+        let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6;
         let accepted = found.len() >= 2
+            || summary
             || (is_strong(found[0].0) || near_block(i + 1) || i > 0 && near_block(i - 1))
                 && !found[0].2.contains('。')
                 && found[0].2.chars().count() <= 80;

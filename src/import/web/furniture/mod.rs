@@ -17,6 +17,11 @@ mod words;
 use buttons::*;
 use words::*;
 
+/// Whether `t` is made only of toolbar words (放大字体 缩小字体, 打印 关闭…).
+pub fn is_toolbar(t: &str) -> bool {
+    all_buttons(t)
+}
+
 /// Removes the font switch and bracketed buttons from inside lines (a line left empty goes).
 pub fn inline(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     let mut gone: Vec<(usize, String)> = Vec::new();
@@ -97,6 +102,17 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         let what = if t.is_empty() {
             None
         } else if is_breadcrumb(&t) {
+            // Short lines above a breadcrumb at the top are the page's header (site name).
+            if kept.len() <= 3
+                && kept.iter().all(|l| {
+                    let k = l.plain();
+                    k.chars().count() <= 20 && !k.contains(['。', '，', '：', ':'])
+                })
+            {
+                for l in kept.drain(..) {
+                    gone.entry("网页页眉").or_default().push((l.no, l.plain()));
+                }
+            }
             Some("面包屑导航")
         } else if all_buttons(&t) {
             Some("网页按钮")

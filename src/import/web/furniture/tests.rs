@@ -123,3 +123,19 @@ fn toolbars_of_other_portals() {
     );
     assert_eq!(kept, ["外山乡关于开展检查的通知", "各村："]);
 }
+
+#[test]
+fn the_site_name_above_the_breadcrumb() {
+    let (kept, rep) = run(
+        "辽宁省东港县人民政府\n首页 > 乡镇街道 > 黄土坎镇 > 通知公告\n黄土坎镇安全生产月活动方案\n为扎实开展活动，制定本方案。\n",
+    );
+    assert_eq!(
+        kept,
+        ["黄土坎镇安全生产月活动方案", "为扎实开展活动，制定本方案。"]
+    );
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("网页页眉"))
+    );
+}

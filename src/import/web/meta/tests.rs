@@ -107,3 +107,15 @@ fn bracketed_labels_of_a_numbered_list() {
     assert_eq!(value(&m, "valid"), "有效");
     assert_eq!(value(&m, "doc_no"), "岩府发〔2024〕11号");
 }
+
+#[test]
+fn toolbar_before_the_date_and_a_summary_line() {
+    let (kept, m) = run(
+        "红旗镇宣传标语\n放大字体  缩小字体 发布日期:2024-06-03  来源:红旗镇人民政府\n核心提示:为营造氛围，红旗镇发布宣传标语。\n人人讲安全。",
+    );
+    assert_eq!(kept, ["红旗镇宣传标语", "人人讲安全。"]);
+    assert_eq!(value(&m, "published"), "2024-06-03");
+    let (_, m) = run("索取号：SH-2024-0031 公开类别：主动公开\n正文。");
+    assert_eq!(value(&m, "index_no"), "SH-2024-0031");
+    assert_eq!(value(&m, "disclosure"), "主动公开");
+}
