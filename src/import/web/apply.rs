@@ -60,6 +60,7 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         let joined = main.issuer.join("、");
         if main.issuer.is_empty() {
             main.issuer = vec![f.value.clone()];
+            withdraw(rep, "未识别出发文机关");
             rep.info(
                 f.line,
                 f.col,
@@ -84,6 +85,7 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         && let Some(f) = source_organ(meta)
     {
         main.issuer = vec![f.value.clone()];
+        withdraw(rep, "未识别出发文机关");
         rep.warning(
             f.line,
             f.col,
@@ -99,6 +101,7 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             (None, _) => not_a_date(f, rep),
             (Some(d), None) => {
                 main.date = Some(d);
+                withdraw(rep, "未找到日期");
                 rep.info(
                     f.line,
                     f.col,
@@ -129,6 +132,7 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         && let Some(d) = main.published
     {
         main.date = Some(d);
+        withdraw(rep, "未找到日期");
         rep.info(
             0,
             0,
@@ -165,6 +169,12 @@ fn source_organ(meta: &Meta) -> Option<&Field> {
         .iter()
         .find(source)
         .or_else(|| meta.fields.iter().find(host))
+}
+
+/// Withdraws the recogniser's warning that a field was missing, once the page has given it
+/// (a later note says where the value came from).
+fn withdraw(rep: &mut Report, missing: &str) {
+    rep.diagnostics.retain(|d| !d.message.starts_with(missing));
 }
 
 fn main_doc_no(doc: &Document) -> Option<String> {

@@ -51,6 +51,13 @@ fn news_takes_its_source_and_published_date() {
             .iter()
             .any(|d| d.message.contains("按网页的来源填写"))
     );
+    // The recogniser's "no issuer" and "no date" warnings are withdrawn once filled.
+    assert!(
+        !rep.diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("未识别出发文机关")
+                || d.message.starts_with("未找到日期"))
+    );
 }
 
 #[test]
