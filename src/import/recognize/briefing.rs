@@ -38,16 +38,25 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
             rep.info(line.no, 1, format!("简报的报头“{t}”已并入标题"));
             continue;
         }
+        // "2024年第4期（总第27期）": the year's number, then the running one.
+        let own_no = issue_no(&t).or_else(|| {
+            t.split_once(['（', '('])
+                .filter(|(_, total)| issue_no(total).is_some())
+                .and_then(|(no, _)| issue_no(no))
+        });
         if i < 4
-            && item.issue_no.is_none()
-            && let Some(no) = issue_no(&t)
+            && let Some(no) = own_no
         {
-            item.issue_no = Some(no);
+            item.issue_no.get_or_insert(no);
             continue;
         }
         if i < 4
             && item.date.is_none()
             && let Some((organ, Ok(date))) = organ_and_date(&t)
+            // "某某办公室编": the office that compiles the briefing.
+            && let organ = organ
+                .trim_end_matches(|c: char| is_blank(c) || "编印发".contains(c))
+                .to_string()
             && (organ.is_empty() || is_organ(&organ))
         {
             if !organ.is_empty() {
@@ -56,9 +65,11 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
             item.date = Some(date);
             continue;
         }
-        if let Some(to) = ["报送", "报：", "送：", "发送", "分送"]
-            .iter()
-            .find_map(|w| t.strip_prefix(w))
+        if let Some(to) = [
+            "报送", "报：", "报:", "送：", "送:", "发送", "分送", "发：", "发:",
+        ]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
         {
             item.addressees.extend(split_addressees(
                 to.trim_start_matches(['：', ':']).trim_end_matches('。'),
@@ -90,5 +101,28 @@ mod tests {
         assert_eq!(issue_no("2023年第3期").as_deref(), Some("2023年第3期"));
         assert_eq!(issue_no("第一期"), Some("第一期".into()));
         assert_eq!(issue_no("第5期培训班圆满结束"), None);
+    }
+
+    #[test]
+    fn masthead_with_running_number_and_compiling_office() {
+        let lines: Vec<Line> = [
+            "2024年第4期（总第27期）",
+            "金汇镇安全生产委员会办公室编　　　　2024年7月2日",
+            "★ 金汇镇安全生产月活动圆满结束",
+            "发：各社区居委会、镇属各单位",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.to_string(),
+        })
+        .collect();
+        let mut item = Item::new(crate::gongwen::Kind::Briefing, super::super::Role::Main);
+        let kept = read(&mut item, &lines, &mut Report::new("t.txt"));
+        assert_eq!(item.issue_no.as_deref(), Some("2024年第4期"));
+        assert_eq!(item.issuer, ["金汇镇安全生产委员会办公室"]);
+        assert_eq!(item.addressees, ["各社区居委会", "镇属各单位"]);
+        assert_eq!(kept.len(), 1);
     }
 }

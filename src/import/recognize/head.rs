@@ -7,7 +7,7 @@
 
 use super::Item;
 use super::docno::parse_doc_no;
-use super::kind::{of_title, takes_addressees};
+use super::kind::{news_lead, of_title, takes_addressees};
 use super::title::{set_title, title_block};
 use crate::gongwen::Kind;
 use crate::gongwen::chars::is_blank;
@@ -121,6 +121,10 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
             break;
         }
     }
+    // The red rule under the 版头, pasted as a line of dashes.
+    while lines.get(i).is_some_and(|l| is_rule(&l.plain())) {
+        i += 1;
+    }
     let has_mark = mark_lines.iter().any(|l| l.ends_with("文件"));
     let issuer_mark = has_mark.then(|| mark_lines.join(" "));
     let mut doc_no = None;
@@ -175,6 +179,15 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
             .with_hint("导入后在前置信息中核对 type");
             Kind::Notice
         }
+        None if lines.get(i).is_some_and(|l| news_lead(&l.plain())) => {
+            rep.info(
+                title.first().map_or(0, |t| t.0),
+                1,
+                format!("标题“{joined}”中没有文种，正文以事件的日期开头，按工作动态（news）导入"),
+            )
+            .with_hint("若不是新闻稿，导入后在前置信息中改正 type");
+            Kind::News
+        }
         None => {
             rep.warning(
                 title.first().map_or(0, |t| t.0),
@@ -219,6 +232,12 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     }
 }
 
+/// A line drawn with dashes or underscores only (the 版头's red rule as text).
+fn is_rule(t: &str) -> bool {
+    t.chars().filter(|c| !is_blank(*c)).count() >= 3
+        && t.chars().all(|c| is_blank(c) || "—－-─━_＿=═–".contains(c))
+}
+
 fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
     lines[i + 1..]
         .iter()
@@ -244,5 +263,32 @@ mod tests {
         assert!(is_organ("外山乡人民政府"));
         assert!(is_organ("泉州市安全生产委员会办公室"));
         assert!(!is_organ("各村委会，乡直各单位："));
+    }
+
+    #[test]
+    fn rule_under_the_issuer_mark() {
+        assert!(is_rule("——————————————"));
+        assert!(is_rule("- - - - -"));
+        assert!(!is_rule("——"));
+        assert!(!is_rule("一、——总体要求"));
+        let lines: Vec<Line> = [
+            "外山乡人民政府",
+            "————————",
+            "外政〔2024〕3号",
+            "外山乡人民政府关于开展安全检查的通知",
+            "各村委会：",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.to_string(),
+        })
+        .collect();
+        let h = read_head(&lines, &mut Report::new("t.txt"));
+        assert_eq!(h.doc_no.as_deref(), Some("外政〔2024〕3号"));
+        assert_eq!(h.issuers, ["外山乡人民政府"]);
+        assert_eq!(h.title.len(), 1);
+        assert_eq!(h.addressees, ["各村委会"]);
     }
 }

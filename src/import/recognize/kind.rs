@@ -59,9 +59,51 @@ pub fn of_title(title: &str) -> Option<Kind> {
     None
 }
 
+/// Whether a first paragraph opens the way a news story does: with the day of the event
+/// ("6月16日，", "2024年6月16日上午，") or a time word ("近日，", "连日来，", "入夏以来，").
+/// A title naming no 文种 over such a paragraph is work news.
+pub fn news_lead(t: &str) -> bool {
+    const WORDS: &[&str] = &["近日", "日前", "近期", "连日来", "近段时间", "今年以来"];
+    let head: String = t.chars().take(16).collect();
+    if WORDS.iter().any(|w| head.starts_with(w)) {
+        return true;
+    }
+    if let Some(at) = head.find("以来") {
+        return head[..at].chars().count() <= 6 && head[at..].starts_with("以来，");
+    }
+    // A date at the very start: [YYYY年]M月D日 (digits or Chinese numerals).
+    let rest = head
+        .split_once('年')
+        .filter(|(y, _)| y.chars().count() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+        .map_or(head.as_str(), |(_, r)| r);
+    let Some((m, r)) = rest.split_once('月') else {
+        return false;
+    };
+    let Some((d, _)) = r.split_once('日') else {
+        return false;
+    };
+    let num = |s: &str| {
+        (1..=3).contains(&s.chars().count())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    };
+    num(m) && num(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn news_leads() {
+        assert!(news_lead("6月16日，宝日苏木在集贸市场开展宣传咨询日活动。"));
+        assert!(news_lead("2024年6月19日是托克乡的巴扎日，"));
+        assert!(news_lead("近日，镇安办组织开展燃气安全检查。"));
+        assert!(news_lead("入夏以来，高温天气持续。"));
+        assert!(!news_lead("为切实做好安全生产工作，现通知如下："));
+        assert!(!news_lead("一、6月16日开展咨询日活动。"));
+        assert!(!news_lead("各村委会："));
+    }
 
     #[test]
     fn kinds_from_titles() {

@@ -13,6 +13,7 @@ pub mod head;
 pub mod kind;
 pub mod phases;
 pub mod schedule;
+pub mod speech;
 pub mod tail;
 pub mod title;
 
@@ -143,11 +144,14 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     let mut main = Item::new(head.kind, Role::Main);
     head.apply(&mut main);
     closing.apply(&mut main);
-    let briefing_rest;
+    let read_rest;
     let mut rest = &front[head.end..];
     if main.kind == Kind::Briefing {
-        briefing_rest = briefing::read(&mut main, rest, rep);
-        rest = &briefing_rest;
+        read_rest = briefing::read(&mut main, rest, rep);
+        rest = &read_rest;
+    } else if main.kind == Kind::Speech {
+        read_rest = speech::read(&mut main, rest, rep);
+        rest = &read_rest;
     }
 
     // The main body runs to the signature; a 印发 notice continues with the plan it issues.

@@ -57,14 +57,22 @@ fn level(t: &str) -> Option<u8> {
 /// Splits a phase heading ("一、" or "（一）" heading, or "第一阶段") into its name and period
 /// text.
 fn heading_parts(t: &str) -> Option<(String, String)> {
-    let rest = match prefix(t) {
-        Some((o, len)) if o.level <= 2 => &t[len..],
+    // "1.宣传发动阶段（…）": a third-level item counts when it names a 阶段.
+    let (rest, must_name_stage) = match prefix(t) {
+        Some((o, len)) if o.level <= 2 => (&t[len..], false),
+        Some((o, len)) if o.level == 3 => (&t[len..], true),
         Some(_) => return None,
         None => {
             let (_, len) = enumeration(t).filter(|_| t.starts_with('第'))?;
-            t[len..].strip_prefix("阶段")?
+            (t[len..].strip_prefix("阶段")?, false)
         }
     };
+    let (name, period) = name_and_period(rest)?;
+    (!must_name_stage || name.ends_with("阶段")).then_some((name, period))
+}
+
+/// "宣传发动（5月底前）" or "宣传发动：5月底前" → (name, period text).
+fn name_and_period(rest: &str) -> Option<(String, String)> {
     let rest = rest
         .trim_start_matches(|c: char| is_blank(c) || "：:、，".contains(c))
         .trim_end_matches(is_blank);
@@ -252,5 +260,11 @@ mod tests {
             heading_parts("（二）集中宣传：2023年5月1日—6月30日"),
             Some(("集中宣传".into(), "2023年5月1日—6月30日".into()))
         );
+        assert_eq!(
+            heading_parts("1.宣传发动阶段（2024年5月25日-5月31日）"),
+            Some(("宣传发动阶段".into(), "2024年5月25日-5月31日".into()))
+        );
+        // A third-level item that names no 阶段 is a task, not a phase.
+        assert_eq!(heading_parts("1.张贴标语（5月31日前）"), None);
     }
 }

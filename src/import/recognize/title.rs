@@ -53,6 +53,11 @@ fn ends_title(t: &str) -> bool {
 
 /// Splits a title line where a space separates two Chinese parts (a manual line break).
 fn split_on_spaces(s: &str) -> Vec<String> {
+    // "通　　知": a word spaced letter by letter is one part.
+    let words: Vec<&str> = s.split(is_blank).filter(|w| !w.is_empty()).collect();
+    if words.len() > 1 && words.iter().all(|w| w.chars().count() == 1) {
+        return vec![words.concat()];
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut parts = vec![String::new()];
     let mut i = 0;
@@ -135,5 +140,7 @@ mod tests {
             split_on_spaces("提升 2.0 版本 护航"),
             ["提升 2.0 版本", "护航"]
         );
+        assert_eq!(split_on_spaces("通　　知"), ["通知"]);
+        assert_eq!(split_on_spaces("告 知 书"), ["告知书"]);
     }
 }

@@ -2,11 +2,12 @@
 //! itself says (its 文号, 署名, 成文日期, title) wins; the block fills what the document lacks,
 //! and every disagreement is a warning at the block's line, so the clerk checks it.
 
-use super::meta::{Field, Meta, first_date};
+use super::meta::{Field, Meta, first_date, label_of};
 use crate::gongwen::chars::is_blank;
 use crate::import::Report;
 use crate::import::recognize::Document;
 use crate::import::recognize::docno::parse_doc_no;
+use crate::import::recognize::head::is_organ;
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !is_blank(*c)).collect()
@@ -59,6 +60,7 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         let joined = main.issuer.join("、");
         if main.issuer.is_empty() {
             main.issuer = vec![f.value.clone()];
+            withdraw(rep, "未识别出发文机关");
             rep.info(
                 f.line,
                 f.col,
@@ -79,11 +81,27 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             .with_hint("核对原件；若署名有误，请改正导入文件中的 issuer");
         }
     }
+    if main.issuer.is_empty()
+        && let Some(f) = source_organ(meta)
+    {
+        main.issuer = vec![f.value.clone()];
+        withdraw(rep, "未识别出发文机关");
+        rep.warning(
+            f.line,
+            f.col,
+            format!(
+                "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
+                f.label, f.value
+            ),
+        )
+        .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+    }
     if let Some(f) = meta.get("date") {
         match (first_date(&f.value), main.date) {
             (None, _) => not_a_date(f, rep),
             (Some(d), None) => {
                 main.date = Some(d);
+                withdraw(rep, "未找到日期");
                 rep.info(
                     f.line,
                     f.col,
@@ -107,6 +125,20 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             _ => {}
         }
     }
+    // News, slogans, letters… are dated by the day the portal published them when they name
+    // no other; an official document's 成文日期 is never guessed.
+    if main.date.is_none()
+        && !main.kind.is_official()
+        && let Some(d) = main.published
+    {
+        main.date = Some(d);
+        withdraw(rep, "未找到日期");
+        rep.info(
+            0,
+            0,
+            format!("文中没有落款日期，date 按网页的发布日期填写为 {d}"),
+        );
+    }
     if let Some(f) = meta.get("doc_no") {
         doc_no(main_doc_no(doc), f, rep, doc);
     }
@@ -123,6 +155,26 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         )
         .with_hint("核对导入文件的 title");
     }
+}
+
+/// The page's 来源 (信息来源, 稿源…) when it names an organ, else the footer's 主办单位.
+fn source_organ(meta: &Meta) -> Option<&Field> {
+    let source = |f: &&Field| {
+        f.key.is_empty()
+            && label_of(&f.label).is_some_and(|(l, _)| l.ends_with("来源") || l == "稿源")
+            && is_organ(&f.value)
+    };
+    let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
+    meta.fields
+        .iter()
+        .find(source)
+        .or_else(|| meta.fields.iter().find(host))
+}
+
+/// Withdraws the recogniser's warning that a field was missing, once the page has given it
+/// (a later note says where the value came from).
+fn withdraw(rep: &mut Report, missing: &str) {
+    rep.diagnostics.retain(|d| !d.message.starts_with(missing));
 }
 
 fn main_doc_no(doc: &Document) -> Option<String> {
@@ -190,32 +242,4 @@ fn not_a_date(f: &Field, rep: &mut Report) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::clean::clean;
-    use crate::import::recognize::recognize;
-
-    #[test]
-    fn block_fills_and_disagrees() {
-        let text = "索引号：003-2024-7\n发布机构：外山乡人民政府\n文号：永外政[2024]8号\n成文日期：2024-03-01\n公开方式：主动公开\n发布日期：2024-03-04\n永外政〔2024〕7号\n外山乡人民政府关于开展安全宣传的通知\n各村委会：\n请认真组织宣传。\n外山乡人民政府\n2024年3月1日\n";
-        let mut rep = Report::new("t.txt");
-        let (lines, meta) = super::super::tidy(clean(text, &mut rep), &mut rep);
-        let mut doc = recognize(lines, &mut rep);
-        apply(&mut doc, &meta, &mut rep);
-        let n = &doc.items[0];
-        assert_eq!(n.doc_no.as_deref(), Some("永外政〔2024〕7号"));
-        assert_eq!(n.index_no.as_deref(), Some("003-2024-7"));
-        assert_eq!(n.disclosure.as_deref(), Some("主动公开"));
-        assert_eq!(
-            n.published.map(|d| d.to_string()).as_deref(),
-            Some("2024-03-04")
-        );
-        assert_eq!(n.title, "外山乡人民政府关于开展安全宣传的通知");
-        let w = rep
-            .diagnostics
-            .iter()
-            .find(|d| d.message.contains("不一致"))
-            .expect("a warning");
-        assert_eq!((w.line, w.message.contains("永外政[2024]8号")), (3, true));
-    }
-}
+mod tests;

@@ -64,13 +64,22 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
     }
     let first = starts.first()?;
     let before: String = c[..first.0].iter().collect();
-    if !before
+    let mut out = Vec::new();
+    if is_bare_date(&before) {
+        // "2024-06-25 14:47   来源：松林镇": the page's date without its label.
+        out.push((
+            "日期",
+            "published",
+            before.trim_matches(is_blank).to_string(),
+            1,
+        ));
+    } else if !before
         .chars()
         .all(|x| is_blank(x) || BULLETS.contains(x) || "[【［".contains(x))
+        && !super::furniture::is_toolbar(&before)
     {
         return None;
     }
-    let mut out = Vec::new();
     for (k, &(_, label, key, v)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(c.len(), |n| n.0);
         let raw: String = c[v..end].iter().collect();
@@ -81,6 +90,13 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
         out.push((label, key, value, v + 1));
     }
     Some(out)
+}
+
+/// A date (and time) alone, as a page prints it before 来源 without a label.
+fn is_bare_date(t: &str) -> bool {
+    first_date(t).is_some()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || is_blank(c) || "-/.:年月日".contains(c))
 }
 
 /// A table pasted as a row of labels over a row of values ("索引号\t文号\t发布机构" then the
@@ -178,7 +194,10 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             continue;
         };
         let near_block = |j: usize| lines.get(j).is_some_and(|l| pairs(&l.plain()).is_some());
+        // A news site's 核心提示 is a summary sentence under the title.
+        let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6;
         let accepted = found.len() >= 2
+            || summary
             || (is_strong(found[0].0) || near_block(i + 1) || i > 0 && near_block(i - 1))
                 && !found[0].2.contains('。')
                 && found[0].2.chars().count() <= 80;
@@ -228,88 +247,4 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.trim().to_string(),
-            })
-            .filter(|l| !l.text.is_empty())
-            .collect()
-    }
-
-    fn run(text: &str) -> (Vec<String>, Meta) {
-        let mut rep = Report::new("t.txt");
-        let (kept, meta) = take(lines(text), &mut rep);
-        (kept.into_iter().map(|l| l.text).collect(), meta)
-    }
-
-    fn value<'a>(m: &'a Meta, key: &str) -> &'a str {
-        m.get(key).map_or("", |f| f.value.as_str())
-    }
-
-    #[test]
-    fn one_field_per_line_with_spaced_labels() {
-        let (kept, m) = run(
-            "- 索 引 号：003511-0200-2023-00031\n- 主题分类：安全生产\n- 发布机构：外山乡人民政府\n- 成文日期：2023年04月06日\n- 文  号：永外委〔2023〕16号\n- 有效性：有效\n正文第一段。",
-        );
-        assert_eq!(kept, ["正文第一段。"]);
-        assert_eq!(value(&m, "index_no"), "003511-0200-2023-00031");
-        assert_eq!(value(&m, "issuer"), "外山乡人民政府");
-        assert_eq!(value(&m, "doc_no"), "永外委〔2023〕16号");
-        assert_eq!(value(&m, "valid"), "有效");
-        assert_eq!(m.get("doc_no").unwrap().line, 5);
-    }
-
-    #[test]
-    fn run_together_and_bracketed() {
-        let (kept, m) = run(
-            "[ 索引号 ]11350525MB0000000X/2024-00012 [ 发文字号 ]永外政〔2024〕3 号 [ 发布机构 ]外山乡人民政府 [ 成文日期 ]2024-03-01 [ 发布日期 ]2024-03-04\n来源：外山乡 发布时间：2024-03-04 09:12 浏览次数：321\n关于开展安全宣传的通知",
-        );
-        assert_eq!(kept, ["关于开展安全宣传的通知"]);
-        assert_eq!(value(&m, "doc_no"), "永外政〔2024〕3 号");
-        assert_eq!(value(&m, "published"), "2024-03-04");
-        assert_eq!(value(&m, "date"), "2024-03-01");
-        assert_eq!(
-            first_date("2024-03-04 09:12"),
-            NaiveDate::from_ymd_opt(2024, 3, 4)
-        );
-    }
-
-    #[test]
-    fn label_alone_with_value_below() {
-        let (kept, m) = run(
-            "• 索引号:\n6107280000/2024-001005\n• 主题分类:\n• 发文字号:\n镇政发〔2024〕7号\n• 发文日期:\n2024年04月06日 16:40\n• 内容概述:\n外山乡人民政府工作规则\n第一章总则",
-        );
-        assert_eq!(kept, ["外山乡人民政府工作规则", "第一章总则"]);
-        assert_eq!(value(&m, "index_no"), "6107280000/2024-001005");
-        assert_eq!(value(&m, "topic"), "");
-        assert_eq!(value(&m, "doc_no"), "镇政发〔2024〕7号");
-        assert_eq!(
-            first_date(value(&m, "date")),
-            NaiveDate::from_ymd_opt(2024, 4, 6)
-        );
-    }
-
-    #[test]
-    fn a_row_of_labels_over_a_row_of_values() {
-        let (kept, m) = run(
-            "索引号\t文号\t发布机构\t发布日期\n011043105/2024-01123\t青政发〔2024〕5号\t青石镇人民政府\t2024-03-20\n正文。",
-        );
-        assert_eq!(kept, ["正文。"]);
-        assert_eq!(value(&m, "doc_no"), "青政发〔2024〕5号");
-        assert_eq!(m.get("doc_no").map(|f| (f.line, f.col)), Some((2, 22)));
-    }
-
-    #[test]
-    fn body_lines_are_not_labels() {
-        let (kept, m) =
-            run("标题要简明。\n来源于群众的意见要认真研究。\n作者：外山乡安办\n联系人：林小梅");
-        assert_eq!(kept.len(), 4, "{kept:?}");
-        assert!(m.fields.is_empty());
-    }
-}
+mod tests;

@@ -22,6 +22,15 @@ pub use meta::Meta;
 pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
     let lines = furniture::inline(lines, rep);
     let (lines, mut meta) = meta::take(lines, rep);
+    if let Some((line, value)) = furniture::host(&lines) {
+        meta.fields.push(meta::Field {
+            key: "",
+            label: "主办单位".into(),
+            value,
+            line,
+            col: 1,
+        });
+    }
     let lines = unlabeled::take(lines, &mut meta, rep);
     let lines = furniture::remove(lines, rep);
     (lines, meta)

@@ -7,10 +7,20 @@
 use std::collections::BTreeMap;
 
 use crate::gongwen::chars::is_blank;
+use crate::gongwen::date_line;
+use crate::import::recognize::docno::parse_doc_no;
+use crate::import::recognize::head::is_organ;
 use crate::import::{Line, Report};
 
+mod buttons;
 mod words;
+use buttons::*;
 use words::*;
+
+/// Whether `t` is made only of toolbar words (放大字体 缩小字体, 打印 关闭…).
+pub fn is_toolbar(t: &str) -> bool {
+    all_buttons(t)
+}
 
 /// Removes the font switch and bracketed buttons from inside lines (a line left empty goes).
 pub fn inline(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
@@ -54,6 +64,28 @@ fn report(rep: &mut Report, gone: BTreeMap<&'static str, Vec<(usize, String)>>) 
     }
 }
 
+/// The organ named by the footer's 主办单位 (or 主办), on a footer line standing by an ICP or
+/// 网站标识码 line: the site's owner, the last resort for a document without any 署名.
+pub fn host(lines: &[Line]) -> Option<(usize, String)> {
+    let strong: Vec<bool> = lines.iter().map(|l| is_footer(&l.plain())).collect();
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let t = l.plain();
+        let near = strong[i.saturating_sub(3)..(i + 4).min(strong.len())].contains(&true);
+        if !near || !(is_footer_near(&t) || strong[i]) {
+            return None;
+        }
+        let at = ["主办单位", "主办"]
+            .iter()
+            .find_map(|w| t.find(w).map(|a| a + w.len()))?;
+        let name: String = t[at..]
+            .trim_start_matches(|c: char| is_blank(c) || "：:".contains(c))
+            .chars()
+            .take_while(|c| !is_blank(*c) && !"，,；;|｜".contains(*c))
+            .collect();
+        is_organ(&name).then_some((l.no, name))
+    })
+}
+
 /// Removes furniture lines; reports each kind once.
 pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     let mut gone: BTreeMap<&'static str, Vec<(usize, String)>> = BTreeMap::new();
@@ -70,6 +102,17 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         let what = if t.is_empty() {
             None
         } else if is_breadcrumb(&t) {
+            // Short lines above a breadcrumb at the top are the page's header (site name).
+            if kept.len() <= 3
+                && kept.iter().all(|l| {
+                    let k = l.plain();
+                    k.chars().count() <= 20 && !k.contains(['。', '，', '：', ':'])
+                })
+            {
+                for l in kept.drain(..) {
+                    gone.entry("网页页眉").or_default().push((l.no, l.plain()));
+                }
+            }
             Some("面包屑导航")
         } else if all_buttons(&t) {
             Some("网页按钮")
@@ -122,7 +165,18 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
                 .push((l.no, l.plain()));
         }
     }
-    let kept = drop_page_heading(kept, &mut gone);
+    let mut kept = drop_page_heading(kept, &mut gone);
+    // The site's name left alone after the 署名 and the date.
+    let n = kept.len();
+    if n >= 3
+        && is_organ(&kept[n - 1].plain())
+        && date_line::parse(&kept[n - 2].plain()).is_some()
+        && is_organ(&kept[n - 3].plain())
+        && kept[n - 1].plain() != kept[n - 3].plain()
+    {
+        let l = kept.pop().expect("checked");
+        gone.entry("网站名称").or_default().push((l.no, l.plain()));
+    }
     report(rep, gone);
     kept
 }
@@ -151,15 +205,31 @@ fn drop_page_heading(
     let head = lines.len().min(12);
     for i in 0..head {
         let a = squash(&lines[i].plain());
-        if a.chars().count() < 8 {
+        let a = without_doc_no(&a);
+        if a.chars().count() < 8 || date_line::parse(a).is_some() || a.ends_with(['。', '：', ':'])
+        {
             continue;
         }
-        let later = lines[i + 1..]
+        let later: Vec<String> = lines[i + 1..]
             .iter()
-            .take(10)
-            .any(|l| squash(&l.plain()) == a);
-        if later {
-            let l = lines.remove(i);
+            .take(12)
+            .map(|l| squash(&l.plain()))
+            .collect();
+        // The document's title may be split over two or three lines.
+        let repeated = (0..later.len())
+            .any(|j| (j + 1..=(j + 3).min(later.len())).any(|k| later[j..k].concat() == a));
+        if repeated {
+            // Short lines above the page's heading are the page's header (site, column names).
+            let header = lines[..i].iter().all(|l| {
+                let t = l.plain();
+                t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+            });
+            if header {
+                for l in lines.drain(..i) {
+                    gone.entry("网页页眉").or_default().push((l.no, l.plain()));
+                }
+            }
+            let l = lines.remove(if header { 0 } else { i });
             gone.entry("重复的网页标题")
                 .or_default()
                 .push((l.no, l.plain()));
@@ -169,68 +239,16 @@ fn drop_page_heading(
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(text: &str) -> (Vec<String>, Report) {
-        let mut rep = Report::new("t.txt");
-        let lines = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.trim().to_string(),
-            })
-            .filter(|l| !l.text.is_empty())
-            .collect();
-        let kept = remove(inline(lines, &mut rep), &mut rep);
-        (kept.into_iter().map(|l| l.text).collect(), rep)
-    }
-
-    #[test]
-    fn furniture_around_a_notice() {
-        let (kept, rep) = run(
-            "您当前的位置：首页 > 政务公开 > 通知公告\n首页 政务公开 政务服务 互动交流\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n外山乡人民政府关于开展安全宣传的通知\n朗读\n文章播报\n各村委会：\n请认真组织宣传。\n附件下载：\n1.宣传标语.docx\n外山乡人民政府\n2024年3月1日\n分享到：\n扫一扫在手机打开当前页\n打印本页 关闭窗口\n上一篇：关于做好防汛工作的通知\n下一篇：无\n相关链接\n关于印发安全生产工作要点的通知\n地址：外山乡政府大院 电话：0595-12345678\n主办单位：外山乡人民政府 网站标识码：3505250000\n闽ICP备12345678号\n",
-        );
-        assert_eq!(
-            kept,
-            [
-                "外山乡人民政府关于开展安全宣传的通知",
-                "各村委会：",
-                "请认真组织宣传。",
-                "外山乡人民政府",
-                "2024年3月1日"
-            ]
-        );
-        let msgs: Vec<&str> = rep.diagnostics.iter().map(|d| d.message.as_str()).collect();
-        for what in [
-            "面包屑导航",
-            "网页按钮",
-            "相关链接",
-            "附件下载列表",
-            "页脚和备案信息",
-        ] {
-            assert!(msgs.iter().any(|m| m.contains(what)), "{what}: {msgs:?}");
-        }
-    }
-
-    #[test]
-    fn inline_font_switch_and_page_heading() {
-        let (kept, _) = run(
-            "【区应急管理局】外山乡安全生产月活动方案\n字体：【大】【中】【小】\n外山乡安全生产月活动方案\n一、总体要求\n安全第一 预防为主 综合治理\n",
-        );
-        assert_eq!(
-            kept,
-            [
-                "外山乡安全生产月活动方案",
-                "一、总体要求",
-                "安全第一 预防为主 综合治理"
-            ]
-        );
-        assert_eq!(
-            strip_inline("发布时间：2024-03-04 【字体：大 中 小】").0,
-            "发布时间：2024-03-04"
-        );
-    }
+/// `t` without a 发文字号 written before it ("岩府发〔2024〕11号岩脚镇人民政府关于…", as some
+/// portals head a page).
+fn without_doc_no(t: &str) -> &str {
+    t.char_indices()
+        .take(24)
+        .filter(|&(_, c)| c == '号')
+        .map(|(at, c)| at + c.len_utf8())
+        .find(|&end| parse_doc_no(&t[..end]).is_some())
+        .map_or(t, |end| &t[end..])
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,76 @@
+//! Tests of writing the 信息公开 block into the document.
+
+use super::*;
+use crate::gongwen::Kind;
+use crate::import::clean::clean;
+use crate::import::recognize::recognize;
+
+#[test]
+fn block_fills_and_disagrees() {
+    let text = "索引号：003-2024-7\n发布机构：外山乡人民政府\n文号：永外政[2024]8号\n成文日期：2024-03-01\n公开方式：主动公开\n发布日期：2024-03-04\n永外政〔2024〕7号\n外山乡人民政府关于开展安全宣传的通知\n各村委会：\n请认真组织宣传。\n外山乡人民政府\n2024年3月1日\n";
+    let mut rep = Report::new("t.txt");
+    let (lines, meta) = super::super::tidy(clean(text, &mut rep), &mut rep);
+    let mut doc = recognize(lines, &mut rep);
+    apply(&mut doc, &meta, &mut rep);
+    let n = &doc.items[0];
+    assert_eq!(n.doc_no.as_deref(), Some("永外政〔2024〕7号"));
+    assert_eq!(n.index_no.as_deref(), Some("003-2024-7"));
+    assert_eq!(n.disclosure.as_deref(), Some("主动公开"));
+    assert_eq!(
+        n.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-04")
+    );
+    assert_eq!(n.title, "外山乡人民政府关于开展安全宣传的通知");
+    let w = rep
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("不一致"))
+        .expect("a warning");
+    assert_eq!((w.line, w.message.contains("永外政[2024]8号")), (3, true));
+}
+
+fn import(text: &str) -> (crate::import::recognize::Item, Report) {
+    let mut rep = Report::new("t.txt");
+    let (lines, meta) = super::super::tidy(clean(text, &mut rep), &mut rep);
+    let mut doc = recognize(lines, &mut rep);
+    apply(&mut doc, &meta, &mut rep);
+    (doc.items.remove(0), rep)
+}
+
+#[test]
+fn news_takes_its_source_and_published_date() {
+    let (n, rep) = import(
+        "托克乡开展安全生产宣讲活动\n来源：托克乡人民政府 作者：阿依古丽 发布时间：2024-06-20 11:02\n6月19日，托克乡宣讲队在巴扎入口设立宣传点。\n审核人：买买提江\n",
+    );
+    assert_eq!(n.kind, Kind::News);
+    assert_eq!(n.issuer, ["托克乡人民政府"]);
+    assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2024-06-20"));
+    assert!(n.body.iter().all(|b| !format!("{b:?}").contains("审核人")));
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("按网页的来源填写"))
+    );
+    // The recogniser's "no issuer" and "no date" warnings are withdrawn once filled.
+    assert!(
+        !rep.diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("未识别出发文机关")
+                || d.message.starts_with("未找到日期"))
+    );
+}
+
+#[test]
+fn the_footer_owner_is_the_last_resort() {
+    let (n, _) = import(
+        "在全镇安全生产工作会议上的讲话\n（2024年1月18日）\n同志们：\n安全生产责任重于泰山。\n主办单位：红星镇人民政府\n黑ICP备10008999号-2\n",
+    );
+    assert_eq!(n.kind, Kind::Speech);
+    assert_eq!(n.issuer, ["红星镇人民政府"]);
+    assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2024-01-18"));
+    // A 来源 that names no organ is not taken.
+    let (n, _) = import(
+        "在全镇安全生产工作会议上的讲话\n来源：本网 发布时间：2024-01-19\n同志们：\n安全生产责任重于泰山。\n",
+    );
+    assert!(n.issuer.is_empty());
+}

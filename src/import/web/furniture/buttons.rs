@@ -1,0 +1,150 @@
+//! Buttons and toolbars of a portal page (打印本页, 关闭窗口, 分享到, 朗读, 无障碍, 繁体…) and
+//! the font switch (【字体：大 中 小】): a line made only of them is furniture, and inside a
+//! line they are cut out.
+
+use crate::gongwen::chars::is_blank;
+
+/// Words of buttons and toolbars; a line made only of them is furniture.
+const BUTTONS: &[&str] = &[
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "打印本文",
+    "放大字体",
+    "缩小字体",
+    "默认字体",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "回到顶部",
+    "返回列表",
+    "返回",
+    "收藏本页",
+    "加入收藏",
+    "收藏",
+    "分享到",
+    "分享至",
+    "分享",
+    "朗读",
+    "开始朗读",
+    "停止朗读",
+    "文章播报",
+    "语音播报",
+    "播报",
+    "播放",
+    "暂停",
+    "停止",
+    "继续",
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上打开当前页",
+    "扫一扫在手机打开",
+    "在手机上打开",
+    "在手机打开",
+    "手机扫一扫",
+    "微信扫一扫",
+    "扫一扫",
+    "手机阅读",
+    "我要纠错",
+    "我要打印",
+    "我要收藏",
+    "纠错",
+    "复制链接",
+    "微信",
+    "微博",
+    "新浪微博",
+    "QQ空间",
+    "QQ",
+    "视力保护色",
+    "护眼模式",
+    "默认",
+    "无障碍",
+    "无障碍阅读",
+    "长者模式",
+    "长者",
+    "模式",
+    "智能问答",
+    "智能",
+    "问答",
+    "关怀版",
+    "切换到繁体",
+    "繁体版",
+    "简体版",
+    "繁体",
+    "简体",
+    "无障碍浏览",
+    "扫码关注公众号",
+    "扫码关注",
+    "大",
+    "中",
+    "小",
+    "字体",
+    "字号",
+    "【",
+    "】",
+];
+
+/// A line's tokens: split at blanks, brackets, bars and colons.
+pub(super) fn tokens(t: &str) -> Vec<&str> {
+    t.split(|c: char| is_blank(c) || "[]【】()（）|｜：:/、,，".contains(c))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+pub(super) fn all_buttons(t: &str) -> bool {
+    let toks = tokens(t);
+    !toks.is_empty() && toks.iter().all(|w| BUTTONS.contains(w))
+}
+
+/// Removes the font switch and bracketed buttons from inside a line; returns what was removed.
+pub(super) fn strip_inline(t: &str) -> (String, Vec<String>) {
+    let mut s = t.to_string();
+    let mut gone = Vec::new();
+    // 【字体：大 中 小】, 字体：【大】【中】【小】, 字号：T|T|T, [大][中][小]
+    for mark in ["字体", "字号"] {
+        while let Some(at) = s.find(mark) {
+            let tail: String = s[at..].chars().take(16).collect();
+            let Some(small) = tail.rfind('小') else {
+                break;
+            };
+            if !tail[..small].contains('大') {
+                break;
+            }
+            let start = s[..at]
+                .char_indices()
+                .next_back()
+                .filter(|(_, c)| "【[［(（".contains(*c))
+                .map_or(at, |(b, _)| b);
+            let mut end = at + small + '小'.len_utf8();
+            while let Some(c) = s[end..].chars().next() {
+                if "】]］)）".contains(c)
+                    || is_blank(c) && s[end..].trim_start().starts_with(['】', ']'])
+                {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            gone.push(s[start..end].to_string());
+            s.replace_range(start..end, " ");
+        }
+    }
+    // 【打印本页】 [关闭窗口] 〖返回顶部〗
+    for (open, close) in [('【', '】'), ('[', ']'), ('［', '］'), ('〖', '〗')] {
+        let mut from = 0;
+        while let Some(a) = s[from..].find(open).map(|a| a + from) {
+            let Some(b) = s[a..].find(close).map(|b| b + a) else {
+                break;
+            };
+            let inner = &s[a + open.len_utf8()..b];
+            if all_buttons(inner) {
+                gone.push(s[a..b + close.len_utf8()].to_string());
+                s.replace_range(a..b + close.len_utf8(), " ");
+            } else {
+                from = b;
+            }
+        }
+    }
+    (s.trim_matches(is_blank).to_string(), gone)
+}

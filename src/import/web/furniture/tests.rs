@@ -1,0 +1,141 @@
+//! Tests of the page furniture remover.
+
+use super::*;
+
+fn run(text: &str) -> (Vec<String>, Report) {
+    let mut rep = Report::new("t.txt");
+    let lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.trim().to_string(),
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect();
+    let kept = remove(inline(lines, &mut rep), &mut rep);
+    (kept.into_iter().map(|l| l.text).collect(), rep)
+}
+
+#[test]
+fn furniture_around_a_notice() {
+    let (kept, rep) = run(
+        "您当前的位置：首页 > 政务公开 > 通知公告\n首页 政务公开 政务服务 互动交流\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n外山乡人民政府关于开展安全宣传的通知\n朗读\n文章播报\n各村委会：\n请认真组织宣传。\n附件下载：\n1.宣传标语.docx\n外山乡人民政府\n2024年3月1日\n分享到：\n扫一扫在手机打开当前页\n打印本页 关闭窗口\n上一篇：关于做好防汛工作的通知\n下一篇：无\n相关链接\n关于印发安全生产工作要点的通知\n地址：外山乡政府大院 电话：0595-12345678\n主办单位：外山乡人民政府 网站标识码：3505250000\n闽ICP备12345678号\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "外山乡人民政府关于开展安全宣传的通知",
+            "各村委会：",
+            "请认真组织宣传。",
+            "外山乡人民政府",
+            "2024年3月1日"
+        ]
+    );
+    let msgs: Vec<&str> = rep.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    for what in [
+        "面包屑导航",
+        "网页按钮",
+        "相关链接",
+        "附件下载列表",
+        "页脚和备案信息",
+    ] {
+        assert!(msgs.iter().any(|m| m.contains(what)), "{what}: {msgs:?}");
+    }
+}
+
+#[test]
+fn the_site_owner_in_the_footer() {
+    let lines = |t: &str| -> Vec<Line> {
+        t.lines()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    };
+    let page = "正文。\n主办单位：松江县红星镇人民政府\n黑ICP备10008999号-2\n";
+    assert_eq!(host(&lines(page)), Some((2, "松江县红星镇人民政府".into())));
+    let page = "主办单位：松江县红星镇人民政府\n正文。\n";
+    assert_eq!(host(&lines(page)), None);
+    let page = "主办：清河区人民政府办公室　承办：清河区数据局\n京ICP备1号\n";
+    assert_eq!(host(&lines(page)), Some((1, "清河区人民政府办公室".into())));
+}
+
+#[test]
+fn inline_font_switch_and_page_heading() {
+    let (kept, _) = run(
+        "【区应急管理局】外山乡安全生产月活动方案\n字体：【大】【中】【小】\n外山乡安全生产月活动方案\n一、总体要求\n安全第一 预防为主 综合治理\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "外山乡安全生产月活动方案",
+            "一、总体要求",
+            "安全第一 预防为主 综合治理"
+        ]
+    );
+    assert_eq!(
+        strip_inline("发布时间：2024-03-04 【字体：大 中 小】").0,
+        "发布时间：2024-03-04"
+    );
+}
+
+#[test]
+fn page_heading_with_its_doc_no_and_the_header_above_it() {
+    let (kept, rep) = run(
+        "v美丽松江v\n松江信访\n岩府发〔2024〕11号岩脚镇人民政府关于开展安全生产月活动的通知\n岩脚镇人民政府关于开展\n安全生产月活动的通知\n各村：\n请做好准备。\n岩脚镇人民政府\n2024年5月24日\n白音旗人民政府\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "岩脚镇人民政府关于开展",
+            "安全生产月活动的通知",
+            "各村：",
+            "请做好准备。",
+            "岩脚镇人民政府",
+            "2024年5月24日"
+        ]
+    );
+    let msgs: Vec<&str> = rep.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    for what in ["网页页眉", "重复的网页标题", "网站名称"] {
+        assert!(msgs.iter().any(|m| m.contains(what)), "{what}: {msgs:?}");
+    }
+}
+
+#[test]
+fn a_repeated_date_or_sentence_is_no_page_heading() {
+    let text = "外山乡人民政府关于开展安全宣传的通知\n各村委会：\n请认真组织宣传。\n外山乡人民政府\n2024年4月2日\n附件\n致村民的一封信\n外山乡人民政府\n2024年4月2日\n";
+    let (kept, _) = run(text);
+    assert_eq!(kept.len(), 9, "{kept:?}");
+    assert_eq!(
+        without_doc_no("外政〔2024〕3号关于开展检查的通知"),
+        "关于开展检查的通知"
+    );
+    assert_eq!(without_doc_no("关于开展检查的通知"), "关于开展检查的通知");
+}
+
+#[test]
+fn toolbars_of_other_portals() {
+    let (kept, _) = run(
+        "切换到繁体 无障碍浏览\n外山乡关于开展检查的通知\n【我要打印】【关闭窗口】\n各村：\n无障碍浏览 长者\n模式\n智能\n问答\n扫码关注公众号\n",
+    );
+    assert_eq!(kept, ["外山乡关于开展检查的通知", "各村："]);
+}
+
+#[test]
+fn the_site_name_above_the_breadcrumb() {
+    let (kept, rep) = run(
+        "辽宁省东港县人民政府\n首页 > 乡镇街道 > 黄土坎镇 > 通知公告\n黄土坎镇安全生产月活动方案\n为扎实开展活动，制定本方案。\n",
+    );
+    assert_eq!(
+        kept,
+        ["黄土坎镇安全生产月活动方案", "为扎实开展活动，制定本方案。"]
+    );
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("网页页眉"))
+    );
+}

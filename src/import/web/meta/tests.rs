@@ -1,0 +1,121 @@
+//! Tests of the 信息公开 block reader.
+
+use super::*;
+
+fn lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            text: t.trim().to_string(),
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect()
+}
+
+fn run(text: &str) -> (Vec<String>, Meta) {
+    let mut rep = Report::new("t.txt");
+    let (kept, meta) = take(lines(text), &mut rep);
+    (kept.into_iter().map(|l| l.text).collect(), meta)
+}
+
+fn value<'a>(m: &'a Meta, key: &str) -> &'a str {
+    m.get(key).map_or("", |f| f.value.as_str())
+}
+
+#[test]
+fn one_field_per_line_with_spaced_labels() {
+    let (kept, m) = run(
+        "- 索 引 号：003511-0200-2023-00031\n- 主题分类：安全生产\n- 发布机构：外山乡人民政府\n- 成文日期：2023年04月06日\n- 文  号：永外委〔2023〕16号\n- 有效性：有效\n正文第一段。",
+    );
+    assert_eq!(kept, ["正文第一段。"]);
+    assert_eq!(value(&m, "index_no"), "003511-0200-2023-00031");
+    assert_eq!(value(&m, "issuer"), "外山乡人民政府");
+    assert_eq!(value(&m, "doc_no"), "永外委〔2023〕16号");
+    assert_eq!(value(&m, "valid"), "有效");
+    assert_eq!(m.get("doc_no").unwrap().line, 5);
+}
+
+#[test]
+fn run_together_and_bracketed() {
+    let (kept, m) = run(
+        "[ 索引号 ]11350525MB0000000X/2024-00012 [ 发文字号 ]永外政〔2024〕3 号 [ 发布机构 ]外山乡人民政府 [ 成文日期 ]2024-03-01 [ 发布日期 ]2024-03-04\n来源：外山乡 发布时间：2024-03-04 09:12 浏览次数：321\n关于开展安全宣传的通知",
+    );
+    assert_eq!(kept, ["关于开展安全宣传的通知"]);
+    assert_eq!(value(&m, "doc_no"), "永外政〔2024〕3 号");
+    assert_eq!(value(&m, "published"), "2024-03-04");
+    assert_eq!(value(&m, "date"), "2024-03-01");
+    assert_eq!(
+        first_date("2024-03-04 09:12"),
+        NaiveDate::from_ymd_opt(2024, 3, 4)
+    );
+}
+
+#[test]
+fn label_alone_with_value_below() {
+    let (kept, m) = run(
+        "• 索引号:\n6107280000/2024-001005\n• 主题分类:\n• 发文字号:\n镇政发〔2024〕7号\n• 发文日期:\n2024年04月06日 16:40\n• 内容概述:\n外山乡人民政府工作规则\n第一章总则",
+    );
+    assert_eq!(kept, ["外山乡人民政府工作规则", "第一章总则"]);
+    assert_eq!(value(&m, "index_no"), "6107280000/2024-001005");
+    assert_eq!(value(&m, "topic"), "");
+    assert_eq!(value(&m, "doc_no"), "镇政发〔2024〕7号");
+    assert_eq!(
+        first_date(value(&m, "date")),
+        NaiveDate::from_ymd_opt(2024, 4, 6)
+    );
+}
+
+#[test]
+fn a_row_of_labels_over_a_row_of_values() {
+    let (kept, m) = run(
+        "索引号\t文号\t发布机构\t发布日期\n011043105/2024-01123\t青政发〔2024〕5号\t青石镇人民政府\t2024-03-20\n正文。",
+    );
+    assert_eq!(kept, ["正文。"]);
+    assert_eq!(value(&m, "doc_no"), "青政发〔2024〕5号");
+    assert_eq!(m.get("doc_no").map(|f| (f.line, f.col)), Some((2, 22)));
+}
+
+#[test]
+fn a_date_without_its_label_before_the_source() {
+    let (kept, m) = run("2024-06-25 14:47   来源：松林镇   打印本页 关闭\n正文。");
+    assert_eq!(kept, ["正文。"]);
+    assert_eq!(value(&m, "published"), "2024-06-25 14:47");
+    let (kept, _) = run("2024年6月1日，镇长：请各村做好准备。");
+    assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn body_lines_are_not_labels() {
+    let (kept, m) =
+        run("标题要简明。\n来源于群众的意见要认真研究。\n作者：外山乡安办\n联系人：林小梅");
+    assert_eq!(kept.len(), 4, "{kept:?}");
+    assert!(m.fields.is_empty());
+}
+
+#[test]
+fn bracketed_labels_of_a_numbered_list() {
+    let (kept, m) = run(
+        "[主题分类] 综合政务/应急管理\n[发文机构] 石岭镇人民政府\n[联合发文单位]\n[成文日期] 2024-05-20\n[发文字号] 石岭政发〔2024〕7号\n[有效性]\n[文件来源] 石岭镇政府办公室\n石岭镇人民政府关于印发方案的通知",
+    );
+    assert_eq!(kept, ["石岭镇人民政府关于印发方案的通知"]);
+    assert_eq!(value(&m, "issuer"), "石岭镇人民政府");
+    assert_eq!(value(&m, "valid"), "");
+    let (kept, m) =
+        run("文    号: 岩府发〔2024〕11号   发布机构: 岩脚镇人民政府\n文件有效性: 有效\n正文。");
+    assert_eq!(kept, ["正文。"]);
+    assert_eq!(value(&m, "valid"), "有效");
+    assert_eq!(value(&m, "doc_no"), "岩府发〔2024〕11号");
+}
+
+#[test]
+fn toolbar_before_the_date_and_a_summary_line() {
+    let (kept, m) = run(
+        "红旗镇宣传标语\n放大字体  缩小字体 发布日期:2024-06-03  来源:红旗镇人民政府\n核心提示:为营造氛围，红旗镇发布宣传标语。\n人人讲安全。",
+    );
+    assert_eq!(kept, ["红旗镇宣传标语", "人人讲安全。"]);
+    assert_eq!(value(&m, "published"), "2024-06-03");
+    let (_, m) = run("索取号：SH-2024-0031 公开类别：主动公开\n正文。");
+    assert_eq!(value(&m, "index_no"), "SH-2024-0031");
+    assert_eq!(value(&m, "disclosure"), "主动公开");
+}
