@@ -9,14 +9,16 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response};
 
-use super::{EVENTS, Shared};
+use super::{DASHBOARD, EVENTS, Event, Shared};
 
-/// Listens for reloads; the page reloads itself when the server says so.
-const SCRIPT: &str = concat!(
-    "<script>(function(){var s=new EventSource(\"",
-    "/__xuanguan/events",
-    "\");s.addEventListener(\"reload\",function(){location.reload();});})();</script>"
-);
+/// Listens for `event`; the page reloads itself when the server sends it.
+fn script(event: Event) -> String {
+    format!(
+        "<script>(function(){{var s=new EventSource(\"{EVENTS}\");\
+s.addEventListener(\"{}\",function(){{location.reload();}});}})();</script>",
+        event.name()
+    )
+}
 
 /// Answers one request. `bound` is the address the server listens on: only requests naming
 /// it, or the loopback names, in their `Host` are answered (see [`allowed_host`]).
@@ -70,11 +72,17 @@ pub fn handle(req: Request, shared: &Shared, bound: SocketAddr) {
     let (body, ctype) = match body {
         Some(b) if key.ends_with(".html") => {
             let panel = findings_panel(shared, &key);
-            (inject(b, error.as_deref(), panel.as_deref()), "text/html; charset=utf-8")
+            // The dashboard reloads when it is rendered again, after the pages.
+            let event = if key == DASHBOARD {
+                Event::Staff
+            } else {
+                Event::Reload
+            };
+            (inject(b, event, error.as_deref(), panel.as_deref()), "text/html; charset=utf-8")
         }
         Some(b) => (b, content_type(&key)),
         None => (
-            inject(b"<!doctype html><meta charset=\"utf-8\"><title>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0</title><p>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe8\xbf\x99\xe4\xb8\xaa\xe9\xa1\xb5\xe9\x9d\xa2\xe3\x80\x82</p>".to_vec(), error.as_deref(), None),
+            inject(b"<!doctype html><meta charset=\"utf-8\"><title>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0</title><p>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe8\xbf\x99\xe4\xb8\xaa\xe9\xa1\xb5\xe9\x9d\xa2\xe3\x80\x82</p>".to_vec(), Event::Reload, error.as_deref(), None),
             "text/html; charset=utf-8",
         ),
     };
@@ -207,8 +215,8 @@ fn header(k: &str, v: &str) -> Header {
     Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header")
 }
 
-/// The reload stream: one `reload` event per finished rebuild, a comment every 15 s so dead
-/// connections are noticed.
+/// The reload stream: one `reload` event per finished rebuild and one `staff` event per
+/// dashboard rendered after it, a comment every 15 s so dead connections are noticed.
 fn events(req: Request, shared: &Shared) {
     let (tx, rx) = mpsc::channel();
     shared.clients.lock().expect("clients lock").push(tx);
@@ -222,7 +230,8 @@ fn events(req: Request, shared: &Shared) {
     }
     loop {
         let msg: &[u8] = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok(()) => b"event: reload\ndata: reload\n\n",
+            Ok(Event::Reload) => b"event: reload\ndata: reload\n\n",
+            Ok(Event::Staff) => b"event: staff\ndata: staff\n\n",
             Err(mpsc::RecvTimeoutError::Timeout) => b": ping\n\n",
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         };
@@ -247,8 +256,8 @@ fn findings_panel(shared: &Shared, key: &str) -> Option<String> {
 
 /// Adds the reload script, the proofreading panel of the page's document, and the error
 /// overlay when the last build failed.
-fn inject(mut html: Vec<u8>, error: Option<&str>, panel: Option<&str>) -> Vec<u8> {
-    let mut add = String::from(SCRIPT);
+fn inject(mut html: Vec<u8>, event: Event, error: Option<&str>, panel: Option<&str>) -> Vec<u8> {
+    let mut add = script(event);
     if let Some(p) = panel {
         add.push_str(p);
     }
@@ -327,7 +336,7 @@ fn content_type(path: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{Route, allowed_host, decode, inject, route};
+    use super::{Event, Route, allowed_host, decode, inject, route};
 
     #[test]
     fn decodes_and_refuses_escapes() {
@@ -415,11 +424,19 @@ mod tests {
     fn injects_before_body_end() {
         let out = String::from_utf8(inject(
             b"<html><body>x</body></html>".to_vec(),
+            Event::Reload,
             Some("a<b"),
             None,
         ))
         .unwrap();
         assert!(out.contains("EventSource") && out.contains("a&lt;b"));
+        assert!(out.contains(r#"addEventListener("reload""#), "{out}");
         assert!(out.ends_with("</div></body></html>"), "{out}");
+        let staff = String::from_utf8(inject(b"<body></body>".to_vec(), Event::Staff, None, None));
+        assert!(
+            staff
+                .unwrap()
+                .contains(r#"new EventSource("/__xuanguan/events");s.addEventListener("staff""#)
+        );
     }
 }
