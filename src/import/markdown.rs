@@ -111,14 +111,7 @@ mod tests {
 
     fn md(lines: &[&str], kind: Kind) -> String {
         let mut item = Item::new(kind, Role::Main);
-        item.body = lines
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.to_string(),
-            })
-            .collect();
+        item.body = Line::numbered(lines);
         body(&item, &mut Report::new("t.txt"))
     }
 

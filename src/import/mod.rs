@@ -37,6 +37,18 @@ pub struct Line {
 }
 
 impl Line {
+    /// One line per text, numbered from 1.
+    pub fn numbered<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> Vec<Line> {
+        texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                text: t.as_ref().to_string(),
+            })
+            .collect()
+    }
+
     /// The text without `**` emphasis markers.
     pub fn plain(&self) -> String {
         clean::plain(&self.text)

@@ -105,19 +105,12 @@ mod tests {
 
     #[test]
     fn masthead_with_running_number_and_compiling_office() {
-        let lines: Vec<Line> = [
+        let lines: Vec<Line> = Line::numbered(&[
             "2024年第4期（总第27期）",
             "金汇镇安全生产委员会办公室编　　　　2024年7月2日",
             "★ 金汇镇安全生产月活动圆满结束",
             "发：各社区居委会、镇属各单位",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Line {
-            no: i + 1,
-            text: t.to_string(),
-        })
-        .collect();
+        ]);
         let mut item = Item::new(crate::gongwen::Kind::Briefing, super::super::Role::Main);
         let kept = read(&mut item, &lines, &mut Report::new("t.txt"));
         assert_eq!(item.issue_no.as_deref(), Some("2024年第4期"));

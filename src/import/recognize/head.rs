@@ -271,20 +271,13 @@ mod tests {
         assert!(is_rule("- - - - -"));
         assert!(!is_rule("——"));
         assert!(!is_rule("一、——总体要求"));
-        let lines: Vec<Line> = [
+        let lines: Vec<Line> = Line::numbered(&[
             "外山乡人民政府",
             "————————",
             "外政〔2024〕3号",
             "外山乡人民政府关于开展安全检查的通知",
             "各村委会：",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Line {
-            no: i + 1,
-            text: t.to_string(),
-        })
-        .collect();
+        ]);
         let h = read_head(&lines, &mut Report::new("t.txt"));
         assert_eq!(h.doc_no.as_deref(), Some("外政〔2024〕3号"));
         assert_eq!(h.issuers, ["外山乡人民政府"]);

@@ -213,20 +213,13 @@ mod tests {
 
     #[test]
     fn run_in_phase_headings() {
-        let body: Vec<Line> = [
+        let body: Vec<Line> = Line::numbered(&[
             "三、实施步骤",
             "（一）动员部署（2023年4月6日至4月30日）。各村要制定方案；要召开动员会。",
             "（二）集中宣传（5月底前）。要悬挂横幅。",
             "四、工作要求",
             "（一）加强领导（2023年5月）",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Line {
-            no: i + 1,
-            text: t.to_string(),
-        })
-        .collect();
+        ]);
         let mut rep = Report::new("t.txt");
         let p = find_phases(&body, Some(2023), &mut rep);
         assert_eq!(p.len(), 2);

@@ -65,14 +65,7 @@ mod tests {
         assert!(is_index_no("113715250043286799/2017-26749960"));
         assert!(!is_index_no("2023-06-02"));
         let text = "113715250043286000/2023-26749001\n冠山县政府\n2023-06-02\n有效\n2023-06-02\n冠山县安委会关于开展安全生产月活动的通知\n有效\n冠安〔2023〕6号\n冠山县安委会关于开展安全生产月活动的通知\n冠安〔2023〕6号\n各乡镇：";
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.into(),
-            })
-            .collect();
+        let lines = Line::numbered(text.lines());
         let mut meta = Meta::default();
         let kept = take(lines, &mut meta, &mut Report::new("t.txt"));
         let kept: Vec<String> = kept.into_iter().map(|l| l.text).collect();

@@ -46,15 +46,7 @@ fn furniture_around_a_notice() {
 
 #[test]
 fn the_site_owner_in_the_footer() {
-    let lines = |t: &str| -> Vec<Line> {
-        t.lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                text: t.to_string(),
-            })
-            .collect()
-    };
+    let lines = |t: &str| -> Vec<Line> { Line::numbered(t.lines()) };
     let page = "正文。\n主办单位：松江县红星镇人民政府\n黑ICP备10008999号-2\n";
     assert_eq!(host(&lines(page)), Some((2, "松江县红星镇人民政府".into())));
     let page = "主办单位：松江县红星镇人民政府\n正文。\n";
