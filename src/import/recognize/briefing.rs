@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn masthead_with_running_number_and_compiling_office() {
-        let lines: Vec<Line> = Line::numbered(&[
+        let lines: Vec<Line> = Line::numbered([
             "2024年第4期（总第27期）",
             "金汇镇安全生产委员会办公室编　　　　2024年7月2日",
             "★ 金汇镇安全生产月活动圆满结束",

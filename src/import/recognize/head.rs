@@ -271,7 +271,7 @@ mod tests {
         assert!(is_rule("- - - - -"));
         assert!(!is_rule("——"));
         assert!(!is_rule("一、——总体要求"));
-        let lines: Vec<Line> = Line::numbered(&[
+        let lines: Vec<Line> = Line::numbered([
             "外山乡人民政府",
             "————————",
             "外政〔2024〕3号",

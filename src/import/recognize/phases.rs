@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn run_in_phase_headings() {
-        let body: Vec<Line> = Line::numbered(&[
+        let body: Vec<Line> = Line::numbered([
             "三、实施步骤",
             "（一）动员部署（2023年4月6日至4月30日）。各村要制定方案；要召开动员会。",
             "（二）集中宣传（5月底前）。要悬挂横幅。",

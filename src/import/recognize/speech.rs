@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn date_under_the_speaker() {
-        let lines: Vec<Line> = Line::numbered(&["镇长  于长海", "（2024年1月18日）", "同志们："]);
+        let lines: Vec<Line> = Line::numbered(["镇长  于长海", "（2024年1月18日）", "同志们："]);
         let mut item = Item::new(Kind::Speech, Role::Main);
         let rest = read(&mut item, &lines, &mut Report::new("t.txt"));
         assert_eq!(item.date, chrono::NaiveDate::from_ymd_opt(2024, 1, 18));
