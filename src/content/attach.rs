@@ -39,6 +39,11 @@ pub fn clean(s: &str) -> String {
 
 /// The `附件N` label a line is, if it is one: `Some(None)` for a bare 附件.
 fn label(line: &str) -> Option<Option<u32>> {
+    // Most lines are not labels: no cleaned copy of them (spaces and marks may stand between
+    // 附 and 件, so only 附 is looked for).
+    if !line.contains('附') {
+        return None;
+    }
     let t = clean(line);
     let rest = t.strip_prefix("附件")?;
     let rest = rest.trim_end_matches(['：', ':']);
@@ -99,10 +104,12 @@ pub fn resolve(
     items: &[Item],
     by_name: &HashMap<String, usize>,
 ) -> Vec<(String, Option<Target>)> {
+    let names = notice.fm.list("attachments");
+    if names.is_empty() {
+        return Vec::new();
+    }
     let sections = sections(notice);
-    notice
-        .fm
-        .list("attachments")
+    names
         .into_iter()
         .map(|name| {
             let key = name.trim();
@@ -312,6 +319,8 @@ mod tests {
         assert_eq!(label("附件：1. 方案"), None);
         assert_eq!(label("附件1："), Some(Some(1)));
         assert_eq!(label("附件说明"), None);
+        assert_eq!(label("附　件 3"), Some(Some(3)));
+        assert_eq!(label("各村：附近企业"), None);
     }
 
     #[test]
