@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use super::templates::{base_context, render};
+use super::templates::{base_context, render_bytes};
 use super::{Cx, Plan, context, placeholders};
 use crate::diag::Diagnostic;
 use crate::output::Dest;
@@ -55,9 +55,9 @@ pub fn render_items(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
             "item.html"
         };
         let rel = item.url();
-        let html = render(tera, template, &ctx, &rel)?;
+        let html = render_bytes(tera, template, &ctx, &rel)?;
         cx.out
-            .emit(Dest::public(&rel).from(&item.source), html.as_bytes())
+            .emit(Dest::public(&rel).from(&item.source), &html)
             .with_context(|| format!("写入 {rel}"))
     })?;
     Ok(Vec::new())

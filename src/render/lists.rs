@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::Cx;
-use super::templates::{base_context, render};
+use super::templates::{base_context, render, render_bytes};
 use crate::content::kind::{ALL, SECTIONS};
 use crate::content::{Item, Kind, Site, slug};
 use crate::diag::Diagnostic;
@@ -180,8 +180,8 @@ pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         );
         ctx.insert_value("items", tera::Value::from(chunk));
         let rel = page_path(&l.base, *p);
-        let html = render(tera, "list.html", &ctx, &rel)?;
-        out.emit(Dest::public(&rel), html.as_bytes())
+        let html = render_bytes(tera, "list.html", &ctx, &rel)?;
+        out.emit(Dest::public(&rel), &html)
     })?;
     if plan.lists_unchanged() {
         return Ok(Vec::new());

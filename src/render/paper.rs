@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::gongwen::{TITLE_CHARS, document, levels};
 use super::led::Lexicon;
 use super::led::title::break_title_with;
-use super::templates::{base_context, render};
+use super::templates::{base_context, render_bytes};
 use super::{Cx, context, placeholders};
 use crate::content::{Item, Site, attach};
 use crate::diag::Diagnostic;
@@ -60,9 +60,9 @@ pub fn render_paper(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         ctx.insert("attached", &attached(site, refs, item, &lex));
         ctx.insert("paper", &true);
         let rel = path(item);
-        let html = render(tera, "gongwen_print.html", &ctx, &rel)?;
+        let html = render_bytes(tera, "gongwen_print.html", &ctx, &rel)?;
         cx.out
-            .emit(Dest::staff(&rel).from(&item.source), html.as_bytes())
+            .emit(Dest::staff(&rel).from(&item.source), &html)
             .with_context(|| format!("写入 {rel}"))
     })?;
     Ok(Vec::new())

@@ -56,6 +56,9 @@ pub fn visible_text(html: &str) -> String {
             _ => {}
         }
     }
+    if !raw.contains('&') {
+        return raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let decoded = raw
         .replace("&nbsp;", "\u{a0}")
         .replace("&lt;", "<")
