@@ -39,7 +39,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     // Proofreading beside every renderer (the LED feed's dictionary is slow to load).
     let (outcome, rendered) = stage("check, render and write", || {
         rayon::join(
-            || check::site::proofread(&site),
+            || stage("proofreading", || check::site::proofread(&site)),
             || render::render_prepared(&mut prepared, &site, &theme, &render::Plan::All, &out),
         )
     });
