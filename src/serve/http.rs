@@ -11,13 +11,18 @@ use tiny_http::{Header, Method, Request, Response};
 
 use super::{DASHBOARD, EVENTS, Event, Shared};
 
-/// Listens for `event`; the page reloads itself when the server sends it.
-fn script(event: Event) -> String {
-    format!(
-        "<script>(function(){{var s=new EventSource(\"{EVENTS}\");\
-s.addEventListener(\"{}\",function(){{location.reload();}});}})();</script>",
-        event.name()
-    )
+/// Listens for `events`; the page reloads itself when the server sends one of them.
+fn script(events: &[Event]) -> String {
+    let listen: String = events
+        .iter()
+        .map(|e| {
+            format!(
+                "s.addEventListener(\"{}\",function(){{location.reload();}});",
+                e.name()
+            )
+        })
+        .collect();
+    format!("<script>(function(){{var s=new EventSource(\"{EVENTS}\");{listen}}})();</script>")
 }
 
 /// Answers one request. `bound` is the address the server listens on: only requests naming
@@ -72,17 +77,20 @@ pub fn handle(req: Request, shared: &Shared, bound: SocketAddr) {
     let (body, ctype) = match body {
         Some(b) if key.ends_with(".html") => {
             let panel = findings_panel(shared, &key);
-            // The dashboard reloads when it is rendered again, after the pages.
-            let event = if key == DASHBOARD {
-                Event::Staff
+            // The dashboard reloads when it is rendered again, after the pages; the not-found
+            // page on either (it may stand for a dashboard not rendered yet).
+            let events: &[Event] = if key == DASHBOARD {
+                &[Event::Staff]
+            } else if status == 404 {
+                &[Event::Reload, Event::Staff]
             } else {
-                Event::Reload
+                &[Event::Reload]
             };
-            (inject(b, event, error.as_deref(), panel.as_deref()), "text/html; charset=utf-8")
+            (inject(b, events, error.as_deref(), panel.as_deref()), "text/html; charset=utf-8")
         }
         Some(b) => (b, content_type(&key)),
         None => (
-            inject(b"<!doctype html><meta charset=\"utf-8\"><title>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0</title><p>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe8\xbf\x99\xe4\xb8\xaa\xe9\xa1\xb5\xe9\x9d\xa2\xe3\x80\x82</p>".to_vec(), Event::Reload, error.as_deref(), None),
+            inject(b"<!doctype html><meta charset=\"utf-8\"><title>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0</title><p>\xe6\x9c\xaa\xe6\x89\xbe\xe5\x88\xb0\xe8\xbf\x99\xe4\xb8\xaa\xe9\xa1\xb5\xe9\x9d\xa2\xe3\x80\x82</p>".to_vec(), &[Event::Reload, Event::Staff], error.as_deref(), None),
             "text/html; charset=utf-8",
         ),
     };
@@ -256,8 +264,13 @@ fn findings_panel(shared: &Shared, key: &str) -> Option<String> {
 
 /// Adds the reload script, the proofreading panel of the page's document, and the error
 /// overlay when the last build failed.
-fn inject(mut html: Vec<u8>, event: Event, error: Option<&str>, panel: Option<&str>) -> Vec<u8> {
-    let mut add = script(event);
+fn inject(
+    mut html: Vec<u8>,
+    events: &[Event],
+    error: Option<&str>,
+    panel: Option<&str>,
+) -> Vec<u8> {
+    let mut add = script(events);
     if let Some(p) = panel {
         add.push_str(p);
     }
@@ -424,7 +437,7 @@ mod tests {
     fn injects_before_body_end() {
         let out = String::from_utf8(inject(
             b"<html><body>x</body></html>".to_vec(),
-            Event::Reload,
+            &[Event::Reload],
             Some("a<b"),
             None,
         ))
@@ -432,7 +445,12 @@ mod tests {
         assert!(out.contains("EventSource") && out.contains("a&lt;b"));
         assert!(out.contains(r#"addEventListener("reload""#), "{out}");
         assert!(out.ends_with("</div></body></html>"), "{out}");
-        let staff = String::from_utf8(inject(b"<body></body>".to_vec(), Event::Staff, None, None));
+        let staff = String::from_utf8(inject(
+            b"<body></body>".to_vec(),
+            &[Event::Staff],
+            None,
+            None,
+        ));
         assert!(
             staff
                 .unwrap()

@@ -188,6 +188,51 @@ fn serve_reloads_the_edited_page_before_the_dashboard_and_the_dashboard_when_rea
     assert!(staff.contains("错误<strong>1</strong>"), "{staff}");
 }
 
+/// A site whose first build fails has no dashboard yet: `/staff.html` is the not-found page,
+/// which must reload on the dashboard's event too, or it would stay “未找到” after the fix.
+/// A failed rebuild tells every page, the dashboard's too, so both show the error.
+#[test]
+fn the_dashboard_not_rendered_yet_reloads_when_it_is() {
+    let s = Site::fixture("minimal");
+    let page = "content/news/peixun.md";
+    let good = s.read(page);
+    s.write(page, &good.replace("tags: [培训]", "tags: [培训"));
+    let server = crate::serve::Server::start(&s);
+    server.wait_line(std::time::Duration::from_secs(20), |l| {
+        l.starts_with("生成出错")
+    });
+    let (status, staff) = server.get("/staff.html");
+    assert_eq!(status, 404);
+    assert!(
+        staff.contains(r#"addEventListener("reload""#)
+            && staff.contains(r#"addEventListener("staff""#),
+        "{staff}"
+    );
+    let events = |rx: &std::sync::mpsc::Receiver<String>| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let mut seen = Vec::new();
+        while seen.len() < 2 {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(l) if l.starts_with("event: ") => seen.push(l),
+                Ok(_) => {}
+                Err(e) => panic!("events so far {seen:?}: {e}"),
+            }
+        }
+        seen
+    };
+    // Still broken: both events, so the dashboard's page shows the error too.
+    let rx = server.events();
+    s.write(page, &good.replace("tags: [培训]", "tags: [培训, "));
+    assert_eq!(events(&rx), ["event: reload", "event: staff"]);
+    // Fixed: the pages, then the dashboard, which is there when its event comes.
+    s.write(page, &good);
+    assert_eq!(events(&rx), ["event: reload", "event: staff"]);
+    let (status, staff) = server.get("/staff.html");
+    assert_eq!(status, 200, "{staff}");
+    assert!(staff.contains(r#"addEventListener("staff""#));
+}
+
 #[test]
 fn a_mistake_in_the_sites_dashboard_template_is_located_as_written() {
     let s = Site::fixture("minimal");

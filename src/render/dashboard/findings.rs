@@ -83,29 +83,55 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
             by.len() - 1
         });
         let f = &mut by[n];
-        let (severity, level) = match d.severity {
+        match d.severity {
             Severity::Error => {
                 f.errors += 1;
                 s.errors += 1;
-                ("error", "错误")
             }
             Severity::Warning => {
                 f.warnings += 1;
                 s.warnings += 1;
-                ("warning", "警告")
             }
             Severity::Info => {
                 f.infos += 1;
                 s.infos += 1;
-                ("info", "提示")
             }
-        };
-        // `findings` come sorted by path, line and column: the first ones of a file are kept.
-        if f.list.len() == PER_FILE {
+        }
+        // Counted here; the findings themselves are copied below, for the detailed files only.
+        if f.errors + f.warnings + f.infos > PER_FILE {
             f.more += 1;
+        }
+    }
+    by.sort_by(|a, b| {
+        (b.errors > 0, b.warnings > 0)
+            .cmp(&(a.errors > 0, a.warnings > 0))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    s.more_files = by.len().saturating_sub(ROWS);
+    by.truncate(ROWS);
+    let mut detailed: HashMap<&str, usize> = HashMap::new();
+    for (n, f) in by.iter_mut().enumerate() {
+        f.id = format!("f{}", n + 1);
+        f.detailed = n < DETAILED;
+    }
+    for (n, f) in by.iter().enumerate().take(DETAILED) {
+        detailed.insert(f.path.as_str(), n);
+    }
+    // `findings` come sorted by path, line and column: the first ones of a file are kept.
+    let mut lists: Vec<Vec<Finding>> = (0..by.len().min(DETAILED)).map(|_| Vec::new()).collect();
+    for d in findings {
+        let Some(&n) = detailed.get(d.path.as_str()) else {
+            continue;
+        };
+        if lists[n].len() == PER_FILE {
             continue;
         }
-        f.list.push(Finding {
+        let (severity, level) = match d.severity {
+            Severity::Error => ("error", "错误"),
+            Severity::Warning => ("warning", "警告"),
+            Severity::Info => ("info", "提示"),
+        };
+        lists[n].push(Finding {
             line: d.line,
             col: d.col,
             severity,
@@ -115,21 +141,9 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
             hint: d.hint.clone().unwrap_or_default(),
         });
     }
-    by.sort_by(|a, b| {
-        (b.errors > 0, b.warnings > 0)
-            .cmp(&(a.errors > 0, a.warnings > 0))
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    s.more_files = by.len().saturating_sub(ROWS);
-    by.truncate(ROWS);
-    for (n, f) in by.iter_mut().enumerate() {
-        f.id = format!("f{}", n + 1);
-        f.detailed = n < DETAILED;
-        if f.detailed {
-            f.list.sort_by_key(|x| (x.line, x.col));
-        } else {
-            f.list = Vec::new();
-        }
+    for (f, mut list) in by.iter_mut().zip(lists) {
+        list.sort_by_key(|x| (x.line, x.col));
+        f.list = list;
     }
     s.files = by;
     s
