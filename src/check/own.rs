@@ -14,7 +14,7 @@ use crate::diag::Diagnostic;
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     /// Right here (at least 2 and at most [`LONGEST`] characters).
-    pub right: HashSet<String>,
+    right: HashSet<String>,
     /// Characters of the longest word of `right`.
     pub longest: usize,
     /// The first characters of the words of `right`, sorted: where a word can start.
