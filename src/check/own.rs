@@ -16,7 +16,7 @@ pub struct Words {
     /// Right here (at least 2 and at most [`LONGEST`] characters).
     right: HashSet<String>,
     /// Characters of the longest word of `right`.
-    pub longest: usize,
+    longest: usize,
     /// The first characters of the words of `right`, sorted: where a word can start.
     firsts: Vec<char>,
     /// (简称, 全称) of issuing organs.
