@@ -172,16 +172,7 @@ fn serve_reloads_the_edited_page_before_the_dashboard_and_the_dashboard_when_rea
         s.read("content/news/dongyuanhui.md")
             .replacen("参加会议。", "参加会议，纳入纳入考核。", 1);
     s.write("content/news/dongyuanhui.md", &news);
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let mut seen = Vec::new();
-    while seen.len() < 2 {
-        let left = until.saturating_duration_since(std::time::Instant::now());
-        match rx.recv_timeout(left) {
-            Ok(l) if l.starts_with("event: ") => seen.push(l),
-            Ok(_) => {}
-            Err(e) => panic!("events so far {seen:?}: {e}"),
-        }
-    }
+    let seen = crate::serve::next_events(&rx, 2, std::time::Duration::from_secs(20));
     assert_eq!(seen, ["event: reload", "event: staff"]);
     // When the dashboard's own event comes, it already shows the new finding.
     let (_, staff) = server.get("/staff.html");
@@ -208,19 +199,7 @@ fn the_dashboard_not_rendered_yet_reloads_when_it_is() {
             && staff.contains(r#"addEventListener("staff""#),
         "{staff}"
     );
-    let events = |rx: &std::sync::mpsc::Receiver<String>| {
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        let mut seen = Vec::new();
-        while seen.len() < 2 {
-            let left = until.saturating_duration_since(std::time::Instant::now());
-            match rx.recv_timeout(left) {
-                Ok(l) if l.starts_with("event: ") => seen.push(l),
-                Ok(_) => {}
-                Err(e) => panic!("events so far {seen:?}: {e}"),
-            }
-        }
-        seen
-    };
+    let events = |rx| crate::serve::next_events(rx, 2, std::time::Duration::from_secs(20));
     // Still broken: both events, so the dashboard's page shows the error too.
     let rx = server.events();
     s.write(page, &good.replace("tags: [培训]", "tags: [培训, "));

@@ -175,6 +175,23 @@ pub fn expect_reload(rx: &Receiver<String>, limit: Duration) {
     }
 }
 
+/// The next `n` event names of the reload stream (`event: reload`, `event: staff`), within
+/// `limit`.
+#[track_caller]
+pub fn next_events(rx: &Receiver<String>, n: usize, limit: Duration) -> Vec<String> {
+    let until = Instant::now() + limit;
+    let mut seen = Vec::new();
+    while seen.len() < n {
+        let left = until.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(l) if l.starts_with("event: ") => seen.push(l),
+            Ok(_) => {}
+            Err(e) => panic!("events so far {seen:?}: {e}"),
+        }
+    }
+    seen
+}
+
 const PAGE: &str = "content/news/peixun.md";
 
 #[test]
