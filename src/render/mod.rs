@@ -154,6 +154,14 @@ impl Plan {
         }
     }
 
+    /// The sources of a partial render (`None`: the whole site).
+    pub fn sources(&self) -> Option<&BTreeSet<PathBuf>> {
+        match self {
+            Plan::All => None,
+            Plan::Items { sources, .. } | Plan::Edited { sources, .. } => Some(sources),
+        }
+    }
+
     /// Whether list pages without any included item may be skipped.
     pub fn lists_unchanged(&self) -> bool {
         matches!(self, Plan::Edited { .. })

@@ -45,6 +45,8 @@ pub struct Fresh {
     /// Per item (site order), whether it is outside the plan and at the same place as in the
     /// previous render, when that is known; what shows only such items did not change.
     pub unmoved: Option<Vec<bool>>,
+    /// How many items the previous render had, when it is known and this render is partial.
+    pub items_before: Option<usize>,
 }
 
 impl Prepared {
@@ -102,6 +104,7 @@ impl Prepared {
                 })
                 .collect()
         });
+        let items_before = unmoved.is_some().then_some(self.sources.len());
         if !matches!(plan, Plan::Edited { .. }) || self.sources.len() != site.items.len() {
             self.sources = site.items.iter().map(|i| i.source.clone()).collect();
         }
@@ -136,6 +139,7 @@ impl Prepared {
             all_pages,
             lists,
             unmoved,
+            items_before,
         })
     }
 

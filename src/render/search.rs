@@ -10,11 +10,10 @@
 use serde::Serialize;
 
 use super::Cx;
-use super::context::Refs;
 use super::templates::{base_context, render};
 use crate::content::{Site, roster};
 use crate::diag::Diagnostic;
-use crate::output::{Dest, Output};
+use crate::output::Dest;
 
 /// Items per shard file.
 const SHARD: usize = 400;
@@ -36,8 +35,7 @@ struct Entry<'a> {
 
 /// The search page and its index.
 pub fn render_search(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
-    let unmoved = cx.fresh.unmoved.as_deref();
-    let shards = render_index(cx.site, cx.plan, unmoved, cx.refs, cx.out)?;
+    let shards = render_index(cx)?;
     if !cx.plan.lists_unchanged() {
         let mut ctx = base_context(cx.refs, "");
         ctx.insert("shards", &shards);
@@ -48,52 +46,82 @@ pub fn render_search(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     Ok(Vec::new())
 }
 
-/// Writes the shards; returns how many there are. When the plan only edits items in place,
-/// only the shards holding them are written again.
-///
-/// With `unmoved` (see `Fresh::unmoved`), shards of unmoved items only are declared unchanged.
-fn render_index(
-    site: &Site,
-    plan: &super::Plan,
-    unmoved: Option<&[bool]>,
-    refs: &Refs,
-    out: &Output,
-) -> anyhow::Result<usize> {
-    let shards = site.items.len().div_ceil(SHARD).max(1);
-    for (n, chunk) in site.items.chunks(SHARD).enumerate() {
-        if plan.lists_unchanged() && !chunk.iter().any(|i| plan.includes(i)) {
-            continue;
+/// How many shards `items` items fill.
+fn shard_count(items: usize) -> usize {
+    items.div_ceil(SHARD).max(1)
+}
+
+/// The shard of the item read from `source` (its path in the site): FNV-1a of the path, so
+/// that an item stays in its shard when it, or any other item, moves in the site's order,
+/// and a partial render writes only the shards of the items it renders.
+fn shard_of(source: &std::path::Path, shards: usize) -> usize {
+    let hash = source
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    (hash % shards as u64) as usize
+}
+
+/// Writes the shards; returns how many there are. A partial render whose shard count did not
+/// change writes only the shards of its sources (added, edited, moved or deleted items) and
+/// keeps the others.
+fn render_index(cx: &Cx<'_>) -> anyhow::Result<usize> {
+    let (site, refs, out) = (cx.site, cx.refs, cx.out);
+    let shards = shard_count(site.items.len());
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
+    for (n, i) in site.items.iter().enumerate() {
+        members[shard_of(&i.source, shards)].push(n);
+    }
+    // Items edited in place keep their number; otherwise the previous count must be known.
+    let same_count = cx.plan.lists_unchanged()
+        || cx
+            .fresh
+            .items_before
+            .is_some_and(|b| shard_count(b) == shards);
+    let dirty: Option<Vec<bool>> = match cx.plan.sources() {
+        Some(sources) if same_count => {
+            let mut d = vec![false; shards];
+            for s in sources {
+                d[shard_of(s, shards)] = true;
+            }
+            Some(d)
         }
-        if let Some(u) = unmoved
-            && u[n * SHARD..n * SHARD + chunk.len()].iter().all(|&x| x)
+        _ => None,
+    };
+    for (n, list) in members.iter().enumerate() {
+        let dest = format!("search/index-{n}.js");
+        if let Some(d) = &dirty
+            && !d[n]
         {
-            out.keep(Dest::public(&format!("search/index-{n}.js")));
+            out.keep(Dest::public(&dest));
             continue;
         }
-        let entries: Vec<Entry<'_>> = chunk
+        let entries: Vec<Entry<'_>> = list
             .iter()
-            .zip(&refs.items[n * SHARD..])
-            .map(|(i, r)| Entry {
-                t: &r.title,
-                u: &r.url,
-                k: r.kind_label,
-                d: &r.date,
-                n: i.fm.text("doc_no").unwrap_or(""),
-                m: meta(i),
-                x: public_text(&squeeze(&i.body.text))
-                    .chars()
-                    .take(TEXT_CHARS)
-                    .collect(),
+            .map(|&k| {
+                let (i, r) = (&site.items[k], &refs.items[k]);
+                Entry {
+                    t: &r.title,
+                    u: &r.url,
+                    k: r.kind_label,
+                    d: &r.date,
+                    n: i.fm.text("doc_no").unwrap_or(""),
+                    m: meta(i),
+                    x: public_text(&squeeze(&i.body.text))
+                        .chars()
+                        .take(TEXT_CHARS)
+                        .collect(),
+                }
             })
             .collect();
         let json = serde_json::to_string(&entries)?;
         out.emit(
-            Dest::public(&format!("search/index-{n}.js")),
+            Dest::public(&dest),
             format!("xgSearchAdd({json});\n").as_bytes(),
         )?;
-    }
-    if site.items.is_empty() {
-        out.emit(Dest::public("search/index-0.js"), b"xgSearchAdd([]);\n")?;
     }
     Ok(shards)
 }

@@ -326,7 +326,7 @@ fn a_list_losing_its_second_page() {
 }
 
 #[test]
-fn search_shards_follow_a_moved_item() {
+fn search_shards_follow_a_moved_added_and_deleted_item() {
     let s = Site::example();
     // More than one search shard (400 items each).
     for n in 0..420 {
@@ -341,7 +341,13 @@ fn search_shards_follow_a_moved_item() {
     }
     let srv = Server::start_with(&s, &TODAY);
     assert_eq!(srv.get("/search/index-1.js").0, 200);
-    // Within the first shard, then from the first shard into the second.
+    // Each item is in exactly one shard.
+    let shards = |needle: &str| {
+        (0..2)
+            .filter(|n| srv.get(&format!("/search/index-{n}.js")).1.contains(needle))
+            .count()
+    };
+    // A title change, then a date change that moves the item across the site's order.
     let page = "content/news/sousuo-007.md";
     edit(
         &s,
@@ -352,10 +358,26 @@ fn search_shards_follow_a_moved_item() {
     );
     assert_fresh(&s, &srv);
     edit(&s, &srv, page, "date: 2026-08-08", "date: 2020-01-01");
-    assert!(
-        srv.get("/search/index-1.js")
-            .1
-            .contains("搜索分片第000篇甲")
-    );
+    assert_eq!(shards("搜索分片第000篇甲"), 1);
     assert_fresh(&s, &srv);
+    // A new item, then deleting it and another one.
+    let rx = srv.events();
+    s.write(
+        "content/news/sousuo-xinzeng.md",
+        "---\ntype: news\ntitle: 搜索分片新增篇\ndate: 2026-03-03\n---\n\n新增正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(shards("搜索分片新增篇"), 1);
+    assert_fresh(&s, &srv);
+    for gone in [
+        "content/news/sousuo-xinzeng.md",
+        "content/news/sousuo-100.md",
+    ] {
+        let rx = srv.events();
+        std::fs::remove_file(s.file(gone)).unwrap();
+        expect_reload(&rx, Duration::from_secs(10));
+    }
+    assert_eq!(shards("搜索分片新增篇"), 0);
+    assert_eq!(shards("搜索分片第100篇"), 0);
+    assert_fresh_also(&s, &srv, &["news/sousuo-100.html"]);
 }
