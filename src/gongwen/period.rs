@@ -1,5 +1,5 @@
 //! The period of a campaign phase as plans write it in a heading's parentheses: a deadline
-//! (2023年4月底前, 2024年3月15日前, 年底前), a start (2023年10月起), a range (4月1日至5月31日,
+//! (2023年4月底前, 2024年3月15日前, 年底前, 即日起至4月30日), a start (2023年10月起), a range (4月1日至5月31日,
 //! 2023年4月6日—30日, 2023年5月至6月) or a whole month (2023年5月). Numbers are read with
 //! [`super::numerals::value`], so 二〇二三年五月 and full-width digits are read too.
 //!
@@ -68,6 +68,16 @@ fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
 pub fn parse(s: &str, doc_year: Option<i32>) -> Option<Period> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let s = s.trim_end_matches(['止', '。']);
+    // "即日起至4月30日": from the day of the document (filled in later), until a deadline.
+    if let Some(rest) = s
+        .trim_start_matches(['自', '从'])
+        .strip_prefix("即日")
+        .map(|r| r.trim_start_matches('起'))
+        .and_then(|r| r.strip_prefix('至').or_else(|| r.strip_prefix('到')))
+    {
+        let rest = rest.trim_end_matches(['前', '止']);
+        return parse(&format!("{rest}前"), doc_year);
+    }
     for sep in ["—", "——", "－", "-", "~", "～", "至", "到"] {
         if let Some((a, b)) = s.split_once(sep) {
             return range(a, b, doc_year);
@@ -136,6 +146,12 @@ mod tests {
         assert_eq!(parse("2024年3月15 日前", None).unwrap().end, d(2024, 3, 15));
         let p = parse("2023年10月起", None).unwrap();
         assert_eq!((p.start, p.end), (d(2023, 10, 1), None));
+        let p = parse("即日起至4月30日", Some(2024)).unwrap();
+        assert_eq!((p.start, p.end), (None, d(2024, 4, 30)));
+        assert_eq!(
+            parse("自即日起到5月底", Some(2024)).unwrap().end,
+            d(2024, 5, 31)
+        );
         let p = parse("5月底前", Some(2023)).unwrap();
         assert_eq!(p.end, d(2023, 5, 31));
         assert!(p.year_from_context);

@@ -33,8 +33,9 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
     let mut kept = Vec::new();
     for (i, line) in rest.iter().enumerate() {
         let t = line.plain();
-        // The 报头 ("安全生产工作简报") under the portal's own heading of the same briefing.
-        if i < 2 && t.ends_with("简报") && t.chars().count() <= 20 && item.title.contains(&t) {
+        // The 报头 ("安全生产工作简报", "安全生产工作动态") under the portal's own heading of
+        // the same briefing.
+        if i < 2 && t.chars().count() >= 4 && t.chars().count() <= 20 && item.title.contains(&t) {
             rep.info(line.no, 1, format!("简报的报头“{t}”已并入标题"));
             continue;
         }

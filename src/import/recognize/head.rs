@@ -89,7 +89,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     // 份号, 密级 and 紧急程度 stand flush left above the 版头.
     while let Some(line) = lines.get(i) {
         let t = line.plain();
-        if matches!(t.as_str(), "特急" | "加急") {
+        if is_urgency(&t) {
             urgency = Some(t);
         } else if ["绝密", "机密", "秘密"].iter().any(|w| t.starts_with(w))
             && t.chars().count() <= 12
@@ -105,7 +105,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     let head_start = i;
     // 发文机关标志: organ lines, possibly ending with 文件, before the 发文字号 or the title.
     while i < lines.len() && i < head_start + 4 {
-        let t = lines[i].plain();
+        let t = unspaced(&lines[i].plain());
         let names: Vec<&str> = t
             .trim_end_matches("文件")
             .split(is_blank)
@@ -159,7 +159,14 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     }
     let (title, end) = title_block(lines, i);
     i = end;
-    // Portals print the title above the document, its 发文字号 under it.
+    // Portals print the title above the document, its 紧急程度 and 发文字号 under it.
+    if urgency.is_none()
+        && let Some(line) = lines.get(i)
+        && is_urgency(&line.plain())
+    {
+        urgency = Some(line.plain());
+        i += 1;
+    }
     if doc_no.is_none()
         && let Some(line) = lines.get(i)
         && let Some((normal, _)) = parse_doc_no(&line.plain())
@@ -216,6 +223,15 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
         if t.ends_with(['：', ':']) && t.chars().count() <= 100 && !t.starts_with('_') {
             addressees = split_addressees(&t);
             i += 1;
+        } else if let Some(next) = lines.get(i + 1).map(Line::plain)
+            && t.ends_with(['，', '、', ','])
+            && next.ends_with(['：', ':'])
+            && !format!("{t}{next}").contains(['。', '；'])
+            && t.chars().count() + next.chars().count() <= 100
+        {
+            // 主送 broken over two lines (text copied out of a PDF).
+            addressees = split_addressees(&format!("{t}{next}"));
+            i += 2;
         }
     }
     Head {
@@ -232,10 +248,25 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
     }
 }
 
+/// A line spaced out one character at a time ("云 溪 县 安 全 生 产 委 员 会 文 件", as text
+/// copied out of a PDF gives the 发文机关标志) without its spaces; any other line as it is.
+fn unspaced(t: &str) -> String {
+    let parts: Vec<&str> = t.split(is_blank).filter(|s| !s.is_empty()).collect();
+    if parts.len() >= 4 && parts.iter().all(|p| p.chars().count() == 1) {
+        parts.concat()
+    } else {
+        t.to_string()
+    }
+}
+
 /// A line drawn with dashes or underscores only (the 版头's red rule as text).
 fn is_rule(t: &str) -> bool {
     t.chars().filter(|c| !is_blank(*c)).count() >= 3
         && t.chars().all(|c| is_blank(c) || "—－-─━_＿=═–".contains(c))
+}
+
+fn is_urgency(t: &str) -> bool {
+    matches!(t, "特急" | "加急")
 }
 
 fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
@@ -246,9 +277,23 @@ fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
 }
 
 /// "各村委会，乡直各单位：" → [各村委会, 乡直各单位].
+/// A 、 inside brackets ("各县（市、区）安委办") does not split.
 pub fn split_addressees(t: &str) -> Vec<String> {
-    t.trim_end_matches(['：', ':'])
-        .split(['、', '，', ',', '；'])
+    let mut out = vec![String::new()];
+    let mut depth = 0usize;
+    for c in t.trim_end_matches(['：', ':']).chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && "、，,；".contains(c) {
+            out.push(String::new());
+        } else {
+            out.last_mut().expect("non-empty").push(c);
+        }
+    }
+    out.into_iter()
         .map(|s| s.trim_matches(is_blank).to_string())
         .filter(|s| !s.is_empty())
         .collect()
@@ -263,6 +308,14 @@ mod tests {
         assert!(is_organ("外山乡人民政府"));
         assert!(is_organ("泉州市安全生产委员会办公室"));
         assert!(!is_organ("各村委会，乡直各单位："));
+    }
+
+    #[test]
+    fn addressees_split_outside_brackets_only() {
+        assert_eq!(
+            split_addressees("各县（市、区）安委办，各乡镇（街道）："),
+            ["各县（市、区）安委办", "各乡镇（街道）"]
+        );
     }
 
     #[test]
@@ -283,5 +336,35 @@ mod tests {
         assert_eq!(h.issuers, ["外山乡人民政府"]);
         assert_eq!(h.title.len(), 1);
         assert_eq!(h.addressees, ["各村委会"]);
+    }
+
+    #[test]
+    fn a_pdf_head_spaced_out_with_urgency_and_wrapped_addressees() {
+        let lines: Vec<Line> = Line::numbered([
+            "云 溪 县 安 全 生 产 委 员 会 文 件",
+            "云安委〔2021〕7号",
+            "云溪县安全生产委员会关于开展安全检查的通知",
+            "各乡（镇）人民政府，县安委会各成员单位，",
+            "各有关企业：",
+        ]);
+        let h = read_head(&lines, &mut Report::new("t.txt"));
+        assert_eq!(h.issuers, ["云溪县安全生产委员会"]);
+        assert_eq!(h.issuer_mark.as_deref(), Some("云溪县安全生产委员会文件"));
+        assert_eq!(h.doc_no.as_deref(), Some("云安委〔2021〕7号"));
+        assert_eq!(
+            h.addressees,
+            ["各乡（镇）人民政府", "县安委会各成员单位", "各有关企业"]
+        );
+        // A portal prints the title first, then 特急 and the 文号.
+        let lines: Vec<Line> = Line::numbered([
+            "泓川市安委办关于做好春节期间安全防范工作的紧急通知",
+            "特急",
+            "泓安办明电〔2025〕2号",
+            "各县（区）人民政府：",
+        ]);
+        let h = read_head(&lines, &mut Report::new("t.txt"));
+        assert_eq!(h.urgency.as_deref(), Some("特急"));
+        assert_eq!(h.doc_no.as_deref(), Some("泓安办明电〔2025〕2号"));
+        assert_eq!(h.addressees, ["各县（区）人民政府"]);
     }
 }

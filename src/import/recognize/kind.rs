@@ -15,6 +15,9 @@ pub fn takes_addressees(kind: Kind) -> bool {
 
 /// The type named by a title, from its 文种 word; `None` when the title names none.
 pub fn of_title(title: &str) -> Option<Kind> {
+    if issue_suffix(title) {
+        return Some(Kind::Briefing);
+    }
     let t = title
         .trim_end_matches(['）', ')'])
         .trim_end_matches("参考")
@@ -57,6 +60,15 @@ pub fn of_title(title: &str) -> Option<Kind> {
         return Some(Kind::News);
     }
     None
+}
+
+/// Whether a title ends with a bracketed 期数 ("…工作动态（2023年第15期）"): a briefing,
+/// whatever it calls itself.
+fn issue_suffix(title: &str) -> bool {
+    title
+        .strip_suffix(['）', ')'])
+        .and_then(|s| s.rsplit_once(['（', '(']))
+        .is_some_and(|(_, inner)| super::briefing::issue_no(inner).is_some())
 }
 
 /// Whether a first paragraph opens the way a news story does: with the day of the event

@@ -41,7 +41,7 @@ const STEP_WORDS: &[&str] = &[
 
 /// The campaign title a plan's title gives: the title without its 文种 word.
 pub fn campaign_title(plan_title: &str) -> String {
-    for w in ["方案", "要点", "计划"] {
+    for w in ["实施方案", "方案", "要点", "计划"] {
         if let Some(t) = plan_title.strip_suffix(w) {
             return t.to_string();
         }

@@ -36,18 +36,34 @@ const GENRE_ENDINGS: &[&str] = &[
     "请示",
     "纪要",
     "总结",
+    "统计表",
+    "一览表",
+    "登记表",
+    "自查表",
+    "检查表",
+    "汇总表",
+    "明细表",
+    "报名表",
+    "回执",
+    "清单",
+    "台账",
 ];
+
+/// A form's fill-in line ("填报单位（盖章）：      填报日期："): a run of three blanks or more.
+fn has_fill_in_gap(t: &str) -> bool {
+    t.split(|c: char| !is_blank(c))
+        .any(|gap| gap.chars().count() >= 3)
+}
 
 fn ends_title(t: &str) -> bool {
     let t = t.trim_end_matches("（参考）").trim_end_matches("(参考)");
     // "…简报（第5期）": the issue number closes the title too.
-    let t = match t
-        .strip_suffix(['）', ')'])
+    if t.strip_suffix(['）', ')'])
         .and_then(|s| s.rsplit_once(['（', '(']))
+        .is_some_and(|(_, inner)| super::briefing::issue_no(inner).is_some())
     {
-        Some((head, inner)) if super::briefing::issue_no(inner).is_some() => head,
-        _ => t,
-    };
+        return true;
+    }
     GENRE_ENDINGS.iter().any(|g| t.ends_with(g))
 }
 
@@ -110,6 +126,7 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
             && !"。；，：:;,！？".contains(last)
             && (out.is_empty()
                 || (!ordinal::numbered(&t)
+                    && !has_fill_in_gap(&t)
                     && date_line::parse(&t).is_none()
                     && !t.starts_with("附件")));
         let subtitle = t.starts_with("——") && !out.is_empty();
@@ -142,5 +159,19 @@ mod tests {
         );
         assert_eq!(split_on_spaces("通　　知"), ["通知"]);
         assert_eq!(split_on_spaces("告 知 书"), ["告知书"]);
+    }
+
+    #[test]
+    fn a_table_title_stops_before_the_form() {
+        let lines = Line::numbered([
+            "“安全生产月”活动情况",
+            "填报单位（盖章）：      填报日期：    年   月   日",
+            "序号",
+        ]);
+        let (title, end) = title_block(&lines, 0);
+        assert_eq!(title.len(), 1);
+        assert_eq!(end, 1);
+        let lines = Line::numbered(["“安全生产月”活动情况统计表", "序号"]);
+        assert_eq!(title_block(&lines, 0).0.len(), 1);
     }
 }

@@ -96,7 +96,7 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
 fn is_bare_date(t: &str) -> bool {
     first_date(t).is_some()
         && t.chars()
-            .all(|c| c.is_ascii_digit() || is_blank(c) || "-/.:年月日".contains(c))
+            .all(|c| c.is_ascii_digit() || is_blank(c) || "-/.:年月日|｜".contains(c))
 }
 
 /// A table pasted as a row of labels over a row of values ("索引号\t文号\t发布机构" then the

@@ -103,12 +103,7 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
             None
         } else if is_breadcrumb(&t) {
             // Short lines above a breadcrumb at the top are the page's header (site name).
-            if kept.len() <= 3
-                && kept.iter().all(|l| {
-                    let k = l.plain();
-                    k.chars().count() <= 20 && !k.contains(['。', '，', '：', ':'])
-                })
-            {
+            if kept.len() <= 3 && kept.iter().all(|l| is_header_line(&l.plain())) {
                 for l in kept.drain(..) {
                     gone.entry("网页页眉").or_default().push((l.no, l.plain()));
                 }
@@ -116,6 +111,8 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
             Some("面包屑导航")
         } else if all_buttons(&t) {
             Some("网页按钮")
+        } else if is_editor_credit(&t) {
+            Some("编辑署名")
         } else if is_prev_next(&t) {
             Some("上一篇/下一篇")
         } else if strong[i - 1]
@@ -124,7 +121,7 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         {
             footer = true;
             Some("页脚和备案信息")
-        } else if is_nav(&t) {
+        } else if is_nav(&t) || kept.len() <= 1 && is_menu_bar(&t) {
             Some("网站导航")
         } else if is_related_heading(&t) {
             while i < lines.len() && is_link_like(&lines[i].plain()) && !strong[i] {
@@ -165,6 +162,7 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
                 .push((l.no, l.plain()));
         }
     }
+    let kept = drop_reprint_lead(kept, &mut gone);
     let mut kept = drop_page_heading(kept, &mut gone);
     // The site's name left alone after the 署名 and the date.
     let n = kept.len();
@@ -179,6 +177,35 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     }
     report(rep, gone);
     kept
+}
+
+/// A news site reprinting a document: its headline and a lead ending "全文如下：" above the
+/// document's own title. Both go; the document starts at its title.
+fn drop_reprint_lead(
+    mut lines: Vec<Line>,
+    gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
+) -> Vec<Line> {
+    let lead = lines.iter().take(6).position(|l| {
+        let t = l.plain();
+        ["全文如下", "原文如下", "内容如下"]
+            .iter()
+            .any(|w| t.trim_end_matches(['：', ':']).ends_with(w))
+    });
+    let Some(i) = lead else {
+        return lines;
+    };
+    let next = lines.get(i + 1).map(Line::plain).unwrap_or_default();
+    if next.chars().count() > 60
+        || crate::import::recognize::kind::of_title(&next.replace(is_blank, "")).is_none()
+    {
+        return lines;
+    }
+    for l in lines.drain(..=i) {
+        gone.entry("转载的新闻标题和导语")
+            .or_default()
+            .push((l.no, l.plain()));
+    }
+    lines
 }
 
 /// The page's own heading repeated by the document's title a few lines below (often with the
@@ -220,10 +247,7 @@ fn drop_page_heading(
             .any(|j| (j + 1..=(j + 3).min(later.len())).any(|k| later[j..k].concat() == a));
         if repeated {
             // Short lines above the page's heading are the page's header (site, column names).
-            let header = lines[..i].iter().all(|l| {
-                let t = l.plain();
-                t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
-            });
+            let header = lines[..i].iter().all(|l| is_header_line(&l.plain()));
             if header {
                 for l in lines.drain(..i) {
                     gone.entry("网页页眉").or_default().push((l.no, l.plain()));
@@ -237,6 +261,16 @@ fn drop_page_heading(
         }
     }
     lines
+}
+
+/// A line of a page's header: a short name (site, column) without punctuation, or the site's
+/// name in English.
+fn is_header_line(t: &str) -> bool {
+    let english = t.chars().count() <= 80
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+        && t.chars()
+            .all(|c| c.is_ascii_alphabetic() || is_blank(c) || "&-.,'".contains(c));
+    english || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
 }
 
 /// `t` without a 发文字号 written before it ("岩府发〔2024〕11号岩脚镇人民政府关于…", as some

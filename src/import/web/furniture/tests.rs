@@ -131,3 +131,39 @@ fn the_site_name_above_the_breadcrumb() {
             .any(|d| d.message.contains("网页页眉"))
     );
 }
+
+#[test]
+fn a_news_site_reprinting_a_letter() {
+    let (kept, _) = run(
+        "华夏民生网首页|地方频道|时政|社会|财经|图片\n华夏民生网 >> 地方频道 >> 市县新闻\n柏溪县安委办致信全县企业：复工复产务必绷紧安全弦\n小字号\n点赞 分享到：\n华夏民生网柏溪2月21日电 近日，县安委办向全县企业发出一封信。全文如下：\n致全县企业复工复产安全生产的一封信\n全县各生产经营单位：\n请务必把安全放在首位。\n柏溪县安全生产委员会办公室\n2020年2月20日\n(责编：林晓、王鹏)\n热门排行\n1. 柏溪县出台十条措施\n华夏民生网版权所有\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "致全县企业复工复产安全生产的一封信",
+            "全县各生产经营单位：",
+            "请务必把安全放在首位。",
+            "柏溪县安全生产委员会办公室",
+            "2020年2月20日"
+        ]
+    );
+}
+
+#[test]
+fn page_headers_of_city_portals() {
+    let (kept, _) = run(
+        "望海市应急管理局\nWANGHAI EMERGENCY MANAGEMENT BUREAU\n当前位置：首页 > 安委办 > 工作动态\n望海市安全生产工作动态（2023年第15期）\n",
+    );
+    assert_eq!(kept, ["望海市安全生产工作动态（2023年第15期）"]);
+    let (kept, _) = run(
+        "泓川市人民政府\n无障碍 | 长者模式 | 繁體 | 登录 | 注册\n首页 > 政务公开 > 通知公告\n泓川市安委办关于做好安全防范工作的紧急通知\n",
+    );
+    assert_eq!(kept, ["泓川市安委办关于做好安全防范工作的紧急通知"]);
+    let (kept, _) =
+        run("枫城市人民政府\n安全生产委员会办公室专栏\n当前栏目：工作部署\n枫城市活动实施方案\n");
+    assert_eq!(kept, ["枫城市活动实施方案"]);
+    // A table pasted with bars inside the document is not a menu.
+    let (kept, _) =
+        run("外山乡安全检查情况的通报\n各村委会：\n检查情况如下。\n序号|单位|问题|整改|期限\n");
+    assert_eq!(kept.len(), 4);
+}

@@ -18,10 +18,28 @@ pub(super) fn is_breadcrumb(t: &str) -> bool {
         "当前所在位置",
         "所在位置",
         "位置：",
+        "当前栏目",
+        "所在栏目",
+        "您当前所在栏目",
     ];
     WHERE.iter().any(|w| head.starts_with(w))
         || t.starts_with("首页") && t.contains(['>', '»', '＞', '›', '→', '/'])
+        || is_trail(t)
         || t.chars().count() <= 80 && (t.ends_with(">正文") || t.ends_with("> 正文"))
+}
+
+/// "华夏民生网 >> 地方频道 >> 市县新闻": three short names or more joined by arrows.
+fn is_trail(t: &str) -> bool {
+    let parts: Vec<&str> = t
+        .split(['>', '»', '＞', '›'])
+        .map(|p| p.trim_matches(is_blank))
+        .collect();
+    let names = parts.iter().filter(|p| !p.is_empty()).count();
+    names >= 3
+        && t.chars().count() <= 80
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 16 && !p.contains(['。', '，', '；']))
 }
 
 const NAV: &[&str] = &[
@@ -50,6 +68,20 @@ const NAV: &[&str] = &[
     "在线办事",
     "正文",
 ];
+
+/// A menu bar at the top of the page ("华夏民生网首页|地方频道|时政|社会|财经"): five short
+/// names or more between bars. Only near the top: a table pasted with bars looks the same.
+pub(super) fn is_menu_bar(t: &str) -> bool {
+    let parts: Vec<&str> = t
+        .split(['|', '｜'])
+        .map(|p| p.trim_matches(is_blank))
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 5
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 8 && !p.contains(['。', '，', '：', ':']))
+}
 
 pub(super) fn is_nav(t: &str) -> bool {
     let toks = tokens(t);
@@ -114,6 +146,19 @@ pub(super) fn is_footer_detail(t: &str) -> bool {
         && !t.contains('。')
 }
 
+/// "(责编：林晓、王鹏)", "（责任编辑：李明）": a news site's editor credit.
+pub(super) fn is_editor_credit(t: &str) -> bool {
+    let inner = t
+        .strip_prefix(['(', '（', '['])
+        .and_then(|r| r.strip_suffix([')', '）', ']']));
+    inner.is_some_and(|r| {
+        ["责编", "责任编辑", "编辑", "审核", "校对", "编审"]
+            .iter()
+            .any(|w| r.starts_with(w))
+            && r.chars().count() <= 40
+    })
+}
+
 pub(super) fn is_prev_next(t: &str) -> bool {
     ["上一篇", "下一篇", "上一条", "下一条", "前一篇", "后一篇"]
         .iter()
@@ -136,6 +181,11 @@ pub(super) fn is_related_heading(t: &str) -> bool {
         "猜你喜欢",
         "友情链接",
         "图片新闻",
+        "热门排行",
+        "热门推荐",
+        "热点新闻",
+        "排行榜",
+        "精彩推荐",
     ]
     .contains(&t)
 }
