@@ -142,7 +142,14 @@ pub fn from_title(title: &str) -> String {
         parts.pop();
     }
     parts.extend(tail);
-    parts.join("-")
+    // One long "word" (a character repeated, a run jieba does not split) is cut: a slug is at
+    // most 100 bytes, and a readable one much less.
+    let mut slug = parts.join("-");
+    if slug.len() > 60 {
+        slug.truncate(60);
+        slug.truncate(slug.trim_end_matches(['-', '_']).len());
+    }
+    slug
 }
 
 #[cfg(test)]
@@ -160,5 +167,12 @@ mod tests {
         let s = from_title("外山乡人民政府关于开展安全生产月活动的通知");
         assert!(s.ends_with("-tongzhi") && s.split('-').count() <= 4, "{s}");
         assert!(from_title("第3期").is_empty() || !from_title("第3期").contains(' '));
+    }
+
+    #[test]
+    fn one_long_word_is_cut() {
+        // Found by the import fuzz target: a title of one character repeated 44 times.
+        let s = from_title(&"阑".repeat(44));
+        assert!(s.len() <= 60 && crate::content::slug::is_valid(&s), "{s}");
     }
 }
