@@ -15,7 +15,7 @@ use crate::content::{Site, roster};
 use crate::diag::Diagnostic;
 use crate::output::Dest;
 
-/// Items per shard file.
+/// Items per shard file, at most (on average between half and all of it).
 const SHARD: usize = 400;
 /// Characters of body text indexed per item.
 const TEXT_CHARS: usize = 2000;
@@ -46,9 +46,11 @@ pub fn render_search(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     Ok(Vec::new())
 }
 
-/// How many shards `items` items fill.
+/// How many shards `items` items fill: a power of two, so that the count (and with it every
+/// item's shard) changes only when the site doubles or halves, not with each page added or
+/// deleted around a multiple of [`SHARD`].
 fn shard_count(items: usize) -> usize {
-    items.div_ceil(SHARD).max(1)
+    items.div_ceil(SHARD).max(1).next_power_of_two()
 }
 
 /// The shard of the item read from `source` (its path in the site): FNV-1a of the path, so
