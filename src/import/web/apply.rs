@@ -86,15 +86,50 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     {
         main.issuer = vec![f.value.clone()];
         withdraw(rep, "未识别出发文机关");
+        if f.label == "公众号" {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，文末也没有注明来源，发文机关按公众号名称填写为“{}”",
+                    f.value
+                ),
+            )
+            .with_hint("公众号名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer");
+        } else if meta.fields.iter().any(|f| f.label == "公众号") {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "公众号文章没有署名，发文机关按文末的{}填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        } else {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        }
+    }
+    if main.issuer.is_empty()
+        && let Some(f) = meta.fields.iter().find(|f| f.label == "公众号")
+    {
         rep.warning(
             f.line,
             f.col,
             format!(
-                "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
-                f.label, f.value
+                "文件中没有署名，也没有注明来源；公众号“{}”不是机关名称，未作为发文机关",
+                f.value
             ),
         )
-        .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        .with_hint("请向发布该公众号文章的单位核实发文机关，在前置信息中补上 issuer（机关全称，如 issuer: 白鹭镇人民政府）");
     }
     if let Some(f) = meta.get("date") {
         match (first_date(&f.value), main.date) {
@@ -157,17 +192,20 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     }
 }
 
-/// The page's 来源 (信息来源, 稿源…) when it names an organ, else the footer's 主办单位.
+/// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account
+/// when its name is an organ's, else the footer's 主办单位.
 fn source_organ(meta: &Meta) -> Option<&Field> {
     let source = |f: &&Field| {
         f.key.is_empty()
             && label_of(&f.label).is_some_and(|(l, _)| l.ends_with("来源") || l == "稿源")
             && is_organ(&f.value)
     };
+    let account = |f: &&Field| f.key.is_empty() && f.label == "公众号" && is_organ(&f.value);
     let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
     meta.fields
         .iter()
         .find(source)
+        .or_else(|| meta.fields.iter().find(account))
         .or_else(|| meta.fields.iter().find(host))
 }
 
