@@ -101,7 +101,7 @@ fn a_wechat_article_takes_its_account_only_when_it_names_an_organ() {
     assert!(
         rep.diagnostics
             .iter()
-            .any(|d| d.message.contains("按文末的来源填写"))
+            .any(|d| d.message.contains("按文中的来源填写"))
     );
     // An account that is no organ's name is not taken, and the clerk is told so.
     let (n, rep) = import(
