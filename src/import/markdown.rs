@@ -16,6 +16,11 @@ pub fn body(item: &Item, rep: &mut Report) -> String {
     let mut fixed = Vec::new();
     let mut out = String::new();
     let mut prev_table = false;
+    // A slogan set's introduction stands above its list.
+    for line in &item.lead {
+        out.push_str(&paragraph(line, &mut fixed));
+        out.push_str("\n\n");
+    }
     for line in &item.body {
         let md = if item.kind == Kind::Slogans {
             format!("- {}", escape_start(&line.text))
@@ -23,7 +28,7 @@ pub fn body(item: &Item, rep: &mut Report) -> String {
             paragraph(line, &mut fixed)
         };
         let table = md.starts_with('|');
-        if !out.is_empty() {
+        if !out.is_empty() && !out.ends_with("\n\n") {
             out.push_str(if (table && prev_table) || item.kind == Kind::Slogans {
                 "\n"
             } else {
@@ -152,6 +157,13 @@ mod tests {
         assert_eq!(
             md(&["安全第一。", "预防为主。"], Kind::Slogans),
             "- 安全第一。\n- 预防为主。\n"
+        );
+        let mut item = Item::new(Kind::Slogans, Role::Main);
+        item.lead = Line::numbered(["请各村转发使用。"]);
+        item.body = Line::numbered(["安全第一。", "预防为主。"]);
+        assert_eq!(
+            body(&item, &mut Report::new("t.txt")),
+            "请各村转发使用。\n\n- 安全第一。\n- 预防为主。\n"
         );
     }
 }

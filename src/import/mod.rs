@@ -179,11 +179,15 @@ pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
     if web::is_html(path, &bytes) {
         let (page, encoding) = web::html::decode_page(&bytes);
         rep.encoding = format!("网页，{encoding}");
-        let text = web::html::page_text(&page);
+        let (text, wechat) = web::html::read_page(&page);
         rep.info(
             0,
             0,
-            "按网页读取：正文取自页面中文字最集中的部分，行号是提取出的正文的行号",
+            if wechat {
+                "按微信公众号文章网页读取：标题、公众号、作者和发表时间取自页面的文章信息，正文取自文章内容区，行号是提取出的正文的行号"
+            } else {
+                "按网页读取：正文取自页面中文字最集中的部分，行号是提取出的正文的行号"
+            },
         );
         if text.trim().is_empty() {
             anyhow::bail!(

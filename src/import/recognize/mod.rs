@@ -63,6 +63,9 @@ pub struct Item {
     pub attachments: Vec<usize>,
     /// The body lines, still plain text (turned into Markdown by `import::markdown`).
     pub body: Vec<Line>,
+    /// A slogan set's introduction: the paragraphs before its first numbered slogan, written
+    /// above the list.
+    pub lead: Vec<Line>,
     /// Line of the title in the source (for diagnostics).
     pub line: usize,
     /// Fields of the portal's 信息公开 block (索引号, 主题分类, 体裁分类, 有效性, 主题词).
@@ -105,6 +108,7 @@ impl Item {
             attachment_names: Vec::new(),
             attachments: Vec::new(),
             body: Vec::new(),
+            lead: Vec::new(),
             line: 0,
             index_no: None,
             topic: None,
@@ -208,11 +212,11 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     }
     check_title_issuer(&main, rep);
     main.body = tail::take_body_elements(main_body, &mut main, rep);
-    main.body = if main.kind == Kind::Slogans {
-        attach::slogan_items(std::mem::take(&mut main.body), rep)
+    if main.kind == Kind::Slogans {
+        (main.lead, main.body) = attach::slogan_items(std::mem::take(&mut main.body), rep);
     } else {
-        rejoin(std::mem::take(&mut main.body), rep)
-    };
+        main.body = rejoin(std::mem::take(&mut main.body), rep);
+    }
     items.push(main);
     if let Some(plan) = issued {
         items.push(plan);

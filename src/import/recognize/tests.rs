@@ -67,6 +67,35 @@ fn standalone_slogan_set() {
 }
 
 #[test]
+fn slogans_numbered_01_after_a_lead() {
+    let (d, rep) = doc(
+        "东坪镇安全生产月宣传标语\n6月是全国“安全生产月”，镇安委办整理了一组宣传标语，请各村广泛宣传。\n宣传标语\n01  人人讲安全，个个会应急。\n02  查找身边隐患，守护平安家园。\n",
+    );
+    let s = &d.items[0];
+    assert_eq!(s.kind, Kind::Slogans);
+    let items: Vec<&str> = s.body.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        items,
+        ["人人讲安全，个个会应急。", "查找身边隐患，守护平安家园。"]
+    );
+    let lead: Vec<&str> = s.lead.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lead.len(), 2);
+    assert_eq!(lead[1], "宣传标语");
+    assert!(
+        !rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("没有编号"))
+    );
+    // Unnumbered sets have no lead: every line is a slogan.
+    let (d, _) = doc("宣传标语\n安全第一。\n预防为主。\n");
+    assert!(d.items[0].lead.is_empty());
+    assert_eq!(d.items[0].body.len(), 2);
+    // Two digits run into the text are no number.
+    let (d, _) = doc("宣传标语\n1.安全第一。\n2.预防为主。\n24小时值守保平安。\n");
+    assert_eq!(d.items[0].body[2].text, "24小时值守保平安。");
+}
+
+#[test]
 fn standalone_form_keeps_its_blank_addressee() {
     let (d, _) = doc(
         "关于加强安全生产的告知书\n             :\n请你单位落实主体责任。\n接收单位（盖章）：\n",

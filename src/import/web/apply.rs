@@ -86,15 +86,50 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     {
         main.issuer = vec![f.value.clone()];
         withdraw(rep, "未识别出发文机关");
+        if is_account(f) {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，也没有注明发文机关的来源，发文机关按{}名称填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint(format!("{}名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer", f.label));
+        } else if let Some(a) = meta.fields.iter().find(|f| is_account(f)) {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "{}“{}”的这篇文章没有署名，发文机关按文中的{}填写为“{}”",
+                    a.label, a.value, f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        } else {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        }
+    }
+    if main.issuer.is_empty()
+        && let Some(f) = meta.fields.iter().find(|f| is_account(f))
+    {
         rep.warning(
             f.line,
             f.col,
             format!(
-                "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
+                "文件中没有署名，也没有注明发文机关的来源；{}“{}”不是机关名称，未作为发文机关",
                 f.label, f.value
             ),
         )
-        .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        .with_hint("请向发布这篇文章的单位核实发文机关，在前置信息中补上 issuer（机关全称，如 issuer: 白鹭镇人民政府）");
     }
     if let Some(f) = meta.get("date") {
         match (first_date(&f.value), main.date) {
@@ -157,18 +192,27 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     }
 }
 
-/// The page's 来源 (信息来源, 稿源…) when it names an organ, else the footer's 主办单位.
+/// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account
+/// when its name is an organ's, else the footer's 主办单位.
 fn source_organ(meta: &Meta) -> Option<&Field> {
     let source = |f: &&Field| {
         f.key.is_empty()
             && label_of(&f.label).is_some_and(|(l, _)| l.ends_with("来源") || l == "稿源")
             && is_organ(&f.value)
     };
+    let account = |f: &&Field| is_account(f) && is_organ(&f.value);
     let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
     meta.fields
         .iter()
         .find(source)
+        .or_else(|| meta.fields.iter().find(account))
         .or_else(|| meta.fields.iter().find(host))
+}
+
+/// The name of the account that published the article: a WeChat 公众号, or a 政务号 on a news
+/// client's site.
+fn is_account(f: &Field) -> bool {
+    f.key.is_empty() && (f.label == "公众号" || f.label == super::account::LABEL)
 }
 
 /// Withdraws the recogniser's warning that a field was missing, once the page has given it

@@ -2,16 +2,20 @@
 //! saved as a page (`.html`/`.htm`, also GBK). [`html`] finds the article of a saved page by
 //! its structure and text and turns it into lines; [`furniture`] removes what the page put
 //! around the document (breadcrumb, font switch, buttons, share links, footer) from those
-//! lines and from pasted text alike; [`meta`] reads the 政府信息公开 block into fields, and
-//! [`apply`] writes them into the recognised document, saying where the block and the
-//! document disagree.
+//! lines and from pasted text alike; [`wechat`] reads the header line of a WeChat Official
+//! Account article (its account and time published) and removes its prompts and closing
+//! words, and [`account`] an account's article on a news client's site (政务号) its byline
+//! and the platform's disclaimer; [`meta`] reads the 政府信息公开 block into fields, and [`apply`] writes them into the
+//! recognised document, saying where the block and the document disagree.
 
+pub mod account;
 pub mod apply;
 pub mod furniture;
 pub mod html;
 mod labels;
 pub mod meta;
 pub mod unlabeled;
+pub mod wechat;
 
 use std::path::Path;
 
@@ -20,8 +24,12 @@ pub use meta::Meta;
 
 /// Removes page furniture from cleaned lines and takes out the 信息公开 block.
 pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
+    let (lines, mut account) = wechat::take(lines, rep);
+    let (lines, on_site) = account::take(lines, rep);
+    account.extend(on_site);
     let lines = furniture::inline(lines, rep);
     let (lines, mut meta) = meta::take(lines, rep);
+    meta.fields.extend(account);
     if let Some((line, value)) = furniture::host(&lines) {
         meta.fields.push(meta::Field {
             key: "",

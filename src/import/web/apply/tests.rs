@@ -74,3 +74,45 @@ fn the_footer_owner_is_the_last_resort() {
     );
     assert!(n.issuer.is_empty());
 }
+
+#[test]
+fn a_wechat_article_takes_its_account_only_when_it_names_an_organ() {
+    let speech = "在全镇安全生产工作会议上的讲话\n原创 韦丽娟 青峰镇人民政府 2022-02-15 17:30\n点击上方蓝字关注我们\n镇长　黄志远\n（2022年2月14日）\n同志们：\n安全生产只有起点，没有终点。\n往期推荐\n青峰镇开展春节前安全生产大检查\n分享 收藏 赞 在看\n";
+    let (n, rep) = import(speech);
+    assert_eq!(n.issuer, ["青峰镇人民政府"]);
+    assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2022-02-14"));
+    assert_eq!(
+        n.published.map(|d| d.to_string()).as_deref(),
+        Some("2022-02-15")
+    );
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("按公众号名称填写"))
+    );
+    // 来源 at the end of the text wins over the account.
+    let news = "白鹭镇：安全宣传活动走深走实\n原创 白鹭镇应急办 青峰镇人民政府 2023-06-20 18:06 发表于浙江\n6月16日上午，白鹭镇举办安全宣传咨询日活动。\n编辑：陈思雨\n来源：白鹭镇应急管理办公室\n阅读原文\n";
+    let (n, rep) = import(news);
+    assert_eq!(
+        (n.kind, n.issuer.as_slice()),
+        (Kind::News, &["白鹭镇应急管理办公室".to_string()][..])
+    );
+    assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2023-06-20"));
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("按文中的来源填写"))
+    );
+    // An account that is no organ's name is not taken, and the clerk is told so.
+    let (n, rep) = import(
+        &news
+            .replace("青峰镇人民政府", "白鹭发布")
+            .replace("来源：白鹭镇应急管理办公室\n", ""),
+    );
+    assert!(n.issuer.is_empty());
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("公众号“白鹭发布”不是机关名称"))
+    );
+}

@@ -5,9 +5,11 @@
 //! page's heading (the part of `<title>` that stands as an element above it) starts the
 //! region. The 信息公开 block (an element naming several of its labels) is kept wherever it
 //! stands. Menus, scripts and forms never reach the lines; the rest of the furniture is
-//! removed from the lines by [`super::furniture`].
+//! removed from the lines by [`super::furniture`]. A saved WeChat article is read by its own
+//! structure instead (`wechat`).
 
 mod find;
+mod wechat;
 mod writer;
 
 use std::collections::HashMap;
@@ -52,18 +54,33 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(&rest[..end])
 }
 
-/// The text lines of a saved page: the 信息公开 block, then the article from its heading to
-/// the end of its body.
+/// The text lines of a saved page: a WeChat article's by [`read_page`], else the 信息公开
+/// block, then the article from its heading to the end of its body.
 pub fn page_text(html: &str) -> String {
+    read_page(html).0
+}
+
+/// The text lines of a saved page (see [`page_text`]), and whether the page is a WeChat
+/// article, read by its own structure.
+pub fn read_page(html: &str) -> (String, bool) {
     let doc = Html::parse_document(html);
-    let Some(body) = body_node(&doc) else {
+    if let Some(text) = wechat::article(&doc) {
+        return (text, true);
+    }
+    (portal_text(&doc), false)
+}
+
+/// The lines of a portal's page: the 信息公开 block, then the article from its heading to the
+/// end of its body.
+fn portal_text(doc: &Html) -> String {
+    let Some(body) = body_node(doc) else {
         return String::new();
     };
-    let meta = meta_node(&doc);
-    let heading = heading_node(&doc, body);
+    let meta = meta_node(doc);
+    let heading = heading_node(doc, body);
     let mut w = Writer { lines: Vec::new() };
     let region = match heading {
-        Some(h) => common_ancestor(&doc, h, body),
+        Some(h) => common_ancestor(doc, h, body),
         None => body,
     };
     // The block goes first unless the region written below (from the heading to the end of
@@ -98,7 +115,7 @@ pub fn page_text(html: &str) -> String {
         state.walk(n, &mut w);
     }
     if heading.is_none()
-        && let Some(title) = page_title(&doc)
+        && let Some(title) = page_title(doc)
     {
         let first = title
             .split(['_', '|', '｜'])

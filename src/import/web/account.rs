@@ -1,0 +1,162 @@
+//! An account's article on a news client's site (政务号, 澎湃号, 头条号…), copied out of the
+//! browser: the site's name and channel menu above the title, the account's name with its
+//! 关注 button under the title, "图片" where an image stood, and after the text the platform's
+//! disclaimer ("本文为…号作者或机构在…上传并发布，仅代表该作者或机构观点…"), followed by the
+//! buttons, the account's card and the site's lists and footer.
+//!
+//! The account's name is kept as a field (label 发布账号) that [`super::apply`] uses as the
+//! issuer only when the article names no other organ; the rest is removed, each kind reported
+//! once. Nothing is done unless a name with a 关注 button stands right under the title.
+
+use std::collections::BTreeMap;
+
+use super::meta::Field;
+use crate::gongwen::chars::is_blank;
+use crate::import::{Line, Report};
+
+/// The label of the account's name among the page's fields.
+pub const LABEL: &str = "发布账号";
+
+/// A follow button: "关注", "+关注", "关注TA".
+fn is_follow_button(t: &str) -> bool {
+    let b: String = t.chars().filter(|c| !is_blank(*c) && *c != '+').collect();
+    matches!(b.as_str(), "关注" | "关注TA" | "已关注" | "加关注")
+}
+
+/// A name standing alone: short, no sentence marks.
+fn is_name(t: &str) -> bool {
+    (2..=30).contains(&t.chars().count()) && !t.contains(['，', '。', '：', ':', '；', '！', '？'])
+}
+
+/// Words of a platform's disclaimer under an account's article.
+const DISCLAIMER: &[&str] = &[
+    "仅代表该作者或机构观点",
+    "仅代表该作者观点",
+    "仅代表作者本人",
+    "仅代表作者观点",
+    "仅提供信息发布平台",
+    "仅提供信息存储空间服务",
+    "系信息发布平台",
+];
+
+fn is_disclaimer(t: &str) -> bool {
+    DISCLAIMER.iter().any(|w| t.contains(w))
+}
+
+/// The account's byline: the index of its name, a line with a 关注 button after it, under
+/// a title among the first lines.
+fn byline(lines: &[Line]) -> Option<usize> {
+    (1..lines.len().saturating_sub(1).min(16)).find(|&b| {
+        is_name(&lines[b].plain())
+            && is_follow_button(&lines[b + 1].plain())
+            && !is_follow_button(&lines[b - 1].plain())
+    })
+}
+
+/// Takes an account article's furniture out of `lines`: returns the rest and the account's
+/// name as a field. Lines of anything else are returned unchanged.
+pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
+    let Some(b) = byline(&lines) else {
+        return (lines, Vec::new());
+    };
+    let mut lines = lines;
+    let mut gone: BTreeMap<&'static str, Vec<(usize, String)>> = BTreeMap::new();
+    let account = lines[b].plain();
+    let field = Field {
+        key: "",
+        label: LABEL.into(),
+        value: account.clone(),
+        line: lines[b].no,
+        col: 1,
+    };
+    // From the platform's disclaimer on, the page is the site's.
+    if let Some(cut) = (b + 2..lines.len()).find(|&i| is_disclaimer(&lines[i].plain())) {
+        for l in lines.drain(cut..) {
+            gone.entry("平台声明及其后的账号介绍、推荐列表和页脚")
+                .or_default()
+                .push((l.no, l.plain()));
+        }
+    }
+    for l in lines.drain(b..b + 2) {
+        gone.entry("发布账号名称和“关注”按钮")
+            .or_default()
+            .push((l.no, l.plain()));
+    }
+    // Above the title: the site's name and its channel menu, short lines all.
+    let title = b - 1;
+    if title > 0
+        && lines[..title].iter().all(|l| {
+            let t = l.plain();
+            t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+        })
+    {
+        for l in lines.drain(..title) {
+            gone.entry("网页页眉（网站名称和频道菜单）")
+                .or_default()
+                .push((l.no, l.plain()));
+        }
+    }
+    let mut kept = Vec::with_capacity(lines.len());
+    for l in lines {
+        let t = l.plain();
+        if t.chars().filter(|c| !is_blank(*c)).collect::<String>() == "图片" {
+            gone.entry("图片占位文字").or_default().push((l.no, t));
+        } else {
+            kept.push(l);
+        }
+    }
+    for (what, at) in gone {
+        let nos: Vec<String> = at.iter().take(8).map(|(n, _)| n.to_string()).collect();
+        let sample: Vec<&str> = at.iter().take(3).map(|(_, t)| t.as_str()).collect();
+        rep.info(
+            at[0].0,
+            1,
+            format!(
+                "已删除{what}（第 {}{} 行：“{}”{}）",
+                nos.join("、"),
+                if at.len() > 8 { "…" } else { "" },
+                sample.join("”“"),
+                if at.len() > 3 { "等" } else { "" }
+            ),
+        );
+    }
+    (kept, vec![field])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<String>, Vec<Field>) {
+        let lines = Line::numbered(text.lines());
+        let (kept, fields) = take(lines, &mut Report::new("t.txt"));
+        (kept.into_iter().map(|l| l.text).collect(), fields)
+    }
+
+    #[test]
+    fn an_account_article_on_a_news_site() {
+        let (kept, fields) = run(
+            "涌潮新闻\n要闻\n视频\n登录\n【以案为鉴】某公司“4·9”机械伤害事故案例\n梅川县应急管理局\n关注\n2024-05-13 16:42 来源：涌潮新闻·涌潮号·政务\n近日，我县一家企业发生一起机械伤害事故。\n图片\n本文为涌潮号作者或机构在涌潮新闻上传并发布，仅代表该作者或机构观点，不代表涌潮新闻的观点或立场。\n举报\n梅川县应急管理局\n关注\n1286篇文章\n热门推荐",
+        );
+        assert_eq!(
+            kept,
+            [
+                "【以案为鉴】某公司“4·9”机械伤害事故案例",
+                "2024-05-13 16:42 来源：涌潮新闻·涌潮号·政务",
+                "近日，我县一家企业发生一起机械伤害事故。"
+            ]
+        );
+        assert_eq!(
+            (fields[0].label.as_str(), fields[0].value.as_str()),
+            (LABEL, "梅川县应急管理局")
+        );
+    }
+
+    #[test]
+    fn other_pages_are_left_alone() {
+        let text = "关于开展安全检查的通知\n各村委会：\n请关注天气变化。\n图片\n外山乡人民政府\n2024年3月1日";
+        let (kept, fields) = run(text);
+        assert_eq!(kept.len(), 6);
+        assert!(fields.is_empty());
+    }
+}
