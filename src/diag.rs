@@ -35,6 +35,12 @@ impl Severity {
     }
 }
 
+impl AsRef<Diagnostic> for Diagnostic {
+    fn as_ref(&self) -> &Diagnostic {
+        self
+    }
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
@@ -45,7 +51,7 @@ pub struct Diagnostic {
     /// 1-based column in characters (0 when unknown).
     pub col: usize,
     /// Stable id of the rule, e.g. `front-matter`, `slug-collision`, `repeated-word`.
-    pub lint: String,
+    pub lint: &'static str,
     pub severity: Severity,
     /// What is wrong, in Chinese.
     pub message: String,
@@ -59,7 +65,7 @@ impl Diagnostic {
         path: impl AsRef<Path>,
         line: usize,
         col: usize,
-        lint: &str,
+        lint: &'static str,
         msg: impl Into<String>,
     ) -> Self {
         Self::new(Severity::Error, path, line, col, lint, msg)
@@ -69,7 +75,7 @@ impl Diagnostic {
         path: impl AsRef<Path>,
         line: usize,
         col: usize,
-        lint: &str,
+        lint: &'static str,
         msg: impl Into<String>,
     ) -> Self {
         Self::new(Severity::Warning, path, line, col, lint, msg)
@@ -80,14 +86,14 @@ impl Diagnostic {
         path: impl AsRef<Path>,
         line: usize,
         col: usize,
-        lint: &str,
+        lint: &'static str,
         msg: impl Into<String>,
     ) -> Self {
         Diagnostic {
             path: display_path(path.as_ref()),
             line,
             col,
-            lint: lint.to_string(),
+            lint,
             severity,
             message: msg.into(),
             hint: None,

@@ -45,7 +45,7 @@ pub fn apply(text: &str, findings: &[&Located]) -> (String, Vec<String>) {
     let mut todo: Vec<(&str, Vec<&Edit>)> = findings
         .iter()
         .filter(|f| !f.edits.is_empty())
-        .map(|f| (f.diag.lint.as_str(), f.edits.iter().collect()))
+        .map(|f| (f.diag.lint, f.edits.iter().collect()))
         .collect();
     todo.sort_by_key(|(_, e)| e.iter().map(|x| x.off).min());
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -228,7 +228,7 @@ mod tests {
         let left = lint_text("content/news/a.md", &f.text, &LintOptions::default());
         assert!(
             left.iter()
-                .all(|d| !LINTS_THAT_FIX.contains(&d.lint.as_str())),
+                .all(|d| !LINTS_THAT_FIX.contains(&d.lint)),
             "{left:?}"
         );
     }

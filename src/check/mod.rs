@@ -151,6 +151,12 @@ pub struct Located {
     pub edits: Vec<Edit>,
 }
 
+impl AsRef<Diagnostic> for Located {
+    fn as_ref(&self) -> &Diagnostic {
+        &self.diag
+    }
+}
+
 impl Located {
     /// A finding without a span (one caret).
     pub fn of(diag: Diagnostic) -> Located {
@@ -324,7 +330,7 @@ pub fn lint_file(file: &File<'_>, opts: &LintOptions, extra: Vec<Finding>) -> Ou
     located.dedup_by(|a, b| a.diag == b.diag);
     let (suppressed, mut findings): (Vec<_>, Vec<_>) = located
         .into_iter()
-        .partition(|l| rules.suppresses(&l.diag) || opts.own.disables(&l.diag.lint));
+        .partition(|l| rules.suppresses(&l.diag) || opts.own.disables(l.diag.lint));
     // A mistaken suppression is reported whatever else is suppressed.
     findings.extend(rules.problems.into_iter().map(locate));
     sort_in_file(&mut findings);

@@ -107,7 +107,7 @@ pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
     let mut out = String::new();
     let mut shown: std::collections::HashMap<&str, usize> = Default::default();
     let (full, rest): (Vec<&Located>, Vec<&Located>) = findings.iter().partition(|f| {
-        let lint = f.diag.lint.as_str();
+        let lint = f.diag.lint;
         BUILD_ONLY.contains(&lint)
             || (f.diag.is_error() && {
                 let n = shown.entry(lint).or_default();
@@ -122,7 +122,7 @@ pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
         let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
         let mut files: std::collections::BTreeMap<&str, usize> = Default::default();
         for f in &rest {
-            *rules.entry(f.diag.lint.as_str()).or_default() += 1;
+            *rules.entry(f.diag.lint).or_default() += 1;
             *files.entry(f.diag.path.as_str()).or_default() += 1;
         }
         let (e, w, i) = rest
@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_build_lists_thirty_errors_of_a_rule_and_counts_the_rest() {
-        let at = |n: usize, lint: &str| Located {
+        let at = |n: usize, lint: &'static str| Located {
             diag: Diagnostic::error(format!("content/news/{n:03}.md"), 5, 1, lint, "错"),
             len: 1,
             edits: Vec::new(),

@@ -174,7 +174,7 @@ fn split_ids(args: &str, base: usize) -> Vec<(&str, usize)> {
 mod tests {
     use super::*;
 
-    fn d(line: usize, lint: &str) -> Diagnostic {
+    fn d(line: usize, lint: &'static str) -> Diagnostic {
         Diagnostic::warning("a.md", line, 1, lint, "x")
     }
 

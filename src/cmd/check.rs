@@ -35,7 +35,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     let led = led
         .diagnostics
         .into_iter()
-        .filter(|d| !report::BUILD_ONLY.contains(&d.lint.as_str()));
+        .filter(|d| !report::BUILD_ONLY.contains(&d.lint));
     findings.extend(led.map(Located::of));
     let wechat = stage("wechat limits", || {
         crate::render::wechat::diagnostics(&site)

@@ -95,7 +95,7 @@ impl Report {
         sev: Severity,
         line: usize,
         col: usize,
-        lint: &str,
+        lint: &'static str,
         msg: String,
     ) -> Recorded<'_> {
         self.diagnostics

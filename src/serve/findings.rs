@@ -68,7 +68,7 @@ onclick=\"this.parentNode.remove()\">关闭</button><ol style=\"margin:4px 0;pad
                 "<li>第 {} 行第 {} 列 {level}[{}]：{}",
                 d.line,
                 d.col,
-                escape_html(&d.lint),
+                escape_html(d.lint),
                 escape_html(&d.message)
             ));
             if let Some(hint) = &d.hint {

@@ -34,7 +34,7 @@ fn check(files: &[(&str, &str)]) -> Vec<(String, usize, usize, String, String, S
         .filter(|d| d.path.starts_with("content/notices/"))
         .map(|d| {
             let hint = d.hint.unwrap_or_default();
-            (d.path, d.line, d.col, d.lint, d.message, hint)
+            (d.path, d.line, d.col, d.lint.to_string(), d.message, hint)
         })
         .collect()
 }

@@ -62,12 +62,12 @@ struct Finding {
 }
 
 /// Groups `findings` by file: files with errors first, then with warnings, each by path.
-pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summary {
+pub fn summary<D: AsRef<Diagnostic>>(site: &Site, files: &[Emitted], findings: &[D]) -> Summary {
     let pages = public_pages(site, files);
     let mut by: Vec<File> = Vec::new();
     let mut at: HashMap<&str, usize> = HashMap::new();
     let mut s = Summary::default();
-    for d in findings {
+    for d in findings.iter().map(AsRef::as_ref) {
         let n = *at.entry(d.path.as_str()).or_insert_with(|| {
             by.push(File {
                 path: d.path.clone(),
@@ -119,7 +119,7 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
     }
     // `findings` come sorted by path, line and column: the first ones of a file are kept.
     let mut lists: Vec<Vec<Finding>> = (0..by.len().min(DETAILED)).map(|_| Vec::new()).collect();
-    for d in findings {
+    for d in findings.iter().map(AsRef::as_ref) {
         let Some(&n) = detailed.get(d.path.as_str()) else {
             continue;
         };
@@ -136,7 +136,7 @@ pub fn summary(site: &Site, files: &[Emitted], findings: &[Diagnostic]) -> Summa
             col: d.col,
             severity,
             level,
-            lint: d.lint.clone(),
+            lint: d.lint.to_string(),
             message: d.message.clone(),
             hint: d.hint.clone().unwrap_or_default(),
         });

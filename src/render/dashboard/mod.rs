@@ -27,11 +27,11 @@ pub struct Written<'a> {
 }
 
 /// Renders the dashboard for what `out` received and emits it as a staff file.
-pub fn render_dashboard(
+pub fn render_dashboard<D: AsRef<Diagnostic>>(
     prepared: &Prepared,
     site: &Site,
     out: &Output,
-    findings: &[Diagnostic],
+    findings: &[D],
 ) -> anyhow::Result<()> {
     let files = out.emitted();
     let read = |p: &str| out.read(p);
@@ -49,11 +49,11 @@ pub fn render_dashboard(
 
 /// The dashboard page for `site` (rendered with `prepared`, which a render of the site made
 /// ready), the files `written` and the `findings`.
-pub fn dashboard(
+pub fn dashboard<D: AsRef<Diagnostic>>(
     prepared: &Prepared,
     site: &Site,
     written: &Written<'_>,
-    findings: &[Diagnostic],
+    findings: &[D],
 ) -> anyhow::Result<String> {
     let refs = prepared.refs();
     // Links into the public site start with `site/`, staff materials are beside the page.

@@ -89,7 +89,7 @@ impl Prepared<'_> {
         (line, col)
     }
 
-    fn diag_at(&self, k: usize, error: bool, lint: &str, msg: String) -> Diagnostic {
+    fn diag_at(&self, k: usize, error: bool, lint: &'static str, msg: String) -> Diagnostic {
         let (l, c) = self.locate(k);
         if error {
             Diagnostic::error(&self.src.path, l, c, lint, msg)

@@ -241,7 +241,7 @@ fn problems_are_reported_with_hints() {
     ));
     s.push(slogan("content/slogans/b.md", 5, 3, "注意安全,小心驾驶"));
     let out = render_sample(&sample_screens(), &s);
-    let lints: Vec<&str> = out.diagnostics.iter().map(|d| d.lint.as_str()).collect();
+    let lints: Vec<&str> = out.diagnostics.iter().map(|d| d.lint).collect();
     for l in [
         "led-duplicate",
         "led-parts",

@@ -79,7 +79,7 @@ pub fn once(diags: &mut Vec<Diagnostic>) {
 pub fn item(site: &Site, item: &Item, e: &Export) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let path = item.path();
-    let warn = |key: &str, lint: &str, msg: String, hint: &str| {
+    let warn = |key: &str, lint: &'static str, msg: String, hint: &str| {
         let (l, c) = item.fm.at(key);
         Diagnostic::warning(&path, l, c, lint, msg).with_hint(hint)
     };
