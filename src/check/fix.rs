@@ -227,8 +227,7 @@ mod tests {
         // What remains is not what --fix corrects.
         let left = lint_text("content/news/a.md", &f.text, &LintOptions::default());
         assert!(
-            left.iter()
-                .all(|d| !LINTS_THAT_FIX.contains(&d.lint)),
+            left.iter().all(|d| !LINTS_THAT_FIX.contains(&d.lint)),
             "{left:?}"
         );
     }

@@ -213,8 +213,12 @@ pub fn summary<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> String {
 }
 
 /// The JSON array of the SPEC.
-pub fn json(diags: &[Diagnostic]) -> String {
-    serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".into())
+/// The findings as `check --format json` prints them: one array, then a line end.
+pub fn json<D: AsRef<Diagnostic>>(findings: &[D]) -> Vec<u8> {
+    let diags: Vec<&Diagnostic> = findings.iter().map(AsRef::as_ref).collect();
+    let mut out = serde_json::to_vec_pretty(&diags).unwrap_or_else(|_| b"[]".to_vec());
+    out.push(b'\n');
+    out
 }
 
 #[cfg(test)]
@@ -266,7 +270,7 @@ mod tests {
     fn json_has_exactly_the_spec_fields() {
         let d =
             Diagnostic::warning("content/a.md", 3, 1, "cjk-space", "多余空格").with_hint("删除");
-        let v: serde_json::Value = serde_json::from_str(&json(&[d])).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json(&[d])).unwrap();
         let keys: Vec<&String> = v[0].as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 6);
         assert_eq!(v[0]["severity"], "warning");

@@ -91,13 +91,17 @@ pub fn check_some(site: &Site, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
             lint_file(&File::unloaded(&path, text), opts, Vec::new())
         })
         .collect();
-    let mut all = Outcome::default();
-    for p in parts.into_iter().chain(unloaded) {
+    let parts: Vec<Outcome> = parts.into_iter().chain(unloaded).collect();
+    let mut all = Outcome {
+        findings: Vec::with_capacity(parts.iter().map(|p| p.findings.len()).sum()),
+        suppressed: Vec::with_capacity(parts.iter().map(|p| p.suppressed.len()).sum()),
+    };
+    for p in parts {
         all.findings.extend(p.findings);
         all.suppressed.extend(p.suppressed);
     }
-    let key = |l: &Located| (l.diag.path.clone(), l.diag.line, l.diag.col);
-    all.findings.sort_by_key(key);
-    all.suppressed.sort_by_key(key);
+    // Each part is sorted already: a stable sort finds the runs and merges them.
+    sort(&mut all.findings);
+    sort(&mut all.suppressed);
     all
 }

@@ -43,14 +43,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
     findings.extend(wechat.into_iter().map(Located::of));
     check::site::sort(&mut findings);
     let text = stage("report", || match args.format {
-        Format::Json => {
-            let diags: Vec<_> = findings.iter().map(|l| l.diag.clone()).collect();
-            format!("{}\n", report::json(&diags))
-        }
-        Format::Text => report::human(&findings, |p| source(&site, p)),
+        Format::Json => report::json(&findings),
+        Format::Text => report::human(&findings, |p| source(&site, p)).into_bytes(),
     });
     // A reader that stops early (`| head`) cuts the report, not the exit status.
-    crate::diag::write_stdout(text.as_bytes(), "检查报告")?;
+    crate::diag::write_stdout(&text, "检查报告")?;
     if findings.iter().any(|l| l.diag.is_error()) {
         return Err(Failed(String::new()).into());
     }
