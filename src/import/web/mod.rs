@@ -14,6 +14,7 @@ pub mod furniture;
 pub mod html;
 mod labels;
 pub mod meta;
+pub mod systems;
 pub mod unlabeled;
 pub mod wechat;
 
@@ -24,7 +25,9 @@ pub use meta::Meta;
 
 /// Removes page furniture from cleaned lines and takes out the 信息公开 block.
 pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
+    let (lines, systems) = systems::take(lines, rep);
     let (lines, mut account) = wechat::take(lines, rep);
+    account.extend(systems);
     let (lines, on_site) = account::take(lines, rep);
     account.extend(on_site);
     let lines = furniture::inline(lines, rep);
