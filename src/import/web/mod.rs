@@ -1,5 +1,7 @@
 //! Documents received from government portals: copied out of the browser into a `.txt`, or
-//! saved as a page (`.html`/`.htm`, also GBK). [`html`] finds the article of a saved page by
+//! saved as a page (`.html`/`.htm`, also GBK), or passed on by another system (a forwarded
+//! mail, an OA 发文稿纸, an app, 钉钉, a Word preview), whose chrome [`systems`] removes
+//! first. [`html`] finds the article of a saved page by
 //! its structure and text and turns it into lines; [`furniture`] removes what the page put
 //! around the document (breadcrumb, font switch, buttons, share links, footer) from those
 //! lines and from pasted text alike; [`wechat`] reads the header line of a WeChat Official
