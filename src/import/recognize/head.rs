@@ -95,6 +95,8 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
             && t.chars().count() <= 12
         {
             secrecy = Some(t);
+        } else if is_internal_mark(&t) {
+            rep.info(line.no, 1, format!("“{t}”是文件的内部标注，未导入"));
         } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
             rep.info(line.no, 1, format!("份号“{t}”未导入（网页不显示份号）"));
         } else {
@@ -121,8 +123,15 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
             break;
         }
     }
-    // The red rule under the 版头, pasted as a line of dashes.
-    while lines.get(i).is_some_and(|l| is_rule(&l.plain())) {
+    // The red rule under the 版头, pasted as a line of dashes; 紧急程度 under the 版头 (as a
+    // document viewer shows the page).
+    while let Some(t) = lines.get(i).map(Line::plain) {
+        if is_rule(&t) {
+        } else if is_urgency(&t) && urgency.is_none() && !mark_lines.is_empty() {
+            urgency = Some(t);
+        } else {
+            break;
+        }
         i += 1;
     }
     let has_mark = mark_lines.iter().any(|l| l.ends_with("文件"));
@@ -265,6 +274,23 @@ fn is_rule(t: &str) -> bool {
         && t.chars().all(|c| is_blank(c) || "—－-─━_＿=═–".contains(c))
 }
 
+/// "内部资料　注意保存", "内部文件": a mark of the file for its readers, not of the 公文.
+fn is_internal_mark(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(is_blank).filter(|p| !p.is_empty()).collect();
+    !parts.is_empty()
+        && parts.iter().all(|p| {
+            [
+                "内部资料",
+                "内部文件",
+                "注意保存",
+                "妥善保管",
+                "注意保密",
+                "内部材料",
+            ]
+            .contains(p)
+        })
+}
+
 fn is_urgency(t: &str) -> bool {
     matches!(t, "特急" | "加急")
 }
@@ -300,71 +326,4 @@ pub fn split_addressees(t: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn organs() {
-        assert!(is_organ("外山乡人民政府"));
-        assert!(is_organ("泉州市安全生产委员会办公室"));
-        assert!(!is_organ("各村委会，乡直各单位："));
-    }
-
-    #[test]
-    fn addressees_split_outside_brackets_only() {
-        assert_eq!(
-            split_addressees("各县（市、区）安委办，各乡镇（街道）："),
-            ["各县（市、区）安委办", "各乡镇（街道）"]
-        );
-    }
-
-    #[test]
-    fn rule_under_the_issuer_mark() {
-        assert!(is_rule("——————————————"));
-        assert!(is_rule("- - - - -"));
-        assert!(!is_rule("——"));
-        assert!(!is_rule("一、——总体要求"));
-        let lines: Vec<Line> = Line::numbered([
-            "外山乡人民政府",
-            "————————",
-            "外政〔2024〕3号",
-            "外山乡人民政府关于开展安全检查的通知",
-            "各村委会：",
-        ]);
-        let h = read_head(&lines, &mut Report::new("t.txt"));
-        assert_eq!(h.doc_no.as_deref(), Some("外政〔2024〕3号"));
-        assert_eq!(h.issuers, ["外山乡人民政府"]);
-        assert_eq!(h.title.len(), 1);
-        assert_eq!(h.addressees, ["各村委会"]);
-    }
-
-    #[test]
-    fn a_pdf_head_spaced_out_with_urgency_and_wrapped_addressees() {
-        let lines: Vec<Line> = Line::numbered([
-            "云 溪 县 安 全 生 产 委 员 会 文 件",
-            "云安委〔2021〕7号",
-            "云溪县安全生产委员会关于开展安全检查的通知",
-            "各乡（镇）人民政府，县安委会各成员单位，",
-            "各有关企业：",
-        ]);
-        let h = read_head(&lines, &mut Report::new("t.txt"));
-        assert_eq!(h.issuers, ["云溪县安全生产委员会"]);
-        assert_eq!(h.issuer_mark.as_deref(), Some("云溪县安全生产委员会文件"));
-        assert_eq!(h.doc_no.as_deref(), Some("云安委〔2021〕7号"));
-        assert_eq!(
-            h.addressees,
-            ["各乡（镇）人民政府", "县安委会各成员单位", "各有关企业"]
-        );
-        // A portal prints the title first, then 特急 and the 文号.
-        let lines: Vec<Line> = Line::numbered([
-            "泓川市安委办关于做好春节期间安全防范工作的紧急通知",
-            "特急",
-            "泓安办明电〔2025〕2号",
-            "各县（区）人民政府：",
-        ]);
-        let h = read_head(&lines, &mut Report::new("t.txt"));
-        assert_eq!(h.urgency.as_deref(), Some("特急"));
-        assert_eq!(h.doc_no.as_deref(), Some("泓安办明电〔2025〕2号"));
-        assert_eq!(h.addressees, ["各县（区）人民政府"]);
-    }
-}
+mod tests;

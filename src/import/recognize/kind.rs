@@ -75,6 +75,15 @@ fn issue_suffix(title: &str) -> bool {
 /// ("6月16日，", "2024年6月16日上午，") or a time word ("近日，", "连日来，", "入夏以来，").
 /// A title naming no 文种 over such a paragraph is work news.
 pub fn news_lead(t: &str) -> bool {
+    // "为切实防范燃气安全事故，6月12日至13日，…": a purpose clause before the day.
+    if let Some(rest) = t.strip_prefix('为')
+        && let Some((clause, after)) = rest.split_once('，')
+        && clause.chars().count() <= 24
+        && !after.starts_with('为')
+        && news_lead(after)
+    {
+        return true;
+    }
     const WORDS: &[&str] = &["近日", "日前", "近期", "连日来", "近段时间", "今年以来"];
     let head: String = t.chars().take(16).collect();
     if WORDS.iter().any(|w| head.starts_with(w)) {
@@ -113,6 +122,9 @@ mod tests {
         assert!(news_lead("近日，镇安办组织开展燃气安全检查。"));
         assert!(news_lead("入夏以来，高温天气持续。"));
         assert!(!news_lead("为切实做好安全生产工作，现通知如下："));
+        assert!(news_lead(
+            "为防范燃气事故，6月12日至13日，外山镇开展入户检查。"
+        ));
         assert!(!news_lead("一、6月16日开展咨询日活动。"));
         assert!(!news_lead("各村委会："));
     }

@@ -10,6 +10,7 @@ pub mod attach;
 pub mod briefing;
 pub mod docno;
 pub mod head;
+mod issued;
 pub mod kind;
 pub mod phases;
 pub mod schedule;
@@ -177,7 +178,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
                 if main.kind == Kind::Notice
                     && (main.title.contains("印发") || main.title.contains("转发"))
                 {
-                    issued = Some(read_issued(after, &main, rep));
+                    issued = Some(issued::read_issued(after, &main, rep));
                 } else {
                     rep.warning(
                         after[0].no,
@@ -255,36 +256,6 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
         phases: phase_list,
         campaign_title,
     }
-}
-
-/// The plan issued by a 印发 notice: its own title (one to three lines), then its body.
-fn read_issued(lines: &[Line], notice: &Item, rep: &mut Report) -> Item {
-    let (title_lines, used) = title::title_block(lines, 0);
-    let title: String = title_lines.iter().map(|(_, t)| t.as_str()).collect();
-    let kind = kind::of_title(&title).unwrap_or_else(|| {
-        rep.warning(
-            lines[0].no,
-            1,
-            format!("无法从标题“{title}”判断所印发文件的类型，按方案导入"),
-        )
-        .with_hint("导入后在前置信息中改正 type");
-        Kind::Plan
-    });
-    let mut plan = Item::new(kind, Role::Issued);
-    title::set_title(&mut plan, &title_lines);
-    plan.line = lines[0].no;
-    plan.issuer = notice.issuer.clone();
-    plan.date = notice.date;
-    let mut body = lines[used..].to_vec();
-    if let Some(s) = tail::find_signature(&body) {
-        let after = body.split_off(s.end);
-        s.apply(&mut plan);
-        body.truncate(s.start);
-        body.extend(after);
-    }
-    plan.body = tail::take_body_elements(body, &mut plan, rep);
-    plan.body = rejoin(std::mem::take(&mut plan.body), rep);
-    plan
 }
 
 /// gongwen.md §10: the text before 关于 in a title is empty or the issuer's name.

@@ -106,6 +106,23 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
     let mut current: Option<usize> = None;
     for i in from..to {
         let t = &texts[i];
+        if let Some(cells) = stage_row(t)
+            && let Some(period) = period::parse(&cells[1], year)
+        {
+            phases.push(new_phase(
+                phases.len() + 1,
+                cells[0].clone(),
+                period,
+                t,
+                body[i].no,
+            ));
+            let k = phases.len() - 1;
+            for c in &cells[2..] {
+                add_text(&mut phases[k], c);
+            }
+            current = None;
+            continue;
+        }
         // A run-in heading: "（一）动员部署（4月底前）。各村要……".
         let lead = t
             .split_once('。')
@@ -159,6 +176,18 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
     phases
 }
 
+/// A row of a table of stages ("| 动员部署阶段 | 2020年5月27日—5月31日 | 主要任务 | 责任单位 |"):
+/// its cells, when the first names a 阶段 and a second follows.
+fn stage_row(t: &str) -> Option<Vec<String>> {
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<String> = inner
+        .split('|')
+        .map(|c| c.trim_matches(is_blank).to_string())
+        .collect();
+    (cells.len() >= 2 && cells[0].ends_with("阶段") && cells[0].chars().count() <= 12)
+        .then_some(cells)
+}
+
 fn new_phase(n: usize, name: String, period: Period, heading: &str, line: usize) -> Phase {
     Phase {
         id: format!("p{n}"),
@@ -208,56 +237,4 @@ pub fn phase_mentioning(phases: &[Phase], n: usize) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn run_in_phase_headings() {
-        let body: Vec<Line> = Line::numbered([
-            "三、实施步骤",
-            "（一）动员部署（2023年4月6日至4月30日）。各村要制定方案；要召开动员会。",
-            "（二）集中宣传（5月底前）。要悬挂横幅。",
-            "四、工作要求",
-            "（一）加强领导（2023年5月）",
-        ]);
-        let mut rep = Report::new("t.txt");
-        let p = find_phases(&body, Some(2023), &mut rep);
-        assert_eq!(p.len(), 2);
-        assert_eq!(
-            (p[0].start, p[0].end),
-            (
-                NaiveDate::from_ymd_opt(2023, 4, 6),
-                NaiveDate::from_ymd_opt(2023, 4, 30)
-            )
-        );
-        assert_eq!(p[0].tasks, ["制定方案", "召开动员会"]);
-        assert_eq!(p[1].end, NaiveDate::from_ymd_opt(2023, 5, 31));
-        assert_eq!(p[1].tasks, ["悬挂横幅"]);
-    }
-
-    #[test]
-    fn heading_forms() {
-        assert_eq!(
-            heading_parts("（一）造强宣传声势（2023年4月底前）"),
-            Some(("造强宣传声势".into(), "2023年4月底前".into()))
-        );
-        assert_eq!(
-            heading_parts("第一阶段：动员部署（5月底前）"),
-            Some(("动员部署".into(), "5月底前".into()))
-        );
-        assert_eq!(
-            heading_parts("(一)前期统筹谋划阶段(2024年3月15 日前)"),
-            Some(("前期统筹谋划阶段".into(), "2024年3月15 日前".into()))
-        );
-        assert_eq!(
-            heading_parts("（二）集中宣传：2023年5月1日—6月30日"),
-            Some(("集中宣传".into(), "2023年5月1日—6月30日".into()))
-        );
-        assert_eq!(
-            heading_parts("1.宣传发动阶段（2024年5月25日-5月31日）"),
-            Some(("宣传发动阶段".into(), "2024年5月25日-5月31日".into()))
-        );
-        // A third-level item that names no 阶段 is a task, not a phase.
-        assert_eq!(heading_parts("1.张贴标语（5月31日前）"), None);
-    }
-}
+mod tests;

@@ -147,3 +147,12 @@ fn attachment_file_names_lose_their_extension() {
             .any(|x| x.message.contains("“.XLSX”已去掉"))
     );
 }
+
+#[test]
+fn a_forwarded_document_keeps_its_own_head() {
+    let (d, _) = doc(
+        "外山县人民政府办公室转发某市安全生产委员会关于开展检查的通知\n各乡镇：\n现转发给你们，请执行。\n外山县人民政府办公室\n2022年5月27日\n某市安全生产委员会\n某安委〔2022〕6号\n某市安全生产委员会关于开展检查的通知\n各县：\n请检查。\n某市安全生产委员会\n2022年5月20日",
+    );
+    assert_eq!(d.items[1].title, "某市安全生产委员会关于开展检查的通知");
+    assert_eq!(d.items[1].doc_no.as_deref(), Some("某安委〔2022〕6号"));
+}

@@ -45,20 +45,38 @@ fn is_disclaimer(t: &str) -> bool {
 
 /// The account's byline: the index of its name, a line with a 关注 button after it, under
 /// a title among the first lines.
-fn byline(lines: &[Line]) -> Option<usize> {
-    (1..lines.len().saturating_sub(1).min(16)).find(|&b| {
-        is_name(&lines[b].plain())
-            && is_follow_button(&lines[b + 1].plain())
-            && !is_follow_button(&lines[b - 1].plain())
+/// The time under the name may stand between it and the button ("2025-06-14 17:26·广东"):
+/// (index of the name, whether a date line follows it).
+fn byline(lines: &[Line]) -> Option<(usize, bool)> {
+    let dated = |k: usize| {
+        lines.get(k).is_some_and(|l| {
+            let t = l.plain();
+            t.chars().count() <= 30 && super::meta::first_date(&t).is_some()
+        })
+    };
+    (1..lines.len().saturating_sub(1).min(16)).find_map(|b| {
+        if !is_name(&lines[b].plain()) || is_follow_button(&lines[b - 1].plain()) || dated(b) {
+            return None;
+        }
+        if is_follow_button(&lines[b + 1].plain()) {
+            Some((b, false))
+        } else {
+            (dated(b + 1)
+                && lines
+                    .get(b + 2)
+                    .is_some_and(|l| is_follow_button(&l.plain())))
+            .then_some((b, true))
+        }
     })
 }
 
 /// Takes an account article's furniture out of `lines`: returns the rest and the account's
 /// name as a field. Lines of anything else are returned unchanged.
 pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
-    let Some(b) = byline(&lines) else {
+    let Some((b, dated)) = byline(&lines) else {
         return (lines, Vec::new());
     };
+    let width = if dated { 3 } else { 2 };
     let mut lines = lines;
     let mut gone: BTreeMap<&'static str, Vec<(usize, String)>> = BTreeMap::new();
     let account = lines[b].plain();
@@ -70,14 +88,31 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
         col: 1,
     };
     // From the platform's disclaimer on, the page is the site's.
-    if let Some(cut) = (b + 2..lines.len()).find(|&i| is_disclaimer(&lines[i].plain())) {
+    if let Some(cut) = (b + width..lines.len()).find(|&i| is_disclaimer(&lines[i].plain())) {
         for l in lines.drain(cut..) {
             gone.entry("平台声明及其后的账号介绍、推荐列表和页脚")
                 .or_default()
                 .push((l.no, l.plain()));
         }
     }
-    for l in lines.drain(b..b + 2) {
+    let mut fields = vec![field];
+    if dated {
+        let l = &lines[b + 1];
+        let date = l.plain();
+        let date = date
+            .split(['·', '|'])
+            .next()
+            .unwrap_or("")
+            .trim_matches(is_blank);
+        fields.push(Field {
+            key: "published",
+            label: "发布时间".into(),
+            value: date.to_string(),
+            line: l.no,
+            col: 1,
+        });
+    }
+    for l in lines.drain(b..b + width) {
         gone.entry("发布账号名称和“关注”按钮")
             .or_default()
             .push((l.no, l.plain()));
@@ -120,7 +155,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
             ),
         );
     }
-    (kept, vec![field])
+    (kept, fields)
 }
 
 #[cfg(test)]
@@ -150,6 +185,18 @@ mod tests {
             (fields[0].label.as_str(), fields[0].value.as_str()),
             (LABEL, "梅川县应急管理局")
         );
+    }
+
+    #[test]
+    fn a_dated_byline() {
+        let (kept, fields) = run(
+            "外山镇开展燃气安全检查\n外山发布\n2025-06-14 17:26·广东\n关注\n6月12日，外山镇开展检查。",
+        );
+        assert_eq!(
+            kept,
+            ["外山镇开展燃气安全检查", "6月12日，外山镇开展检查。"]
+        );
+        assert_eq!(fields[1].value, "2025-06-14 17:26");
     }
 
     #[test]

@@ -96,6 +96,21 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
                 ),
             )
             .with_hint(format!("{}名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer", f.label));
+        } else if [
+            super::systems::app::CERTIFIED,
+            super::systems::pages::HEADER,
+        ]
+        .contains(&f.label.as_str())
+        {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，发文机关按{}中的机关名称填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
         } else if let Some(a) = meta.fields.iter().find(|f| is_account(f)) {
             rep.warning(
                 f.line,
@@ -202,9 +217,19 @@ fn source_organ(meta: &Meta) -> Option<&Field> {
     };
     let account = |f: &&Field| is_account(f) && is_organ(&f.value);
     let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
+    // The organ an account's card names, or a Word file's 页眉.
+    let named = |f: &&Field| {
+        f.key.is_empty()
+            && [
+                super::systems::app::CERTIFIED,
+                super::systems::pages::HEADER,
+            ]
+            .contains(&f.label.as_str())
+    };
     meta.fields
         .iter()
         .find(source)
+        .or_else(|| meta.fields.iter().find(named))
         .or_else(|| meta.fields.iter().find(account))
         .or_else(|| meta.fields.iter().find(host))
 }

@@ -18,9 +18,11 @@ const LABELS: &[(&str, &str)] = &[
     ("生成机构", "issuer"),
     ("制发单位", "issuer"),
     ("制发机关", "issuer"),
+    ("所属机构", "issuer"),
     ("主题分类", "topic"),
     ("信息分类", "topic"),
     ("信息类别", "topic"),
+    ("所属主题", "topic"),
     ("公文目录", "topic"),
     ("组配分类", "topic"),
     ("公开目录", "topic"),
@@ -81,6 +83,7 @@ const LABELS: &[(&str, &str)] = &[
     ("更新时间", ""),
     ("时间", "published"),
     ("阅读", ""),
+    ("浏览", ""),
     ("点击", ""),
     ("字体", ""),
     ("字号", ""),
@@ -102,6 +105,7 @@ pub(super) fn is_strong(label: &str) -> bool {
         "标题"
             | "时间"
             | "点击"
+            | "浏览"
             | "名称"
             | "文号"
             | "作者"
@@ -117,13 +121,23 @@ pub(super) fn is_strong(label: &str) -> bool {
     )
 }
 
-/// The label `s` names (blanks inside it and a closing colon allowed): (label, key).
+/// The label `s` names (blanks inside it and a closing colon allowed): (label, key). A
+/// bilingual label ("索引号 Index No.", the English under the Chinese) names its Chinese one.
 pub fn label_of(s: &str) -> Option<(&'static str, &'static str)> {
     let squashed: String = s
         .chars()
         .filter(|c| !is_blank(*c) && !"：:[]【】".contains(*c))
         .collect();
-    LABELS.iter().find(|(l, _)| *l == squashed).copied()
+    let find = |t: &str| LABELS.iter().find(|(l, _)| *l == t).copied();
+    find(&squashed).or_else(|| {
+        let han: String = squashed
+            .chars()
+            .filter(|c| !c.is_ascii_alphabetic() && !".'&-/".contains(*c))
+            .collect();
+        (han.len() < squashed.len() && !han.is_empty())
+            .then(|| find(&han))
+            .flatten()
+    })
 }
 
 /// The keys of the labels in `text` that a colon or a closing bracket follows.

@@ -65,14 +65,10 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
     let first = starts.first()?;
     let before: String = c[..first.0].iter().collect();
     let mut out = Vec::new();
-    if is_bare_date(&before) {
-        // "2024-06-25 14:47   来源：松林镇": the page's date without its label.
-        out.push((
-            "日期",
-            "published",
-            before.trim_matches(is_blank).to_string(),
-            1,
-        ));
+    if let Some(date) = bare_date(&before) {
+        // "2024-06-25 14:47   来源：松林镇": the page's date without its label (and maybe
+        // the source's name without its label after it).
+        out.push(("日期", "published", date, 1));
     } else if !before
         .chars()
         .all(|x| is_blank(x) || BULLETS.contains(x) || "[【［".contains(x))
@@ -90,6 +86,19 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
         out.push((label, key, value, v + 1));
     }
     Some(out)
+}
+
+/// The date of a page's 发布信息 line written without labels: a date (and time) alone, or
+/// followed by a short name ("2019-09-09 16:02　杉桥镇", the source without its label).
+fn bare_date(t: &str) -> Option<String> {
+    let t = t.trim_matches(is_blank);
+    if is_bare_date(t) {
+        return Some(t.to_string());
+    }
+    let (date, name) = t.rsplit_once(is_blank)?;
+    let name_ok =
+        (2..=12).contains(&name.chars().count()) && name.chars().all(crate::gongwen::chars::is_han);
+    (name_ok && is_bare_date(date)).then(|| date.trim_matches(is_blank).to_string())
 }
 
 /// A date (and time) alone, as a page prints it before 来源 without a label.
@@ -198,7 +207,9 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6;
         let accepted = found.len() >= 2
             || summary
-            || (is_strong(found[0].0) || near_block(i + 1) || i > 0 && near_block(i - 1))
+            || (is_strong(found[0].0)
+                || near_block(i + 1)
+                || i > 0 && (near_block(i - 1) || removed.last() == Some(&lines[i - 1].no)))
                 && !found[0].2.contains('。')
                 && found[0].2.chars().count() <= 80;
         if !accepted {

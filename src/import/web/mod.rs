@@ -1,5 +1,7 @@
 //! Documents received from government portals: copied out of the browser into a `.txt`, or
-//! saved as a page (`.html`/`.htm`, also GBK). [`html`] finds the article of a saved page by
+//! saved as a page (`.html`/`.htm`, also GBK), or passed on by another system (a forwarded
+//! mail, an OA 发文稿纸, an app, 钉钉, a Word preview), whose chrome [`systems`] removes
+//! first. [`html`] finds the article of a saved page by
 //! its structure and text and turns it into lines; [`furniture`] removes what the page put
 //! around the document (breadcrumb, font switch, buttons, share links, footer) from those
 //! lines and from pasted text alike; [`wechat`] reads the header line of a WeChat Official
@@ -14,6 +16,7 @@ pub mod furniture;
 pub mod html;
 mod labels;
 pub mod meta;
+pub mod systems;
 pub mod unlabeled;
 pub mod wechat;
 
@@ -24,7 +27,9 @@ pub use meta::Meta;
 
 /// Removes page furniture from cleaned lines and takes out the 信息公开 block.
 pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
+    let (lines, systems) = systems::take(lines, rep);
     let (lines, mut account) = wechat::take(lines, rep);
+    account.extend(systems);
     let (lines, on_site) = account::take(lines, rep);
     account.extend(on_site);
     let lines = furniture::inline(lines, rep);

@@ -7,6 +7,7 @@ use crate::gongwen::chars::is_blank;
 /// Words of buttons and toolbars; a line made only of them is furniture.
 const BUTTONS: &[&str] = &[
     "打印本页",
+    "打包下载",
     "打印此页",
     "打印文章",
     "打印本文",

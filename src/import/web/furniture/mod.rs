@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 
 use crate::gongwen::chars::is_blank;
 use crate::gongwen::date_line;
-use crate::import::recognize::docno::parse_doc_no;
 use crate::import::recognize::head::is_organ;
 use crate::import::{Line, Report};
 
 mod buttons;
+mod heading;
 mod words;
 use buttons::*;
+use heading::*;
 use words::*;
 
 /// Whether `t` is made only of toolbar words (放大字体 缩小字体, 打印 关闭…).
@@ -116,7 +117,7 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         } else if is_prev_next(&t) {
             Some("上一篇/下一篇")
         } else if strong[i - 1]
-            || is_footer_near(&t) && (footer || near_strong(i - 1))
+            || is_footer_near(&t) && (footer || near_strong(i - 1) || is_last_credit(&lines, i))
             || footer && is_footer_detail(&t)
         {
             footer = true;
@@ -179,93 +180,9 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     kept
 }
 
-/// A news site reprinting a document: its headline and a lead ending "全文如下：" above the
-/// document's own title. Both go; the document starts at its title.
-fn drop_reprint_lead(
-    mut lines: Vec<Line>,
-    gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
-) -> Vec<Line> {
-    let lead = lines.iter().take(6).position(|l| {
-        let t = l.plain();
-        ["全文如下", "原文如下", "内容如下"]
-            .iter()
-            .any(|w| t.trim_end_matches(['：', ':']).ends_with(w))
-    });
-    let Some(i) = lead else {
-        return lines;
-    };
-    let next = lines.get(i + 1).map(Line::plain).unwrap_or_default();
-    if next.chars().count() > 60
-        || crate::import::recognize::kind::of_title(&next.replace(is_blank, "")).is_none()
-    {
-        return lines;
-    }
-    for l in lines.drain(..=i) {
-        gone.entry("转载的新闻标题和导语")
-            .or_default()
-            .push((l.no, l.plain()));
-    }
-    lines
-}
-
-/// The page's own heading repeated by the document's title a few lines below (often with the
-/// 文号 between): the page heading goes. A "【局名】" before a heading goes too.
-fn drop_page_heading(
-    mut lines: Vec<Line>,
-    gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
-) -> Vec<Line> {
-    let squash = |s: &str| s.chars().filter(|c| !is_blank(*c)).collect::<String>();
-    for l in lines.iter_mut().take(12) {
-        let t = l.plain();
-        if let Some(rest) = t.strip_prefix('【')
-            && let Some((org, title)) = rest.split_once('】')
-            && org.chars().count() <= 16
-            && title.chars().count() >= 6
-            && !all_buttons(org)
-        {
-            gone.entry("栏目标记")
-                .or_default()
-                .push((l.no, format!("【{org}】")));
-            l.text = title.trim_matches(is_blank).to_string();
-        }
-    }
-    let head = lines.len().min(12);
-    for i in 0..head {
-        let a = squash(&lines[i].plain());
-        let a = without_doc_no(&a);
-        if a.chars().count() < 8 || date_line::parse(a).is_some() || a.ends_with(['。', '：', ':'])
-        {
-            continue;
-        }
-        let later: Vec<String> = lines[i + 1..]
-            .iter()
-            .take(12)
-            .map(|l| squash(&l.plain()))
-            .collect();
-        // The document's title may be split over two or three lines.
-        let repeated = (0..later.len())
-            .any(|j| (j + 1..=(j + 3).min(later.len())).any(|k| later[j..k].concat() == a));
-        if repeated {
-            // Short lines above the page's heading are the page's header (site, column names).
-            let header = lines[..i].iter().all(|l| is_header_line(&l.plain()));
-            if header {
-                for l in lines.drain(..i) {
-                    gone.entry("网页页眉").or_default().push((l.no, l.plain()));
-                }
-            }
-            let l = lines.remove(if header { 0 } else { i });
-            gone.entry("重复的网页标题")
-                .or_default()
-                .push((l.no, l.plain()));
-            break;
-        }
-    }
-    lines
-}
-
 /// A line of a page's header: a short name (site, column) without punctuation, or the site's
 /// name in English.
-fn is_header_line(t: &str) -> bool {
+pub(super) fn is_header_line(t: &str) -> bool {
     let english = t.chars().count() <= 80
         && t.chars().any(|c| c.is_ascii_alphabetic())
         && t.chars()
@@ -273,15 +190,13 @@ fn is_header_line(t: &str) -> bool {
     english || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
 }
 
-/// `t` without a 发文字号 written before it ("岩府发〔2024〕11号岩脚镇人民政府关于…", as some
-/// portals head a page).
-fn without_doc_no(t: &str) -> &str {
-    t.char_indices()
-        .take(24)
-        .filter(|&(_, c)| c == '号')
-        .map(|(at, c)| at + c.len_utf8())
-        .find(|&end| parse_doc_no(&t[..end]).is_some())
-        .map_or(t, |end| &t[end..])
+/// The page's last line naming who built the system ("技术支持：…", "建议使用…分辨率"), as a
+/// web application closes its pages without an ICP line.
+fn is_last_credit(lines: &[Line], i: usize) -> bool {
+    i == lines.len()
+        && ["技术支持", "分辨率"]
+            .iter()
+            .any(|w| lines[i - 1].plain().contains(w))
 }
 
 #[cfg(test)]

@@ -167,3 +167,13 @@ fn page_headers_of_city_portals() {
         run("外山乡安全检查情况的通报\n各村委会：\n检查情况如下。\n序号|单位|问题|整改|期限\n");
     assert_eq!(kept.len(), 4);
 }
+
+#[test]
+fn a_page_heading_shortened_or_prefixed_by_the_organ() {
+    assert!(same_title("某镇致全镇企业的一封信", "致全镇企业的一封信"));
+    assert!(same_title(
+        "外山县人民政府办公室转发市安委会关于开展检查的通知",
+        "外山县人民政府办公室转发某市安全生产委员会关于开展检查的通知"
+    ));
+    assert!(!same_title("关于开展检查的通知", "关于开展宣传的通知"));
+}

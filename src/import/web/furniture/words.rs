@@ -213,6 +213,15 @@ pub(super) fn names_a_file(t: &str) -> bool {
 
 pub(super) fn is_download_heading(t: &str) -> bool {
     let t = t.trim_end_matches(['：', ':']);
+    // "附件(3 个)", "附件（1）": a mail's or an app's list of its files.
+    if let Some(n) = t
+        .strip_prefix("附件")
+        .and_then(|r| r.strip_prefix(['(', '（']))
+        .and_then(|r| r.strip_suffix([')', '）']))
+    {
+        let n = n.trim_end_matches('个').trim_matches(is_blank);
+        return !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    }
     [
         "附件下载",
         "相关附件",

@@ -90,6 +90,11 @@ pub(super) fn squashed(n: NodeRef<Node>) -> String {
 
 /// The page's `<title>`, blanks squeezed out.
 pub(super) fn page_title(doc: &Html) -> Option<String> {
+    raw_title(doc).map(|t| t.chars().filter(|c| !is_blank(*c)).collect())
+}
+
+/// The page's `<title>` as written.
+fn raw_title(doc: &Html) -> Option<String> {
     let t = doc
         .tree
         .root()
@@ -98,7 +103,7 @@ pub(super) fn page_title(doc: &Html) -> Option<String> {
     Some(
         t.descendants()
             .filter_map(|d| match d.value() {
-                Node::Text(x) => Some(x.chars().filter(|c| !is_blank(*c)).collect::<String>()),
+                Node::Text(x) => Some(x.to_string()),
                 _ => None,
             })
             .collect(),
@@ -163,13 +168,21 @@ pub(super) fn body_node(doc: &Html) -> Option<NodeId> {
 pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     let title = page_title(doc)?;
     // The article's own title is the longest part; the others name the column and the site
-    // (which the signature may repeat).
-    let parts: Vec<&str> = title
-        .split(['_', '|', '-', '–', '—', '｜'])
-        .filter(|p| p.chars().count() >= 6)
-        .max_by_key(|p| p.chars().count())
-        .into_iter()
-        .collect();
+    // (which the signature may repeat). Some sites put blanks between the parts instead
+    // ("站名 栏目 标题"): that reading is tried when the first finds nothing.
+    let longest = |t: &str, blanks: bool| -> Option<String> {
+        t.split(|c: char| "_|-–—｜".contains(c) || blanks && is_blank(c))
+            .map(|p| p.chars().filter(|c| !is_blank(*c)).collect::<String>())
+            .filter(|p| p.chars().count() >= 6)
+            .max_by_key(|p| p.chars().count())
+    };
+    let first = heading_of(doc, body, longest(&title, false));
+    first.or_else(|| heading_of(doc, body, longest(&raw_title(doc)?, true)))
+}
+
+/// The last element up to the end of the body whose whole text is `part`.
+fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> {
+    let parts: Vec<String> = part.into_iter().collect();
     let body_end = doc
         .tree
         .get(body)?
@@ -180,7 +193,7 @@ pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     for n in doc.tree.root().descendants() {
         if name(&n).is_some_and(|t| t != "title" && !SKIP.contains(&t)) {
             let t = squashed(n);
-            if t.chars().count() >= 6 && parts.iter().any(|p| *p == t) {
+            if t.chars().count() >= 6 && parts.contains(&t) {
                 best = Some(n.id());
             }
         }

@@ -5,6 +5,7 @@
 use ego_tree::NodeRef;
 use scraper::Node;
 
+use super::super::labels::is_strong;
 use super::super::meta::label_of;
 use super::find::{SKIP, is_block, name, squashed, weight};
 use crate::gongwen::chars::is_blank;
@@ -69,6 +70,7 @@ impl Writer {
                 if !block
                     && let Some((label, key)) = label_of(&squashed(n))
                     && !key.is_empty()
+                    && is_strong(label)
                 {
                     self.push(&format!(" {label}："));
                     return;
@@ -105,7 +107,7 @@ impl Writer {
         let labelled = rows
             .iter()
             .flat_map(cells)
-            .any(|c| label_of(&squashed(c)).is_some_and(|(_, k)| !k.is_empty()));
+            .any(|c| label_of(&squashed(c)).is_some_and(|(l, k)| !k.is_empty() && is_strong(l)));
         self.newline();
         if width <= 1 || rows.len() < 2 && !labelled || has_block_table(n) {
             for c in n.children() {

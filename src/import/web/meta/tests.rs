@@ -119,3 +119,13 @@ fn toolbar_before_the_date_and_a_summary_line() {
     assert_eq!(value(&m, "index_no"), "SH-2024-0031");
     assert_eq!(value(&m, "disclosure"), "主动公开");
 }
+
+#[test]
+fn a_date_and_a_source_without_labels_and_bilingual_labels() {
+    let (kept, m) = run("2019-09-09 16:02　　外山乡　　　　浏览：418\n正文。");
+    assert_eq!(kept, ["正文。"]);
+    assert_eq!(value(&m, "published"), "2019-09-09 16:02");
+    assert_eq!(label_of("索引号 Index No."), Some(("索引号", "index_no")));
+    assert_eq!(label_of("所属主题"), Some(("所属主题", "topic")));
+    assert_eq!(label_of("Index No."), None);
+}

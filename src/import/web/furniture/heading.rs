@@ -1,0 +1,134 @@
+//! The page's own heading above the document: a news site's headline and lead over a
+//! reprinted document, and a portal's heading that the document's title repeats (exactly,
+//! after the organ's name, or shortened).
+
+use std::collections::BTreeMap;
+
+use super::{all_buttons, is_header_line};
+use crate::gongwen::chars::is_blank;
+use crate::gongwen::date_line;
+use crate::import::Line;
+use crate::import::recognize::docno::parse_doc_no;
+use crate::import::recognize::head::is_organ;
+
+/// A news site reprinting a document: its headline and a lead ending "全文如下：" above the
+/// document's own title. Both go; the document starts at its title.
+pub(super) fn drop_reprint_lead(
+    mut lines: Vec<Line>,
+    gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
+) -> Vec<Line> {
+    let lead = lines.iter().take(6).position(|l| {
+        let t = l.plain();
+        ["全文如下", "原文如下", "内容如下"]
+            .iter()
+            .any(|w| t.trim_end_matches(['：', ':']).ends_with(w))
+    });
+    let Some(i) = lead else {
+        return lines;
+    };
+    let next = lines.get(i + 1).map(Line::plain).unwrap_or_default();
+    if next.chars().count() > 60
+        || crate::import::recognize::kind::of_title(&next.replace(is_blank, "")).is_none()
+    {
+        return lines;
+    }
+    for l in lines.drain(..=i) {
+        gone.entry("转载的新闻标题和导语")
+            .or_default()
+            .push((l.no, l.plain()));
+    }
+    lines
+}
+
+/// The page's own heading repeated by the document's title a few lines below (often with the
+/// 文号 between): the page heading goes. A "【局名】" before a heading goes too.
+pub(super) fn drop_page_heading(
+    mut lines: Vec<Line>,
+    gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
+) -> Vec<Line> {
+    let squash = |s: &str| s.chars().filter(|c| !is_blank(*c)).collect::<String>();
+    for l in lines.iter_mut().take(12) {
+        let t = l.plain();
+        if let Some(rest) = t.strip_prefix('【')
+            && let Some((org, title)) = rest.split_once('】')
+            && org.chars().count() <= 16
+            && title.chars().count() >= 6
+            && !all_buttons(org)
+        {
+            gone.entry("栏目标记")
+                .or_default()
+                .push((l.no, format!("【{org}】")));
+            l.text = title.trim_matches(is_blank).to_string();
+        }
+    }
+    let head = lines.len().min(12);
+    for i in 0..head {
+        let a = squash(&lines[i].plain());
+        let a = without_doc_no(&a);
+        if a.chars().count() < 8 || date_line::parse(a).is_some() || a.ends_with(['。', '：', ':'])
+        {
+            continue;
+        }
+        let later: Vec<String> = lines[i + 1..]
+            .iter()
+            .take(12)
+            .map(|l| squash(&l.plain()))
+            .collect();
+        // The document's title may be split over two or three lines.
+        let repeated = (0..later.len()).any(|j| {
+            (j + 1..=(j + 3).min(later.len())).any(|k| same_title(a, &later[j..k].concat()))
+        });
+        if repeated {
+            // Short lines above the page's heading are the page's header (site, column names).
+            let header = lines[..i].iter().all(|l| is_header_line(&l.plain()));
+            if header {
+                for l in lines.drain(..i) {
+                    gone.entry("网页页眉").or_default().push((l.no, l.plain()));
+                }
+            }
+            let l = lines.remove(if header { 0 } else { i });
+            gone.entry("重复的网页标题")
+                .or_default()
+                .push((l.no, l.plain()));
+            break;
+        }
+    }
+    lines
+}
+
+/// Whether a page's heading `a` names the document titled `t`: the same words; or the
+/// title after the name of its issuer ("某镇" + "致全镇企业的一封信"); or the title shortened
+/// in its middle, an organ's full name abbreviated ("…转发市安委会关于…" for "…转发某市安全
+/// 生产委员会关于…"), with the same start and the same end.
+pub(super) fn same_title(a: &str, t: &str) -> bool {
+    use crate::import::recognize::kind::of_title;
+    if a == t {
+        return true;
+    }
+    if of_title(t).is_none() || of_title(a).is_none() {
+        return false;
+    }
+    if let Some(before) = a.strip_suffix(t) {
+        return t.chars().count() >= 6 && is_organ(before);
+    }
+    let (ac, tc): (Vec<char>, Vec<char>) = (a.chars().collect(), t.chars().collect());
+    let pre = ac.iter().zip(&tc).take_while(|(x, y)| x == y).count();
+    let suf = ac
+        .iter()
+        .rev()
+        .zip(tc.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
+}
+
+/// `t` without a 发文字号 written before it ("岩府发〔2024〕11号岩脚镇人民政府关于…", as some
+/// portals head a page).
+pub(super) fn without_doc_no(t: &str) -> &str {
+    t.char_indices()
+        .take(24)
+        .filter(|&(_, c)| c == '号')
+        .map(|(at, c)| at + c.len_utf8())
+        .find(|&end| parse_doc_no(&t[..end]).is_some())
+        .map_or(t, |end| &t[end..])
+}
