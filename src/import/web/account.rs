@@ -8,8 +8,6 @@
 //! issuer only when the article names no other organ; the rest is removed, each kind reported
 //! once. Nothing is done unless a name with a 关注 button stands right under the title.
 
-use std::collections::BTreeMap;
-
 use super::meta::Field;
 use crate::gongwen::chars::is_blank;
 use crate::import::{Line, Report};
@@ -78,7 +76,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
     };
     let width = if dated { 3 } else { 2 };
     let mut lines = lines;
-    let mut gone: BTreeMap<&'static str, Vec<(usize, String)>> = BTreeMap::new();
+    let mut gone = super::furniture::Gone::new();
     let account = lines[b].plain();
     let field = Field {
         key: "",
@@ -140,21 +138,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
             kept.push(l);
         }
     }
-    for (what, at) in gone {
-        let nos: Vec<String> = at.iter().take(8).map(|(n, _)| n.to_string()).collect();
-        let sample: Vec<&str> = at.iter().take(3).map(|(_, t)| t.as_str()).collect();
-        rep.info(
-            at[0].0,
-            1,
-            format!(
-                "已删除{what}（第 {}{} 行：“{}”{}）",
-                nos.join("、"),
-                if at.len() > 8 { "…" } else { "" },
-                sample.join("”“"),
-                if at.len() > 3 { "等" } else { "" }
-            ),
-        );
-    }
+    super::furniture::report_removed(rep, "", gone);
     (kept, fields)
 }
 

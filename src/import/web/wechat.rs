@@ -11,8 +11,6 @@
 //! article: a header line marked 原创 or placed (发表于…), a saved page's 公众号 line, or
 //! words only a WeChat page has.
 
-use std::collections::BTreeMap;
-
 use super::meta::Field;
 use crate::gongwen::chars::{is_blank, is_han};
 use crate::gongwen::date_line;
@@ -318,7 +316,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
         return (lines, Vec::new());
     }
     let mut fields = Vec::new();
-    let mut gone: BTreeMap<&'static str, Vec<(usize, String)>> = BTreeMap::new();
+    let mut gone = super::furniture::Gone::new();
     let mut lines = lines;
     // The header line stands under the title.
     if let Some(at) = lines
@@ -408,21 +406,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
         };
         gone.entry(what).or_default().push((l.no, t));
     }
-    for (what, at) in gone {
-        let nos: Vec<String> = at.iter().take(8).map(|(n, _)| n.to_string()).collect();
-        let sample: Vec<&str> = at.iter().take(3).map(|(_, t)| t.as_str()).collect();
-        rep.info(
-            at[0].0,
-            1,
-            format!(
-                "已删除{what}（第 {}{} 行：“{}”{}）",
-                nos.join("、"),
-                if at.len() > 8 { "…" } else { "" },
-                sample.join("”“"),
-                if at.len() > 3 { "等" } else { "" }
-            ),
-        );
-    }
+    super::furniture::report_removed(rep, "", gone);
     (kept, fields)
 }
 

@@ -43,7 +43,16 @@ pub fn inline(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     kept
 }
 
-fn report(rep: &mut Report, gone: BTreeMap<&'static str, Vec<(usize, String)>>) {
+/// Lines removed from a page, by what they were: (line number, text).
+pub(crate) type Gone = BTreeMap<&'static str, Vec<(usize, String)>>;
+
+fn report(rep: &mut Report, gone: Gone) {
+    report_removed(rep, "网页附带的", gone);
+}
+
+/// Tells the clerk once per kind what was removed: where (the first line numbers) and a
+/// sample of the text, so a line taken by mistake is found and put back by hand.
+pub(crate) fn report_removed(rep: &mut Report, lead: &str, gone: Gone) {
     for (what, mut at) in gone {
         if at.is_empty() {
             continue;
@@ -55,7 +64,7 @@ fn report(rep: &mut Report, gone: BTreeMap<&'static str, Vec<(usize, String)>>) 
             at[0].0,
             1,
             format!(
-                "已删除网页附带的{what}（第 {}{} 行：“{}”{}）",
+                "已删除{lead}{what}（第 {}{} 行：“{}”{}）",
                 nos.join("、"),
                 if at.len() > 8 { "…" } else { "" },
                 sample.join("”“"),

@@ -9,13 +9,10 @@ pub mod mail;
 pub mod oa;
 pub mod pages;
 
-use std::collections::BTreeMap;
-
 use super::meta::Field;
 use crate::import::{Line, Report};
 
-/// Lines removed, by what they were.
-pub(crate) type Gone = BTreeMap<&'static str, Vec<(usize, String)>>;
+pub(crate) use super::furniture::Gone;
 
 /// Takes the systems' chrome out of `lines`; returns the rest and the fields read.
 pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
@@ -25,24 +22,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
     let lines = oa::take(lines, &mut gone, &mut fields);
     let lines = app::take(lines, &mut gone, &mut fields);
     let lines = pages::take(lines, &mut gone, &mut fields);
-    for (what, at) in gone {
-        if at.is_empty() {
-            continue;
-        }
-        let nos: Vec<String> = at.iter().take(8).map(|(n, _)| n.to_string()).collect();
-        let sample: Vec<&str> = at.iter().take(3).map(|(_, t)| t.as_str()).collect();
-        rep.info(
-            at[0].0,
-            1,
-            format!(
-                "已删除{what}（第 {}{} 行：“{}”{}）",
-                nos.join("、"),
-                if at.len() > 8 { "…" } else { "" },
-                sample.join("”“"),
-                if at.len() > 3 { "等" } else { "" }
-            ),
-        );
-    }
+    crate::import::web::furniture::report_removed(rep, "", gone);
     (lines, fields)
 }
 
