@@ -3,7 +3,7 @@
 //! that calls itself 附件3 but is listed second, a body section missing from the list — are
 //! build errors naming both files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Item;
 use crate::diag::{Diagnostic, line_col};
@@ -130,15 +130,36 @@ pub fn resolve(
         .collect()
 }
 
-/// Slugs, titles and cleaned titles of `items`.
+/// The items that the notices' `attachments` may name, by slug, title and cleaned title: a
+/// title or cleaned title names its first item, a slug its item (slugs win). Only the names
+/// some notice lists (as written or cleaned) are kept: that is all [`resolve`] looks up, and
+/// a 10,000-item site has few of them.
 pub fn names(items: &[Item]) -> HashMap<String, usize> {
+    let wanted: HashSet<String> = items
+        .iter()
+        .flat_map(|i| i.fm.list("attachments"))
+        .flat_map(|name| {
+            let key = name.trim();
+            [key.to_string(), clean(key)]
+        })
+        .collect();
     let mut by_name = HashMap::new();
-    for (n, i) in items.iter().enumerate() {
-        by_name.entry(i.title.clone()).or_insert(n);
-        by_name.entry(clean(&i.title)).or_insert(n);
+    if wanted.is_empty() {
+        return by_name;
     }
     for (n, i) in items.iter().enumerate() {
-        by_name.insert(i.slug.clone(), n);
+        if wanted.contains(i.title.as_str()) {
+            by_name.entry(i.title.clone()).or_insert(n);
+        }
+        let cleaned = clean(&i.title);
+        if wanted.contains(&cleaned) {
+            by_name.entry(cleaned).or_insert(n);
+        }
+    }
+    for (n, i) in items.iter().enumerate() {
+        if wanted.contains(i.slug.as_str()) {
+            by_name.insert(i.slug.clone(), n);
+        }
     }
     by_name
 }

@@ -134,16 +134,12 @@ impl Refs {
                 count: site.items.iter().filter(|i| i.phase == Some(n)).count(),
             })
             .collect();
-        let mut tags: Vec<(String, usize)> = Vec::new();
-        for i in &site.items {
-            for t in &i.tags {
-                match tags.iter_mut().find(|(n, _)| n == t) {
-                    Some((_, c)) => *c += 1,
-                    None => tags.push((t.clone(), 1)),
-                }
-            }
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for t in site.items.iter().flat_map(|i| &i.tags) {
+            *counts.entry(t).or_default() += 1;
         }
-        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut tags: Vec<(&str, usize)> = counts.into_iter().collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let sections: Vec<Value> = SECTIONS
             .iter()
             .filter(|(id, _)| site.items.iter().any(|i| i.kind.section() == *id) && *id != "pages")

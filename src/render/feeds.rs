@@ -4,6 +4,7 @@
 
 use super::Cx;
 use super::context::ItemRef;
+use super::memo::fingerprint;
 use super::templates::{base_context, render};
 use crate::content::{Kind, Site, campaign};
 use crate::diag::{Diagnostic, Severity};
@@ -36,7 +37,23 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         6,
     );
     let slogans = take(&|k| k == Kind::Slogans, 1);
-    if all || shows(&notices) || shows(&news) || shows(&letters) || shows(&slogans) {
+    let sources = |picked: &[usize]| -> Vec<&std::path::Path> {
+        picked
+            .iter()
+            .map(|&k| site.items[k].source.as_path())
+            .collect()
+    };
+    let home_shows = shows(&notices) || shows(&news) || shows(&letters) || shows(&slogans);
+    let home_fp = fingerprint((
+        cx.fresh.site_fp,
+        more(site).to_string(),
+        [&notices, &news, &letters, &slogans].map(|p| sources(p)),
+    ));
+    if (all || home_shows)
+        && !cx
+            .memo
+            .unchanged(plan, out, "index.html", home_shows, home_fp)
+    {
         let mut ctx = base_context(refs, "");
         ctx.insert("nav", "home");
         ctx.insert("more", &more(site));
@@ -56,7 +73,11 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     }
 
     let base = site.campaign.base_url.trim_end_matches('/');
-    if all {
+    if all
+        && !cx
+            .memo
+            .unchanged(plan, out, "404.html", false, cx.fresh.shape_fp)
+    {
         // Shown at any address: its links lead to the site's address when it is known.
         let root = if base.is_empty() {
             String::new()
@@ -78,8 +99,17 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         });
     }
     let abs = |u: &str| format!("{base}/{u}");
-    if !all && !site.items.iter().take(FEED).any(|i| plan.includes(i)) {
+    let feed_shows = site.items.iter().take(FEED).any(|i| plan.includes(i));
+    let feed: Vec<usize> = (0..site.items.len().min(FEED)).collect();
+    let feed_fp = fingerprint((cx.fresh.shape_fp, sources(&feed)));
+    if !all && !feed_shows {
         return Ok(Vec::new());
+    }
+    if cx
+        .memo
+        .unchanged(plan, out, "atom.xml", feed_shows, feed_fp)
+    {
+        return sitemap(cx, &abs);
     }
     let mut ctx = base_context(refs, "");
     let entries: Vec<serde_json::Value> = site
@@ -108,6 +138,22 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     )?;
 
     if !all {
+        return Ok(Vec::new());
+    }
+    sitemap(cx, &abs)
+}
+
+/// `sitemap.xml`: every item's address and date (written again only when one of them changed).
+fn sitemap(cx: &Cx<'_>, abs: &dyn Fn(&str) -> String) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, tera, refs, out) = (cx.site, cx.tera, cx.refs, cx.out);
+    let shown: Vec<(&str, Option<chrono::NaiveDate>)> = site
+        .items
+        .iter()
+        .zip(&refs.items)
+        .map(|(i, r)| (r.url.as_str(), i.date))
+        .collect();
+    let fp = fingerprint((cx.fresh.shape_fp, abs(""), shown));
+    if cx.memo.unchanged(cx.plan, out, "sitemap.xml", false, fp) {
         return Ok(Vec::new());
     }
     let mut urls: Vec<serde_json::Value> = vec![

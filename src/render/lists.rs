@@ -1,10 +1,11 @@
 //! List pages: per section, type, phase, unit and tag, paginated.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
 use super::Cx;
+use super::memo::fingerprint;
 use super::templates::{base_context, render, render_bytes};
 use crate::content::kind::{ALL, SECTIONS};
 use crate::content::{Item, Kind, Site, slug};
@@ -32,7 +33,27 @@ enum Member {
     Tag(String),
 }
 
+/// A list's [`Member`] rule as a key.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Section(&'static str),
+    Type(Kind),
+    Phase(usize),
+    Unit(usize),
+    Tag(&'a str),
+}
+
 impl Member {
+    fn key(&self) -> Key<'_> {
+        match self {
+            Member::Section(id) => Key::Section(id),
+            Member::Type(k) => Key::Type(*k),
+            Member::Phase(n) => Key::Phase(*n),
+            Member::Unit(n) => Key::Unit(*n),
+            Member::Tag(t) => Key::Tag(t),
+        }
+    }
+
     fn holds(&self, i: &Item) -> bool {
         match self {
             Member::Section(id) => i.kind.section() == *id,
@@ -113,11 +134,31 @@ fn lists(site: &Site, plan: &super::Plan) -> Vec<List> {
     if plan.lists_unchanged() {
         lists.retain(|l| included.iter().any(|i| l.member.holds(i)));
     }
-    lists.par_iter_mut().for_each(|l| {
-        l.items = (0..site.items.len())
-            .filter(|&n| l.member.holds(&site.items[n]))
-            .collect();
-    });
+    // One pass over the items (not one per list: a site has hundreds of tags).
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); lists.len()];
+    let at: HashMap<Key<'_>, usize> = lists
+        .iter()
+        .enumerate()
+        .map(|(n, l)| (l.member.key(), n))
+        .collect();
+    for (n, i) in site.items.iter().enumerate() {
+        let keys = [Key::Section(i.kind.section()), Key::Type(i.kind)]
+            .into_iter()
+            .chain(i.phase.map(Key::Phase))
+            .chain(i.unit.map(Key::Unit))
+            .chain(i.tags.iter().map(|t| Key::Tag(t)));
+        for k in keys {
+            if let Some(&l) = at.get(&k)
+                && members[l].last() != Some(&n)
+            {
+                members[l].push(n);
+            }
+        }
+    }
+    drop(at);
+    for (l, m) in lists.iter_mut().zip(members) {
+        l.items = m;
+    }
     // Sections and types are listed only when they have items; phases and units always.
     lists.retain(|l| !l.items.is_empty() || matches!(l.member, Member::Phase(_) | Member::Unit(_)));
     lists
@@ -136,21 +177,42 @@ pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     if let Some(only) = only {
         pages.retain(|(l, p)| {
             only.contains(&l.base) || {
-                out.keep(Dest::public(&page_path(&l.base, *p)));
+                cx.memo.keep(out, &page_path(&l.base, *p));
                 false
             }
         });
     }
+    let shows_planned = |l: &List, p: usize| {
+        l.items
+            .iter()
+            .skip(p * PER_PAGE)
+            .take(PER_PAGE)
+            .any(|&i| plan.includes(&site.items[i]))
+    };
     if plan.lists_unchanged() {
         // Only the pages showing an edited item change.
-        pages.retain(|(l, p)| {
-            l.items
-                .iter()
-                .skip(p * PER_PAGE)
-                .take(PER_PAGE)
-                .any(|&i| plan.includes(&site.items[i]))
-        });
+        pages.retain(|(l, p)| shows_planned(l, *p));
     }
+    // A page whose items, place and count are as last time is left as it is.
+    pages.retain(|(l, p)| {
+        let sources: Vec<&std::path::Path> = l
+            .items
+            .iter()
+            .skip(p * PER_PAGE)
+            .take(PER_PAGE)
+            .map(|&i| site.items[i].source.as_path())
+            .collect();
+        let fp = fingerprint((
+            cx.fresh.shape_fp,
+            &l.base,
+            &l.title,
+            l.items.len(),
+            p,
+            sources,
+        ));
+        let rel = page_path(&l.base, *p);
+        !cx.memo.unchanged(plan, out, &rel, shows_planned(l, *p), fp)
+    });
     pages.par_iter().try_for_each(|(l, p)| {
         let total = l.items.len().div_ceil(PER_PAGE).max(1);
         let chunk: Vec<tera::Value> = l
@@ -187,9 +249,12 @@ pub fn render_lists(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         return Ok(Vec::new());
     }
     // The tag index.
+    let rel = format!("tags/{}.html", slug::LIST_PAGE);
+    if cx.memo.unchanged(plan, out, &rel, false, cx.fresh.site_fp) {
+        return Ok(Vec::new());
+    }
     let mut ctx = base_context(refs, "../");
     ctx.insert("nav", "tags");
-    let rel = format!("tags/{}.html", slug::LIST_PAGE);
     let html = render(tera, "tags.html", &ctx, &rel)?;
     out.emit(Dest::public(&rel), html.as_bytes())?;
     Ok(Vec::new())

@@ -14,6 +14,7 @@ mod gongwen;
 mod html;
 pub mod led;
 mod lists;
+mod memo;
 pub mod paper;
 mod placeholders;
 mod prepared;
@@ -52,6 +53,8 @@ pub struct Cx<'a> {
     pub tera: &'a Tera,
     /// The template values of the site and its items, made once per render.
     pub refs: &'a Refs,
+    /// The aggregate pages of the last render, and what this one wrote of them.
+    pub memo: &'a memo::Memo,
     pub out: &'a Output,
 }
 
@@ -222,6 +225,7 @@ pub fn render_prepared(
         fresh: &fresh,
         tera: prepared.tera(),
         refs: prepared.refs(),
+        memo: &prepared.memo,
         out,
     };
     let run = |r: &Renderer| crate::timing::stage(r.name, || (r.render)(&cx));
@@ -235,5 +239,6 @@ pub fn render_prepared(
     } else {
         RENDERERS.iter().map(run).collect::<anyhow::Result<_>>()?
     };
+    prepared.memo.finish(plan);
     Ok(found.into_iter().flatten().collect())
 }

@@ -24,6 +24,8 @@ pub struct Prepared {
     sources: Vec<PathBuf>,
     /// What the progress page counts and adds up, per item in site order.
     progress: Vec<ProgressInput>,
+    /// The aggregate pages of the last render.
+    pub memo: super::memo::Memo,
 }
 
 type ProgressInput = (Kind, Option<usize>, Option<usize>, Option<Value>);
@@ -47,6 +49,11 @@ pub struct Fresh {
     pub unmoved: Option<Vec<bool>>,
     /// How many items the previous render had, when it is known and this render is partial.
     pub items_before: Option<usize>,
+    /// A fingerprint of the `site` template value (see `memo.rs`).
+    pub site_fp: u64,
+    /// The same without the counts of items per phase and tag, which only the home page and
+    /// the tag index show (see `shared_shape`).
+    pub shape_fp: u64,
 }
 
 impl Prepared {
@@ -66,7 +73,8 @@ impl Prepared {
                     for n in (0..site.items.len()).filter(|&n| plan.includes(&site.items[n])) {
                         refs.set_item(site, n);
                     }
-                    // An edited notice may list other attachments (cheap: notices only).
+                    // An edited notice may list other attachments.
+                    refs.by_name = crate::content::attach::names(&site.items);
                     refs.attached_to = context::backlinks(site, &refs.items, &refs.by_name);
                 });
                 refs
@@ -84,8 +92,10 @@ impl Prepared {
             }),
         };
         // Without earlier values (first render, or after a failed one) nothing is known.
+        let shape = shared_shape(&refs.site);
+        let shape_fp = super::memo::fingerprint(shape.to_string());
         let all_pages = match before {
-            Some(b) => b != shared_shape(&refs.site),
+            Some(b) => b != shape,
             None => !plan.is_all(),
         };
         if all_pages {
@@ -134,7 +144,10 @@ impl Prepared {
                 })
                 .collect();
         }
+        let site_fp = super::memo::fingerprint(self.refs().site.to_string());
         Ok(Fresh {
+            site_fp,
+            shape_fp,
             progress,
             all_pages,
             lists,
@@ -187,32 +200,46 @@ fn shared_shape(site: &Value) -> Value {
 /// New values for `site`, taking the entries of items outside `plan` from `old` (whose
 /// entries belong to `sources`).
 fn reuse(site: &Site, plan: &Plan, old: Refs, sources: &[PathBuf]) -> Refs {
-    let at: HashMap<&Path, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(n, p)| (p.as_path(), n))
-        .collect();
     let mut kept: Vec<Option<(context::ItemRef, tera::Value)>> = old
         .items
         .into_iter()
         .zip(old.item_values)
         .map(Some)
         .collect();
-    let (items, values) = site
-        .items
-        .iter()
-        .map(|i| {
-            let old = (!plan.includes(i))
-                .then(|| at.get(i.source.as_path()))
-                .flatten()
-                .and_then(|&n| kept.get_mut(n)?.take());
-            old.unwrap_or_else(|| {
+    // Most items keep their place (an edit moves one item): they are looked up by path only
+    // when they moved.
+    let mut at: Option<HashMap<&Path, usize>> = None;
+    let (mut items, mut values) = (Vec::new(), Vec::new());
+    for (k, i) in site.items.iter().enumerate() {
+        let bytes = i.source.as_os_str().as_encoded_bytes();
+        let was = if plan.includes(i) {
+            None
+        } else if sources
+            .get(k)
+            .is_some_and(|s| s.as_os_str().as_encoded_bytes() == bytes)
+        {
+            Some(k)
+        } else {
+            at.get_or_insert_with(|| {
+                sources
+                    .iter()
+                    .enumerate()
+                    .map(|(n, p)| (p.as_path(), n))
+                    .collect()
+            })
+            .get(i.source.as_path())
+            .copied()
+        };
+        let (r, v) = was
+            .and_then(|n| kept.get_mut(n)?.take())
+            .unwrap_or_else(|| {
                 let r = context::item_ref(site, i);
                 let v = tera::Value::from_serializable(&r);
                 (r, v)
-            })
-        })
-        .unzip();
+            });
+        items.push(r);
+        values.push(v);
+    }
     Refs::from_items(site, items, values)
 }
 

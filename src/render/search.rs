@@ -4,8 +4,8 @@
 //! the 文号 (`n`), issuer and tags (`m`) and the text — the public text, as the page shows it.
 //!
 //! Complexity: O(n) in the text of the items indexed: [`public_text`] is one `replace` and one
-//! [`roster::fill`] (linear), [`squeeze`] one pass over the words; [`suggestions`] counts the
-//! tags with a list search (O(g·d) for g tags of d distinct names, site-level data).
+//! [`roster::fill`] (linear), [`squeeze`] one pass over the words (up to what is indexed);
+//! [`suggestions`] counts the tags in a hash map (O(g) for g tags).
 
 use serde::Serialize;
 
@@ -19,6 +19,9 @@ use crate::output::Dest;
 const SHARD: usize = 400;
 /// Characters of body text indexed per item.
 const TEXT_CHARS: usize = 2000;
+/// Characters of squeezed text made to index [`TEXT_CHARS`]: placeholders shorten it
+/// ([`public_text`]: `{{blank}}`, 9 characters, becomes 4), never by more than this allows.
+const SQUEEZED: usize = 3 * TEXT_CHARS;
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -112,7 +115,7 @@ fn render_index(cx: &Cx<'_>) -> anyhow::Result<usize> {
                     d: &r.date,
                     n: i.fm.text("doc_no").unwrap_or(""),
                     m: meta(i),
-                    x: public_text(&squeeze(&i.body.text))
+                    x: public_text(&squeeze(&i.body.text, SQUEEZED))
                         .chars()
                         .take(TEXT_CHARS)
                         .collect(),
@@ -148,14 +151,13 @@ pub fn public_text(text: &str) -> String {
 /// Search words to suggest in the box, found on this site: its most used tags (indexed in
 /// `m`), else the start of the newest titles.
 pub fn suggestions(site: &Site) -> Vec<String> {
-    let mut tags: Vec<(&String, usize)> = Vec::new();
-    for t in site.items.iter().flat_map(|i| &i.tags) {
-        match tags.iter_mut().find(|(n, _)| *n == t) {
-            Some((_, c)) => *c += 1,
-            None => tags.push((t, 1)),
-        }
+    // Count and first appearance of each tag: the most used first, in the site's order.
+    let mut counts: std::collections::HashMap<&String, (usize, usize)> = Default::default();
+    for (n, t) in site.items.iter().flat_map(|i| &i.tags).enumerate() {
+        counts.entry(t).or_insert((0, n)).0 += 1;
     }
-    tags.sort_by_key(|t| std::cmp::Reverse(t.1));
+    let mut tags: Vec<(&String, (usize, usize))> = counts.into_iter().collect();
+    tags.sort_by_key(|(_, (count, first))| (std::cmp::Reverse(*count), *first));
     let mut words: Vec<String> = tags.iter().take(2).map(|(t, _)| t.to_string()).collect();
     for i in &site.items {
         if words.len() >= 2 {
@@ -174,10 +176,16 @@ pub fn suggestions(site: &Site) -> Vec<String> {
     words
 }
 
-/// Collapses white space; none at all between two Chinese characters.
-pub fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Collapses white space; none at all between two Chinese characters. Stops once `max`
+/// characters are made (a word may take it past).
+pub fn squeeze(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max.saturating_mul(4)));
+    let mut chars = 0;
     for w in text.split_whitespace() {
+        if chars >= max {
+            break;
+        }
+        chars += w.chars().count() + 1;
         let join = match (out.chars().next_back(), w.chars().next()) {
             (Some(a), Some(b)) => !crate::markdown::cjk::joins_without_space(a, b),
             _ => false,
@@ -204,8 +212,17 @@ mod tests {
     #[test]
     fn squeeze_keeps_spaces_only_around_latin() {
         assert_eq!(
-            super::squeeze("通报如下。\n一、经过 LED 屏\n显示"),
+            super::squeeze("通报如下。\n一、经过 LED 屏\n显示", 100),
             "通报如下。一、经过 LED 屏显示"
         );
+    }
+
+    #[test]
+    fn squeeze_makes_only_what_is_indexed() {
+        let long = "安全 生产 LED 屏\n".repeat(5000);
+        let short = super::squeeze(&long, 10);
+        assert!(short.chars().count() < 20, "{short}");
+        let whole = super::squeeze(&long, usize::MAX);
+        assert!(whole.starts_with(&short), "{short}");
     }
 }

@@ -1,12 +1,12 @@
 //! The serve build: keeps the loaded site and the in-memory files, applies batches of
 //! changes as partial rebuilds, and keeps the last good build when a change breaks the site.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use super::watch::Changes;
-use crate::content::{self, LoadOptions, Site, has_source};
+use crate::content::{self, LoadOptions, Site};
 use crate::output::{Built, Output};
 use crate::render::{self, Plan, Prepared};
 use crate::theme::Theme;
@@ -18,38 +18,67 @@ pub struct Files {
     pub files: HashMap<String, Vec<u8>>,
     /// Source of each per-item or copied file; files without one aggregate items.
     pub owners: HashMap<String, PathBuf>,
+    /// The files of each source (`owners` the other way round).
+    owned: HashMap<PathBuf, Vec<String>>,
+    /// The files without a source (lists, feeds, search shards, LED feeds…).
+    aggregates: HashSet<String>,
 }
 
 impl Files {
+    fn new(built: Built) -> Files {
+        let mut files = Files::default();
+        files.add(built);
+        files
+    }
+
+    fn add(&mut self, new: Built) {
+        for (rel, source) in &new.owners {
+            self.aggregates.remove(rel);
+            self.owned
+                .entry(source.clone())
+                .or_default()
+                .push(rel.clone());
+        }
+        for rel in new.files.keys() {
+            if !new.owners.contains_key(rel) {
+                self.aggregates.insert(rel.clone());
+            }
+        }
+        self.files.extend(new.files);
+        self.owners.extend(new.owners);
+    }
+
     /// Replaces what a partial render re-created: every file of the re-rendered sources (files
     /// of deleted sources simply disappear) and the aggregate files — all of them but those the
     /// render declared unchanged ([`Output::keep`]), unless `keep_aggregates` (edits in place,
     /// where list pages not re-rendered are still right).
     fn patch(&mut self, affected: &BTreeSet<PathBuf>, keep_aggregates: bool, new: Built) {
-        let gone: Vec<String> = self
-            .owners
-            .iter()
-            .filter(|(_, source)| has_source(affected, source))
-            .map(|(rel, _)| rel.clone())
-            .collect();
-        for rel in &gone {
-            self.files.remove(rel);
-            self.owners.remove(rel);
+        for source in affected {
+            for rel in self.owned.remove(source).unwrap_or_default() {
+                // A file that came to belong to another source since stays.
+                if self.owners.get(&rel) == Some(source) {
+                    self.files.remove(&rel);
+                    self.owners.remove(&rel);
+                }
+            }
         }
         if !keep_aggregates {
-            let owners = &self.owners;
+            let folders: Vec<&String> = new.kept.iter().filter(|k| k.ends_with('/')).collect();
             let kept = |rel: &str| {
-                new.kept.contains(rel)
-                    || new
-                        .kept
-                        .iter()
-                        .any(|k| k.ends_with('/') && rel.starts_with(k.as_str()))
+                new.kept.contains(rel) || folders.iter().any(|k| rel.starts_with(k.as_str()))
             };
-            self.files
-                .retain(|rel, _| owners.contains_key(rel) || kept(rel));
+            let dropped: Vec<String> = self
+                .aggregates
+                .iter()
+                .filter(|rel| !kept(rel))
+                .cloned()
+                .collect();
+            for rel in &dropped {
+                self.files.remove(rel);
+                self.aggregates.remove(rel);
+            }
         }
-        self.files.extend(new.files);
-        self.owners.extend(new.owners);
+        self.add(new);
     }
 }
 
@@ -129,10 +158,7 @@ impl Builder {
         let rendered = render::render_prepared(&mut prepared, &site, &theme, &Plan::All, &out);
         let rendered = gate(rendered?)?;
         let built = out.into_built()?;
-        *files.write().expect("files lock") = Files {
-            files: built.files,
-            owners: built.owners,
-        };
+        *files.write().expect("files lock") = Files::new(built);
         let items = site.items.len();
         self.site = Some(site);
         self.theme = Some(theme);

@@ -12,7 +12,7 @@ use std::net::IpAddr;
 use std::path::Path;
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context as _, anyhow};
 
@@ -123,7 +123,7 @@ pub fn run(root: &Path, opts: Options) -> anyhow::Result<()> {
     });
     while let Ok(mut changes) = rx.recv() {
         // Editors often save several files at once: take everything that is already queued.
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(5)) {
+        while let Ok(more) = rx.try_recv() {
             changes.merge(more);
         }
         rebuild(&mut builder, &shared, changes, false);
@@ -198,7 +198,7 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
                 if !first {
                     shared.notify(Event::Reload);
                 }
-                dashboard(builder, shared);
+                crate::timing::stage("dashboard", || dashboard(builder, shared));
                 if !first {
                     shared.notify(Event::Staff);
                 }

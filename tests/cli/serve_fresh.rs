@@ -227,10 +227,8 @@ fn added_and_deleted_documents_update_every_list() {
     let srv = Server::start_with(&s, &TODAY);
     // A new document with a new tag in an existing section.
     let rx = srv.events();
-    s.write(
-        "content/news/xinzeng.md",
-        "---\ntype: news\ntitle: 新增的工作动态\ndate: 2026-09-10\nphase: xuanchuan\nunit: xihe\ntags: [新增标签, 隐患排查]\n---\n\n新增的正文。\n",
-    );
+    let added = "---\ntype: news\ntitle: 新增的工作动态\ndate: 2026-09-10\nphase: xuanchuan\nunit: xihe\ntags: [新增标签, 隐患排查]\n---\n\n新增的正文。\n";
+    s.write("content/news/xinzeng.md", added);
     expect_reload(&rx, Duration::from_secs(10));
     assert!(
         srv.get("/tags/yin-huan-pai-cha.html")
@@ -245,6 +243,15 @@ fn added_and_deleted_documents_update_every_list() {
     expect_reload(&rx, Duration::from_secs(10));
     assert_eq!(srv.get("/tags/xin-zeng-biao-qian.html").0, 404);
     assert_fresh_also(&s, &srv, &["news/xinzeng.html"]);
+    // Written again as it was: its tag's list, gone in between, is served again.
+    let rx = srv.events();
+    s.write("content/news/xinzeng.md", added);
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/xin-zeng-biao-qian.html").0, 200);
+    assert_fresh(&s, &srv);
+    let rx = srv.events();
+    std::fs::remove_file(s.file("content/news/xinzeng.md")).unwrap();
+    expect_reload(&rx, Duration::from_secs(10));
     // The last documents of a section: the section leaves the menu of every page.
     for case in [
         "content/cases/jiancai-jixie.md",
@@ -323,6 +330,16 @@ fn a_list_losing_its_second_page() {
         "title: 一分页测试",
     );
     assert_fresh_also(&s, &srv, &["tags/fen-ye-2.html", "news/index-2.html"]);
+    // The second page comes back with the document; the first page, its items unchanged,
+    // counts one more.
+    let rx = srv.events();
+    s.write(
+        "content/news/fenye-07.md",
+        "---\ntype: news\ntitle: 分页测试第7篇\ndate: 2026-09-08\ntags: [分页]\n---\n\n正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert_eq!(srv.get("/tags/fen-ye-2.html").0, 200);
+    assert_fresh(&s, &srv);
 }
 
 #[test]
