@@ -160,6 +160,11 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
         .map(|p| crate::diag::display_path(p))
         .collect();
     let saved = changes.docs.clone();
+    if changes.full && !first {
+        crate::ewriteln!(
+            "网站设置（campaign.yaml）、主题、静态文件或栏目文件夹有改动，正在重新生成整个网站……"
+        );
+    }
     let result = builder.apply(changes, &shared.files);
     let ms = started.elapsed().as_millis();
     match result {
@@ -169,7 +174,14 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
                 for w in builder.warnings() {
                     crate::ewriteln!("{w}");
                 }
-                crate::ewriteln!("已生成 {} 篇内容（用时 {ms} 毫秒）", r.items);
+                if first {
+                    crate::ewriteln!("已生成 {} 篇内容（用时 {ms} 毫秒）", r.items);
+                } else {
+                    crate::ewriteln!(
+                        "已重新生成整个网站，共 {} 篇内容（用时 {ms} 毫秒）",
+                        r.items
+                    );
+                }
             } else {
                 for w in &r.warnings {
                     crate::ewriteln!("{w}");

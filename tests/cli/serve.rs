@@ -238,6 +238,31 @@ fn edit_reloads_within_a_second() {
 }
 
 #[test]
+fn a_campaign_edit_says_the_whole_site_is_rebuilt() {
+    let s = Site::fixture("minimal");
+    let srv = Server::start(&s);
+    let rx = srv.events();
+    let c = s.read("content/campaign.yaml");
+    let title = c
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .expect("campaign title")
+        .to_string();
+    s.write(
+        "content/campaign.yaml",
+        &c.replacen(&title, "title: 改过名字的专项行动", 1),
+    );
+    srv.wait_line(Duration::from_secs(5), |l| {
+        l.contains("campaign.yaml") && l.contains("正在重新生成整个网站")
+    });
+    expect_reload(&rx, Duration::from_secs(10));
+    srv.wait_line(Duration::from_secs(5), |l| {
+        l.starts_with("已重新生成整个网站，共 ") && l.contains("毫秒")
+    });
+    assert!(srv.get("/index.html").1.contains("改过名字的专项行动"));
+}
+
+#[test]
 fn broken_yaml_shows_overlay_over_last_good_page_then_recovers() {
     let s = Site::fixture("minimal");
     let srv = Server::start(&s);
