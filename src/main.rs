@@ -21,8 +21,21 @@ use xuanguan::ewriteln;
 static GLOBAL: MiMalloc = MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     xuanguan::crash::install();
     xuanguan::crash::guard(run)
+}
+
+/// mimalloc asks the kernel for transparent huge pages, which the kernel zeroes 2 MiB at a
+/// time as they are first touched: a full build of 10,000 pages spent a sixth of its CPU in
+/// `clear_page_erms`. Without them the build takes 0.92× the wall time and 0.90× the CPU and
+/// peaks 30 MiB lower (paired runs, bench/README.md).
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes one integer flag and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 fn run() -> ExitCode {
