@@ -156,12 +156,22 @@ fn sitemap(cx: &Cx<'_>, abs: &dyn Fn(&str) -> String) -> anyhow::Result<Vec<Diag
     if cx.memo.unchanged(cx.plan, out, "sitemap.xml", false, fp) {
         return Ok(Vec::new());
     }
-    let mut urls: Vec<serde_json::Value> = vec![
-        serde_json::json!({"loc": abs("index.html"), "lastmod": site.today.format("%Y-%m-%d").to_string()}),
-    ];
-    for (i, r) in site.items.iter().zip(&refs.items) {
-        urls.push(serde_json::json!({"loc": abs(&r.url), "lastmod": i.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()}));
+    #[derive(serde::Serialize)]
+    struct Url {
+        loc: String,
+        lastmod: String,
     }
+    let url = |rel: &str, date: Option<chrono::NaiveDate>| Url {
+        loc: abs(rel),
+        lastmod: date.map(|d| d.to_string()).unwrap_or_default(),
+    };
+    let mut urls = vec![url("index.html", Some(site.today))];
+    urls.extend(
+        site.items
+            .iter()
+            .zip(&refs.items)
+            .map(|(i, r)| url(&r.url, i.date)),
+    );
     let mut ctx = base_context(refs, "");
     ctx.insert("urls", &urls);
     out.emit(
