@@ -7,6 +7,7 @@
 
 use super::head::split_addressees;
 use super::kind::of_title;
+use super::slogans::slogan_items;
 use super::tail::{find_signature, take_body_elements};
 use super::title::{set_title, title_block};
 use super::{Item, Role};
@@ -147,73 +148,6 @@ fn looks_like_slogans(body: &[Line]) -> bool {
             let t = l.plain();
             prefix(&t).is_some_and(|(o, _)| o.level == 3) && t.chars().count() <= 60
         })
-}
-
-/// The length in bytes of the number a slogan opens with: `1.` `2、` `3．` (or 一、二、 in some
-/// sets) as 公文 number their items, or two digits set apart by blanks as a WeChat article
-/// prints them ("01  人人讲安全，个个会应急。").
-fn slogan_number(t: &str) -> Option<usize> {
-    match prefix(t) {
-        Some((o, len)) if o.level == 3 || o.level == 1 => return Some(len),
-        _ => {}
-    }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = &t[digits..];
-    (digits == 2 && rest.starts_with(is_blank) && !rest.trim_matches(is_blank).is_empty())
-        .then_some(digits)
-}
-
-/// Splits a slogan set's body into its introduction and its slogans, and strips the
-/// numbering of each slogan. When the slogans are numbered, the unnumbered lines before the
-/// first of them (a lead paragraph, a heading) introduce the set and are no slogans; any
-/// other unnumbered line is kept as a slogan of its own and reported.
-pub fn slogan_items(body: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Line>) {
-    let numbered = |l: &Line| slogan_number(&l.plain()).is_some();
-    let first = body.iter().position(numbered).unwrap_or(0);
-    let mut body = body;
-    let lead: Vec<Line> = if body.iter().filter(|l| numbered(l)).count() >= 2 {
-        body.drain(..first).collect()
-    } else {
-        Vec::new()
-    };
-    if let Some(l) = lead.first() {
-        rep.info(
-            l.no,
-            1,
-            format!(
-                "第一条编号的标语前的 {} 段文字（“{}”{}）是标语集的说明，不是标语，放在标语列表之前",
-                lead.len(),
-                l.plain().chars().take(20).collect::<String>(),
-                if lead.len() > 1 || l.plain().chars().count() > 20 { "…" } else { "" }
-            ),
-        );
-    }
-    let slogans = body
-        .into_iter()
-        .map(|l| {
-            let t = l.plain();
-            match slogan_number(&t) {
-                Some(len) => Line {
-                    no: l.no,
-                    text: t[len..].trim_matches(is_blank).to_string(),
-                },
-                // A bulleted list (Word's "List Bullet"): the items need no number.
-                _ if t.starts_with(['•', '●', '▪', '◆']) => Line {
-                    no: l.no,
-                    text: t
-                        .trim_start_matches(['•', '●', '▪', '◆'])
-                        .trim_matches(is_blank)
-                        .to_string(),
-                },
-                _ => {
-                    rep.warning(l.no, 1, format!("标语“{t}”没有编号，已作为单独一条导入"))
-                        .with_hint("若它是上一条的后半句，请在导入结果中把两行合并");
-                    Line { no: l.no, text: t }
-                }
-            }
-        })
-        .collect();
-    (lead, slogans)
 }
 
 /// Compares the 附件说明 of `owner` with the attachments' titles, in order.

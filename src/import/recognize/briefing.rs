@@ -28,11 +28,48 @@ pub fn issue_no(t: &str) -> Option<String> {
     (ok_num && ok_before && s.chars().count() <= 16).then(|| s.to_string())
 }
 
+/// The compiling office without the label before it ("主办：某办公室", "编印：某办").
+fn without_label(organ: &str) -> &str {
+    match organ.split_once(['：', ':']) {
+        Some((label, name)) if ["主办", "编印", "编发", "主编", "编"].contains(&label.trim()) => {
+            name.trim_matches(is_blank)
+        }
+        _ => organ,
+    }
+}
+
+/// A table row's non-empty cells joined by a space; `None` for any other line.
+fn cells(t: &str) -> Option<String> {
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<&str> = inner
+        .split('|')
+        .map(|c| c.trim_matches(is_blank))
+        .filter(|c| !c.is_empty())
+        .collect();
+    Some(cells.join(" "))
+}
+
+/// The rule under a table's first row ("| --- | --- |").
+fn is_table_rule(t: &str) -> bool {
+    t.starts_with('|') && t.chars().all(|c| "|-: ".contains(c))
+}
+
 /// Takes the 报头 lines at the start of `rest` and the 报送 lines anywhere into `item`.
 pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
     let mut kept = Vec::new();
-    for (i, line) in rest.iter().enumerate() {
-        let t = line.plain();
+    // The 报头 may be a table ("| 安全生产简报 | |", "| 主办：某办公室 | 2022年7月8日 |"): its
+    // rows are read by their cells, and its rule goes with the rows taken.
+    let mut n = 0;
+    let mut taken = false;
+    for line in rest {
+        let raw = line.plain();
+        if n < 4 && taken && is_table_rule(&raw) {
+            continue;
+        }
+        let t = cells(&raw).unwrap_or(raw);
+        let i = n;
+        n += 1;
+        taken = true;
         // The 报头 ("安全生产工作简报", "安全生产工作动态") under the portal's own heading of
         // the same briefing.
         if i < 2 && t.chars().count() >= 4 && t.chars().count() <= 20 && item.title.contains(&t) {
@@ -55,7 +92,7 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
             && item.date.is_none()
             && let Some((organ, Ok(date))) = organ_and_date(&t)
             // "某某办公室编": the office that compiles the briefing.
-            && let organ = organ
+            && let organ = without_label(&organ)
                 .trim_end_matches(|c: char| is_blank(c) || "编印发".contains(c))
                 .to_string()
             && (organ.is_empty() || is_organ(&organ))
@@ -78,6 +115,7 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
             rep.info(line.no, 1, "简报的报送范围已写入 addressees");
             continue;
         }
+        taken = false;
         kept.push(line.clone());
     }
     if item.issue_no.is_none()
@@ -117,6 +155,24 @@ mod tests {
         assert_eq!(item.issue_no.as_deref(), Some("2024年第4期"));
         assert_eq!(item.issuer, ["金汇镇安全生产委员会办公室"]);
         assert_eq!(item.addressees, ["各社区居委会", "镇属各单位"]);
+        assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn masthead_as_a_table_with_the_office_labelled() {
+        let lines: Vec<Line> = Line::numbered([
+            "| 防汛工作简报 |  |",
+            "| --- | --- |",
+            "| 第3期 |  |",
+            "| 主办：白石乡防汛抗旱指挥部办公室 | 2021年6月30日 |",
+            "白石乡召开防汛工作会议",
+        ]);
+        let mut item = Item::new(crate::gongwen::Kind::Briefing, super::super::Role::Main);
+        item.title = "白石乡防汛工作简报（第3期）".into();
+        let kept = read(&mut item, &lines, &mut Report::new("t.txt"));
+        assert_eq!(item.issue_no.as_deref(), Some("第3期"));
+        assert_eq!(item.issuer, ["白石乡防汛抗旱指挥部办公室"]);
+        assert_eq!(item.date, chrono::NaiveDate::from_ymd_opt(2021, 6, 30));
         assert_eq!(kept.len(), 1);
     }
 }

@@ -14,6 +14,7 @@ mod issued;
 pub mod kind;
 pub mod phases;
 pub mod schedule;
+mod slogans;
 pub mod speech;
 pub mod tail;
 pub mod title;
@@ -214,7 +215,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     check_title_issuer(&main, rep);
     main.body = tail::take_body_elements(main_body, &mut main, rep);
     if main.kind == Kind::Slogans {
-        (main.lead, main.body) = attach::slogan_items(std::mem::take(&mut main.body), rep);
+        (main.lead, main.body) = slogans::slogan_items(std::mem::take(&mut main.body), rep);
     } else {
         main.body = rejoin(std::mem::take(&mut main.body), rep);
     }

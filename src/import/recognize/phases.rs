@@ -123,11 +123,11 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
             current = None;
             continue;
         }
-        // A run-in heading: "（一）动员部署（4月底前）。各村要……".
-        let lead = t
-            .split_once('。')
-            .map(|(h, _)| h)
-            .filter(|h| h.ends_with(['）', ')']) && h.chars().count() <= 60);
+        // A run-in heading: "（一）动员部署（4月底前）。各村要……", or "（一）宣传发动阶段：5月
+        // 20日至5月31日。制定……" when what follows the colon is a period.
+        let lead = t.split_once('。').map(|(h, _)| h).filter(|h| {
+            h.chars().count() <= 60 && (h.ends_with(['）', ')']) || colon_period(h, year))
+        });
         let heading = lead.unwrap_or(t);
         if heading.chars().count() <= 60 && !heading.ends_with('。') {
             if let Some((name, period_text)) = heading_parts(heading) {
@@ -174,6 +174,13 @@ pub fn find_phases(body: &[Line], year: Option<i32>, rep: &mut Report) -> Vec<Ph
         }
     }
     phases
+}
+
+/// Whether a heading gives its period after a colon ("（一）集中整治阶段：6月1日至6月30日").
+fn colon_period(h: &str, year: Option<i32>) -> bool {
+    h.contains(['：', ':'])
+        && heading_parts(h)
+            .is_some_and(|(name, p)| !name.is_empty() && period::parse(&p, year).is_some())
 }
 
 /// A row of a table of stages ("| 动员部署阶段 | 2020年5月27日—5月31日 | 主要任务 | 责任单位 |"):

@@ -2,12 +2,11 @@
 //! itself says (its 文号, 署名, 成文日期, title) wins; the block fills what the document lacks,
 //! and every disagreement is a warning at the block's line, so the clerk checks it.
 
-use super::meta::{Field, Meta, first_date, label_of};
+use super::meta::{Field, Meta, first_date};
 use crate::gongwen::chars::is_blank;
 use crate::import::Report;
 use crate::import::recognize::Document;
 use crate::import::recognize::docno::parse_doc_no;
-use crate::import::recognize::head::is_organ;
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !is_blank(*c)).collect()
@@ -22,6 +21,59 @@ pub fn disclosure_of(v: &str) -> Option<&'static str> {
 
 /// Writes the block's fields into the first item of `doc`.
 pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
+    fill(doc, meta, rep);
+    ensure_titles(doc, meta, rep);
+}
+
+/// No item goes without a title, as the site would not build: the main document takes the
+/// block's 标题 when the page gave one, else the file's name; any other item the main
+/// title and its place. Each is a warning.
+fn ensure_titles(doc: &mut Document, meta: &Meta, rep: &mut Report) {
+    let stem = rep
+        .source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "导入的文件".into());
+    let main_title = match doc.items.first_mut() {
+        Some(main) if main.title.trim().is_empty() => {
+            let (title, from) = match meta.get("title") {
+                Some(f) => (f.value.clone(), format!("信息公开栏的{}", f.label)),
+                None => (stem, "文件名".to_string()),
+            };
+            rep.warning(
+                main.line,
+                0,
+                format!("没有识别出标题，title 按{from}填写为“{title}”"),
+            )
+            .with_hint("核对导入文件的 title 和 type");
+            main.title = title.clone();
+            title
+        }
+        Some(main) => main.title.clone(),
+        None => return,
+    };
+    for (n, item) in doc.items.iter_mut().enumerate().skip(1) {
+        if item.title.trim().is_empty() {
+            item.title = format!("{main_title}（附件{n}）");
+            rep.warning(
+                item.line,
+                0,
+                format!("没有识别出附件的标题，title 填写为“{}”", item.title),
+            )
+            .with_hint("核对导入文件的 title");
+        }
+    }
+    if doc
+        .campaign_title
+        .as_deref()
+        .is_some_and(|t| t.trim().is_empty())
+    {
+        doc.campaign_title = Some(main_title);
+    }
+}
+
+/// Writes the block's fields into the first item of `doc`.
+fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     let Some(main) = doc.items.first_mut() else {
         return;
     };
@@ -81,70 +133,8 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             .with_hint("核对原件；若署名有误，请改正导入文件中的 issuer");
         }
     }
-    if main.issuer.is_empty()
-        && let Some(f) = source_organ(meta)
-    {
-        main.issuer = vec![f.value.clone()];
-        withdraw(rep, "未识别出发文机关");
-        if is_account(f) {
-            rep.warning(
-                f.line,
-                f.col,
-                format!(
-                    "文件中没有署名，也没有注明发文机关的来源，发文机关按{}名称填写为“{}”",
-                    f.label, f.value
-                ),
-            )
-            .with_hint(format!("{}名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer", f.label));
-        } else if [
-            super::systems::app::CERTIFIED,
-            super::systems::pages::HEADER,
-        ]
-        .contains(&f.label.as_str())
-        {
-            rep.warning(
-                f.line,
-                f.col,
-                format!(
-                    "文件中没有署名，发文机关按{}中的机关名称填写为“{}”",
-                    f.label, f.value
-                ),
-            )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
-        } else if let Some(a) = meta.fields.iter().find(|f| is_account(f)) {
-            rep.warning(
-                f.line,
-                f.col,
-                format!(
-                    "{}“{}”的这篇文章没有署名，发文机关按文中的{}填写为“{}”",
-                    a.label, a.value, f.label, f.value
-                ),
-            )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
-        } else {
-            rep.warning(
-                f.line,
-                f.col,
-                format!(
-                    "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
-                    f.label, f.value
-                ),
-            )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
-        }
-    }
-    if main.issuer.is_empty()
-        && let Some(f) = meta.fields.iter().find(|f| is_account(f))
-    {
-        rep.warning(
-            f.line,
-            f.col,
-            format!(
-                "文件中没有署名，也没有注明发文机关的来源；{}“{}”不是机关名称，未作为发文机关",
-                f.label, f.value
-            ),
-        )
-        .with_hint("请向发布这篇文章的单位核实发文机关，在前置信息中补上 issuer（机关全称，如 issuer: 白鹭镇人民政府）");
+    if main.issuer.is_empty() {
+        organ::fill_issuer(main, meta, rep);
     }
     if let Some(f) = meta.get("date") {
         match (first_date(&f.value), main.date) {
@@ -207,42 +197,9 @@ pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     }
 }
 
-/// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account
-/// when its name is an organ's, else the footer's 主办单位.
-fn source_organ(meta: &Meta) -> Option<&Field> {
-    let source = |f: &&Field| {
-        f.key.is_empty()
-            && label_of(&f.label).is_some_and(|(l, _)| l.ends_with("来源") || l == "稿源")
-            && is_organ(&f.value)
-    };
-    let account = |f: &&Field| is_account(f) && is_organ(&f.value);
-    let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
-    // The organ an account's card names, or a Word file's 页眉.
-    let named = |f: &&Field| {
-        f.key.is_empty()
-            && [
-                super::systems::app::CERTIFIED,
-                super::systems::pages::HEADER,
-            ]
-            .contains(&f.label.as_str())
-    };
-    meta.fields
-        .iter()
-        .find(source)
-        .or_else(|| meta.fields.iter().find(named))
-        .or_else(|| meta.fields.iter().find(account))
-        .or_else(|| meta.fields.iter().find(host))
-}
-
-/// The name of the account that published the article: a WeChat 公众号, or a 政务号 on a news
-/// client's site.
-fn is_account(f: &Field) -> bool {
-    f.key.is_empty() && (f.label == "公众号" || f.label == super::account::LABEL)
-}
-
 /// Withdraws the recogniser's warning that a field was missing, once the page has given it
 /// (a later note says where the value came from).
-fn withdraw(rep: &mut Report, missing: &str) {
+pub(super) fn withdraw(rep: &mut Report, missing: &str) {
     rep.diagnostics.retain(|d| !d.message.starts_with(missing));
 }
 
@@ -310,5 +267,6 @@ fn not_a_date(f: &Field, rep: &mut Report) {
     .with_hint("日期可写作“2023年4月6日”或“2023-04-06”");
 }
 
+mod organ;
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ const LABELS: &[(&str, &str)] = &[
     ("制发单位", "issuer"),
     ("制发机关", "issuer"),
     ("所属机构", "issuer"),
+    ("公开责任部门", "issuer"),
     ("主题分类", "topic"),
     ("信息分类", "topic"),
     ("信息类别", "topic"),
@@ -27,6 +28,7 @@ const LABELS: &[(&str, &str)] = &[
     ("组配分类", "topic"),
     ("公开目录", "topic"),
     ("所属分类", "topic"),
+    ("分类", "topic"),
     ("体裁分类", "genre"),
     ("成文日期", "date"),
     ("成文时间", "date"),
@@ -41,6 +43,7 @@ const LABELS: &[(&str, &str)] = &[
     ("公开日期", "published"),
     ("发布时间", "published"),
     ("发表时间", "published"),
+    ("信息时间", "published"),
     ("公开方式", "disclosure"),
     ("公开类别", "disclosure"),
     ("公开形式", "disclosure"),
@@ -82,6 +85,7 @@ const LABELS: &[(&str, &str)] = &[
     ("阅读量", ""),
     ("更新时间", ""),
     ("时间", "published"),
+    ("日期", "published"),
     ("阅读", ""),
     ("浏览", ""),
     ("点击", ""),
@@ -95,6 +99,7 @@ const LABELS: &[(&str, &str)] = &[
     ("公开时限", ""),
     ("公开范围", ""),
     ("服务对象", ""),
+    ("登记号", ""),
 ];
 
 /// Labels that may stand alone on a line (a weak one such as 标题 or 作者 counts only next to
@@ -104,6 +109,8 @@ pub(super) fn is_strong(label: &str) -> bool {
         label,
         "标题"
             | "时间"
+            | "日期"
+            | "分类"
             | "点击"
             | "浏览"
             | "名称"

@@ -14,6 +14,8 @@ use crate::import::{Line, Report};
 use super::labels::{after_label, is_strong, label_at};
 pub use super::labels::{label_of, labelled_keys};
 
+mod bare;
+
 /// One value of the block: its schema key (or `""` for labels that are page furniture), the
 /// label as written, the value, and where the value stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +151,7 @@ fn header_row(
 /// Whether `v` can be the value of `key` when it stands on the line after its label.
 fn fits(key: &str, v: &str) -> bool {
     let n = v.chars().count();
-    if n == 0 || n > 80 || v.contains('。') || pairs(v).is_some() {
+    if n == 0 || n > 80 || v.contains('。') || is_row(v) {
         return false;
     }
     match key {
@@ -161,6 +163,11 @@ fn fits(key: &str, v: &str) -> bool {
         "issuer" | "topic" | "genre" => n <= 30 && !v.contains(['，', '；']),
         _ => false,
     }
+}
+
+/// Whether `t` is a line of the block: labelled values, with or without colons.
+fn is_row(t: &str) -> bool {
+    pairs(t).is_some() || bare::pairs(t).is_some()
 }
 
 /// The first whole date in `v` ("2024年04月06日 16:40", "2023-04-07 10:21:05").
@@ -197,21 +204,36 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             i += 2;
             continue;
         }
-        let Some(found) = pairs(&text) else {
-            kept.push(line.clone());
-            i += 1;
-            continue;
+        let (found, bare) = match pairs(&text) {
+            Some(found) => (found, false),
+            None => match bare::pairs(&text) {
+                Some(found) => (found, true),
+                None => {
+                    kept.push(line.clone());
+                    i += 1;
+                    continue;
+                }
+            },
         };
-        let near_block = |j: usize| lines.get(j).is_some_and(|l| pairs(&l.plain()).is_some());
-        // A news site's 核心提示 is a summary sentence under the title.
-        let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6;
-        let accepted = found.len() >= 2
-            || summary
-            || (is_strong(found[0].0)
+        let near_block = |j: usize| lines.get(j).is_some_and(|l| is_row(&l.plain()));
+        let after_block = i > 0 && (near_block(i - 1) || removed.last() == Some(&lines[i - 1].no));
+        // A news site's 核心提示 is a summary sentence under the title; a block's 内容概述 is
+        // one within the block.
+        let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6
+            || found[0].0 == "内容概述" && after_block;
+        let accepted = if bare {
+            // Labels without colons are only words: a row of them counts with a value in
+            // it, a single one beside the block.
+            found.len() >= 2 && found.iter().any(|f| !f.2.is_empty())
+                || after_block
                 || near_block(i + 1)
-                || i > 0 && (near_block(i - 1) || removed.last() == Some(&lines[i - 1].no)))
-                && !found[0].2.contains('。')
-                && found[0].2.chars().count() <= 80;
+        } else {
+            found.len() >= 2
+                || summary
+                || (is_strong(found[0].0) || near_block(i + 1) || after_block)
+                    && !found[0].2.contains('。')
+                    && found[0].2.chars().count() <= 80
+        };
         if !accepted {
             kept.push(line.clone());
             i += 1;
@@ -222,7 +244,9 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         let last = found.len() - 1;
         for (k, (label, key, value, col)) in found.into_iter().enumerate() {
             let (value, no, col) = match lines.get(i + 1) {
-                Some(next) if k == last && value.is_empty() && fits(key, &next.plain()) => {
+                Some(next)
+                    if !bare && k == last && value.is_empty() && fits(key, &next.plain()) =>
+                {
                     used_next = true;
                     (next.plain().trim_matches(is_blank).to_string(), next.no, 1)
                 }

@@ -7,11 +7,13 @@
 //! lines and from pasted text alike; [`wechat`] reads the header line of a WeChat Official
 //! Account article (its account and time published) and removes its prompts and closing
 //! words, and [`account`] an account's article on a news client's site (政务号) its byline
-//! and the platform's disclaimer; [`meta`] reads the 政府信息公开 block into fields, and [`apply`] writes them into the
-//! recognised document, saying where the block and the document disagree.
+//! and the platform's disclaimer; [`meta`] reads the 政府信息公开 block into fields, [`byline`]
+//! the organ of a news story's closing byline, and [`apply`] writes them into the recognised
+//! document, saying where the block and the document disagree.
 
 pub mod account;
 pub mod apply;
+pub mod byline;
 pub mod furniture;
 pub mod html;
 mod labels;
@@ -46,6 +48,7 @@ pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
     }
     let lines = unlabeled::take(lines, &mut meta, rep);
     let lines = furniture::remove(lines, rep);
+    meta.fields.extend(byline::find(&lines));
     (lines, meta)
 }
 

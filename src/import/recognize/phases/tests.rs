@@ -65,3 +65,26 @@ fn heading_forms() {
     // A third-level item that names no 阶段 is a task, not a phase.
     assert_eq!(heading_parts("1.张贴标语（5月31日前）"), None);
 }
+
+#[test]
+fn run_in_headings_with_the_period_after_a_colon() {
+    let body: Vec<Line> = Line::numbered([
+        "二、工作步骤",
+        "（一）排查摸底阶段：4月10日至4月25日。各组要逐户登记。",
+        "（二）整改销号阶段：4月26日至6月15日。要建立台账。",
+        "三、保障措施",
+        "（一）加强领导：成立工作专班。",
+    ]);
+    let mut rep = Report::new("t.txt");
+    let p = find_phases(&body, Some(2021), &mut rep);
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].name, "排查摸底阶段");
+    assert_eq!(
+        (p[1].start, p[1].end),
+        (
+            NaiveDate::from_ymd_opt(2021, 4, 26),
+            NaiveDate::from_ymd_opt(2021, 6, 15)
+        )
+    );
+    assert_eq!(p[1].tasks, ["建立台账"]);
+}

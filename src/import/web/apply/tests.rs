@@ -116,3 +116,19 @@ fn a_wechat_article_takes_its_account_only_when_it_names_an_organ() {
             .any(|d| d.message.contains("公众号“白鹭发布”不是机关名称"))
     );
 }
+
+#[test]
+fn a_document_never_goes_without_a_title() {
+    // The only candidate for a title is a sentence: the block's 信息名称 stands in.
+    let (n, rep) = import(
+        "信息名称：白石乡关于做好防汛工作的通知\n成文日期：2021-06-01\n请各村做好防汛准备。\n",
+    );
+    assert_eq!(n.title, "白石乡关于做好防汛工作的通知");
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("没有识别出标题"))
+    );
+    let (n, _) = import("请各村做好防汛准备。\n");
+    assert_eq!(n.title, "t");
+}

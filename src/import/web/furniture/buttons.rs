@@ -11,6 +11,7 @@ const BUTTONS: &[&str] = &[
     "打印此页",
     "打印文章",
     "打印本文",
+    "打印正文",
     "放大字体",
     "缩小字体",
     "默认字体",
@@ -33,6 +34,11 @@ const BUTTONS: &[&str] = &[
     "停止朗读",
     "文章播报",
     "语音播报",
+    "进入播报模式",
+    "退出播报模式",
+    "退出播报",
+    "语音合成中",
+    "请耐心等待",
     "播报",
     "播放",
     "暂停",
@@ -69,6 +75,14 @@ const BUTTONS: &[&str] = &[
     "智能",
     "问答",
     "关怀版",
+    "进入关怀版",
+    "长者助手",
+    "打开适老化模式",
+    "适老化模式",
+    "政务服务网",
+    "手机版",
+    "政务微博",
+    "政务微信",
     "切换到繁体",
     "繁体版",
     "简体版",
@@ -98,6 +112,9 @@ const BUTTONS: &[&str] = &[
     "分享让更多人看到",
     "【",
     "】",
+    // The close icon of a bar ("打开适老化模式 无障碍浏览 x").
+    "x",
+    "×",
 ];
 
 /// A line's tokens: split at blanks, brackets, bars and colons.
@@ -109,7 +126,16 @@ pub(super) fn tokens(t: &str) -> Vec<&str> {
 
 pub(super) fn all_buttons(t: &str) -> bool {
     let toks = tokens(t);
-    !toks.is_empty() && toks.iter().all(|w| BUTTONS.contains(w))
+    // "语音合成中，请耐心等待...": a player's status ends with dots.
+    !toks.is_empty()
+        && toks
+            .iter()
+            .all(|w| BUTTONS.contains(&w.trim_end_matches(['.', '…'])) || is_scan_prompt(w))
+}
+
+/// "扫一扫在手机上查看当前页面": a QR code's prompt, however the portal words it.
+fn is_scan_prompt(w: &str) -> bool {
+    w.chars().count() <= 16 && w.starts_with("扫一扫") && w.contains("手机")
 }
 
 /// Removes the font switch and bracketed buttons from inside a line; returns what was removed.

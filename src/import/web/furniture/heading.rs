@@ -109,7 +109,7 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
         return false;
     }
     if let Some(before) = a.strip_suffix(t) {
-        return t.chars().count() >= 6 && is_organ(before);
+        return t.chars().count() >= 6 && (is_organ(before) || is_place_or_speaker(before));
     }
     let (ac, tc): (Vec<char>, Vec<char>) = (a.chars().collect(), t.chars().collect());
     let pre = ac.iter().zip(&tc).take_while(|(x, y)| x == y).count();
@@ -120,6 +120,16 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .count();
     tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
+}
+
+/// What a portal may put before a document's own title in its heading besides the organ: the
+/// county's name ("某县" + "某镇…实施方案"), or the speaker ("某某同志" + "在…会议上的讲话").
+fn is_place_or_speaker(before: &str) -> bool {
+    let n = before.chars().count();
+    before.chars().all(crate::gongwen::chars::is_han)
+        && !before.starts_with(['全', '本', '我'])
+        && ((2..=10).contains(&n) && before.ends_with(['省', '市', '县', '区', '州', '旗'])
+            || (4..=8).contains(&n) && before.ends_with("同志"))
 }
 
 /// `t` without a 发文字号 written before it ("岩府发〔2024〕11号岩脚镇人民政府关于…", as some

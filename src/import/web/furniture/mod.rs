@@ -11,9 +11,11 @@ use crate::gongwen::date_line;
 use crate::import::recognize::head::is_organ;
 use crate::import::{Line, Report};
 
+mod bars;
 mod buttons;
 mod heading;
 mod words;
+use bars::*;
 use buttons::*;
 use heading::*;
 use words::*;
@@ -105,12 +107,25 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         |i: usize| strong[i.saturating_sub(3)..(i + 4).min(strong.len())].contains(&true);
     let mut i = 0;
     let mut footer = false;
+    let mut removed = vec![false; lines.len()];
     while i < lines.len() {
         let line = lines[i].clone();
         let t = line.plain();
         i += 1;
+        // The site's name above the header's bar or menu, where no breadcrumb follows.
+        let header_bar = i <= 8
+            && (is_nav(&t) || is_menu_bar(&t) || all_buttons(&t) && is_top_bar(&t))
+            && (1..=2).contains(&kept.len())
+            && kept.iter().all(|l| is_site_name(&l.plain()));
+        if header_bar {
+            for l in kept.drain(..) {
+                gone.entry("网页页眉").or_default().push((l.no, l.plain()));
+            }
+        }
         let what = if t.is_empty() {
             None
+        } else if is_separator(&t) {
+            Some("分隔符")
         } else if is_breadcrumb(&t) {
             // Short lines above a breadcrumb at the top are the page's header (site name).
             if kept.len() <= 3 && kept.iter().all(|l| is_header_line(&l.plain())) {
@@ -152,10 +167,21 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
             continue;
         }
         if let Some(what) = what {
+            removed[i - 1] = true;
             gone.entry(what).or_default().push((line.no, t));
             continue;
         }
         kept.push(line);
+    }
+    let bar = floating_bar(&lines, &removed);
+    if !bar.is_empty() {
+        let nos: Vec<usize> = bar.iter().map(|&k| lines[k].no).collect();
+        kept.retain(|l| !nos.contains(&l.no));
+        for k in bar {
+            gone.entry("网页浮动栏")
+                .or_default()
+                .push((lines[k].no, lines[k].plain()));
+        }
     }
     // Address and telephone lines just above the footer belong to it.
     if let Some(f) = gone

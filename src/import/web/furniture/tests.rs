@@ -111,6 +111,10 @@ fn a_repeated_date_or_sentence_is_no_page_heading() {
 #[test]
 fn toolbars_of_other_portals() {
     let (kept, _) = run(
+        "打开适老化模式 无障碍浏览 x\n长者助手 登录\n进入关怀版 | 无障碍 | 政务服务网 | 手机版\n语音播报\n语音合成中，请耐心等待...\n进入播报模式\n退出播报\n外山乡关于开展检查的通知\n各村：\n打印正文\n",
+    );
+    assert_eq!(kept, ["外山乡关于开展检查的通知", "各村："]);
+    let (kept, _) = run(
         "切换到繁体 无障碍浏览\n外山乡关于开展检查的通知\n【我要打印】【关闭窗口】\n各村：\n无障碍浏览 长者\n模式\n智能\n问答\n扫码关注公众号\n",
     );
     assert_eq!(kept, ["外山乡关于开展检查的通知", "各村："]);
@@ -176,4 +180,35 @@ fn a_page_heading_shortened_or_prefixed_by_the_organ() {
         "外山县人民政府办公室转发某市安全生产委员会关于开展检查的通知"
     ));
     assert!(!same_title("关于开展检查的通知", "关于开展宣传的通知"));
+    // The county before a township's plan, the speaker before a speech.
+    assert!(same_title("柏溪县白石镇防汛工作方案", "白石镇防汛工作方案"));
+    assert!(same_title(
+        "周海明同志在全乡防汛工作会议上的讲话",
+        "在全乡防汛工作会议上的讲话"
+    ));
+    assert!(!same_title("全县白石镇防汛工作方案", "白石镇防汛工作方案"));
+    assert!(!same_title(
+        "全面推进白石镇防汛工作方案",
+        "白石镇防汛工作方案"
+    ));
+}
+
+#[test]
+fn a_mobile_header_and_a_floating_side_bar() {
+    let (kept, rep) = run(
+        "白石县人民政府\n进入关怀版 | 无障碍 | 政务服务网 | 手机版\n首页\n办事服务\n-\n白石乡致全乡村民的防汛倡议书\n-\n全乡广大村民朋友们：\n请关注天气预警。\n扫一扫在手机上查看当前页面\n打印正文\n赣服通\n县长信箱\n返回顶部\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "白石乡致全乡村民的防汛倡议书",
+            "全乡广大村民朋友们：",
+            "请关注天气预警。"
+        ]
+    );
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("网页浮动栏"))
+    );
 }

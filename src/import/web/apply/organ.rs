@@ -1,0 +1,122 @@
+//! The issuer of a document that names none (no 署名, no 发布机构 in the block): the organ the
+//! page names elsewhere, from the most to the least certain — its 来源, a news story's closing
+//! byline, an account's card or a Word file's 页眉, the account's own name, the footer's
+//! 主办单位 — each with a warning to check it.
+
+use super::withdraw;
+use crate::import::Report;
+use crate::import::recognize::Item;
+use crate::import::recognize::head::is_organ;
+use crate::import::web::meta::{Field, Meta, label_of};
+
+/// Fills `main.issuer` (empty) from the page, saying where it came from.
+pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
+    if let Some(f) = source_organ(meta) {
+        main.issuer = vec![f.value.clone()];
+        withdraw(rep, "未识别出发文机关");
+        if is_account(f) {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，也没有注明发文机关的来源，发文机关按{}名称填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint(format!("{}名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer", f.label));
+        } else if f.label == crate::import::web::byline::LABEL {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，发文机关按文末括号中的供稿机关填写为“{}”",
+                    f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        } else if [
+            crate::import::web::systems::app::CERTIFIED,
+            crate::import::web::systems::pages::HEADER,
+        ]
+        .contains(&f.label.as_str())
+        {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，发文机关按{}中的机关名称填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        } else if let Some(a) = meta.fields.iter().find(|f| is_account(f)) {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "{}“{}”的这篇文章没有署名，发文机关按文中的{}填写为“{}”",
+                    a.label, a.value, f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        } else {
+            rep.warning(
+                f.line,
+                f.col,
+                format!(
+                    "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
+                    f.label, f.value
+                ),
+            )
+            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
+        }
+    }
+    if main.issuer.is_empty()
+        && let Some(f) = meta.fields.iter().find(|f| is_account(f))
+    {
+        rep.warning(
+            f.line,
+            f.col,
+            format!(
+                "文件中没有署名，也没有注明发文机关的来源；{}“{}”不是机关名称，未作为发文机关",
+                f.label, f.value
+            ),
+        )
+        .with_hint("请向发布这篇文章的单位核实发文机关，在前置信息中补上 issuer（机关全称，如 issuer: 白鹭镇人民政府）");
+    }
+}
+
+/// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account
+/// when its name is an organ's, else the footer's 主办单位.
+fn source_organ(meta: &Meta) -> Option<&Field> {
+    let source = |f: &&Field| {
+        f.key.is_empty()
+            && label_of(&f.label).is_some_and(|(l, _)| l.ends_with("来源") || l == "稿源")
+            && is_organ(&f.value)
+    };
+    let account = |f: &&Field| is_account(f) && is_organ(&f.value);
+    let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
+    // The organ an account's card names, or a Word file's 页眉.
+    let named = |f: &&Field| {
+        f.key.is_empty()
+            && [
+                crate::import::web::systems::app::CERTIFIED,
+                crate::import::web::systems::pages::HEADER,
+            ]
+            .contains(&f.label.as_str())
+    };
+    let byline = |f: &&Field| f.key.is_empty() && f.label == crate::import::web::byline::LABEL;
+    meta.fields
+        .iter()
+        .find(source)
+        .or_else(|| meta.fields.iter().find(byline))
+        .or_else(|| meta.fields.iter().find(named))
+        .or_else(|| meta.fields.iter().find(account))
+        .or_else(|| meta.fields.iter().find(host))
+}
+
+/// The name of the account that published the article: a WeChat 公众号, or a 政务号 on a news
+/// client's site.
+fn is_account(f: &Field) -> bool {
+    f.key.is_empty() && (f.label == "公众号" || f.label == crate::import::web::account::LABEL)
+}

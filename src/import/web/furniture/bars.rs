@@ -1,0 +1,75 @@
+//! Furniture known by where it stands rather than by its words: the site's name above the
+//! page's top bar or menu, a floating side bar's links between two buttons, and the lone
+//! dashes a mobile page puts between its header's items.
+
+use crate::gongwen::chars::{is_blank, is_han};
+use crate::import::Line;
+use crate::import::recognize::head::is_organ;
+
+use super::buttons::tokens;
+
+/// "-", "·", "|": a line of one or two marks only, an empty item of a page's list.
+pub(super) fn is_separator(t: &str) -> bool {
+    let marks: Vec<char> = t.chars().filter(|c| !is_blank(*c)).collect();
+    (1..=2).contains(&marks.len()) && marks.iter().all(|c| "-－—–_·•|｜*=~".contains(*c))
+}
+
+/// The site's name as its header prints it: an organ ("某县人民政府") or a "…网站".
+pub(super) fn is_site_name(t: &str) -> bool {
+    is_organ(t) || t.chars().count() <= 20 && (t.ends_with("网站") || t.ends_with("政府网"))
+}
+
+/// A bar of the page's header: several buttons or menu items on one line.
+pub(super) fn is_top_bar(t: &str) -> bool {
+    tokens(t).len() >= 2
+}
+
+/// The original indices (into `lines`) of links of a floating side bar: runs of at most five
+/// short names (湘易办, 政府领导, 网上信访) kept between two lines removed as furniture.
+pub(super) fn floating_bar(lines: &[Line], removed: &[bool]) -> Vec<usize> {
+    let short = |t: &str| (2..=6).contains(&t.chars().count()) && t.chars().all(is_han);
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < lines.len() {
+        if removed[i] || !removed[i - 1] {
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len())
+            .find(|&j| removed[j])
+            .unwrap_or(lines.len());
+        if end < lines.len() && end - i <= 5 && lines[i..end].iter().all(|l| short(&l.plain())) {
+            out.extend(i..end);
+        }
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_site_names_and_side_bars() {
+        assert!(is_separator("-"));
+        assert!(is_separator(" · "));
+        assert!(!is_separator("---"));
+        assert!(!is_separator("一"));
+        assert!(is_site_name("白石县人民政府"));
+        assert!(is_site_name("白石县人民政府门户网站"));
+        assert!(!is_site_name("白石乡关于开展检查的通知"));
+        let lines = Line::numbered([
+            "正文。",
+            "打印",
+            "办事大厅",
+            "领导信箱",
+            "返回顶部",
+            "安全第一",
+        ]);
+        let removed = [false, true, false, false, true, false];
+        assert_eq!(floating_bar(&lines, &removed), [2, 3]);
+        // Not closed by furniture: the last line is no bar.
+        assert!(floating_bar(&lines[..5], &[false, true, false, false, false]).is_empty());
+    }
+}

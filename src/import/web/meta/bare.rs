@@ -1,0 +1,138 @@
+//! A 信息公开 table copied without the colons of its labels ("索引号 1150…/2026-00008 发文字号
+//! 青杠府发〔2026〕5号"), or with them on one column only ("文件名称 致全镇…的一封信 公开目录:
+//! 乡镇信息"): each label is a word of its own between blanks, its value the words up to the
+//! next label (none when two labels stand side by side over an empty cell). Without colons a
+//! label is only a word, so every value must look like what its label names.
+
+use super::first_date;
+use crate::gongwen::chars::is_blank;
+
+use super::super::labels::label_of;
+
+/// One blank-separated word of a line: (first char, char after the end, text).
+fn words(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, String)> = None;
+    for (i, c) in text.chars().enumerate() {
+        if is_blank(c) {
+            if let Some((s, w)) = cur.take() {
+                out.push((s, i, w));
+            }
+        } else {
+            cur.get_or_insert((i, String::new())).1.push(c);
+        }
+    }
+    if let Some((s, w)) = cur {
+        let n = s + w.chars().count();
+        out.push((s, n, w));
+    }
+    out
+}
+
+/// A word that is a label, maybe closed by a colon and its value run on ("公开日期:2020-02-19"):
+/// (label, key, chars of the word taken by the label and its colon).
+fn label_word(w: &str) -> Option<(&'static str, &'static str, usize)> {
+    let (head, colon) = match w.find(['：', ':']) {
+        Some(at) => (&w[..at], true),
+        None => (w, false),
+    };
+    if head.is_empty() || head.contains(['[', '【', '］', ']', '】']) {
+        return None;
+    }
+    let exact = |(l, k): (&'static str, &'static str)| (l == head).then_some((l, k));
+    let (label, key) = label_of(head).and_then(exact)?;
+    Some((label, key, head.chars().count() + usize::from(colon)))
+}
+
+/// Whether `v`, read without a colon to mark it, can be the value of `key`.
+fn plausible(key: &str, v: &str) -> bool {
+    let n = v.chars().count();
+    if v.contains('。') || n > 80 {
+        return false;
+    }
+    match key {
+        "index_no" => n <= 40 && v.chars().any(|c| c.is_ascii_digit()),
+        "date" | "published" => first_date(v).is_some(),
+        "doc_no" => v == "无" || v.contains('号'),
+        "valid" => ["有效", "失效", "废止"].iter().any(|w| v.contains(w)),
+        "disclosure" => v.contains("公开"),
+        "title" => true,
+        _ => n <= 30,
+    }
+}
+
+/// The (label, key, value, value column) of a line of labels without colons, when it starts
+/// with a label and every value fits its label.
+pub(super) fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>> {
+    let chars: Vec<char> = text.chars().collect();
+    let ws = words(text);
+    let first = ws.first()?;
+    label_word(&first.2)?;
+    let mut labels = Vec::new();
+    for (start, _, w) in &ws {
+        if let Some((label, key, len)) = label_word(w) {
+            labels.push((*start, label, key, start + len));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, &(_, label, key, from)) in labels.iter().enumerate() {
+        let to = labels.get(k + 1).map_or(chars.len(), |n| n.0);
+        let raw: String = chars[from..to].iter().collect();
+        let value = raw.trim_matches(is_blank).to_string();
+        if !value.is_empty() && !plausible(key, &value) {
+            return None;
+        }
+        let col = from + raw.chars().take_while(|c| is_blank(*c)).count() + 1;
+        out.push((label, key, value, col));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(t: &str) -> Vec<(&'static str, String)> {
+        pairs(t)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, k, v, _)| (k, v))
+            .collect()
+    }
+
+    #[test]
+    fn labels_without_colons_and_empty_cells() {
+        assert_eq!(
+            keys("索引号 00351-0200/2024-00031 发文字号 白政发〔2024〕9号"),
+            [
+                ("index_no", "00351-0200/2024-00031".to_string()),
+                ("doc_no", "白政发〔2024〕9号".to_string())
+            ]
+        );
+        // Two labels side by side: the first one's cell was empty.
+        assert_eq!(
+            keys("发文时间 2024-03-02 08:15:40 文号  有效性 有效"),
+            [
+                ("date", "2024-03-02 08:15:40".to_string()),
+                ("doc_no", String::new()),
+                ("valid", "有效".to_string())
+            ]
+        );
+        // Half of the labels with colons.
+        assert_eq!(
+            keys("文件名称 致全乡养殖户的一封信 公开目录: 乡镇信息"),
+            [
+                ("title", "致全乡养殖户的一封信".to_string()),
+                ("topic", "乡镇信息".to_string())
+            ]
+        );
+        assert_eq!(pairs("文号 公开日期:2021-03-04").map(|p| p[1].3), Some(9));
+    }
+
+    #[test]
+    fn sentences_are_not_rows() {
+        assert_eq!(pairs("标题 要简明，一句话说清楚。"), None);
+        assert_eq!(pairs("成文日期 另行通知"), None);
+        assert_eq!(pairs("各村委会 发布日期 2024-05-01"), None);
+    }
+}
