@@ -22,6 +22,10 @@ pub struct Updated {
     /// Whether any list (its members, their order, or what a list shows of them other than the
     /// summary) may have changed; `false` when documents were only edited in place.
     pub lists_changed: bool,
+    /// Errors of the checks across documents (attachments, rosters), found after the site
+    /// was patched: the site stays patched and what the update affected is still owed to the
+    /// outputs, on the next good save.
+    pub errors: Vec<Diagnostic>,
 }
 
 /// What decides an item's place in lists.
@@ -172,20 +176,22 @@ impl Site {
         }
         // Rosters are small: re-read them whenever a letter changed. A roster error leaves
         // the print pages of the last good rosters and is reported like any build error.
+        let mut errors = Vec::new();
         if self
             .items
             .iter()
             .any(|i| changed.contains(&i.source) && i.fm.text("roster").is_some())
         {
-            self.rosters = super::roster::load_all(&root, &self.items).map_err(UserErrors)?;
+            match super::roster::load_all(&root, &self.items) {
+                Ok(rosters) => self.rosters = rosters,
+                Err(e) => errors.extend(e),
+            }
         }
-        let attachments = super::attach::check(&self.items);
-        if !attachments.is_empty() {
-            return Err(UserErrors(attachments).into());
-        }
+        errors.extend(super::attach::check(&self.items));
         Ok(Updated {
             lists_changed: old_keys != new_keys,
             affected,
+            errors,
         })
     }
 

@@ -34,6 +34,9 @@ impl Files {
     fn add(&mut self, new: Built) {
         for (rel, source) in &new.owners {
             self.aggregates.remove(rel);
+            if self.owners.get(rel) == Some(source) {
+                continue;
+            }
             self.owned
                 .entry(source.clone())
                 .or_default()
@@ -187,6 +190,9 @@ impl Builder {
         owed.affected.extend(u.affected);
         owed.lists_changed |= u.lists_changed;
         owed.led |= led_before || render::led::site::touches(site, docs);
+        if !u.errors.is_empty() {
+            return Err(crate::diag::UserErrors(u.errors).into());
+        }
         let plan = if owed.lists_changed {
             Plan::Items {
                 sources: owed.affected.clone(),

@@ -398,3 +398,30 @@ fn search_shards_follow_a_moved_added_and_deleted_item() {
     assert_eq!(shards("搜索分片第100篇"), 0);
     assert_fresh_also(&s, &srv, &["news/sousuo-100.html"]);
 }
+
+#[test]
+fn a_save_refused_by_the_attachment_check_still_owes_its_lists() {
+    let s = Site::example();
+    with_feeds(&s);
+    let srv = Server::start_with(&s, &TODAY);
+    let notice = "content/notices/yinfa-xuanguan-fangan.md";
+    // An attachment that does not exist: the site is patched, then the check refuses it.
+    edit(
+        &s,
+        &srv,
+        notice,
+        "attachments: [xuanguan-fangan, yifengxin, biaoyu]",
+        "attachments: [xuanguan-fangan, yifengxin, biaoyu, 不存在的附件]",
+    );
+    // Still refused, and the notice leaves the tag 宣传发动.
+    edit(
+        &s,
+        &srv,
+        notice,
+        "tags: [标准化提升, 宣传发动]",
+        "tags: [标准化提升]",
+    );
+    // The fix: every list the notice left or joined meanwhile is right.
+    edit(&s, &srv, notice, ", 不存在的附件]", "]");
+    assert_fresh(&s, &srv);
+}
