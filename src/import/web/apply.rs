@@ -42,7 +42,7 @@ fn ensure_titles(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             };
             rep.warning(
                 main.line,
-                0,
+                1,
                 format!("没有识别出标题，title 按{from}填写为“{title}”"),
             )
             .with_hint("核对导入文件的 title 和 type");
@@ -57,7 +57,7 @@ fn ensure_titles(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             item.title = format!("{main_title}（附件{n}）");
             rep.warning(
                 item.line,
-                0,
+                1,
                 format!("没有识别出附件的标题，title 填写为“{}”", item.title),
             )
             .with_hint("核对导入文件的 title");

@@ -14,62 +14,57 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
     if let Some(f) = source_organ(meta) {
         main.issuer = vec![f.value.clone()];
         withdraw(rep, "未识别出发文机关");
-        if is_account(f) {
-            rep.warning(
-                f.line,
-                f.col,
+        let check = "核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer".to_string();
+        let (msg, hint) = if is_account(f) {
+            (
                 format!(
                     "文件中没有署名，也没有注明发文机关的来源，发文机关按{}名称填写为“{}”",
                     f.label, f.value
                 ),
+                format!(
+                    "{}名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer",
+                    f.label
+                ),
             )
-            .with_hint(format!("{}名称不一定是发文机关的全称：请核对 issuer，若不是发文的机关，请改正导入文件中的 issuer", f.label));
         } else if f.label == crate::import::web::byline::LABEL {
-            rep.warning(
-                f.line,
-                f.col,
+            (
                 format!(
                     "文件中没有署名，发文机关按文末括号中的供稿机关填写为“{}”",
                     f.value
                 ),
+                check,
             )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
         } else if [
             crate::import::web::systems::app::CERTIFIED,
             crate::import::web::systems::pages::HEADER,
         ]
         .contains(&f.label.as_str())
         {
-            rep.warning(
-                f.line,
-                f.col,
+            (
                 format!(
                     "文件中没有署名，发文机关按{}中的机关名称填写为“{}”",
                     f.label, f.value
                 ),
+                check,
             )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
         } else if let Some(a) = meta.fields.iter().find(|f| is_account(f)) {
-            rep.warning(
-                f.line,
-                f.col,
+            (
                 format!(
                     "{}“{}”的这篇文章没有署名，发文机关按文中的{}填写为“{}”",
                     a.label, a.value, f.label, f.value
                 ),
+                check,
             )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
         } else {
-            rep.warning(
-                f.line,
-                f.col,
+            (
                 format!(
                     "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
                     f.label, f.value
                 ),
+                check,
             )
-            .with_hint("核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer");
-        }
+        };
+        rep.warning(f.line, f.col, msg).with_hint(hint);
     }
     if main.issuer.is_empty()
         && let Some(f) = meta.fields.iter().find(|f| is_account(f))

@@ -128,9 +128,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> (Vec<String>, Vec<Field>) {
-        let mut fields = Vec::new();
-        let kept = take(Line::numbered(text.lines()), &mut Gone::new(), &mut fields);
-        (kept.into_iter().map(|l| l.text).collect(), fields)
+        super::super::run(take, text)
     }
 
     #[test]

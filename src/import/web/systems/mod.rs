@@ -42,3 +42,14 @@ pub(crate) fn field(label: &str, value: String, line: usize) -> Field {
         col: 1,
     }
 }
+
+/// A system's `take` run on `text`: the lines kept and the fields read (for the tests).
+#[cfg(test)]
+pub(crate) fn run(
+    take: fn(Vec<Line>, &mut Gone, &mut Vec<Field>) -> Vec<Line>,
+    text: &str,
+) -> (Vec<String>, Vec<Field>) {
+    let mut fields = Vec::new();
+    let kept = take(Line::numbered(text.lines()), &mut Gone::new(), &mut fields);
+    (kept.into_iter().map(|l| l.text).collect(), fields)
+}

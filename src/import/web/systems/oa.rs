@@ -121,11 +121,7 @@ mod tests {
     #[test]
     fn an_oa_form() {
         let text = "某县协同办公平台\n欢迎您：张三　待办(2)　退出\n外山乡人民政府发文稿纸\n发文字号\t外政〔2024〕3号\t紧急程度\t加急\n签 发 人\t李四\n会　　签\n标　　题\t外山乡人民政府关于开展检查的通知\n[ 正文 ] [ 流程跟踪 ]\n正文：外政〔2024〕3号.docx　第 1 页 / 共 2 页　下载\n外山乡人民政府关于开展检查的通知\n各村：\n请检查。\n第 2 页 / 共 2 页　上一页　下一页\n流程跟踪\n序号\t环节\n1\t拟稿\n技术支持：某公司";
-        let mut fields = Vec::new();
-        let kept: Vec<String> = take(Line::numbered(text.lines()), &mut Gone::new(), &mut fields)
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
+        let (kept, fields) = super::super::run(take, text);
         assert_eq!(
             kept,
             [

@@ -51,11 +51,7 @@ mod tests {
     #[test]
     fn a_running_header() {
         let text = "外山乡人民政府　　　　会议材料之一\n在会议上的讲话\n同志们：\n今天我们开会，我\n外山乡人民政府　　　　会议材料之一\n讲三点意见。\n外山乡人民政府　　　　会议材料之一\n谢谢大家。";
-        let mut fields = Vec::new();
-        let kept: Vec<String> = take(Line::numbered(text.lines()), &mut Gone::new(), &mut fields)
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
+        let (kept, fields) = super::super::run(take, text);
         assert_eq!(
             kept,
             [
