@@ -196,11 +196,9 @@ pub fn load_all(root: &Path, opts: &LoadOptions) -> anyhow::Result<Site> {
 /// Renders a draft's body with links resolved against `urls` (source → output path); returns
 /// the item and the warnings found in its body.
 pub(super) fn finish(d: Draft, urls: &HashMap<PathBuf, String>) -> (Item, Vec<Diagnostic>) {
-    let links = Links {
-        dir: d.source.parent().unwrap_or(Path::new("content")),
-        urls,
-    };
+    let links = Links::new(&d.source, urls);
     let body = markdown::render(&d.text[d.body_start..], &links);
+    let links_to = links.asked.into_inner();
     let alt = missing_alt(&d, &body);
     (
         Item {
@@ -216,6 +214,7 @@ pub(super) fn finish(d: Draft, urls: &HashMap<PathBuf, String>) -> (Item, Vec<Di
             text: d.text,
             body_start: d.body_start,
             body,
+            links_to,
         },
         alt,
     )
@@ -615,17 +614,27 @@ fn check_slugs(drafts: &[Draft], diags: &mut Vec<Diagnostic>) {
 
 /// Renders an item's body again after other documents' output paths changed.
 pub(super) fn relink(item: &mut Item, urls: &HashMap<PathBuf, String>) {
-    let links = Links {
-        dir: item.source.parent().unwrap_or(Path::new("content")),
-        urls,
-    };
+    let links = Links::new(&item.source, urls);
     item.body = markdown::render(item.markdown(), &links);
+    item.links_to = links.asked.into_inner();
 }
 
-/// Rewrites links between source files into links between output pages (relative).
+/// Rewrites links between source files into links between output pages (relative), and
+/// remembers which sources it was asked about.
 struct Links<'a> {
     dir: &'a Path,
     urls: &'a HashMap<PathBuf, String>,
+    asked: std::cell::RefCell<Vec<PathBuf>>,
+}
+
+impl<'a> Links<'a> {
+    fn new(source: &'a Path, urls: &'a HashMap<PathBuf, String>) -> Links<'a> {
+        Links {
+            dir: source.parent().unwrap_or(Path::new("content")),
+            urls,
+            asked: Default::default(),
+        }
+    }
 }
 
 impl Resolve for Links<'_> {
@@ -648,7 +657,9 @@ impl Resolve for Links<'_> {
             None => self.dir.join(path),
         };
         let norm = paths::normalize(&joined)?;
-        if let Some(u) = self.urls.get(&norm) {
+        let known = self.urls.get(&norm);
+        self.asked.borrow_mut().push(norm.clone());
+        if let Some(u) = known {
             return Some(format!("../{u}{frag}"));
         }
         let rest = norm.strip_prefix("content/static").ok()?;

@@ -96,6 +96,9 @@ pub struct Item {
     pub body_start: usize,
     /// The body rendered once, with links relative to the item's own page.
     pub body: Rendered,
+    /// The documents the body's links point to (whether they exist or not): when one of them
+    /// appears, disappears or moves, the body is rendered again ([`Site::update`]).
+    pub links_to: Vec<PathBuf>,
 }
 
 impl Item {

@@ -110,17 +110,16 @@ impl Site {
         let urls = &self.urls;
         let mut affected = changed.clone();
         // Documents whose output path appeared, vanished or moved: pages linking to them
-        // (their file name appears in the markdown) must resolve their links again.
-        let moved: Vec<String> = changed
+        // resolve their links again.
+        let moved: BTreeSet<&PathBuf> = changed
             .iter()
             .filter(|s| old_urls.get(*s).and_then(Option::as_ref) != urls.get(*s))
-            .filter_map(|s| s.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
         if !moved.is_empty() {
             let relinked: Vec<PathBuf> = self
                 .items
                 .par_iter_mut()
-                .filter(|i| moved.iter().any(|n| i.markdown().contains(n.as_str())))
+                .filter(|i| i.links_to.iter().any(|p| moved.contains(p)))
                 .map(|i| {
                     relink(i, urls);
                     i.source.clone()

@@ -206,29 +206,41 @@ fn reuse(site: &Site, plan: &Plan, old: Refs, sources: &[PathBuf]) -> Refs {
         .zip(old.item_values)
         .map(Some)
         .collect();
-    // Most items keep their place (an edit moves one item): they are looked up by path only
-    // when they moved.
+    // Most items keep their place, or move by one with the item added, deleted or moved
+    // before them: each is looked for where the one before it was found, then one place either
+    // side, and by path only when all of these miss.
     let mut at: Option<HashMap<&Path, usize>> = None;
+    let mut shift: isize = 0;
     let (mut items, mut values) = (Vec::new(), Vec::new());
     for (k, i) in site.items.iter().enumerate() {
         let bytes = i.source.as_os_str().as_encoded_bytes();
+        let same = |n: &usize| {
+            sources
+                .get(*n)
+                .is_some_and(|s| s.as_os_str().as_encoded_bytes() == bytes)
+        };
         let was = if plan.includes(i) {
             None
-        } else if sources
-            .get(k)
-            .is_some_and(|s| s.as_os_str().as_encoded_bytes() == bytes)
-        {
-            Some(k)
         } else {
-            at.get_or_insert_with(|| {
-                sources
-                    .iter()
-                    .enumerate()
-                    .map(|(n, p)| (p.as_path(), n))
-                    .collect()
-            })
-            .get(i.source.as_path())
-            .copied()
+            let near = [shift, shift - 1, shift + 1]
+                .into_iter()
+                .filter_map(|d| k.checked_add_signed(d))
+                .find(same);
+            let found = near.or_else(|| {
+                at.get_or_insert_with(|| {
+                    sources
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| (p.as_path(), n))
+                        .collect()
+                })
+                .get(i.source.as_path())
+                .copied()
+            });
+            if let Some(n) = found {
+                shift = n as isize - k as isize;
+            }
+            found
         };
         let (r, v) = was
             .and_then(|n| kept.get_mut(n)?.take())

@@ -92,6 +92,10 @@ pub struct Rebuilt {
     pub full: bool,
     /// Items in the site after the rebuild.
     pub items: usize,
+    /// Documents rendered again because of the saved ones (pages linking to a document that
+    /// appeared, vanished or moved; pages listing one as an attachment): their findings may
+    /// have changed too. Empty for a full build.
+    pub affected: BTreeSet<PathBuf>,
     /// Warnings about what a partial rebuild re-read or re-rendered (a full build's are in
     /// [`Builder::warnings`]).
     pub warnings: Vec<crate::diag::Diagnostic>,
@@ -171,6 +175,7 @@ impl Builder {
             docs: 0,
             full: true,
             items,
+            affected: BTreeSet::new(),
             warnings: Vec::new(),
         })
     }
@@ -234,6 +239,7 @@ impl Builder {
             docs: docs.len(),
             full: false,
             items: site.items.len(),
+            affected: owed.affected.clone(),
             warnings,
         })
     }

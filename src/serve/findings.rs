@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use crate::check::{Located, report};
+use crate::check::{Lint, Located, report};
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity, display_path};
 use crate::render::escape_html;
@@ -15,25 +15,71 @@ use crate::render::escape_html;
 pub struct Findings(HashMap<String, Vec<Diagnostic>>);
 
 impl Findings {
-    /// Proofreads `site` (only the documents `changed` names, or all of them) and keeps the
-    /// result; returns the terminal report of what was proofread.
-    pub fn update(&mut self, site: &Site, changed: Option<&BTreeSet<PathBuf>>) -> String {
-        let found = crate::check::site::check_some(site, changed).findings;
-        match changed {
-            None => self.0.clear(),
-            Some(docs) => {
-                for d in docs {
-                    self.0.remove(&display_path(d));
-                }
-            }
+    /// Proofreads `site` and keeps the result: every document after a full build (`saved` is
+    /// `None`), else the saved documents, the ones rendered again because of them (`affected`:
+    /// their links may have come right or gone broken) and the ones sharing a 文号 with a saved
+    /// one, before or after. Returns the terminal report of the saved documents' findings.
+    pub fn update(
+        &mut self,
+        site: &Site,
+        saved: Option<&BTreeSet<PathBuf>>,
+        affected: &BTreeSet<PathBuf>,
+    ) -> String {
+        let Some(saved) = saved else {
+            let found = crate::check::site::check_some(site, None).findings;
+            self.0.clear();
+            self.keep(&found);
+            return terminal(site, &found, true);
+        };
+        let mut docs: BTreeSet<PathBuf> = saved.union(affected).cloned().collect();
+        docs.extend(self.sharing_doc_nos(site, saved));
+        let found = crate::check::site::check_some(site, Some(&docs)).findings;
+        for d in &docs {
+            self.0.remove(&display_path(d));
         }
-        for f in &found {
+        self.keep(&found);
+        let shown: BTreeSet<String> = saved.iter().map(|p| display_path(p)).collect();
+        let own: Vec<Located> = found
+            .into_iter()
+            .filter(|f| shown.contains(&f.diag.path))
+            .collect();
+        terminal(site, &own, false)
+    }
+
+    fn keep(&mut self, found: &[Located]) {
+        for f in found {
             self.0
                 .entry(f.diag.path.clone())
                 .or_default()
                 .push(f.diag.clone());
         }
-        terminal(site, &found, changed.is_none())
+    }
+
+    /// Documents whose duplicate-文号 finding a save may have made or undone: those that had
+    /// one, and those whose 文号 a saved document now has.
+    fn sharing_doc_nos(&self, site: &Site, saved: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+        let had: BTreeSet<&str> = self
+            .0
+            .iter()
+            .filter(|(_, ds)| ds.iter().any(|d| d.lint == Lint::DocnoDuplicate.id()))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        let key = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let nos: BTreeSet<String> = site
+            .items
+            .iter()
+            .filter(|i| saved.contains(&i.source))
+            .filter_map(|i| i.fm.text("doc_no").map(key))
+            .filter(|n| !n.is_empty())
+            .collect();
+        site.items
+            .iter()
+            .filter(|i| {
+                had.contains(display_path(&i.source).as_str())
+                    || i.fm.text("doc_no").is_some_and(|n| nos.contains(&key(n)))
+            })
+            .map(|i| i.source.clone())
+            .collect()
     }
 
     /// Every finding kept, by path, then line and column.

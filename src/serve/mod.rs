@@ -198,11 +198,11 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
             if let Some(site) = builder.site() {
                 let changed = (!r.full).then_some(&saved);
                 let report = crate::timing::stage("proofread", || {
-                    shared
-                        .findings
-                        .write()
-                        .expect("findings lock")
-                        .update(site, changed)
+                    shared.findings.write().expect("findings lock").update(
+                        site,
+                        changed,
+                        &r.affected,
+                    )
                 });
                 crate::ewrite!("{report}");
                 // The edited page first: the dashboard sums up every finding of the site

@@ -425,3 +425,77 @@ fn a_save_refused_by_the_attachment_check_still_owes_its_lists() {
     edit(&s, &srv, notice, ", 不存在的附件]", "]");
     assert_fresh(&s, &srv);
 }
+
+#[test]
+fn links_follow_the_documents_they_point_to() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    // A page linking to documents that do not exist yet, relatively and from the root.
+    let rx = srv.events();
+    s.write(
+        "content/news/lianjie.md",
+        "---\ntype: news\ntitle: 链接测试\ndate: 2026-09-11\n---\n\n见[新文件](xinwen.md)和[通知](/notices/xinwen2.md#er)。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    let page = || srv.get("/news/lianjie.html").1;
+    assert!(page().contains("href=\"xinwen.md\""), "{}", page());
+    // The first target appears: the link leads to its page.
+    let rx = srv.events();
+    s.write(
+        "content/news/xinwen.md",
+        "---\ntype: news\ntitle: 新文件\ndate: 2026-09-12\n---\n\n正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert!(
+        page().contains("href=\"../news/xinwen.html\""),
+        "{}",
+        page()
+    );
+    assert_fresh(&s, &srv);
+    // It moves (a new slug), and the second appears in another section.
+    edit(
+        &s,
+        &srv,
+        "content/news/xinwen.md",
+        "title: 新文件\n",
+        "title: 新文件\nslug: xinwen-gai\n",
+    );
+    assert!(
+        page().contains("href=\"../news/xinwen-gai.html\""),
+        "{}",
+        page()
+    );
+    let rx = srv.events();
+    s.write(
+        "content/notices/xinwen2.md",
+        "---\ntype: notice\ntitle: 新通知\ndate: 2026-09-12\nissuer: 测试镇人民政府\ndoc_no: 青安办〔2026〕9号\n---\n\n## 二 {#er}\n\n正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert!(
+        page().contains("href=\"../notices/xinwen2.html#er\""),
+        "{}",
+        page()
+    );
+    // It took the 文号 of another notice, whose page shows the duplicate …
+    let other = || srv.get("/notices/peixun-tongzhi.html").1;
+    assert!(other().contains("docno-duplicate"), "{}", other());
+    assert_fresh(&s, &srv);
+    // … until it is given its own.
+    edit(
+        &s,
+        &srv,
+        "content/notices/xinwen2.md",
+        "青安办〔2026〕9号",
+        "测政发〔2026〕9号",
+    );
+    assert!(!other().contains("docno-duplicate"), "{}", other());
+    assert_fresh(&s, &srv);
+    // Both deleted: the links are written as they were again.
+    for gone in ["content/news/xinwen.md", "content/notices/xinwen2.md"] {
+        let rx = srv.events();
+        std::fs::remove_file(s.file(gone)).unwrap();
+        expect_reload(&rx, Duration::from_secs(10));
+    }
+    assert!(page().contains("href=\"xinwen.md\""), "{}", page());
+    assert_fresh_also(&s, &srv, &["news/xinwen-gai.html", "notices/xinwen2.html"]);
+}
