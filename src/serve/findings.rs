@@ -5,14 +5,29 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use crate::check::{Lint, Located, report};
+use crate::check::{Located, report};
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity, display_path};
 use crate::render::escape_html;
 
 /// The proofreading findings of every document, by its path (`content/news/a.md`).
 #[derive(Default)]
-pub struct Findings(HashMap<String, Vec<Diagnostic>>);
+pub struct Findings {
+    by_path: HashMap<String, Vec<Diagnostic>>,
+    /// Each document's 文号 (without spaces) when it was last proofread: a save that changes
+    /// or removes one may undo another document's duplicate finding.
+    doc_nos: HashMap<PathBuf, String>,
+}
+
+fn doc_no_key(item: &crate::content::Item) -> Option<String> {
+    let key: String = item
+        .fm
+        .text("doc_no")?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (!key.is_empty()).then_some(key)
+}
 
 impl Findings {
     /// Proofreads `site` and keeps the result: every document after a full build (`saved` is
@@ -27,15 +42,20 @@ impl Findings {
     ) -> String {
         let Some(saved) = saved else {
             let found = crate::check::site::check_some(site, None).findings;
-            self.0.clear();
+            self.by_path.clear();
             self.keep(&found);
+            self.doc_nos = site
+                .items
+                .iter()
+                .filter_map(|i| Some((i.source.clone(), doc_no_key(i)?)))
+                .collect();
             return terminal(site, &found, true);
         };
         let mut docs: BTreeSet<PathBuf> = saved.union(affected).cloned().collect();
         docs.extend(self.sharing_doc_nos(site, saved));
         let found = crate::check::site::check_some(site, Some(&docs)).findings;
         for d in &docs {
-            self.0.remove(&display_path(d));
+            self.by_path.remove(&display_path(d));
         }
         self.keep(&found);
         let shown: BTreeSet<String> = saved.iter().map(|p| display_path(p)).collect();
@@ -48,50 +68,46 @@ impl Findings {
 
     fn keep(&mut self, found: &[Located]) {
         for f in found {
-            self.0
+            self.by_path
                 .entry(f.diag.path.clone())
                 .or_default()
                 .push(f.diag.clone());
         }
     }
 
-    /// Documents whose duplicate-文号 finding a save may have made or undone: those that had
-    /// one, and those whose 文号 a saved document now has.
-    fn sharing_doc_nos(&self, site: &Site, saved: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
-        let had: BTreeSet<&str> = self
-            .0
-            .iter()
-            .filter(|(_, ds)| ds.iter().any(|d| d.lint == Lint::DocnoDuplicate.id()))
-            .map(|(p, _)| p.as_str())
-            .collect();
-        let key = |n: &str| n.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let nos: BTreeSet<String> = site
-            .items
-            .iter()
-            .filter(|i| saved.contains(&i.source))
-            .filter_map(|i| i.fm.text("doc_no").map(key))
-            .filter(|n| !n.is_empty())
-            .collect();
+    /// Documents whose duplicate-文号 finding a save may have made or undone (those with the
+    /// saved documents' 文号 before or after the save), remembering the new ones.
+    fn sharing_doc_nos(&mut self, site: &Site, saved: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+        let mut nos: BTreeSet<String> = BTreeSet::new();
+        for s in saved {
+            nos.extend(self.doc_nos.remove(s));
+        }
+        for i in site.items.iter().filter(|i| saved.contains(&i.source)) {
+            if let Some(key) = doc_no_key(i) {
+                nos.insert(key.clone());
+                self.doc_nos.insert(i.source.clone(), key);
+            }
+        }
+        if nos.is_empty() {
+            return Vec::new();
+        }
         site.items
             .iter()
-            .filter(|i| {
-                had.contains(display_path(&i.source).as_str())
-                    || i.fm.text("doc_no").is_some_and(|n| nos.contains(&key(n)))
-            })
+            .filter(|i| doc_no_key(i).is_some_and(|k| nos.contains(&k)))
             .map(|i| i.source.clone())
             .collect()
     }
 
     /// Every finding kept, by path, then line and column.
     pub fn all(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self.0.values().flatten().cloned().collect();
+        let mut all: Vec<Diagnostic> = self.by_path.values().flatten().cloned().collect();
         all.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         all
     }
 
     /// The panel of findings for the page made from `source`, if it has any.
     pub fn panel(&self, source: &str) -> Option<String> {
-        let list = self.0.get(source).filter(|l| !l.is_empty())?;
+        let list = self.by_path.get(source).filter(|l| !l.is_empty())?;
         let count = |s: Severity| list.iter().filter(|d| d.severity == s).count();
         let mut html = format!(
             "<aside id=\"xuanguan-findings\" aria-label=\"校对结果\" style=\"position:fixed;right:0;bottom:0;\
