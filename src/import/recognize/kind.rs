@@ -15,7 +15,7 @@ pub fn takes_addressees(kind: Kind) -> bool {
 
 /// The type named by a title, from its 文种 word; `None` when the title names none.
 pub fn of_title(title: &str) -> Option<Kind> {
-    if issue_suffix(title) {
+    if has_issue_suffix(title) {
         return Some(Kind::Briefing);
     }
     let t = title
@@ -64,7 +64,7 @@ pub fn of_title(title: &str) -> Option<Kind> {
 
 /// Whether a title ends with a bracketed 期数 ("…工作动态（2023年第15期）"): a briefing,
 /// whatever it calls itself.
-fn issue_suffix(title: &str) -> bool {
+pub fn has_issue_suffix(title: &str) -> bool {
     title
         .strip_suffix(['）', ')'])
         .and_then(|s| s.rsplit_once(['（', '(']))
