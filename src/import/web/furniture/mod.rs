@@ -215,14 +215,21 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     kept
 }
 
-/// A line of a page's header: a short name (site, column) without punctuation, or the site's
-/// name in English.
+/// A line of a page's header: a short name (site, column) without punctuation, the site's
+/// name in English, or its menu (short names between blanks, "首页  乡镇（街道）  县直部门").
 pub(super) fn is_header_line(t: &str) -> bool {
     let english = t.chars().count() <= 80
         && t.chars().any(|c| c.is_ascii_alphabetic())
         && t.chars()
             .all(|c| c.is_ascii_alphabetic() || is_blank(c) || "&-.,'".contains(c));
-    english || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+    let items: Vec<&str> = t.split(is_blank).filter(|w| !w.is_empty()).collect();
+    let menu = items.len() >= 4
+        && items.iter().all(|w| {
+            (2..=8).contains(&w.chars().count())
+                && w.chars()
+                    .all(|c| crate::gongwen::chars::is_han(c) || "（）()".contains(c))
+        });
+    english || menu || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
 }
 
 /// The page's last line naming who built the system ("技术支持：…", "建议使用…分辨率"), as a
