@@ -232,7 +232,11 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     } else {
         0
     };
-    if items[phase_source].kind == Kind::Plan {
+    // A notice that runs a campaign itself ("关于开展…的通知") may set out its phases under
+    // a 时间安排 heading of its own.
+    let own_steps = items[phase_source].kind == Kind::Notice
+        && phases::has_steps_section(&items[phase_source].body);
+    if items[phase_source].kind == Kind::Plan || own_steps {
         let year = items[phase_source].date.map(|d| d.year());
         phase_list = phases::find_phases(&items[phase_source].body, year, rep);
         schedule::chain_starts(&mut phase_list, items[phase_source].date, rep);
