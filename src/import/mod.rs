@@ -248,8 +248,8 @@ pub fn import_files(
         let mut rep = Report::new(file);
         let text = read_source(file, &mut rep)?;
         let lines = clean::clean(&text, &mut rep);
-        let (lines, meta) = web::tidy(lines, &mut rep);
-        let mut doc = recognize::recognize(lines, &mut rep);
+        let (lines, meta, files) = web::tidy_offering(lines, &mut rep);
+        let mut doc = recognize::recognize_with(lines, &files, &mut rep);
         web::apply::apply(&mut doc, &meta, &mut rep);
         campaign::check_org(&doc, into, org, file)?;
         draft::mark(&mut doc, &mut rep);

@@ -126,6 +126,14 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
     {
         item.issue_no = issue_no(inner);
     }
+    // A title that is the 报头 alone ("安全生产工作简报", the portal heading being the
+    // article's) is given its 期数, as the 报头 prints it under the name.
+    if let Some(no) = &item.issue_no
+        && !super::kind::has_issue_suffix(&item.title)
+        && !item.title.contains(no.as_str())
+    {
+        item.title = format!("{}（{no}）", item.title);
+    }
     kept
 }
 

@@ -7,7 +7,7 @@
 
 use super::Item;
 use super::docno::parse_doc_no;
-use super::kind::{news_lead, of_title, takes_addressees};
+use super::kind::{is_place_headline, news_lead, of_title, takes_addressees};
 use super::title::{set_title, title_block};
 use crate::gongwen::Kind;
 use crate::gongwen::chars::is_blank;
@@ -195,11 +195,20 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
             .with_hint("导入后在前置信息中核对 type");
             Kind::Notice
         }
-        None if lines.get(i).is_some_and(|l| news_lead(&l.plain())) => {
+        None if is_place_headline(&joined)
+            || lines.get(i).is_some_and(|l| news_lead(&l.plain())) =>
+        {
             rep.info(
                 title.first().map_or(0, |t| t.0),
                 1,
-                format!("标题“{joined}”中没有文种，正文以事件的日期开头，按工作动态（news）导入"),
+                format!(
+                    "标题“{joined}”中没有文种，{}，按工作动态（news）导入",
+                    if is_place_headline(&joined) {
+                        "以地名加冒号开头"
+                    } else {
+                        "正文以事件的日期开头"
+                    }
+                ),
             )
             .with_hint("若不是新闻稿，导入后在前置信息中改正 type");
             Kind::News

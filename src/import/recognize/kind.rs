@@ -4,6 +4,7 @@
 //! Complexity: O(t) for a title of t bytes: a fixed list of about 30 words, each searched once.
 
 use crate::gongwen::Kind;
+use crate::gongwen::chars::is_blank;
 
 /// Types whose 主送 (or salutation) line becomes `addressees`.
 pub fn takes_addressees(kind: Kind) -> bool {
@@ -15,7 +16,7 @@ pub fn takes_addressees(kind: Kind) -> bool {
 
 /// The type named by a title, from its 文种 word; `None` when the title names none.
 pub fn of_title(title: &str) -> Option<Kind> {
-    if issue_suffix(title) {
+    if has_issue_suffix(title) {
         return Some(Kind::Briefing);
     }
     let t = title
@@ -64,7 +65,7 @@ pub fn of_title(title: &str) -> Option<Kind> {
 
 /// Whether a title ends with a bracketed 期数 ("…工作动态（2023年第15期）"): a briefing,
 /// whatever it calls itself.
-fn issue_suffix(title: &str) -> bool {
+pub fn has_issue_suffix(title: &str) -> bool {
     title
         .strip_suffix(['）', ')'])
         .and_then(|s| s.rsplit_once(['（', '(']))
@@ -75,6 +76,19 @@ fn issue_suffix(title: &str) -> bool {
 /// ("6月16日，", "2024年6月16日上午，") or a time word ("近日，", "连日来，", "入夏以来，").
 /// A title naming no 文种 over such a paragraph is work news.
 pub fn news_lead(t: &str) -> bool {
+    // "新港镇供稿（顾晓燕）6月16日上午，…", "本报讯（通讯员 王芳）近日，…": the source's
+    // credit before the lead.
+    if let Some(rest) = without_credit(t)
+        && news_lead(rest)
+    {
+        return true;
+    }
+    // "“燃气软管用了几年了？”1月14日，…": a quotation opening the story.
+    if let Some((_, rest)) = t.strip_prefix('“').and_then(|r| r.split_once('”'))
+        && news_lead(rest)
+    {
+        return true;
+    }
     // "为切实防范燃气安全事故，6月12日至13日，…": a purpose clause before the day.
     if let Some(rest) = t.strip_prefix('为')
         && let Some((clause, after)) = rest.split_once('，')
@@ -111,6 +125,44 @@ pub fn news_lead(t: &str) -> bool {
     num(m) && num(d)
 }
 
+/// The lead `t` after a credit of its source at its start ("某镇供稿（姓名）", "本网讯（通讯员
+/// 姓名）"), when it opens with one.
+fn without_credit(t: &str) -> Option<&str> {
+    let head: String = t.chars().take(16).collect();
+    let end = ["供稿", "讯"]
+        .iter()
+        .filter_map(|w| head.find(w).map(|a| a + w.len()))
+        .min()?;
+    let rest = t[end..].trim_start_matches(is_blank);
+    let rest = match rest.strip_prefix(['（', '(']) {
+        Some(r) => {
+            let close = r.find(['）', ')'])?;
+            if r[..close].chars().count() > 16 {
+                return None;
+            }
+            &r[close + r[close..].chars().next()?.len_utf8()..]
+        }
+        None => rest,
+    };
+    Some(rest.trim_start_matches(|c: char| is_blank(c) || "：:，".contains(c)))
+}
+
+/// "长塘镇：开展燃气安全入户排查": a news headline naming the place (a township, a county…)
+/// before a colon. Such a headline is one line; it names no 文种.
+pub fn is_place_headline(t: &str) -> bool {
+    let Some((place, rest)) = t.split_once('：') else {
+        return false;
+    };
+    let n = place.chars().count();
+    (2..=12).contains(&n)
+        && place.chars().all(crate::gongwen::chars::is_han)
+        && (super::head::is_organ(place)
+            || place.ends_with(['县', '区', '市', '村', '旗'])
+            || place.ends_with("社区"))
+        && (4..=40).contains(&rest.chars().count())
+        && !rest.contains(['。', '：', '；'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +179,22 @@ mod tests {
         ));
         assert!(!news_lead("一、6月16日开展咨询日活动。"));
         assert!(!news_lead("各村委会："));
+        assert!(news_lead(
+            "新港镇供稿（顾晓燕）6月16日上午，新港镇在镇文化广场开展活动。"
+        ));
+        assert!(news_lead("本网讯 近日，外山镇开展燃气安全检查。"));
+        assert!(news_lead(
+            "“报警器装了没有？”1月14日，长塘镇开展燃气安全入户排查。"
+        ));
+        assert!(!news_lead("“安全第一”是我们的原则。"));
+    }
+
+    #[test]
+    fn place_headlines() {
+        assert!(is_place_headline("长塘镇：开展燃气安全入户排查"));
+        assert!(is_place_headline("芦洲区：多措并举守护群众安全"));
+        assert!(!is_place_headline("各村委会："));
+        assert!(!is_place_headline("联系人：张三，电话：12345678"));
     }
 
     #[test]

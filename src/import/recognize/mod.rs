@@ -9,6 +9,7 @@
 pub mod attach;
 pub mod briefing;
 pub mod docno;
+pub mod downloads;
 pub mod head;
 mod issued;
 pub mod kind;
@@ -136,6 +137,12 @@ pub struct Document {
 
 /// Recognises a whole document.
 pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
+    recognize_with(lines, &[], rep)
+}
+
+/// Recognises a whole document whose page offers `files` (line, name as listed) to download:
+/// the attachments its 附件说明 names and only those files hold ([`downloads`]).
+pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Report) -> Document {
     if lines.is_empty() {
         rep.warning(0, 0, "文件没有任何文字内容，未导入");
         return Document {
@@ -232,7 +239,11 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
     } else {
         0
     };
-    if items[phase_source].kind == Kind::Plan {
+    // A notice that runs a campaign itself ("关于开展…的通知") may set out its phases under
+    // a 时间安排 heading of its own.
+    let own_steps = items[phase_source].kind == Kind::Notice
+        && phases::has_steps_section(&items[phase_source].body);
+    if items[phase_source].kind == Kind::Plan || own_steps {
         let year = items[phase_source].date.map(|d| d.year());
         phase_list = phases::find_phases(&items[phase_source].body, year, rep);
         schedule::chain_starts(&mut phase_list, items[phase_source].date, rep);
@@ -240,6 +251,7 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
             campaign_title = Some(phases::campaign_title(&items[phase_source].title));
         }
     }
+    let none_follow = attachment_parts.is_empty();
     for (n, part) in attachment_parts.into_iter().enumerate() {
         let mut att = attach::read_attachment(part, n + 1, &items[owner], rep);
         att.phase = phases::phase_mentioning(&phase_list, n + 1);
@@ -247,6 +259,16 @@ pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
         items.push(att);
         let idx = items.len() - 1;
         items[owner].attachments.push(idx);
+    }
+    if none_follow {
+        for mut att in downloads::offered(&items[owner], files, rep) {
+            if let Role::Attachment(n) = att.role {
+                att.phase = phases::phase_mentioning(&phase_list, n);
+            }
+            items.push(att);
+            let idx = items.len() - 1;
+            items[owner].attachments.push(idx);
+        }
     }
     attach::check_names(&items, owner, rep);
     if items[0].role == Role::Main && items.len() > 1 && items[1].role == Role::Issued {

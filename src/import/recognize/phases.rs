@@ -39,14 +39,29 @@ const STEP_WORDS: &[&str] = &[
     "时间步骤",
 ];
 
-/// The campaign title a plan's title gives: the title without its 文种 word.
+/// The campaign title a plan's title gives: the title without its 文种 word; a notice's
+/// ("某镇关于开展某某整治的通知"), what it launches.
 pub fn campaign_title(plan_title: &str) -> String {
     for w in ["实施方案", "方案", "要点", "计划"] {
         if let Some(t) = plan_title.strip_suffix(w) {
             return t.to_string();
         }
     }
+    if let Some(t) = plan_title.strip_suffix("的通知")
+        && let Some((_, what)) = t.split_once("关于")
+        && !what.is_empty()
+    {
+        return what.strip_prefix("开展").unwrap_or(what).to_string();
+    }
     plan_title.to_string()
+}
+
+/// Whether a body has a first-level section of steps ("三、时间安排").
+pub fn has_steps_section(body: &[Line]) -> bool {
+    body.iter().any(|l| {
+        let t = l.plain();
+        level(&t) == Some(1) && STEP_WORDS.iter().any(|w| t.contains(w))
+    })
 }
 
 /// The level (1–4) of the 序次语 a line starts with, read leniently (1、 is level 3).

@@ -136,7 +136,9 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
         out.push((lines[i].no, t.clone()));
         i += 1;
         let next_is_subtitle = lines.get(i).is_some_and(|l| l.plain().starts_with("——"));
-        if ends_title(&t) && !next_is_subtitle {
+        if ends_title(&t) && !next_is_subtitle
+            || out.len() == 1 && super::kind::is_place_headline(&t)
+        {
             break;
         }
     }

@@ -37,6 +37,7 @@ const LABELS: &[(&str, &str)] = &[
     ("生成日期", "date"),
     ("发文字号", "doc_no"),
     ("文件编号", "doc_no"),
+    ("发文编号", "doc_no"),
     ("发布文号", "doc_no"),
     ("文号", "doc_no"),
     ("发布日期", "published"),

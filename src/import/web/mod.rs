@@ -29,6 +29,15 @@ pub use meta::Meta;
 
 /// Removes page furniture from cleaned lines and takes out the 信息公开 block.
 pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
+    let (lines, meta, _) = tidy_offering(lines, rep);
+    (lines, meta)
+}
+
+/// [`tidy`], also giving the files the page offers to download (line, name as listed).
+pub fn tidy_offering(
+    lines: Vec<Line>,
+    rep: &mut Report,
+) -> (Vec<Line>, Meta, Vec<(usize, String)>) {
     let (lines, systems) = systems::take(lines, rep);
     let (lines, mut account) = wechat::take(lines, rep);
     account.extend(systems);
@@ -47,9 +56,9 @@ pub fn tidy(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         });
     }
     let lines = unlabeled::take(lines, &mut meta, rep);
-    let lines = furniture::remove(lines, rep);
+    let (lines, files) = furniture::remove_offering(lines, rep);
     meta.fields.extend(byline::find(&lines));
-    (lines, meta)
+    (lines, meta, files)
 }
 
 /// Whether the file is a saved web page: by its name (`.html`, `.htm`, `.shtml`, `.xhtml`), or

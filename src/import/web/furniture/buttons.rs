@@ -94,6 +94,19 @@ const BUTTONS: &[&str] = &[
     "繁",
     "English",
     "EN",
+    // The switch to a minority language's version of the site ("ᠮᠣᠩᠭᠣᠯ 蒙古文").
+    "蒙古文",
+    "蒙文",
+    "蒙文版",
+    "藏文",
+    "藏文版",
+    "维吾尔文",
+    "维文",
+    "维文版",
+    "哈萨克文",
+    "朝鲜文",
+    "彝文",
+    "壮文",
     "登录",
     "注册",
     "退出",
@@ -128,9 +141,21 @@ pub(super) fn all_buttons(t: &str) -> bool {
     let toks = tokens(t);
     // "语音合成中，请耐心等待...": a player's status ends with dots.
     !toks.is_empty()
-        && toks
-            .iter()
-            .all(|w| BUTTONS.contains(&w.trim_end_matches(['.', '…'])) || is_scan_prompt(w))
+        && toks.iter().all(|w| {
+            BUTTONS.contains(&w.trim_end_matches(['.', '…']))
+                || is_scan_prompt(w)
+                || in_minority_script(w)
+        })
+}
+
+/// A word written in Mongolian, Tibetan, Arabic (Uyghur, Kazakh), Yi or Hangul: on a Chinese
+/// portal, the name of the link to the site's version in that language.
+fn in_minority_script(w: &str) -> bool {
+    w.chars().all(|c| {
+        matches!(c as u32,
+            0x1800..=0x18AF | 0x0F00..=0x0FFF | 0x0600..=0x06FF | 0xFB50..=0xFEFF
+            | 0xA000..=0xA4CF | 0xAC00..=0xD7AF | 0x200C | 0x200D | 0x202F)
+    })
 }
 
 /// "扫一扫在手机上查看当前页面": a QR code's prompt, however the portal words it.

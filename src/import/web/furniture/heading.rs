@@ -109,7 +109,7 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
         return false;
     }
     if let Some(before) = a.strip_suffix(t) {
-        return t.chars().count() >= 6 && (is_organ(before) || is_place_or_speaker(before));
+        return t.chars().count() >= 6 && (is_organ(before) || is_place_or_speaker(before, t));
     }
     let (ac, tc): (Vec<char>, Vec<char>) = (a.chars().collect(), t.chars().collect());
     let pre = ac.iter().zip(&tc).take_while(|(x, y)| x == y).count();
@@ -122,14 +122,18 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
     tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
 }
 
-/// What a portal may put before a document's own title in its heading besides the organ: the
-/// county's name ("某县" + "某镇…实施方案"), or the speaker ("某某同志" + "在…会议上的讲话").
-fn is_place_or_speaker(before: &str) -> bool {
+/// What a portal may put before a document's own title `t` in its heading besides the organ:
+/// the county's name ("某县" + "某镇…实施方案"), or the speaker ("某某同志" + "在…会议上的
+/// 讲话", or the bare name before a speech titled "在…").
+fn is_place_or_speaker(before: &str, t: &str) -> bool {
     let n = before.chars().count();
+    let speech = t.starts_with('在')
+        && crate::import::recognize::kind::of_title(t) == Some(crate::gongwen::Kind::Speech);
     before.chars().all(crate::gongwen::chars::is_han)
         && !before.starts_with(['全', '本', '我'])
         && ((2..=10).contains(&n) && before.ends_with(['省', '市', '县', '区', '州', '旗'])
-            || (4..=8).contains(&n) && before.ends_with("同志"))
+            || (4..=8).contains(&n) && before.ends_with("同志")
+            || (2..=4).contains(&n) && speech)
 }
 
 /// `t` without a 发文字号 written before it ("岩府发〔2024〕11号岩脚镇人民政府关于…", as some

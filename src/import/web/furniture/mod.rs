@@ -20,6 +20,11 @@ use buttons::*;
 use heading::*;
 use words::*;
 
+/// Whether `t` names a file (its extension: .docx, .xls, .pdf…), as a link to download it does.
+pub fn names_file(t: &str) -> bool {
+    names_a_file(t)
+}
+
 /// Whether `t` is made only of toolbar words (放大字体 缩小字体, 打印 关闭…).
 pub fn is_toolbar(t: &str) -> bool {
     all_buttons(t)
@@ -100,6 +105,12 @@ pub fn host(lines: &[Line]) -> Option<(usize, String)> {
 
 /// Removes furniture lines; reports each kind once.
 pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
+    remove_offering(lines, rep).0
+}
+
+/// Removes furniture lines (see [`remove`]); also returns the files the page offers to
+/// download (line, name as listed), which may be the document's attachments.
+pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(usize, String)>) {
     let mut gone: BTreeMap<&'static str, Vec<(usize, String)>> = BTreeMap::new();
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let strong: Vec<bool> = lines.iter().map(|l| is_footer(&l.plain())).collect();
@@ -211,18 +222,32 @@ pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
         let l = kept.pop().expect("checked");
         gone.entry("网站名称").or_default().push((l.no, l.plain()));
     }
+    let files = gone
+        .get("附件下载列表")
+        .into_iter()
+        .flatten()
+        .filter(|(_, t)| names_a_file(t))
+        .cloned()
+        .collect();
     report(rep, gone);
-    kept
+    (kept, files)
 }
 
-/// A line of a page's header: a short name (site, column) without punctuation, or the site's
-/// name in English.
+/// A line of a page's header: a short name (site, column) without punctuation, the site's
+/// name in English, or its menu (short names between blanks, "首页  乡镇（街道）  县直部门").
 pub(super) fn is_header_line(t: &str) -> bool {
     let english = t.chars().count() <= 80
         && t.chars().any(|c| c.is_ascii_alphabetic())
         && t.chars()
             .all(|c| c.is_ascii_alphabetic() || is_blank(c) || "&-.,'".contains(c));
-    english || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+    let items: Vec<&str> = t.split(is_blank).filter(|w| !w.is_empty()).collect();
+    let menu = items.len() >= 4
+        && items.iter().all(|w| {
+            (2..=8).contains(&w.chars().count())
+                && w.chars()
+                    .all(|c| crate::gongwen::chars::is_han(c) || "（）()".contains(c))
+        });
+    english || menu || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
 }
 
 /// The page's last line naming who built the system ("技术支持：…", "建议使用…分辨率"), as a

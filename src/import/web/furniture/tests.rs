@@ -212,3 +212,21 @@ fn a_mobile_header_and_a_floating_side_bar() {
             .any(|d| d.message.contains("网页浮动栏"))
     );
 }
+
+#[test]
+fn a_column_header_with_its_menu_and_a_minority_language_bar() {
+    let (kept, _) = run(
+        "某县人民政府\n基层政务公开标准化规范化专栏\n首页  乡镇（街道）  县直部门  公开指南  依申请公开\n您现在的位置：首页 > 某镇 > 安全生产\n致全镇企业负责人的一封信\n全镇各企业负责人：\n",
+    );
+    assert_eq!(kept, ["致全镇企业负责人的一封信", "全镇各企业负责人："]);
+    assert!(all_buttons("ᠮᠣᠩᠭᠣᠯ 蒙古文 | 无障碍 | 长者模式"));
+    assert!(!all_buttons("蒙古族群众 | 无障碍"));
+    assert!(same_title(
+        "乌日根在全镇安全生产工作会议上的讲话",
+        "在全镇安全生产工作会议上的讲话"
+    ));
+    assert!(!same_title(
+        "乌日根在全镇安全生产工作会议上的讲话",
+        "全镇安全生产工作会议上的讲话"
+    ));
+}

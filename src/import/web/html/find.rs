@@ -164,7 +164,8 @@ pub(super) fn body_node(doc: &Html) -> Option<NodeId> {
 
 /// The element standing for the page's heading: its whole text is the longest part of
 /// `<title>` (sites add the column and their name after `_`, `-` or `|`), the last such
-/// element up to the end of the body.
+/// element up to the end of the body; but a heading element (`h1`…`h6`) above the body wins
+/// over the body's own line repeating it (a briefing's article under its 报头).
 pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     let title = page_title(doc)?;
     // The article's own title is the longest part; the others name the column and the site
@@ -189,19 +190,29 @@ fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> 
         .descendants()
         .last()
         .map_or(body, |n| n.id());
-    let mut best = None;
+    let (mut best, mut above) = (None, None);
+    let mut in_body = false;
     for n in doc.tree.root().descendants() {
+        in_body |= n.id() == body;
         if name(&n).is_some_and(|t| t != "title" && !SKIP.contains(&t)) {
             let t = squashed(n);
             if t.chars().count() >= 6 && parts.contains(&t) {
                 best = Some(n.id());
+                if !in_body && is_heading(&n) {
+                    above = Some(n.id());
+                }
             }
         }
         if n.id() == body_end {
             break;
         }
     }
-    best
+    above.or(best)
+}
+
+/// `h1`…`h6`.
+fn is_heading(n: &NodeRef<Node>) -> bool {
+    name(n).is_some_and(|t| t.len() == 2 && t.starts_with('h') && t.as_bytes()[1].is_ascii_digit())
 }
 
 /// The 信息公开 block: the smallest element naming at least three of its labels.

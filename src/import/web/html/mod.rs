@@ -114,6 +114,17 @@ fn portal_text(doc: &Html) -> String {
         };
         state.walk(n, &mut w);
     }
+    // Files offered to download after the body ("附件1.某某清单.docx"), as a pasted page
+    // lists them under the document: its attachments may be only those files.
+    w.lines.extend(
+        doc.tree
+            .root()
+            .descendants()
+            .skip_while(|n| order[&n.id()] <= to)
+            .filter(|n| find::name(n) == Some("a"))
+            .map(|n| squashed(n))
+            .filter(|t| super::furniture::names_file(t)),
+    );
     if heading.is_none()
         && let Some(title) = page_title(doc)
     {
