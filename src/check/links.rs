@@ -19,16 +19,16 @@ const ATTACHMENT_EXT: &[&str] = &[
     "csv",
 ];
 
-/// What a link may point at.
-pub struct Targets {
-    items: HashSet<PathBuf>,
+/// What a link may point at (the items' paths borrowed: `serve` builds this at every save).
+pub struct Targets<'a> {
+    items: HashSet<&'a Path>,
     statics: HashSet<PathBuf>,
 }
 
-impl Targets {
-    pub fn of(site: &Site) -> Targets {
+impl Targets<'_> {
+    pub fn of(site: &Site) -> Targets<'_> {
         Targets {
-            items: site.items.iter().map(|i| i.source.clone()).collect(),
+            items: site.items.iter().map(|i| i.source.as_path()).collect(),
             statics: site
                 .static_files
                 .iter()
@@ -39,7 +39,7 @@ impl Targets {
 }
 
 /// Findings for the links and images of one item (byte offsets into `item.text`).
-pub fn check(item: &Item, targets: &Targets) -> Vec<Finding> {
+pub fn check(item: &Item, targets: &Targets<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let dir = item.source.parent().unwrap_or(Path::new("content"));
     let body = item.markdown();
@@ -83,7 +83,7 @@ pub fn check(item: &Item, targets: &Targets) -> Vec<Finding> {
         let norm = crate::content::normalize(&joined);
         let ok = norm
             .as_ref()
-            .is_some_and(|n| targets.items.contains(n) || targets.statics.contains(n));
+            .is_some_and(|n| targets.items.contains(n.as_path()) || targets.statics.contains(n));
         if ok {
             continue;
         }

@@ -45,11 +45,20 @@ pub fn sort(findings: &mut [Located]) {
 
 /// What the lints know about `site` beyond each file.
 pub fn options(site: &Site) -> LintOptions {
-    let items = site
-        .items
-        .iter()
-        .map(|i| (i.slug.clone(), i.title.clone()))
-        .collect();
+    options_for(site, true)
+}
+
+/// [`options`], with the items' slugs and titles only when `attachments` (only documents
+/// listing attachments look them up; `serve` proofreads a saved document at every save).
+fn options_for(site: &Site, attachments: bool) -> LintOptions {
+    let items = if attachments {
+        site.items
+            .iter()
+            .map(|i| (i.slug.clone(), i.title.clone()))
+            .collect()
+    } else {
+        Default::default()
+    };
     LintOptions {
         items: std::sync::Arc::new(items),
         own: std::sync::Arc::new(super::own::Words::of(site)),
@@ -67,7 +76,13 @@ pub fn check_some(site: &Site, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let picked = |source: &Path| only.is_none_or(|set| has_source(set, source));
     let targets = Targets::of(site);
     let docnos = DocNos::of(site);
-    let opts = &options(site);
+    let attachments = only.is_none()
+        || site
+            .items
+            .iter()
+            .any(|i| picked(&i.source) && i.fm.spans.contains_key("attachments"))
+        || site.unloaded.iter().any(|(rel, _)| picked(rel));
+    let opts = &options_for(site, attachments);
     let parts: Vec<Outcome> = site
         .items
         .par_iter()
