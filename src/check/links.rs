@@ -75,7 +75,7 @@ pub fn check(item: &Item, targets: &Targets<'_>) -> Vec<Finding> {
             continue;
         }
         let path = url.split(['#', '?']).next().unwrap_or("");
-        let decoded = percent_decode(path);
+        let decoded = crate::content::percent_decode(path);
         let joined = match decoded.strip_prefix('/') {
             Some(abs) => Path::new("content").join(abs),
             None => dir.join(&decoded),
@@ -113,21 +113,4 @@ pub fn check(item: &Item, targets: &Targets<'_>) -> Vec<Finding> {
         });
     }
     out
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
-        if let (b'%', Some(h), Some(l)) = (b[i], hex(i + 1), hex(i + 2)) {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -652,9 +652,10 @@ impl Resolve for Links<'_> {
             Some(i) => (&url[..i], &url[i..]),
             None => (url, ""),
         };
-        let joined = match path.strip_prefix('/') {
+        let decoded = paths::percent_decode(path);
+        let joined = match decoded.strip_prefix('/') {
             Some(abs) => Path::new("content").join(abs),
-            None => self.dir.join(path),
+            None => self.dir.join(&decoded),
         };
         let norm = paths::normalize(&joined)?;
         let known = self.urls.get(&norm);

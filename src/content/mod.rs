@@ -24,7 +24,7 @@ pub use crate::gongwen::{Kind, date, kind};
 pub use campaign::Campaign;
 pub use frontmatter::FrontMatter;
 pub use load::{LoadOptions, decode, load, load_all};
-pub use paths::normalize;
+pub use paths::{normalize, percent_decode};
 
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;

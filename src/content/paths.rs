@@ -131,3 +131,22 @@ pub fn normalize(p: &Path) -> Option<PathBuf> {
     }
     Some(out)
 }
+
+/// A link target as the file system names it: `%20` → space, `%E6%96%B0` → 新 (invalid UTF-8
+/// is replaced). The link check and the link rewriting both read targets through it.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
+        if let (b'%', Some(h), Some(l)) = (b[i], hex(i + 1), hex(i + 2)) {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -87,8 +87,9 @@ impl Files {
 
 /// What one rebuild did.
 pub struct Rebuilt {
-    /// Documents re-read (empty for a full build).
-    pub docs: usize,
+    /// Documents re-read (empty for a full build): this batch's and those of batches that
+    /// failed since the last good rebuild.
+    pub docs: BTreeSet<PathBuf>,
     pub full: bool,
     /// Items in the site after the rebuild.
     pub items: usize,
@@ -172,7 +173,7 @@ impl Builder {
         self.prepared = prepared;
         self.rendered = rendered;
         Ok(Rebuilt {
-            docs: 0,
+            docs: BTreeSet::new(),
             full: true,
             items,
             affected: BTreeSet::new(),
@@ -236,7 +237,7 @@ impl Builder {
             .collect();
         warnings.extend(rendered);
         Ok(Rebuilt {
-            docs: docs.len(),
+            docs: docs.clone(),
             full: false,
             items: site.items.len(),
             affected: owed.affected.clone(),

@@ -33,7 +33,8 @@ impl Findings {
     /// Proofreads `site` and keeps the result: every document after a full build (`saved` is
     /// `None`), else the saved documents, the ones rendered again because of them (`affected`:
     /// their links may have come right or gone broken) and the ones sharing a 文号 with a saved
-    /// one, before or after. Returns the terminal report of the saved documents' findings.
+    /// one, before or after. Returns the terminal report of the saved documents' findings (`saved`:
+    /// every document re-read, also those of saves that failed since the last good rebuild).
     pub fn update(
         &mut self,
         site: &Site,

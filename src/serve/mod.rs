@@ -159,7 +159,6 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
         .iter()
         .map(|p| crate::diag::display_path(p))
         .collect();
-    let saved = changes.docs.clone();
     if changes.full && !first {
         crate::ewriteln!(
             "网站设置（campaign.yaml）、主题、静态文件或栏目文件夹有改动，正在重新生成整个网站……"
@@ -189,14 +188,15 @@ fn rebuild(builder: &mut Builder, shared: &Shared, changes: watch::Changes, firs
                 crate::ewriteln!(
                     "已更新 {}（{} 个文件，用时 {ms} 毫秒）",
                     names.join("、"),
-                    r.docs
+                    r.docs.len()
                 );
             }
             if was_broken {
                 crate::ewriteln!("错误已修正。");
             }
             if let Some(site) = builder.site() {
-                let changed = (!r.full).then_some(&saved);
+                // Every document re-read, also those of saves that failed before this one.
+                let changed = (!r.full).then_some(&r.docs);
                 let report = crate::timing::stage("proofread", || {
                     shared.findings.write().expect("findings lock").update(
                         site,

@@ -238,3 +238,21 @@ fn every_internal_link_resolves_in_every_fixture_site_a_new_site_and_the_importe
         );
     }
 }
+
+#[test]
+fn percent_encoded_links_lead_to_their_documents() {
+    let s = Site::fixture("minimal");
+    s.write(
+        "content/news/新闻稿.md",
+        "---\ntitle: 中文文件名\nslug: xinwengao\n---\n正文。\n",
+    );
+    s.write(
+        "content/news/lianjie.md",
+        "---\ntitle: 编码链接\n---\n见[新闻稿](%E6%96%B0%E9%97%BB%E7%A8%BF.md)。\n",
+    );
+    s.run(&["build"]).ok();
+    let bad = broken(&s.file("output"));
+    assert!(bad.is_empty(), "broken links:\n{}", bad.join("\n"));
+    let page = s.read("output/site/news/lianjie.html");
+    assert!(page.contains("href=\"../news/xinwengao.html\""), "{page}");
+}

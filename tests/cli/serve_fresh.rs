@@ -499,3 +499,26 @@ fn links_follow_the_documents_they_point_to() {
     assert!(page().contains("href=\"xinwen.md\""), "{}", page());
     assert_fresh_also(&s, &srv, &["news/xinwen-gai.html", "notices/xinwen2.html"]);
 }
+
+#[test]
+fn a_document_saved_while_another_was_broken_is_proofread_when_the_site_builds() {
+    let s = Site::example();
+    let srv = Server::start_with(&s, &TODAY);
+    let other = || srv.get("/notices/peixun-tongzhi.html").1;
+    let notice = "content/notices/xinwen2.md";
+    let rx = srv.events();
+    s.write(
+        notice,
+        "---\ntype: notice\ntitle: 新通知\ndate: 2026-09-12\nissuer: 测试镇人民政府\ndoc_no: 青安办〔2026〕9号\n---\n\n正文。\n",
+    );
+    expect_reload(&rx, Duration::from_secs(10));
+    assert!(other().contains("docno-duplicate"), "{}", other());
+    // Another document is broken; while it is, the notice gets a 文号 of its own …
+    edit(&s, &srv, NEWS, "date: 2026-09-22", "date: 2026-19-22");
+    edit(&s, &srv, notice, "青安办〔2026〕9号", "测政发〔2026〕9号");
+    assert!(other().contains("docno-duplicate"), "{}", other());
+    // … and when only the broken one is fixed, the duplicate is gone from the other notice.
+    edit(&s, &srv, NEWS, "date: 2026-19-22", "date: 2026-09-22");
+    assert!(!other().contains("docno-duplicate"), "{}", other());
+    assert_fresh(&s, &srv);
+}
