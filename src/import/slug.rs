@@ -116,8 +116,31 @@ fn core(title: &str) -> String {
     }
 }
 
-/// A readable slug from a title; empty when the title gives no word.
+/// A title's issue number at its end ("……简报（第5期）" → ("……简报", "5")).
+fn issue(title: &str) -> Option<(&str, &str)> {
+    let t = title.trim_end();
+    let t = t
+        .strip_suffix('）')
+        .or_else(|| t.strip_suffix(')'))?
+        .strip_suffix('期')?;
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (rest, n) = t.split_at(t.len() - digits);
+    let rest = rest.strip_suffix('第')?;
+    let rest = rest.strip_suffix('（').or_else(|| rest.strip_suffix('('))?;
+    (!n.is_empty()).then_some((rest, n))
+}
+
+/// A readable slug from a title; empty when the title gives no word. A briefing's issue
+/// number ends it: "安全生产工作简报（第5期）" → `anquanshengchan-gongzuojianbao-5`.
 pub fn from_title(title: &str) -> String {
+    if let Some((rest, n)) = issue(title) {
+        let slug = from_title(rest);
+        return if slug.is_empty() {
+            slug
+        } else {
+            format!("{slug}-{n}")
+        };
+    }
     let core = core(title);
     let words: Vec<&str> = jieba()
         .cut(&core, true)
@@ -167,6 +190,15 @@ mod tests {
         let s = from_title("外山乡人民政府关于开展安全生产月活动的通知");
         assert!(s.ends_with("-tongzhi") && s.split('-').count() <= 4, "{s}");
         assert!(from_title("第3期").is_empty() || !from_title("第3期").contains(' '));
+    }
+
+    #[test]
+    fn a_briefing_keeps_its_issue_number() {
+        assert_eq!(
+            from_title("安全生产工作简报（第5期）"),
+            "anquanshengchan-gongzuojianbao-5"
+        );
+        assert_eq!(from_title("安全简报(第12期)"), "anquan-jianbao-12");
     }
 
     #[test]
