@@ -43,11 +43,12 @@ pub fn offered(owner: &Item, files: &[(usize, String)], rep: &mut Report) -> Vec
     if found.is_empty() || found.len() != owner.attachment_names.len() {
         return Vec::new();
     }
-    rep.info(
+    // A warning, not a note: the pages say their text is missing until someone copies it in.
+    rep.warning(
         found[0].0,
         1,
         format!(
-            "附件说明列出的 {} 个附件只作为文件附在网页上，已按名称各生成一个附件页面",
+            "附件说明列出的 {} 个附件只作为文件附在网页上，已按名称各生成一个附件页面，页面中暂无附件正文",
             found.len()
         ),
     )
