@@ -177,6 +177,8 @@ pub fn first_date(v: &str) -> Option<NaiveDate> {
         .into_iter()
         .find(|s| s.year_digits == 4 && s.day.is_some())
         .and_then(|s| s.date(None))
+        // Only the years a site may name (a year 4040 would make the imported file unloadable).
+        .filter(|d| crate::gongwen::date::YEARS.contains(&chrono::Datelike::year(d)))
 }
 
 /// Takes the block's lines out of `lines`; returns the rest and the fields read.
