@@ -13,7 +13,9 @@ use crate::content::{Item, Site};
 /// The published documents by 文号 (spaces removed), where more than one has it.
 pub struct DocNos(HashMap<String, Vec<String>>);
 
-fn key(doc_no: &str) -> String {
+/// A 文号 as compared: without spaces (`serve` keeps it per document to know whose duplicate
+/// finding a save may change).
+pub fn key(doc_no: &str) -> String {
     doc_no.chars().filter(|c| !c.is_whitespace()).collect()
 }
 

@@ -30,7 +30,7 @@ pub use crate::gongwen::chars;
 mod date_lints;
 use crate::gongwen::date_spans as dates;
 mod docno;
-mod duplicates;
+pub mod duplicates;
 mod edit;
 pub use edit::Edit;
 pub mod fix;

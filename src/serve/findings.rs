@@ -20,12 +20,7 @@ pub struct Findings {
 }
 
 fn doc_no_key(item: &crate::content::Item) -> Option<String> {
-    let key: String = item
-        .fm
-        .text("doc_no")?
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let key = crate::check::duplicates::key(item.fm.text("doc_no")?);
     (!key.is_empty()).then_some(key)
 }
 
