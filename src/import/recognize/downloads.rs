@@ -11,23 +11,50 @@ use crate::import::{Line, Report};
 
 /// The name of an offered file without its "附件1." prefix and its extension:
 /// "附件2.某某汇总表.xls" → "某某汇总表".
+/// Also "附件【某某汇总表.xls】已下载次": what follows the extension (a counter, the size) and
+/// the brackets around the name go.
 pub fn file_title(file: &str) -> String {
     let t = file.trim_matches(is_blank);
-    let t = match t.rsplit_once('.') {
-        Some((stem, ext))
-            if (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
-        {
-            stem
-        }
-        _ => t,
-    };
+    let t = &t[..extension_at(t).unwrap_or(t.len())];
     let t = match t.strip_prefix("附件") {
         Some(rest) => rest
             .trim_start_matches(|c: char| is_digit(c) || is_blank(c))
             .trim_start_matches(['.', '．', '、', '：', ':', '-', '_']),
         None => t,
     };
+    let t = t
+        .trim_start_matches(['【', '[', '［', '〖'])
+        .trim_end_matches(['】', ']', '］', '〗']);
     t.chars().filter(|c| !is_blank(*c)).collect()
+}
+
+/// The file's name as the page lists it, without the words around it:
+/// "附件【某某表.docx】已下载次" → "某某表.docx".
+fn file_name(file: &str) -> &str {
+    let t = file.trim_matches(is_blank);
+    let end = extension_at(t).map_or(t.len(), |at| {
+        at + 1
+            + t[at + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .count()
+    });
+    let t = &t[..end];
+    t.rfind(['【', '[']).map_or(t, |at| {
+        &t[at + t[at..].chars().next().map_or(1, char::len_utf8)..]
+    })
+}
+
+/// Where the last file extension of `t` starts: a dot, one to five ASCII letters or digits
+/// beginning with a letter, and no ASCII letter or digit after them ("提升2.0版" has none).
+fn extension_at(t: &str) -> Option<usize> {
+    t.match_indices('.').map(|(at, _)| at).rev().find(|&at| {
+        let ext: String = t[at + 1..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        (1..=5).contains(&ext.len()) && ext.starts_with(|c: char| c.is_ascii_alphabetic())
+    })
 }
 
 /// One attachment item for each name of `owner`'s 附件说明 that a file in `files` (line, text
@@ -68,7 +95,10 @@ pub fn offered(owner: &Item, files: &[(usize, String)], rep: &mut Report) -> Vec
             item.date = owner.date;
             item.body = vec![Line {
                 no: *no,
-                text: format!("本附件的正文在原网页所附的文件“{file}”中，导入时未能读取。"),
+                text: format!(
+                    "本附件的正文在原网页所附的文件“{}”中，导入时未能读取。",
+                    file_name(file)
+                ),
             }];
             item
         })
@@ -87,6 +117,11 @@ mod tests {
         );
         assert_eq!(file_title("附件 2：某镇汇总表.xls"), "某镇汇总表");
         assert_eq!(file_title("某镇值班表.xlsx"), "某镇值班表");
+        assert_eq!(
+            file_title("附件【某县“安全生产月”活动安排表.docx】已下载次"),
+            "某县“安全生产月”活动安排表"
+        );
+        assert_eq!(file_title("某镇提升2.0版方案"), "某镇提升2.0版方案");
         let mut owner = Item::new(Kind::Notice, Role::Main);
         owner.attachment_names = vec!["某镇隐患自查清单".into(), "某镇汇总表".into()];
         let files = [

@@ -304,11 +304,25 @@ fn is_urgency(t: &str) -> bool {
     matches!(t, "特急" | "加急")
 }
 
+/// Whether the 发文字号 follows the organ line at `i`, past only more organ lines of a joint
+/// 版头 or the red rule: a portal heading split as organ / 事由 / 文种 with the 文号 printed
+/// under it is a title, not a 版头.
 fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
-    lines[i + 1..]
-        .iter()
-        .take(3)
-        .any(|l| parse_doc_no(&l.plain()).is_some())
+    for l in lines[i + 1..].iter().take(3) {
+        let t = unspaced(&l.plain());
+        if parse_doc_no(&t).is_some() {
+            return true;
+        }
+        let organ = t
+            .trim_end_matches("文件")
+            .split(is_blank)
+            .filter(|s| !s.is_empty())
+            .all(is_organ);
+        if !(organ || is_rule(&t)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "各村委会，乡直各单位：" → [各村委会, 乡直各单位].

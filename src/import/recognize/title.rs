@@ -56,6 +56,8 @@ fn has_fill_in_gap(t: &str) -> bool {
 }
 
 fn ends_title(t: &str) -> bool {
+    // "通 知": a 文种 spaced letter by letter.
+    let t: String = t.chars().filter(|c| !is_blank(*c)).collect();
     let t = t.trim_end_matches("（参考）").trim_end_matches("(参考)");
     // "…简报（第5期）": the issue number closes the title too.
     if t.strip_suffix(['）', ')'])
@@ -128,6 +130,7 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
                 || (!ordinal::numbered(&t)
                     && !has_fill_in_gap(&t)
                     && date_line::parse(&t).is_none()
+                    && super::docno::parse_doc_no(&t).is_none()
                     && !t.starts_with("附件")));
         let subtitle = t.starts_with("——") && !out.is_empty();
         if !fits && !subtitle {

@@ -10,6 +10,7 @@
 
 use super::meta::Field;
 use crate::gongwen::chars::is_blank;
+use crate::import::recognize::kind::of_title;
 use crate::import::{Line, Report};
 
 /// The label of the account's name among the page's fields.
@@ -24,6 +25,34 @@ fn is_follow_button(t: &str) -> bool {
 /// A name standing alone: short, no sentence marks.
 fn is_name(t: &str) -> bool {
     (2..=30).contains(&t.chars().count()) && !t.contains(['，', '。', '：', ':', '；', '！', '？'])
+}
+
+fn squash(t: &str) -> String {
+    t.chars().filter(|c| !is_blank(*c)).collect()
+}
+
+/// A headline written to be clicked, not a document's title: it names no 文种, or it is a
+/// sentence ("…请查收！"), or it calls out to its readers ("@全镇父老乡亲").
+fn not_a_title(t: &str) -> bool {
+    of_title(t).is_none() || t.ends_with(['！', '？', '。', '!', '?']) || t.starts_with(['@', '＠'])
+}
+
+/// A time alone on its line: "2026-01-21 09:46", "2025年6月14日 17:26".
+fn bare_time(t: &str) -> bool {
+    t.chars().count() <= 20
+        && super::meta::first_date(t).is_some()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c) || is_blank(c))
+}
+
+/// The count of readers: "阅读 1826", "浏览量 320".
+fn is_read_count(t: &str) -> bool {
+    ["阅读量", "阅读", "浏览量", "浏览"].iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|n| {
+            let n = n.trim_start_matches(['：', ':']).trim_matches(is_blank);
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    })
 }
 
 /// Words of a platform's disclaimer under an account's article.
@@ -110,13 +139,46 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
             col: 1,
         });
     }
+    // The time under the button ("2026-01-21 09:46"), and the count of readers under it.
+    let mut width = width;
+    if !dated && lines.get(b + width).is_some_and(|l| bare_time(&l.plain())) {
+        let l = &lines[b + width];
+        fields.push(Field {
+            key: "published",
+            label: "发布时间".into(),
+            value: l.plain(),
+            line: l.no,
+            col: 1,
+        });
+        width += 1;
+        if lines
+            .get(b + width)
+            .is_some_and(|l| is_read_count(&l.plain()))
+        {
+            width += 1;
+        }
+    }
     for l in lines.drain(b..b + width) {
         gone.entry("发布账号名称和“关注”按钮")
             .or_default()
             .push((l.no, l.plain()));
     }
-    // Above the title: the site's name and its channel menu, short lines all.
+    // A platform's headline ("@全镇父老乡亲，这份倡议书请查收！") over a document that opens
+    // with its own title: the document's title is the title.
+    // (The document's title then stands where the headline stood.)
     let title = b - 1;
+    let own = lines.get(b).map(|l| squash(&l.plain())).unwrap_or_default();
+    if own.chars().count() <= 60
+        && !own.ends_with(['。', '！', '？', '：', ':'])
+        && of_title(&own).is_some()
+        && not_a_title(&squash(&lines[title].plain()))
+    {
+        let l = lines.remove(title);
+        gone.entry("平台上的文章标题（文件有自己的标题）")
+            .or_default()
+            .push((l.no, l.plain()));
+    }
+    // Above the title: the site's name and its channel menu, short lines all.
     if title > 0
         && lines[..title].iter().all(|l| {
             let t = l.plain();
@@ -181,6 +243,20 @@ mod tests {
             ["外山镇开展燃气安全检查", "6月12日，外山镇开展检查。"]
         );
         assert_eq!(fields[1].value, "2025-06-14 17:26");
+    }
+
+    #[test]
+    fn a_platform_headline_over_the_documents_own_title() {
+        let (kept, fields) = run(
+            "美篇\n首页\n@全镇父老乡亲，这份安全生产倡议书请查收！\n某镇文化传媒中心\n关注\n2026-01-21 09:46\n阅读 1826\n岁末年初安全生产倡议书\n全镇父老乡亲：",
+        );
+        assert_eq!(kept, ["岁末年初安全生产倡议书", "全镇父老乡亲："]);
+        assert_eq!(fields[1].key, "published");
+        assert_eq!(fields[1].value, "2026-01-21 09:46");
+        // A headline that is the document's title stays.
+        let (kept, _) =
+            run("某镇关于做好节日安全工作的通知\n某镇发布\n关注\n2026-01-21 09:46\n各村委会：");
+        assert_eq!(kept, ["某镇关于做好节日安全工作的通知", "各村委会："]);
     }
 
     #[test]

@@ -108,6 +108,22 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             }
         }
     }
+    // No 署名, and a title opening with its organ ("某镇人民政府关于…"): that name is the
+    // issuer's full one, where the block may give it short ("某镇").
+    if main.issuer.is_empty()
+        && let Some(organ) = title_organ(&main.title)
+        && meta
+            .get("issuer")
+            .is_none_or(|f| organ.contains(f.value.as_str()))
+    {
+        withdraw(rep, "未识别出发文机关");
+        rep.info(
+            main.line,
+            1,
+            format!("文件中没有署名，发文机关按标题开头的机关名称填写为“{organ}”"),
+        );
+        main.issuer = vec![organ];
+    }
     if let Some(f) = meta.get("issuer") {
         let joined = main.issuer.join("、");
         if main.issuer.is_empty() {
@@ -199,6 +215,12 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
 
 /// Withdraws the recogniser's warning that a field was missing, once the page has given it
 /// (a later note says where the value came from).
+/// The organ a title opens with: "某镇人民政府关于…的通知" → 某镇人民政府.
+fn title_organ(title: &str) -> Option<String> {
+    let (before, _) = title.split_once("关于")?;
+    crate::import::recognize::head::is_organ(before).then(|| before.to_string())
+}
+
 pub(super) fn withdraw(rep: &mut Report, missing: &str) {
     rep.diagnostics.retain(|d| !d.message.starts_with(missing));
 }

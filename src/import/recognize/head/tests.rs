@@ -80,3 +80,28 @@ fn a_pdf_head_spaced_out_with_urgency_and_wrapped_addressees() {
     assert_eq!(h.doc_no.as_deref(), Some("泓安办明电〔2025〕2号"));
     assert_eq!(h.addressees, ["各县（区）人民政府"]);
 }
+
+#[test]
+fn a_portal_heading_split_as_organ_matter_and_spaced_genre() {
+    // The organ's line over "关于…的" and "通 知", the 文号 printed under the heading: a title
+    // of three lines, not a 版头 (a 版头's 文号 follows its organ lines directly).
+    let lines: Vec<Line> = Line::numbered([
+        "岗头镇人民政府",
+        "关于开展汛期安全生产隐患排查整治的",
+        "通 知",
+        "岗政发〔2023〕11号",
+        "各村（社区）、镇直各单位：",
+    ]);
+    let h = read_head(&lines, &mut Report::new("t.txt"));
+    assert!(h.issuers.is_empty());
+    assert_eq!(h.title.len(), 3);
+    assert_eq!(h.doc_no.as_deref(), Some("岗政发〔2023〕11号"));
+    assert_eq!(h.addressees, ["各村（社区）", "镇直各单位"]);
+    // A 文号 never joins a title that is not closed by its 文种.
+    let lines: Vec<Line> = Line::numbered([
+        "关于开展汛期隐患排查整治工作的安排",
+        "岗政发〔2023〕11号",
+        "各村委会：",
+    ]);
+    assert_eq!(read_head(&lines, &mut Report::new("t.txt")).title.len(), 1);
+}

@@ -26,6 +26,9 @@ const BUTTONS: &[&str] = &[
     "收藏本页",
     "加入收藏",
     "收藏",
+    "举报",
+    "评论",
+    "写评论",
     "分享到",
     "分享至",
     "分享",
@@ -140,12 +143,28 @@ pub(super) fn tokens(t: &str) -> Vec<&str> {
 pub(super) fn all_buttons(t: &str) -> bool {
     let toks = tokens(t);
     // "语音合成中，请耐心等待...": a player's status ends with dots.
+    // "点赞 23": a button's counter stands beside it.
+    let count = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     !toks.is_empty()
+        && !toks.iter().all(|w| count(w))
         && toks.iter().all(|w| {
             BUTTONS.contains(&w.trim_end_matches(['.', '…']))
                 || is_scan_prompt(w)
                 || in_minority_script(w)
+                || count(w)
         })
+}
+
+/// A platform's prompt to open or install its app: "打开美篇APP，查看更多精彩内容",
+/// "下载客户端 阅读全文".
+pub(super) fn is_app_prompt(t: &str) -> bool {
+    t.chars().count() <= 30
+        && ["打开", "下载", "安装", "在"]
+            .iter()
+            .any(|w| t.starts_with(w))
+        && ["APP", "App", "app", "客户端"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// A word written in Mongolian, Tibetan, Arabic (Uyghur, Kazakh), Yi or Hangul: on a Chinese

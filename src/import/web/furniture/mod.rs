@@ -145,7 +145,7 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
                 }
             }
             Some("面包屑导航")
-        } else if all_buttons(&t) {
+        } else if all_buttons(&t) || is_app_prompt(&t) {
             Some("网页按钮")
         } else if is_editor_credit(&t) {
             Some("编辑署名")
@@ -247,7 +247,22 @@ pub(super) fn is_header_line(t: &str) -> bool {
                 && w.chars()
                     .all(|c| crate::gongwen::chars::is_han(c) || "（）()".contains(c))
         });
-    english || menu || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+    english
+        || menu
+        || is_date_widget(t)
+        || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+}
+
+/// The header's clock: "今天是：", "今天是：2021年6月2日 星期三" (empty when copied before the
+/// script filled it in).
+fn is_date_widget(t: &str) -> bool {
+    t.chars().count() <= 30
+        && t.strip_prefix("今天是").is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['：', ':']).trim_matches(is_blank);
+            rest.is_empty()
+                || crate::import::web::meta::first_date(rest).is_some()
+                || rest.contains("星期")
+        })
 }
 
 /// The page's last line naming who built the system ("技术支持：…", "建议使用…分辨率"), as a

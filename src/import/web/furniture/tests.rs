@@ -230,3 +230,20 @@ fn a_column_header_with_its_menu_and_a_minority_language_bar() {
         "全镇安全生产工作会议上的讲话"
     ));
 }
+
+#[test]
+fn a_header_clock_counted_buttons_and_an_app_prompt() {
+    let (kept, _) = run(
+        "某县人民政府\n首页 | 政务公开 | 政务服务 | 互动交流\n今天是：\n当前位置：首页 > 乡镇动态 > 某镇\n某镇“安全生产月”宣传标语\n1、生命至上，安全第一\n举报\n点赞 23\n评论\n打开美篇APP，查看更多精彩内容\n相关推荐\n某镇召开安全生产工作会议\n",
+    );
+    assert_eq!(kept, ["某镇“安全生产月”宣传标语", "1、生命至上，安全第一"]);
+    assert!(is_header_line("今天是：2024年6月2日 星期日"));
+    assert!(!is_header_line(
+        "今天是个好日子，我们一起来学习安全知识和应急常识"
+    ));
+    // A number alone is not a button; a sentence about an app is not a prompt.
+    assert!(!all_buttons("23"));
+    assert!(!is_app_prompt(
+        "在全镇推广使用“安全码”APP，方便企业自查自纠和上报隐患情况"
+    ));
+}

@@ -187,6 +187,8 @@ pub(super) fn is_related_heading(t: &str) -> bool {
         "热点新闻",
         "排行榜",
         "精彩推荐",
+        "相关推荐",
+        "更多推荐",
     ]
     .contains(&t)
 }

@@ -133,7 +133,9 @@ fn portal_text(doc: &Html) -> String {
             .next()
             .unwrap_or("")
             .to_string();
+        // A `<title>` that is only the site's name (an organ's: "某县应急管理局") is no heading.
         if first.chars().count() >= 6
+            && !crate::import::recognize::head::is_organ(&first)
             && !squashed(doc.tree.get(body).expect("found")).contains(&first)
         {
             w.lines.insert(0, first);
