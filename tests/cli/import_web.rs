@@ -239,6 +239,7 @@ fn web_fixtures_every_field() {
         "holdout8",
         "holdout9",
         "holdout10",
+        "holdout11",
     ] {
         let (right, all, wrong) = measure(set);
         let acc = right as f64 / all as f64;

@@ -89,12 +89,25 @@ pub fn news_lead(t: &str) -> bool {
     {
         return true;
     }
-    // "为切实防范燃气安全事故，6月12日至13日，…": a purpose clause before the day.
-    if let Some(rest) = t.strip_prefix('为')
-        && let Some((clause, after)) = rest.split_once('，')
+    // "为切实防范燃气安全事故，6月12日至13日，…", "今年6月是第24个全国“安全生产月”，6月16日，
+    // …": a short clause (a purpose, the occasion) before the day.
+    if let Some((clause, after)) = t.split_once('，')
         && clause.chars().count() <= 24
         && !after.starts_with('为')
-        && news_lead(after)
+        && opens_with_day(after)
+    {
+        return true;
+    }
+    // "为进一步提高…，确保…，减少…，12月15日，…": a purpose of several clauses before the day,
+    // inside the first sentence.
+    if t.starts_with('为')
+        && t.split('。')
+            .next()
+            .unwrap_or("")
+            .split('，')
+            .skip(1)
+            .take(6)
+            .any(opens_with_day)
     {
         return true;
     }
@@ -106,7 +119,12 @@ pub fn news_lead(t: &str) -> bool {
     if let Some(at) = head.find("以来") {
         return head[..at].chars().count() <= 6 && head[at..].starts_with("以来，");
     }
-    // A date at the very start: [YYYY年]M月D日 (digits or Chinese numerals).
+    opens_with_day(t)
+}
+
+/// A date at the very start: [YYYY年]M月D日 (digits or Chinese numerals).
+fn opens_with_day(t: &str) -> bool {
+    let head: String = t.chars().take(16).collect();
     let rest = head
         .split_once('年')
         .filter(|(y, _)| y.chars().count() == 4 && y.chars().all(|c| c.is_ascii_digit()))
@@ -187,6 +205,19 @@ mod tests {
             "“报警器装了没有？”1月14日，长塘镇开展燃气安全入户排查。"
         ));
         assert!(!news_lead("“安全第一”是我们的原则。"));
+        // The occasion before the day; a purpose of several clauses before it.
+        assert!(news_lead(
+            "今年6月是第24个全国“安全生产月”，6月16日，经开区举办咨询日活动。"
+        ));
+        assert!(news_lead(
+            "为进一步提高群众的燃气安全意识，确保冬季用气安全，减少事故，12月15日，槐林镇开展宣传。"
+        ));
+        assert!(!news_lead(
+            "为做好国庆节期间安全工作，根据区安委办的部署，现将有关事项通知如下："
+        ));
+        assert!(!news_lead(
+            "为做好安全工作，确保节日平安。6月16日前各村上报。"
+        ));
     }
 
     #[test]

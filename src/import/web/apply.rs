@@ -198,6 +198,22 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     if let Some(f) = meta.get("doc_no") {
         doc_no(main_doc_no(doc), f, rep, doc);
     }
+    if let (Some(f), Some(main)) = (meta.get("title"), doc.items.first_mut())
+        && organ_left_out(&squash(&f.value), &squash(&main.title))
+    {
+        rep.info(
+            f.line,
+            f.col,
+            format!(
+                "网页上的标题“{}”省去了发文机关，title 按信息公开栏的{}填写为“{}”",
+                main.title,
+                f.label,
+                f.value.trim_matches(is_blank)
+            ),
+        );
+        main.title = f.value.trim_matches(is_blank).to_string();
+        main.title_lines.clear();
+    }
     if let (Some(f), Some(main)) = (meta.get("title"), doc.items.first())
         && squash(&f.value) != squash(&main.title)
     {
@@ -213,14 +229,24 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     }
 }
 
-/// Withdraws the recogniser's warning that a field was missing, once the page has given it
-/// (a later note says where the value came from).
 /// The organ a title opens with: "某镇人民政府关于…的通知" → 某镇人民政府.
 fn title_organ(title: &str) -> Option<String> {
     let (before, _) = title.split_once("关于")?;
     crate::import::recognize::head::is_organ(before).then(|| before.to_string())
 }
 
+/// Whether the block's title `block` is the document's `own` with the organ (and 关于) the
+/// page's heading left out: "某办公室关于做好…的通知" over "做好…的通知".
+fn organ_left_out(block: &str, own: &str) -> bool {
+    block.strip_suffix(own).is_some_and(|prefix| {
+        let organ = prefix.strip_suffix("关于");
+        (organ.is_some() || own.starts_with("关于"))
+            && crate::import::recognize::head::is_organ(organ.unwrap_or(prefix))
+    })
+}
+
+/// Withdraws the recogniser's warning that a field was missing, once the page has given it
+/// (a later note says where the value came from).
 pub(super) fn withdraw(rep: &mut Report, missing: &str) {
     rep.diagnostics.retain(|d| !d.message.starts_with(missing));
 }

@@ -132,3 +132,25 @@ fn a_document_never_goes_without_a_title() {
     let (n, _) = import("请各村做好防汛准备。\n");
     assert_eq!(n.title, "t");
 }
+
+#[test]
+fn a_heading_without_its_organ_takes_the_blocks_title() {
+    assert!(organ_left_out(
+        "某县安全生产委员会办公室关于做好假期安全防范工作的通知",
+        "做好假期安全防范工作的通知"
+    ));
+    assert!(organ_left_out(
+        "某镇人民政府关于做好假期安全防范工作的通知",
+        "关于做好假期安全防范工作的通知"
+    ));
+    // Words other than an organ before the title: not the same document's title.
+    assert!(!organ_left_out(
+        "转发市里关于做好假期安全防范工作的通知",
+        "做好假期安全防范工作的通知"
+    ));
+    assert_eq!(
+        title_organ("某镇人民政府关于印发某方案的通知").as_deref(),
+        Some("某镇人民政府")
+    );
+    assert_eq!(title_organ("关于印发某方案的通知"), None);
+}

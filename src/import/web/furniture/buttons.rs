@@ -126,6 +126,21 @@ const BUTTONS: &[&str] = &[
     "大字号",
     "点赞",
     "分享让更多人看到",
+    "用户中心",
+    "设为首页",
+    "取消收藏",
+    "加大字体",
+    "字体调节",
+    "A+",
+    "A-",
+    "操作",
+    "关爱版",
+    "网站支持IPv6",
+    "网站支持IPV6",
+    "本站支持IPv6",
+    "本站支持IPV6",
+    "支持IPv6",
+    "支持IPV6",
     "【",
     "】",
     // The close icon of a bar ("打开适老化模式 无障碍浏览 x").
@@ -153,6 +168,18 @@ pub(super) fn all_buttons(t: &str) -> bool {
                 || in_minority_script(w)
                 || count(w)
         })
+}
+
+/// A site's advice on browsers: "IE版本过低…请升级IE版本!建议使用ie11及以上的版本",
+/// "为确保最佳浏览效果,建议您使用以下浏览器版本:…".
+pub(super) fn is_browser_prompt(t: &str) -> bool {
+    t.chars().count() <= 160
+        && ["浏览器", "IE版本", "ie11", "IE11", "分辨率"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["升级", "建议您使用", "建议使用", "最佳浏览效果", "浏览效果"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// A platform's prompt to open or install its app: "打开美篇APP，查看更多精彩内容",

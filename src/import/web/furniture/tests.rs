@@ -247,3 +247,14 @@ fn a_header_clock_counted_buttons_and_an_app_prompt() {
         "在全镇推广使用“安全码”APP，方便企业自查自纠和上报隐患情况"
     ));
 }
+
+#[test]
+fn header_bars_of_support_notes_and_browser_advice() {
+    let (kept, _) = run(
+        "IE版本过低,为了不影响您的浏览效果,请升级IE版本!建议使用ie11及以上的版本 x\n关爱版\n首页\n政务公开\n当前位置:\n某街道安全生产工作简报（2024年第3期）\n用户中心 | 手机版 | 繁体 本站支持IPV6\n字体调节: A+ A- 操作:\n各社区：\n为确保最佳浏览效果,建议您使用以下浏览器版本:IE浏览器9.0版本及以上\n",
+    );
+    assert_eq!(kept, ["某街道安全生产工作简报（2024年第3期）", "各社区："]);
+    assert!(!is_browser_prompt(
+        "请各村组织群众通过手机浏览器扫码学习安全知识"
+    ));
+}
