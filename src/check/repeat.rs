@@ -54,6 +54,11 @@ fn words(doc: &mut Doc, b: usize) {
     let c = doc.blocks[b].chars.clone();
     let mut i = 0;
     while i < c.len() {
+        // Most positions start no doubling: their character does not come back 2 to 4 later.
+        if !(2..=4).any(|l| c.get(i + l) == Some(&c[i])) {
+            i += 1;
+            continue;
+        }
         let hit = (2..=4).rev().find(|&l| {
             i + 2 * l <= c.len()
                 && c[i] == c[i + l]

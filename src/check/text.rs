@@ -291,7 +291,9 @@ fn mask_urls(chars: &mut [char]) {
             p.chars().zip(rest).filter(|(a, b)| a == *b).count() == p.len() && rest.len() >= p.len()
         };
         let prev_ok = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
-        if prev_ok && (starts("http://") || starts("https://") || starts("www.")) {
+        if prev_ok
+            && matches!(chars[i], 'h' | 'w')
+            && (starts("http://") || starts("https://") || starts("www.")) {
             let mut j = i;
             while j < chars.len() && url_char(chars[j]) {
                 j += 1;
