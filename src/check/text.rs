@@ -293,7 +293,8 @@ fn mask_urls(chars: &mut [char]) {
         let prev_ok = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
         if prev_ok
             && matches!(chars[i], 'h' | 'w')
-            && (starts("http://") || starts("https://") || starts("www.")) {
+            && (starts("http://") || starts("https://") || starts("www."))
+        {
             let mut j = i;
             while j < chars.len() && url_char(chars[j]) {
                 j += 1;

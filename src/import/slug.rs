@@ -116,8 +116,9 @@ fn core(title: &str) -> String {
     }
 }
 
-/// A title's issue number at its end ("……简报（第5期）" → ("……简报", "5")).
-fn issue(title: &str) -> Option<(&str, &str)> {
+/// A title's issue number at its end ("……简报（第5期）" → ("……简报", "5"); "（2024年第4期）"
+/// → "2024-4").
+fn issue(title: &str) -> Option<(&str, String)> {
     let t = title.trim_end();
     let t = t
         .strip_suffix('）')
@@ -126,8 +127,18 @@ fn issue(title: &str) -> Option<(&str, &str)> {
     let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (rest, n) = t.split_at(t.len() - digits);
     let rest = rest.strip_suffix('第')?;
+    let (rest, year) = match rest.strip_suffix('年') {
+        Some(r) if r.len() >= 4 && r[r.len() - 4..].bytes().all(|b| b.is_ascii_digit()) => {
+            (&r[..r.len() - 4], Some(&r[r.len() - 4..]))
+        }
+        _ => (rest, None),
+    };
     let rest = rest.strip_suffix('（').or_else(|| rest.strip_suffix('('))?;
-    (!n.is_empty()).then_some((rest, n))
+    let n = match year {
+        Some(y) => format!("{y}-{n}"),
+        None => n.to_string(),
+    };
+    (!n.is_empty() && !n.ends_with('-')).then_some((rest, n))
 }
 
 /// A readable slug from a title; empty when the title gives no word. A briefing's issue
@@ -199,6 +210,10 @@ mod tests {
             "anquanshengchan-gongzuojianbao-5"
         );
         assert_eq!(from_title("安全简报(第12期)"), "anquan-jianbao-12");
+        assert_eq!(
+            from_title("安全生产简报（2024年第4期）"),
+            "anquanshengchan-jianbao-2024-4"
+        );
     }
 
     #[test]

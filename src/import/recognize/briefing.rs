@@ -28,6 +28,17 @@ pub fn issue_no(t: &str) -> Option<String> {
     (ok_num && ok_before && s.chars().count() <= 16).then(|| s.to_string())
 }
 
+/// A number of the issue written short before a briefing's name: "4期", "第4期", "2024年4期".
+fn short_issue_no(t: &str) -> bool {
+    let core = t.trim_start_matches('第');
+    let core = core.strip_suffix('期').unwrap_or("");
+    let core = core
+        .split_once('年')
+        .filter(|(y, _)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(core, |(_, n)| n.trim_start_matches('第'));
+    issue_no(t).is_some() || !core.is_empty() && core.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The compiling office without the label before it ("主办：某办公室", "编印：某办").
 fn without_label(organ: &str) -> &str {
     match organ.split_once(['：', ':']) {
@@ -73,6 +84,16 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
         // The 报头 ("安全生产工作简报", "安全生产工作动态") under the portal's own heading of
         // the same briefing.
         if i < 2 && t.chars().count() >= 4 && t.chars().count() <= 20 && item.title.contains(&t) {
+            // "4期 安全生产简报": a portal's short form of the 报头 and its number; the title
+            // is the 报头, given its full 期数 below.
+            let squashed: String = item.title.chars().filter(|c| !is_blank(*c)).collect();
+            if squashed
+                .strip_suffix(t.as_str())
+                .is_some_and(short_issue_no)
+            {
+                item.title = t.clone();
+                item.title_lines.clear();
+            }
             rep.info(line.no, 1, format!("简报的报头“{t}”已并入标题"));
             continue;
         }
@@ -139,6 +160,15 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn short_issue_numbers_before_a_name() {
+        assert!(short_issue_no("4期"));
+        assert!(short_issue_no("第4期"));
+        assert!(short_issue_no("2024年4期"));
+        assert!(!short_issue_no("某镇"));
+        assert!(!short_issue_no(""));
+    }
+
     use super::*;
 
     #[test]

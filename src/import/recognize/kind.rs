@@ -107,19 +107,24 @@ pub fn news_lead(t: &str) -> bool {
             .split('，')
             .skip(1)
             .take(6)
-            .any(opens_with_day)
+            .any(|c| opens_with_day(c) || opens_with_time_word(c))
     {
         return true;
     }
-    const WORDS: &[&str] = &["近日", "日前", "近期", "连日来", "近段时间", "今年以来"];
-    let head: String = t.chars().take(16).collect();
-    if WORDS.iter().any(|w| head.starts_with(w)) {
+    if opens_with_time_word(t) {
         return true;
     }
+    let head: String = t.chars().take(16).collect();
     if let Some(at) = head.find("以来") {
         return head[..at].chars().count() <= 6 && head[at..].starts_with("以来，");
     }
     opens_with_day(t)
+}
+
+/// "近日，", "日前，", "连日来，": a story's time word at the very start.
+fn opens_with_time_word(t: &str) -> bool {
+    const WORDS: &[&str] = &["近日", "日前", "近期", "连日来", "近段时间", "今年以来"];
+    WORDS.iter().any(|w| t.starts_with(w))
 }
 
 /// A date at the very start: [YYYY年]M月D日 (digits or Chinese numerals).
@@ -217,6 +222,9 @@ mod tests {
         ));
         assert!(!news_lead(
             "为做好安全工作，确保节日平安。6月16日前各村上报。"
+        ));
+        assert!(news_lead(
+            "为进一步压实安全生产责任，确保春节前后全镇安全形势稳定，近日，紫霞镇召开推进会。"
         ));
     }
 

@@ -202,6 +202,16 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
             }
             body
         }
+        None if !main.kind.is_official()
+            && rest.len() > 1
+            && let Some(names) = rest
+                .last()
+                .and_then(|l| tail::undated_signature(&l.plain())) =>
+        {
+            // A letter signed by its organ alone, without a date under it.
+            main.issuer = names;
+            rest[..rest.len() - 1].to_vec()
+        }
         None => {
             if main.kind.is_official() {
                 let no = rest.first().map_or(0, |l| l.no);

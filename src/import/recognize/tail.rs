@@ -120,6 +120,12 @@ fn organs(t: &str) -> Option<Vec<String>> {
     (!names.is_empty() && names.iter().all(|n| is_organ(n))).then_some(names)
 }
 
+/// The organ names of an undated signature: the last line of a letter or a 告知书 naming
+/// its organ alone.
+pub fn undated_signature(t: &str) -> Option<Vec<String>> {
+    organs(t)
+}
+
 /// Finds the first signature block: organ lines followed by a date line (or one line with
 /// both, or a date line alone).
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {

@@ -127,16 +127,22 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     if let Some(f) = meta.get("issuer") {
         let joined = main.issuer.join("、");
         if main.issuer.is_empty() {
-            main.issuer = vec![f.value.clone()];
+            let name = organ::full_name(&f.value).unwrap_or_else(|| f.value.clone());
             withdraw(rep, "未识别出发文机关");
             rep.info(
                 f.line,
                 f.col,
                 format!(
-                    "文件中没有署名，发文机关按信息公开栏的{}填写为“{}”",
-                    f.label, f.value
+                    "文件中没有署名，发文机关按信息公开栏的{}填写为“{name}”{}",
+                    f.label,
+                    if name == f.value {
+                        String::new()
+                    } else {
+                        format!("（栏中写作“{}”）", f.value)
+                    }
                 ),
             );
+            main.issuer = vec![name];
         } else if !joined.contains(&f.value) && !f.value.contains(&joined) {
             rep.warning(
                 f.line,

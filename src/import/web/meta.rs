@@ -94,6 +94,9 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
 /// followed by a short name ("2019-09-09 16:02　杉桥镇", the source without its label).
 fn bare_date(t: &str) -> Option<String> {
     let t = t.trim_matches(is_blank);
+    // "湍阳政府门户网站  www.tuanyang.gov.cn   2024-05-30 16:12:08": the site's name and
+    // address before the date.
+    let t = site_before_date(t).unwrap_or(t);
     if is_bare_date(t) {
         return Some(t.to_string());
     }
@@ -101,6 +104,25 @@ fn bare_date(t: &str) -> Option<String> {
     let name_ok =
         (2..=12).contains(&name.chars().count()) && name.chars().all(crate::gongwen::chars::is_han);
     (name_ok && is_bare_date(date)).then(|| date.trim_matches(is_blank).to_string())
+}
+
+/// `t` after the site's name and web address that a page prints before its date.
+fn site_before_date(t: &str) -> Option<&str> {
+    let mut rest = t;
+    let mut dropped = false;
+    while let Some((w, r)) = rest.split_once(is_blank) {
+        let site = w.starts_with("www.")
+            || w.starts_with("http")
+            || w.chars().count() <= 16
+                && w.chars().all(crate::gongwen::chars::is_han)
+                && (w.ends_with("网站") || w.ends_with("政府网") || w.ends_with('网'));
+        if !site {
+            break;
+        }
+        rest = r.trim_start_matches(is_blank);
+        dropped = true;
+    }
+    dropped.then_some(rest)
 }
 
 /// A date (and time) alone, as a page prints it before 来源 without a label.

@@ -55,6 +55,15 @@ pub fn tidy_offering(
             col: 1,
         });
     }
+    if let Some((line, value)) = furniture::header_organ(&lines) {
+        meta.fields.push(meta::Field {
+            key: "",
+            label: furniture::HEADER_ORGAN.into(),
+            value,
+            line,
+            col: 1,
+        });
+    }
     let lines = unlabeled::take(lines, &mut meta, rep);
     let (lines, files) = furniture::remove_offering(lines, rep);
     meta.fields.extend(byline::find(&lines));

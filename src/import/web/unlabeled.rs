@@ -19,11 +19,69 @@ pub fn is_index_no(t: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c))
 }
 
+/// A value of a 信息公开 block copied without its label, as it stands alone on its line: "无",
+/// a 公开方式 ("主动公开"), a date ("2021.11.19").
+fn is_bare_value(t: &str) -> bool {
+    matches!(t, "无" | "主动公开" | "依申请公开" | "不予公开" | "有效")
+        || t.chars().count() <= 20
+            && super::meta::first_date(t).is_some()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "-/.:年月日 ".contains(c))
+}
+
+/// A run of three or more bare values near the top ("无", "主动公开", "无", "无",
+/// "2021.11.19", the labels lost): taken out, the date kept as the page's date (a page's
+/// date line without its label), the rest reported, never guessed.
+fn take_values(mut lines: Vec<Line>, meta: &mut Meta, rep: &mut Report) -> Vec<Line> {
+    let top = lines.len().min(24);
+    let Some(k) = (0..top).find(|&k| {
+        let run = lines[k..]
+            .iter()
+            .take_while(|l| is_bare_value(&l.plain()))
+            .count();
+        run >= 3
+            && lines[k..k + run]
+                .iter()
+                .any(|l| super::meta::first_date(&l.plain()).is_some())
+    }) else {
+        return lines;
+    };
+    let run = lines[k..]
+        .iter()
+        .take_while(|l| is_bare_value(&l.plain()))
+        .count();
+    let block: Vec<Line> = lines.drain(k..k + run).collect();
+    rep.info(
+        block[0].no,
+        1,
+        format!(
+            "第 {}–{} 行是网页信息公开栏复制下来的值（没有标签），已删去；其中的日期按网页的发布日期写入，其余无法分辨，未写入",
+            block[0].no,
+            block[block.len() - 1].no
+        ),
+    );
+    if meta.get("published").is_none()
+        && let Some(l) = block
+            .iter()
+            .rev()
+            .find(|l| super::meta::first_date(&l.plain()).is_some())
+    {
+        meta.fields.push(Field {
+            key: "published",
+            label: "日期".into(),
+            value: l.plain(),
+            line: l.no,
+            col: 1,
+        });
+    }
+    lines
+}
+
 /// Takes the block out when the first lines start with a bare 索引号 and the title stands
 /// twice below it; the block ends where the title stands the second time.
 pub fn take(mut lines: Vec<Line>, meta: &mut Meta, rep: &mut Report) -> Vec<Line> {
     let Some(k) = lines.iter().take(3).position(|l| is_index_no(&l.plain())) else {
-        return lines;
+        return take_values(lines, meta, rep);
     };
     let squash = |l: &Line| l.plain().split_whitespace().collect::<String>();
     let end = (k + 1..lines.len().min(k + 14)).find_map(|j| {
@@ -59,6 +117,30 @@ pub fn take(mut lines: Vec<Line>, meta: &mut Meta, rep: &mut Report) -> Vec<Line
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_bare_values_gives_the_date_only() {
+        let lines = Line::numbered([
+            "蒸溪镇开展燃气安全专项检查",
+            "无",
+            "主动公开",
+            "无",
+            "无",
+            "2021.11.19",
+            "为深刻汲取事故教训，11月16日起，蒸溪镇开展检查。",
+        ]);
+        let mut meta = Meta::default();
+        let kept = take(lines, &mut meta, &mut Report::new("t.txt"));
+        assert_eq!(kept.len(), 2);
+        assert_eq!(meta.get("published").unwrap().value, "2021.11.19");
+        assert!(meta.get("disclosure").is_none());
+        // Two short lines are not a block.
+        let lines = Line::numbered(["标题", "无", "2021.11.19", "正文。"]);
+        assert_eq!(
+            take(lines, &mut Meta::default(), &mut Report::new("t.txt")).len(),
+            4
+        );
+    }
 
     #[test]
     fn values_without_labels() {

@@ -105,3 +105,12 @@ fn a_portal_heading_split_as_organ_matter_and_spaced_genre() {
     ]);
     assert_eq!(read_head(&lines, &mut Report::new("t.txt")).title.len(), 1);
 }
+
+#[test]
+fn a_letter_signed_by_its_organ_alone() {
+    assert_eq!(
+        super::super::tail::undated_signature("坦溪镇人民政府"),
+        Some(vec!["坦溪镇人民政府".to_string()])
+    );
+    assert_eq!(super::super::tail::undated_signature("请及时报告。"), None);
+}

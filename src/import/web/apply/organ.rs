@@ -12,7 +12,17 @@ use crate::import::web::meta::{Field, Meta, label_of};
 /// Fills `main.issuer` (empty) from the page, saying where it came from.
 pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
     if let Some(f) = source_organ(meta) {
-        main.issuer = vec![f.value.clone()];
+        main.issuer = vec![full_name(&f.value).unwrap_or_else(|| f.value.clone())];
+        if let Some(full) = full_name(&f.value) {
+            rep.info(
+                f.line,
+                f.col,
+                format!(
+                    "网页只写了“{}”，发文机关按其人民政府（办事处）的全称填写为“{full}”",
+                    f.value
+                ),
+            );
+        }
         withdraw(rep, "未识别出发文机关");
         let check = "核对 issuer 是否就是发文的机关；若不是，请改正导入文件中的 issuer".to_string();
         let (msg, hint) = if is_account(f) {
@@ -81,6 +91,23 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
     }
 }
 
+/// The full name of a township's or a street's government when a page names it by its
+/// place alone: 某镇 → 某镇人民政府, 某乡 → 某乡人民政府, 某街道 → 某街道办事处.
+pub(super) fn full_name(v: &str) -> Option<String> {
+    let n = v.chars().count();
+    let place = v.chars().all(crate::gongwen::chars::is_han) && (3..=10).contains(&n);
+    if !place {
+        return None;
+    }
+    if v.ends_with("街道") {
+        Some(format!("{v}办事处"))
+    } else if (v.ends_with('镇') || v.ends_with('乡')) && !v.ends_with("城镇") {
+        Some(format!("{v}人民政府"))
+    } else {
+        None
+    }
+}
+
 /// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account
 /// when its name is an organ's, else the footer's 主办单位.
 fn source_organ(meta: &Meta) -> Option<&Field> {
@@ -91,6 +118,7 @@ fn source_organ(meta: &Meta) -> Option<&Field> {
     };
     let account = |f: &&Field| is_account(f) && is_organ(&f.value);
     let host = |f: &&Field| f.key.is_empty() && f.label == "主办单位";
+    let header = |f: &&Field| f.key.is_empty() && f.label == super::super::furniture::HEADER_ORGAN;
     // The organ an account's card names, or a Word file's 页眉.
     let named = |f: &&Field| {
         f.key.is_empty()
@@ -107,6 +135,7 @@ fn source_organ(meta: &Meta) -> Option<&Field> {
         .or_else(|| meta.fields.iter().find(byline))
         .or_else(|| meta.fields.iter().find(named))
         .or_else(|| meta.fields.iter().find(account))
+        .or_else(|| meta.fields.iter().find(header))
         .or_else(|| meta.fields.iter().find(host))
 }
 

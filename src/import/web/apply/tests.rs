@@ -154,3 +154,21 @@ fn a_heading_without_its_organ_takes_the_blocks_title() {
     );
     assert_eq!(title_organ("关于印发某方案的通知"), None);
 }
+
+#[test]
+fn a_township_named_by_its_place_alone() {
+    assert_eq!(
+        organ::full_name("者落乡").as_deref(),
+        Some("者落乡人民政府")
+    );
+    assert_eq!(
+        organ::full_name("坦溪镇").as_deref(),
+        Some("坦溪镇人民政府")
+    );
+    assert_eq!(
+        organ::full_name("竹林街道").as_deref(),
+        Some("竹林街道办事处")
+    );
+    assert_eq!(organ::full_name("县应急管理局"), None);
+    assert_eq!(organ::full_name("新型城镇"), None);
+}

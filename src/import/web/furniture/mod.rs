@@ -103,6 +103,23 @@ pub fn host(lines: &[Line]) -> Option<(usize, String)> {
     })
 }
 
+/// The label of the organ [`header_organ`] finds among the page's fields.
+pub const HEADER_ORGAN: &str = "网站名称";
+
+/// The organ the page's header names above its breadcrumb (the site or the channel: "某镇
+/// 人民政府"): the issuer of last resort, before the footer's 主办单位.
+pub fn header_organ(lines: &[Line]) -> Option<(usize, String)> {
+    let crumb = lines
+        .iter()
+        .take(16)
+        .position(|l| is_breadcrumb(&l.plain()))?;
+    lines[..crumb]
+        .iter()
+        .rev()
+        .find(|l| is_organ(&l.plain()))
+        .map(|l| (l.no, l.plain()))
+}
+
 /// Removes furniture lines; reports each kind once.
 pub fn remove(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     remove_offering(lines, rep).0
@@ -139,7 +156,7 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
             Some("分隔符")
         } else if is_breadcrumb(&t) {
             // Short lines above a breadcrumb at the top are the page's header (site name).
-            if kept.len() <= 3 && kept.iter().all(|l| is_header_line(&l.plain())) {
+            if kept.len() <= 8 && i <= 16 && kept.iter().all(|l| is_header_line(&l.plain())) {
                 for l in kept.drain(..) {
                     gone.entry("网页页眉").or_default().push((l.no, l.plain()));
                 }

@@ -258,3 +258,20 @@ fn header_bars_of_support_notes_and_browser_advice() {
         "请各村组织群众通过手机浏览器扫码学习安全知识"
     ));
 }
+
+#[test]
+fn the_organ_a_header_names() {
+    let lines = Line::numbered([
+        "上海泖湖",
+        "简 | 繁 | EN | 无障碍",
+        "蒸溪镇人民政府",
+        "首页",
+        "当前位置：首页 > 蒸溪镇 > 政务公开",
+        "蒸溪镇开展燃气安全专项检查",
+    ]);
+    assert_eq!(
+        header_organ(&lines),
+        Some((3, "蒸溪镇人民政府".to_string()))
+    );
+    assert_eq!(header_organ(&lines[2..3]), None);
+}

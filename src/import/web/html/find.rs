@@ -171,17 +171,30 @@ pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     // The article's own title is the longest part; the others name the column and the site
     // (which the signature may repeat). Some sites put blanks between the parts instead
     // ("站名 栏目 标题"): that reading is tried when the first finds nothing.
-    let longest = |t: &str, blanks: bool| -> Option<String> {
-        t.split(|c: char| "_|-–—｜".contains(c) || blanks && is_blank(c))
+    // A short title ("4期 安全生产简报_某区人民政府") may be shorter than the site's name: the
+    // parts are tried from the longest down.
+    let parts = |t: &str, blanks: bool| -> Vec<String> {
+        let mut v: Vec<String> = t
+            .split(|c: char| "_|-–—｜".contains(c) || blanks && is_blank(c))
             .map(|p| p.chars().filter(|c| !is_blank(*c)).collect::<String>())
             .filter(|p| p.chars().count() >= 6)
-            .max_by_key(|p| p.chars().count())
+            .collect();
+        v.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+        v
     };
-    let first = heading_of(doc, body, longest(&title, false));
-    first.or_else(|| heading_of(doc, body, longest(&raw_title(doc)?, true)))
+    let first = parts(&title, false)
+        .into_iter()
+        .find_map(|p| heading_of(doc, body, Some(p)));
+    first.or_else(|| {
+        parts(&raw_title(doc)?, true)
+            .into_iter()
+            .find_map(|p| heading_of(doc, body, Some(p)))
+    })
 }
 
-/// The last element up to the end of the body whose whole text is `part`.
+/// The element whose whole text is `part`: the last heading element (`h1`…) above the body,
+/// else the last other element above it (a `div` styled as the title, over the page's date
+/// line), else the last one up to the end of the body (the body's own repeat of its title).
 fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> {
     let parts: Vec<String> = part.into_iter().collect();
     let body_end = doc
@@ -190,7 +203,7 @@ fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> 
         .descendants()
         .last()
         .map_or(body, |n| n.id());
-    let (mut best, mut above) = (None, None);
+    let (mut best, mut above, mut outside) = (None, None, None);
     let mut in_body = false;
     for n in doc.tree.root().descendants() {
         in_body |= n.id() == body;
@@ -200,6 +213,8 @@ fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> 
                 best = Some(n.id());
                 if !in_body && is_heading(&n) {
                     above = Some(n.id());
+                } else if !in_body && name(&n) != Some("a") {
+                    outside = Some(n.id());
                 }
             }
         }
@@ -207,7 +222,7 @@ fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> 
             break;
         }
     }
-    above.or(best)
+    above.or(outside).or(best)
 }
 
 /// `h1`…`h6`.
