@@ -263,6 +263,25 @@ fn main_doc_no(doc: &Document) -> Option<String> {
 
 /// Compares the block's 文号 with the document's (or fills it in).
 fn doc_no(own: Option<String>, f: &Field, rep: &mut Report, doc: &mut Document) {
+    // "某政〔2025〕19": a 文号 that lost its 号 is kept as the page gives it (nothing the
+    // clerk received is dropped); proofreading then reports it at its line.
+    let value = squash(&f.value);
+    if own.is_none()
+        && parse_doc_no(&value).is_none()
+        && parse_doc_no(&format!("{value}号")).is_some()
+    {
+        rep.warning(
+            f.line,
+            f.col,
+            format!(
+                "信息公开栏的{}“{}”缺少“号”字，按原样写入 doc_no",
+                f.label, f.value
+            ),
+        )
+        .with_hint("核对原件：若原件写作“…号”，请在导入文件的 doc_no 末尾补上“号”");
+        doc.items[0].doc_no = Some(value);
+        return;
+    }
     let Some((normal, _)) = parse_doc_no(&f.value) else {
         rep.warning(
             f.line,

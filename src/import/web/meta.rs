@@ -34,11 +34,17 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// The first non-empty value for `key`.
+    /// The first non-empty value for `key`; for `topic`, the 主题分类 before a catalogue's
+    /// placement of the page (组配分类, 公开目录) wherever the block puts it.
     pub fn get(&self, key: &str) -> Option<&Field> {
-        self.fields
+        let mut found = self
+            .fields
             .iter()
-            .find(|f| f.key == key && !f.value.is_empty() && f.value != "无")
+            .filter(|f| f.key == key && !f.value.is_empty() && f.value != "无");
+        if key == "topic" {
+            return found.min_by_key(|f| usize::from(f.label.replace(is_blank, "") != "主题分类"));
+        }
+        found.next()
     }
 }
 
@@ -226,6 +232,24 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             }
             removed.extend([line.no, next.no]);
             i += 2;
+            continue;
+        }
+        // "2025-04-22 09:36" alone over a line of the block ("来源: …") near the top: the
+        // page's date (a signature's date over a credit line is the document's).
+        if i < 12
+            && is_bare_date(text.trim_matches(is_blank))
+            && meta.get("published").is_none()
+            && lines.get(i + 1).is_some_and(|l| is_row(&l.plain()))
+        {
+            meta.fields.push(Field {
+                key: "published",
+                label: "日期".into(),
+                value: text.trim_matches(is_blank).to_string(),
+                line: line.no,
+                col: 1,
+            });
+            removed.push(line.no);
+            i += 1;
             continue;
         }
         let (found, bare) = match pairs(&text) {

@@ -11,6 +11,28 @@ use crate::import::web::meta::{Field, Meta, label_of};
 
 /// Fills `main.issuer` (empty) from the page, saying where it came from.
 pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
+    // A news story that names no organ but the site's: the township its headline opens with
+    // ("龙沟集镇开展…") is the one that reports it, not the county that runs the portal.
+    let weak = |f: &Field| {
+        f.key.is_empty()
+            && (f.label == "主办单位" || f.label == super::super::furniture::HEADER_ORGAN)
+    };
+    // (An account's article is left to the account's rule: its name is reported, not replaced.)
+    if main.kind == crate::gongwen::Kind::News
+        && source_organ(meta).is_none_or(weak)
+        && !meta.fields.iter().any(is_account)
+        && let Some(town) = headline_town(&main.title)
+    {
+        withdraw(rep, "未识别出发文机关");
+        rep.warning(
+            main.line,
+            1,
+            format!("文件中没有署名，也没有注明来源机关，发文机关按标题开头的地名填写为“{town}”"),
+        )
+        .with_hint("核对 issuer 是否就是发稿的机关；若不是，请改正导入文件中的 issuer");
+        main.issuer = vec![town];
+        return;
+    }
     if let Some(f) = source_organ(meta) {
         main.issuer = vec![full_name(&f.value).unwrap_or_else(|| f.value.clone())];
         if let Some(full) = full_name(&f.value) {
@@ -106,6 +128,23 @@ pub(super) fn full_name(v: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The township or street a headline opens with, as its government's name: "龙沟集镇开展
+/// 节前检查" → 龙沟集镇人民政府; none for "全镇…", "各乡镇…".
+pub(super) fn headline_town(title: &str) -> Option<String> {
+    let cs: Vec<char> = title.chars().take(12).collect();
+    let end = (2..cs.len())
+        .find(|&i| cs[i] == '镇' || cs[i] == '乡' || cs[i] == '道' && cs[i - 1] == '街')?;
+    let place: String = cs[..=end].iter().collect();
+    let bare = place
+        .trim_end_matches("街道")
+        .trim_end_matches(['镇', '乡']);
+    let ok = (2..=5).contains(&bare.chars().count())
+        && bare.chars().all(crate::gongwen::chars::is_han)
+        && !bare.starts_with(['全', '各', '本', '我', '该', '城', '乡', '镇'])
+        && cs.get(end + 1) != Some(&'镇');
+    ok.then(|| full_name(&place)).flatten()
 }
 
 /// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account

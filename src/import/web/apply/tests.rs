@@ -172,3 +172,43 @@ fn a_township_named_by_its_place_alone() {
     assert_eq!(organ::full_name("县应急管理局"), None);
     assert_eq!(organ::full_name("新型城镇"), None);
 }
+
+#[test]
+fn the_township_a_headline_opens_with() {
+    assert_eq!(
+        organ::headline_town("龙沟集镇开展节前安全生产检查活动").as_deref(),
+        Some("龙沟集镇人民政府")
+    );
+    assert_eq!(
+        organ::headline_town("永丰街道召开安全生产工作会议").as_deref(),
+        Some("永丰街道办事处")
+    );
+    assert_eq!(organ::headline_town("全镇开展安全生产大检查"), None);
+    assert_eq!(organ::headline_town("各乡镇开展安全生产大检查"), None);
+    assert_eq!(organ::headline_town("县应急管理局开展检查"), None);
+}
+
+#[test]
+fn a_doc_no_without_its_hao_is_kept_and_the_topic_is_the_main_class() {
+    let (n, rep) = import(
+        "索引号：0012/2025-3\n组配分类：安全生产\n主题分类：综合政务\n文号：霞政〔2025〕19\n发布日期：2025-04-25\n关于做好假期安全工作的通知\n各村（社区）：\n请认真做好假期安全工作。\n霞洋镇人民政府\n2025年4月25日\n",
+    );
+    assert_eq!(n.doc_no.as_deref(), Some("霞政〔2025〕19"));
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("缺少“号”字"))
+    );
+    assert_eq!(n.topic.as_deref(), Some("综合政务"));
+}
+
+#[test]
+fn a_bare_date_over_the_source_line_is_the_pages_date() {
+    let (n, _) = import(
+        "某乡2025年防溺水宣传标语\n2025-04-22 09:36\n来源: 某县新闻网\n1、珍爱生命，预防溺水！\n2、河塘水库危险多，不去游泳不去玩。\n某乡人民政府\n2025年4月21日\n",
+    );
+    assert_eq!(
+        n.published.map(|d| d.to_string()).as_deref(),
+        Some("2025-04-22")
+    );
+}

@@ -113,10 +113,17 @@ pub fn header_organ(lines: &[Line]) -> Option<(usize, String)> {
         .iter()
         .take(16)
         .position(|l| is_breadcrumb(&l.plain()))?;
+    // A government's own name, not a column's ("新闻中心").
+    let owner = |t: &str| {
+        is_organ(t)
+            && ["人民政府", "办事处", "管理委员会", "管委会"]
+                .iter()
+                .any(|e| t.ends_with(e))
+    };
     lines[..crumb]
         .iter()
         .rev()
-        .find(|l| is_organ(&l.plain()))
+        .find(|l| owner(&l.plain()))
         .map(|l| (l.no, l.plain()))
 }
 

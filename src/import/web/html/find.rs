@@ -185,11 +185,29 @@ pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     let first = parts(&title, false)
         .into_iter()
         .find_map(|p| heading_of(doc, body, Some(p)));
-    first.or_else(|| {
-        parts(&raw_title(doc)?, true)
-            .into_iter()
-            .find_map(|p| heading_of(doc, body, Some(p)))
-    })
+    first
+        .or_else(|| {
+            parts(&raw_title(doc)?, true)
+                .into_iter()
+                .find_map(|p| heading_of(doc, body, Some(p)))
+        })
+        .or_else(|| heading_above(doc, body))
+}
+
+/// A `<title>` naming only the site ("查看信息-某县政府信息公开"): the heading is the element
+/// above the body whose text the body's first line repeats.
+fn heading_above(doc: &Html, body: NodeId) -> Option<NodeId> {
+    let first = doc
+        .tree
+        .get(body)?
+        .descendants()
+        .skip(1)
+        .filter(|n| matches!(n.value(), Node::Element(_)))
+        .map(squashed)
+        .find(|t| !t.is_empty())?;
+    let found = heading_of(doc, body, Some(first))?;
+    let inside = doc.tree.get(found)?.ancestors().any(|a| a.id() == body);
+    (!inside).then_some(found)
 }
 
 /// The element whose whole text is `part`: the last heading element (`h1`…) above the body,

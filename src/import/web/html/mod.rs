@@ -133,9 +133,16 @@ fn portal_text(doc: &Html) -> String {
             .next()
             .unwrap_or("")
             .to_string();
-        // A `<title>` that is only the site's name (an organ's: "某县应急管理局") is no heading.
+        // A `<title>` that is only the site's name (an organ's: "某县应急管理局", "查看信息-某县
+        // 政府信息公开") is no heading.
+        let site = |t: &str| {
+            crate::import::recognize::head::is_organ(t)
+                || ["信息公开", "门户网站", "政府网", "查看信息"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        };
         if first.chars().count() >= 6
-            && !crate::import::recognize::head::is_organ(&first)
+            && !site(&first)
             && !squashed(doc.tree.get(body).expect("found")).contains(&first)
         {
             w.lines.insert(0, first);

@@ -9,8 +9,25 @@ use crate::gongwen::chars::is_blank;
 
 use super::super::labels::label_of;
 
-/// One blank-separated word of a line: (first char, char after the end, text).
+/// One blank-separated word of a line: (first char, char after the end, text). A table
+/// copied with tabs between its cells ("索 引 号\t640223…\t发文时间\t2024-05-28") has a word
+/// per cell, the blanks inside it left out ("索引号").
 fn words(text: &str) -> Vec<(usize, usize, String)> {
+    if text.contains('\t') {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for cell in text.split('\t') {
+            let n = cell.chars().count();
+            let lead = cell.chars().take_while(|c| is_blank(*c)).count();
+            let word: String = cell.chars().filter(|c| !is_blank(*c)).collect();
+            if !word.is_empty() {
+                let trail = cell.chars().rev().take_while(|c| is_blank(*c)).count();
+                out.push((at + lead, at + n - trail, word));
+            }
+            at += n + 1;
+        }
+        return out;
+    }
     let mut out = Vec::new();
     let mut cur: Option<(usize, String)> = None;
     for (i, c) in text.chars().enumerate() {
@@ -69,9 +86,15 @@ pub(super) fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, Strin
     let first = ws.first()?;
     label_word(&first.2)?;
     let mut labels = Vec::new();
-    for (start, _, w) in &ws {
+    for (start, end, w) in &ws {
         if let Some((label, key, len)) = label_word(w) {
-            labels.push((*start, label, key, start + len));
+            // A cell that is the label alone ends where the cell ends (its blanks inside).
+            let from = if w.chars().count() == len {
+                *end
+            } else {
+                start + len
+            };
+            labels.push((*start, label, key, from));
         }
     }
     let mut out = Vec::new();
@@ -127,6 +150,24 @@ mod tests {
             ]
         );
         assert_eq!(pairs("文号 公开日期:2021-03-04").map(|p| p[1].3), Some(9));
+    }
+
+    #[test]
+    fn a_row_of_tab_separated_cells_with_spaced_labels() {
+        assert_eq!(
+            keys("索 引 号\t640223001/2024-00517\t发文时间\t2024-05-28"),
+            [
+                ("index_no", "640223001/2024-00517".to_string()),
+                ("date", "2024-05-28".to_string())
+            ]
+        );
+        assert_eq!(
+            keys("发布机构\t二闸镇人民政府\t文 号\t"),
+            [
+                ("issuer", "二闸镇人民政府".to_string()),
+                ("doc_no", String::new())
+            ]
+        );
     }
 
     #[test]
