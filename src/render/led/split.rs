@@ -65,18 +65,20 @@ impl Penalties {
     fn new(s: &[char], cols2: u32, lex: &Lexicon, locked: usize) -> Self {
         let n = s.len();
         let mut cost = vec![0.0; n + 1];
-        let words = lex.word_interiors(s);
+        let core = lex.core_spans(s);
+        let extra = lex.extra_spans(s);
+        let terms: Vec<(usize, usize)> = core.iter().chain(&extra).copied().collect();
+        let words = lex.word_interiors(s, &terms);
         for (p, c) in cost.iter_mut().enumerate().take(n).skip(1) {
             if words[p] {
                 *c += IN_WORD;
             }
         }
-        for (a, b) in lex.extra_spans(s) {
+        for &(a, b) in &extra {
             for c in &mut cost[a + 1..b] {
                 *c += IN_SITE_TERM;
             }
         }
-        let core = lex.core_spans(s);
         // Per position: the core terms strictly around it (a difference array) and those
         // that start or end at it. Counting them per position by a pass over the terms was
         // O(m·k) on a clause of repeated terms.

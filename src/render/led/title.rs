@@ -56,9 +56,11 @@ pub fn breaks_inside_word_with(lex: &Lexicon, lines: &[String]) -> Option<usize>
 /// `legal[p]`: a line may end before character `p` — not inside a jieba word, a safety term
 /// or a site name, and (with `kinsoku`) not before a closing mark or after an opening one.
 fn legal_breaks(lex: &Lexicon, s: &[char], kinsoku: bool) -> Vec<bool> {
-    let inside = lex.word_interiors(s);
+    let mut terms = lex.core_spans(s);
+    terms.extend(lex.extra_spans(s));
+    let inside = lex.word_interiors(s, &terms);
     let mut legal: Vec<bool> = (0..=s.len()).map(|p| !inside[p]).collect();
-    for (a, b) in lex.core_spans(s).into_iter().chain(lex.extra_spans(s)) {
+    for &(a, b) in &terms {
         for flag in &mut legal[a + 1..b] {
             *flag = false;
         }
