@@ -196,6 +196,7 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
             Kind::Notice
         }
         None if is_place_headline(&joined)
+            || super::kind::is_town_headline(&joined)
             || lines.get(i).is_some_and(|l| news_lead(&l.plain())) =>
         {
             rep.info(
@@ -205,6 +206,8 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
                     "标题“{joined}”中没有文种，{}，按工作动态（news）导入",
                     if is_place_headline(&joined) {
                         "以地名加冒号开头"
+                    } else if super::kind::is_town_headline(&joined) {
+                        "以镇（乡、街道、村）名和所做的事开头"
                     } else {
                         "正文以事件的日期开头"
                     }

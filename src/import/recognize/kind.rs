@@ -54,7 +54,7 @@ pub fn of_title(title: &str) -> Option<Kind> {
     if has("简报") {
         return Some(Kind::Briefing);
     }
-    if has("案例") || has("经验做法") || has("典型") {
+    if has("案例") || has("经验做法") || has("典型") || has("事故调查报告") {
         return Some(Kind::Case);
     }
     if has("工作动态") || has("信息") && t.ends_with("信息") {
@@ -186,6 +186,56 @@ pub fn is_place_headline(t: &str) -> bool {
         && !rest.contains(['。', '：', '；'])
 }
 
+/// "路东街道举办消防宣传月活动", "某镇联合辖区商场开展消防应急演练": a headline whose subject
+/// is a township, a street, a village or a community, its verb right after the name. Under a
+/// title naming no 文种 it is work news.
+pub fn is_town_headline(t: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "开展",
+        "举办",
+        "召开",
+        "组织",
+        "部署",
+        "推进",
+        "启动",
+        "深入",
+        "扎实",
+        "联合",
+        "多措并举",
+        "全力",
+        "强化",
+        "加强",
+        "持续",
+        "积极",
+        "筑牢",
+        "织密",
+        "掀起",
+        "守护",
+        "打好",
+        "压实",
+        "落实",
+        "做好",
+        "完成",
+        "举行",
+        "进行",
+    ];
+    let cs: Vec<char> = t.chars().collect();
+    if cs.len() > 40 || t.contains(['。', '，', '：']) {
+        return false;
+    }
+    (1..cs.len().min(10)).any(|end| {
+        let place: String = cs[..=end].iter().collect();
+        let named = ["镇", "乡", "街道", "村", "社区"]
+            .iter()
+            .any(|e| place.ends_with(e) && place.chars().count() > e.chars().count() + 1);
+        let rest: String = cs[end + 1..].iter().collect();
+        named
+            && place.chars().all(crate::gongwen::chars::is_han)
+            && !place.starts_with(['全', '各', '本', '我', '该'])
+            && VERBS.iter().any(|v| rest.starts_with(v))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +276,18 @@ mod tests {
         assert!(news_lead(
             "为进一步压实安全生产责任，确保春节前后全镇安全形势稳定，近日，紫霞镇召开推进会。"
         ));
+    }
+
+    #[test]
+    fn town_headlines() {
+        assert!(is_town_headline(
+            "路东街道举办消防宣传月暨下半年消防演练活动"
+        ));
+        assert!(is_town_headline("胜利路街道联合辖区商场开展消防应急演练"));
+        assert!(is_town_headline("龙沟集镇开展节前安全生产检查活动"));
+        assert!(!is_town_headline("全镇开展安全生产大检查"));
+        assert!(!is_town_headline("关于开展安全生产大检查的通知"));
+        assert!(!is_town_headline("乡村振兴与安全发展"));
     }
 
     #[test]

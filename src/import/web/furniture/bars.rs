@@ -16,7 +16,11 @@ pub(super) fn is_separator(t: &str) -> bool {
 
 /// The site's name as its header prints it: an organ ("某县人民政府") or a "…网站".
 pub(super) fn is_site_name(t: &str) -> bool {
-    is_organ(t) || t.chars().count() <= 20 && (t.ends_with("网站") || t.ends_with("政府网"))
+    is_organ(t)
+        || t.chars().count() <= 20
+            && ["网站", "政府网", "门户网", "门户"]
+                .iter()
+                .any(|e| t.ends_with(e))
 }
 
 /// A bar of the page's header: several buttons or menu items on one line.

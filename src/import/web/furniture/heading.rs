@@ -65,7 +65,11 @@ pub(super) fn drop_page_heading(
     for i in 0..head {
         let a = squash(&lines[i].plain());
         let a = without_doc_no(&a);
-        if a.chars().count() < 8 || date_line::parse(a).is_some() || a.ends_with(['。', '：', ':'])
+        // (The site's name, printed twice in a header, is no page heading.)
+        if a.chars().count() < 8
+            || date_line::parse(a).is_some()
+            || a.ends_with(['。', '：', ':'])
+            || super::bars::is_site_name(a)
         {
             continue;
         }
