@@ -128,7 +128,7 @@ fn issue(title: &str) -> Option<(&str, String)> {
     let (rest, n) = t.split_at(t.len() - digits);
     let rest = rest.strip_suffix('第')?;
     let (rest, year) = match rest.strip_suffix('年') {
-        Some(r) if r.len() >= 4 && r[r.len() - 4..].bytes().all(|b| b.is_ascii_digit()) => {
+        Some(r) if r.len() >= 4 && r.as_bytes()[r.len() - 4..].iter().all(u8::is_ascii_digit) => {
             (&r[..r.len() - 4], Some(&r[r.len() - 4..]))
         }
         _ => (rest, None),
@@ -214,6 +214,9 @@ mod tests {
             from_title("安全生产简报（2024年第4期）"),
             "anquanshengchan-jianbao-2024-4"
         );
+        // A word before 年 that is not a year (found in review: it sliced inside a character).
+        assert!(!from_title("安全简报（今年第4期）").is_empty());
+        assert!(!from_title("安全简报（上半年第1期）").is_empty());
     }
 
     #[test]

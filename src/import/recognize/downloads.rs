@@ -40,9 +40,12 @@ fn file_name(file: &str) -> &str {
                 .count()
     });
     let t = &t[..end];
-    t.rfind(['【', '[']).map_or(t, |at| {
-        &t[at + t[at..].chars().next().map_or(1, char::len_utf8)..]
-    })
+    // Only a bracket left open before the name ("附件【名称.docx"), not one inside it.
+    t.rfind(['【', '['])
+        .filter(|&at| !t[at..].contains(['】', ']']))
+        .map_or(t, |at| {
+            &t[at + t[at..].chars().next().map_or(1, char::len_utf8)..]
+        })
 }
 
 /// Where the last file extension of `t` starts: a dot, one to five ASCII letters or digits

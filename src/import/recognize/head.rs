@@ -321,7 +321,7 @@ fn followed_by_doc_no(lines: &[Line], i: usize) -> bool {
             .split(is_blank)
             .filter(|s| !s.is_empty())
             .all(is_organ);
-        if !(organ || is_rule(&t)) {
+        if !(organ || is_rule(&t) || is_urgency(&t)) {
             return false;
         }
     }

@@ -39,6 +39,10 @@ pub fn of_title(title: &str) -> Option<Kind> {
     if has("标语") || has("口号") {
         return Some(Kind::Slogans);
     }
+    // An accident investigation report is read as a case, whatever follows it ("（摘要）").
+    if has("事故调查报告") {
+        return Some(Kind::Case);
+    }
     if [
         "通知", "通报", "决定", "意见", "函", "报告", "请示", "批复", "纪要", "公告", "通告",
     ]
@@ -54,7 +58,7 @@ pub fn of_title(title: &str) -> Option<Kind> {
     if has("简报") {
         return Some(Kind::Briefing);
     }
-    if has("案例") || has("经验做法") || has("典型") || has("事故调查报告") {
+    if has("案例") || has("经验做法") || has("典型") {
         return Some(Kind::Case);
     }
     if has("工作动态") || has("信息") && t.ends_with("信息") {
@@ -95,6 +99,7 @@ pub fn news_lead(t: &str) -> bool {
         && clause.chars().count() <= 24
         && !after.starts_with('为')
         && opens_with_day(after)
+        && !opens_deadline(after)
     {
         return true;
     }
@@ -119,6 +124,12 @@ pub fn news_lead(t: &str) -> bool {
         return head[..at].chars().count() <= 6 && head[at..].starts_with("以来，");
     }
     opens_with_day(t)
+}
+
+/// "2024年10月1日起", "6月16日前": a date that opens a rule's start or deadline, not an event.
+fn opens_deadline(t: &str) -> bool {
+    t.find('日')
+        .is_some_and(|at| t[at + '日'.len_utf8()..].starts_with(['起', '前', '至', '到', '以']))
 }
 
 /// "近日，", "日前，", "连日来，": a story's time word at the very start.
@@ -272,6 +283,9 @@ mod tests {
         ));
         assert!(!news_lead(
             "为做好安全工作，确保节日平安。6月16日前各村上报。"
+        ));
+        assert!(!news_lead(
+            "经研究决定，2024年10月1日起全镇实行新的值班制度。"
         ));
         assert!(news_lead(
             "为进一步压实安全生产责任，确保春节前后全镇安全形势稳定，近日，紫霞镇召开推进会。"

@@ -202,13 +202,20 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
             }
             body
         }
-        None if !main.kind.is_official()
+        None if matches!(main.kind, Kind::Letter | Kind::Form | Kind::Pledge)
+            && main.issuer.is_empty()
             && rest.len() > 1
             && let Some(names) = rest
                 .last()
                 .and_then(|l| tail::undated_signature(&l.plain())) =>
         {
             // A letter signed by its organ alone, without a date under it.
+            let last = &rest[rest.len() - 1];
+            rep.info(
+                last.no,
+                1,
+                format!("“{}”按落款（没有日期）写入 issuer", names.join("、")),
+            );
             main.issuer = names;
             rest[..rest.len() - 1].to_vec()
         }

@@ -39,10 +39,13 @@ fn take_values(mut lines: Vec<Line>, meta: &mut Meta, rep: &mut Report) -> Vec<L
             .iter()
             .take_while(|l| is_bare_value(&l.plain()))
             .count();
+        let run_lines = &lines[k..k + run];
+        // A date and a 公开方式 among them: a form's cells copied one a line are not a block.
         run >= 3
-            && lines[k..k + run]
+            && run_lines
                 .iter()
                 .any(|l| super::meta::first_date(&l.plain()).is_some())
+            && run_lines.iter().any(|l| l.plain().contains("公开"))
     }) else {
         return lines;
     };

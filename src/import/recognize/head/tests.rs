@@ -114,3 +114,19 @@ fn a_letter_signed_by_its_organ_alone() {
     );
     assert_eq!(super::super::tail::undated_signature("请及时报告。"), None);
 }
+
+#[test]
+fn urgency_between_the_mark_and_its_doc_no() {
+    // Found in review: the look-ahead for a 版头's 文号 stopped at the urgency line.
+    let lines: Vec<Line> = Line::numbered([
+        "某县安全生产委员会办公室",
+        "特急",
+        "某安办〔2024〕3号",
+        "关于开展安全检查的通知",
+        "各乡镇：",
+    ]);
+    let h = read_head(&lines, &mut Report::new("t.txt"));
+    assert_eq!(h.issuers, ["某县安全生产委员会办公室"]);
+    assert_eq!(h.doc_no.as_deref(), Some("某安办〔2024〕3号"));
+    assert_eq!(h.title.len(), 1);
+}

@@ -34,13 +34,16 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
         return;
     }
     if let Some(f) = source_organ(meta) {
-        main.issuer = vec![full_name(&f.value).unwrap_or_else(|| f.value.clone())];
-        if let Some(full) = full_name(&f.value) {
+        // A township named by its place alone is completed (an account's name is kept).
+        let full = (!is_account(f)).then(|| full_name(&f.value)).flatten();
+        let name = full.clone().unwrap_or_else(|| f.value.clone());
+        main.issuer = vec![name.clone()];
+        if full.is_some() {
             rep.info(
                 f.line,
                 f.col,
                 format!(
-                    "网页只写了“{}”，发文机关按其人民政府（办事处）的全称填写为“{full}”",
+                    "网页只写了“{}”，发文机关按其人民政府（办事处）的全称填写为“{name}”",
                     f.value
                 ),
             );
@@ -62,7 +65,7 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
             (
                 format!(
                     "文件中没有署名，发文机关按文末括号中的供稿机关填写为“{}”",
-                    f.value
+                    name
                 ),
                 check,
             )
@@ -75,7 +78,7 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
             (
                 format!(
                     "文件中没有署名，发文机关按{}中的机关名称填写为“{}”",
-                    f.label, f.value
+                    f.label, name
                 ),
                 check,
             )
@@ -83,7 +86,7 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
             (
                 format!(
                     "{}“{}”的这篇文章没有署名，发文机关按文中的{}填写为“{}”",
-                    a.label, a.value, f.label, f.value
+                    a.label, a.value, f.label, name
                 ),
                 check,
             )
@@ -91,7 +94,7 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
             (
                 format!(
                     "文件中没有署名，信息公开栏也没有发布机构，发文机关按网页的{}填写为“{}”",
-                    f.label, f.value
+                    f.label, name
                 ),
                 check,
             )
@@ -133,6 +136,11 @@ pub(super) fn full_name(v: &str) -> Option<String> {
 /// The township or street a headline opens with, as its government's name: "龙沟集镇开展
 /// 节前检查" → 龙沟集镇人民政府; none for "全镇…", "各乡镇…".
 pub(super) fn headline_town(title: &str) -> Option<String> {
+    // Only a headline whose subject is the place, its verb right after it ("深入推进乡村振兴"
+    // names no township).
+    if !crate::import::recognize::kind::is_town_headline(title) {
+        return None;
+    }
     let cs: Vec<char> = title.chars().take(12).collect();
     let end = (2..cs.len())
         .find(|&i| cs[i] == '镇' || cs[i] == '乡' || cs[i] == '道' && cs[i - 1] == '街')?;
@@ -143,7 +151,7 @@ pub(super) fn headline_town(title: &str) -> Option<String> {
     let ok = (2..=5).contains(&bare.chars().count())
         && bare.chars().all(crate::gongwen::chars::is_han)
         && !bare.starts_with(['全', '各', '本', '我', '该', '城', '乡', '镇'])
-        && cs.get(end + 1) != Some(&'镇');
+        && !matches!(cs.get(end + 1), Some('镇' | '村'));
     ok.then(|| full_name(&place)).flatten()
 }
 

@@ -186,6 +186,9 @@ fn the_township_a_headline_opens_with() {
     assert_eq!(organ::headline_town("全镇开展安全生产大检查"), None);
     assert_eq!(organ::headline_town("各乡镇开展安全生产大检查"), None);
     assert_eq!(organ::headline_town("县应急管理局开展检查"), None);
+    // Found in review: a place word that is not the subject.
+    assert_eq!(organ::headline_town("深入推进乡村振兴 筑牢安全防线"), None);
+    assert_eq!(organ::headline_town("美丽乡村安全行"), None);
 }
 
 #[test]

@@ -162,10 +162,16 @@ pub(super) fn tokens(t: &str) -> Vec<&str> {
 pub(super) fn all_buttons(t: &str) -> bool {
     let toks = tokens(t);
     // "语音合成中，请耐心等待...": a player's status ends with dots.
-    // "点赞 23": a button's counter stands beside it.
+    // "点赞 23": a counting button's counter stands beside it ("举报：12350" is a hotline).
     let count = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let counted = toks
+        .iter()
+        .any(|w| ["点赞", "评论", "收藏", "分享", "阅读", "浏览"].contains(w));
+    // "操作", "A+", "A-" only beside a stronger word of the bar ("字体调节: A+ A- 操作:").
+    let weak = |w: &str| ["操作", "A+", "A-"].contains(&w);
     !toks.is_empty()
-        && !toks.iter().all(|w| count(w))
+        && toks.iter().any(|w| !count(w) && !weak(w))
+        && (counted || !toks.iter().any(|w| count(w)))
         && toks.iter().all(|w| {
             BUTTONS.contains(&w.trim_end_matches(['.', '…']))
                 || is_scan_prompt(w)
@@ -178,22 +184,32 @@ pub(super) fn all_buttons(t: &str) -> bool {
 /// "为确保最佳浏览效果,建议您使用以下浏览器版本:…".
 pub(super) fn is_browser_prompt(t: &str) -> bool {
     t.chars().count() <= 160
-        && ["浏览器", "IE版本", "ie11", "IE11", "分辨率"]
+        && ["浏览器", "IE版本", "ie11", "IE11"]
             .iter()
             .any(|w| t.contains(w))
-        && ["升级", "建议您使用", "建议使用", "最佳浏览效果", "浏览效果"]
-            .iter()
-            .any(|w| t.contains(w))
+        && [
+            "升级IE",
+            "版本过低",
+            "建议您使用",
+            "建议使用",
+            "最佳浏览效果",
+            "浏览效果",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// A platform's prompt to open or install its app: "打开美篇APP，查看更多精彩内容",
 /// "下载客户端 阅读全文".
 pub(super) fn is_app_prompt(t: &str) -> bool {
+    // (A slogan asking people to install an app, "下载国家反诈中心APP，守护您的钱袋子", asks
+    // for no reading in it and stays.)
     t.chars().count() <= 30
-        && ["打开", "下载", "安装", "在"]
-            .iter()
-            .any(|w| t.starts_with(w))
+        && ["打开", "下载", "安装"].iter().any(|w| t.starts_with(w))
         && ["APP", "App", "app", "客户端"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["查看", "阅读", "精彩", "全文", "更多"]
             .iter()
             .any(|w| t.contains(w))
 }

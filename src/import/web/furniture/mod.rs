@@ -163,7 +163,10 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
             Some("分隔符")
         } else if is_breadcrumb(&t) {
             // Short lines above a breadcrumb at the top are the page's header (site name).
-            if kept.len() <= 8 && i <= 16 && kept.iter().all(|l| is_header_line(&l.plain())) {
+            // More than three only under a breadcrumb with its arrows, near the top.
+            let arrows = t.contains(['>', '»', '＞', '›', '→']);
+            let most = if arrows && i <= 16 { 8 } else { 3 };
+            if kept.len() <= most && kept.iter().all(|l| is_header_line(&l.plain())) {
                 for l in kept.drain(..) {
                     gone.entry("网页页眉").or_default().push((l.no, l.plain()));
                 }

@@ -275,3 +275,16 @@ fn the_organ_a_header_names() {
     );
     assert_eq!(header_organ(&lines[2..3]), None);
 }
+
+#[test]
+fn body_lines_that_look_like_prompts_stay() {
+    // Found in review: these were removed as page furniture.
+    assert!(!is_browser_prompt(
+        "对辖区内分辨率较低的监控摄像头进行升级改造"
+    ));
+    assert!(!is_app_prompt("下载国家反诈中心APP，守护您的钱袋子"));
+    assert!(!all_buttons("举报：12350"));
+    assert!(!all_buttons("操作"));
+    assert!(all_buttons("字体调节: A+ A- 操作:"));
+    assert!(all_buttons("点赞 23"));
+}

@@ -182,16 +182,35 @@ pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
         v.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
         v
     };
+    // (The site's own name is never tried: it would match the logo above the header.)
     let first = parts(&title, false)
         .into_iter()
+        .filter(|p| !is_site_title(p))
         .find_map(|p| heading_of(doc, body, Some(p)));
     first
         .or_else(|| {
             parts(&raw_title(doc)?, true)
                 .into_iter()
+                .filter(|p| !is_site_title(p))
                 .find_map(|p| heading_of(doc, body, Some(p)))
         })
         .or_else(|| heading_above(doc, body))
+}
+
+/// A part of `<title>` that names the site, not the article: an organ's name starting with
+/// its place ("某区人民政府", "碧溪县应急管理局"), a portal's name ("…门户网站", "…政府网"),
+/// "…政府信息公开", "查看信息". ("消防宣传走进加油站" ends like an organ but names no place.)
+pub(super) fn is_site_title(t: &str) -> bool {
+    let placed = t
+        .chars()
+        .take(8)
+        .enumerate()
+        .any(|(i, c)| i >= 1 && "省市县区州旗盟镇乡".contains(c));
+    crate::import::recognize::head::is_organ(t) && placed
+        || ["网站", "政府网", "门户网", "门户"]
+            .iter()
+            .any(|e| t.ends_with(e))
+        || ["信息公开", "查看信息"].iter().any(|w| t.contains(w))
 }
 
 /// A `<title>` naming only the site ("查看信息-某县政府信息公开"): the heading is the element

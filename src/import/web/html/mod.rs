@@ -135,14 +135,8 @@ fn portal_text(doc: &Html) -> String {
             .to_string();
         // A `<title>` that is only the site's name (an organ's: "某县应急管理局", "查看信息-某县
         // 政府信息公开") is no heading.
-        let site = |t: &str| {
-            crate::import::recognize::head::is_organ(t)
-                || ["信息公开", "门户网站", "政府网", "查看信息"]
-                    .iter()
-                    .any(|w| t.contains(w))
-        };
         if first.chars().count() >= 6
-            && !site(&first)
+            && !find::is_site_title(&first)
             && !squashed(doc.tree.get(body).expect("found")).contains(&first)
         {
             w.lines.insert(0, first);
@@ -196,6 +190,16 @@ impl Range {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn site_titles_are_not_headings() {
+        use super::find::is_site_title as site;
+        assert!(site("某区人民政府"));
+        assert!(site("碧溪县应急管理局"));
+        assert!(site("查看信息-汉岭县政府信息公开"));
+        assert!(!site("消防宣传走进加油站"));
+        assert!(!site("某镇开展燃气安全检查"));
+    }
+
     use super::*;
 
     #[test]
