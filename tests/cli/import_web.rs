@@ -1,6 +1,6 @@
 //! issue 18: documents as staff receive them from county and city portals, pasted (`.txt`) or
 //! saved (`.html`, also GBK), in the forms of several provinces' portals. Each fixture in
-//! `tests/fixtures/import/web/*/` (tune, holdout, holdout2…holdout14) has an `.expect` file
+//! `tests/fixtures/import/web/*/` (tune, holdout, holdout2…holdout15) has an `.expect` file
 //! with the fields it must give; every field is asserted, the field accuracy of each set is
 //! printed (all sets, before any assertion fails), and nothing of the page furniture may reach
 //! any output (content files, the built site, the LED feeds).
@@ -243,6 +243,7 @@ fn web_fixtures_every_field() {
         "holdout12",
         "holdout13",
         "holdout14",
+        "holdout15",
     ] {
         let (right, all, wrong) = measure(set);
         let acc = right as f64 / all as f64;

@@ -30,6 +30,7 @@ const LABELS: &[(&str, &str)] = &[
     ("所属分类", "topic"),
     ("分类", "topic"),
     ("体裁分类", "genre"),
+    ("体裁", "genre"),
     ("成文日期", "date"),
     ("成文时间", "date"),
     ("发文日期", "date"),

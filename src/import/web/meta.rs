@@ -193,6 +193,15 @@ fn fits(key: &str, v: &str) -> bool {
     }
 }
 
+/// "来源:" over "柳营镇" (a page laid out a cell a line): a source's short name on the line
+/// after its label.
+fn names_source(label: &str, v: &str) -> bool {
+    let v = v.trim_matches(is_blank);
+    label.ends_with("来源")
+        && (2..=16).contains(&v.chars().count())
+        && v.chars().all(crate::gongwen::chars::is_han)
+}
+
 /// Whether `t` is a line of the block: labelled values, with or without colons.
 fn is_row(t: &str) -> bool {
     pairs(t).is_some() || bare::pairs(t).is_some()
@@ -293,7 +302,10 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         for (k, (label, key, value, col)) in found.into_iter().enumerate() {
             let (value, no, col) = match lines.get(i + 1) {
                 Some(next)
-                    if !bare && k == last && value.is_empty() && fits(key, &next.plain()) =>
+                    if !bare
+                        && k == last
+                        && value.is_empty()
+                        && (fits(key, &next.plain()) || names_source(label, &next.plain())) =>
                 {
                     used_next = true;
                     (next.plain().trim_matches(is_blank).to_string(), next.no, 1)

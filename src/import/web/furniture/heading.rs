@@ -79,10 +79,28 @@ pub(super) fn drop_page_heading(
             .map(|l| squash(&l.plain()))
             .collect();
         // The document's title may be split over two or three lines.
-        let repeated = (0..later.len()).any(|j| {
-            (j + 1..=(j + 3).min(later.len())).any(|k| same_title(a, &later[j..k].concat()))
+        let found = (0..later.len()).find_map(|j| {
+            (j + 1..=(j + 3).min(later.len()))
+                .find(|&k| same_title(a, &later[j..k].concat()))
+                .map(|k| (j, k))
         });
-        if repeated {
+        // "某区某镇…案例" over the body's "某区应急管理局" and "某镇…案例": the organ's line
+        // and the title without the place go, the heading naming the place is the title.
+        if let Some((j, k)) = found
+            && j > 0
+            && let Some(place) = a.strip_suffix(later[j..k].concat().as_str())
+            && !place.is_empty()
+            && is_organ(&later[j - 1])
+            && later[j - 1].starts_with(place)
+        {
+            for l in lines.drain(i + j..i + 1 + k) {
+                gone.entry("重复的网页标题")
+                    .or_default()
+                    .push((l.no, l.plain()));
+            }
+            break;
+        }
+        if found.is_some() {
             // Short lines above the page's heading are the page's header (site, column names).
             let header = lines[..i].iter().all(|l| is_header_line(&l.plain()));
             if header {
