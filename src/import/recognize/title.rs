@@ -105,6 +105,18 @@ fn split_on_spaces(s: &str) -> Vec<String> {
 /// In 公文 titles a space between two Chinese parts is a manual line break; other titles
 /// (letters: "守护平安 共筑防线") keep it, per gongwen.md §9.
 pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
+    // "…培训（图文）": a portal's mark of a story with pictures is no part of its title.
+    let lines: Vec<(usize, String)> = lines
+        .iter()
+        .map(|(no, t)| {
+            let t = ["（图文）", "(图文)", "（组图）", "(组图)", "（图）", "(图)"]
+                .iter()
+                .find_map(|m| t.strip_suffix(m))
+                .unwrap_or(t);
+            (*no, t.to_string())
+        })
+        .collect();
+    let lines = lines.as_slice();
     let pieces: Vec<String> = if item.kind.is_official() {
         lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect()
     } else {

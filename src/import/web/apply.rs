@@ -244,6 +244,15 @@ fn title_organ(title: &str) -> Option<String> {
 /// Whether the block's title `block` is the document's `own` with the organ (and 关于) the
 /// page's heading left out: "某办公室关于做好…的通知" over "做好…的通知".
 fn organ_left_out(block: &str, own: &str) -> bool {
+    // "…实施方案（2024—2026年）" over "…实施方案": the years the heading left out.
+    if let Some(years) = block.strip_prefix(own)
+        && years.starts_with(['（', '('])
+        && years.ends_with(['）', ')'])
+        && years.contains('年')
+        && years.chars().count() <= 16
+    {
+        return true;
+    }
     block.strip_suffix(own).is_some_and(|prefix| {
         let organ = prefix.strip_suffix("关于");
         (organ.is_some() || own.starts_with("关于"))

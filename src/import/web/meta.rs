@@ -278,19 +278,25 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         // one within the block.
         let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6
             || found[0].0 == "内容概述" && after_block;
-        let accepted = if bare {
-            // Labels without colons are only words: a row of them counts with a value in
-            // it, a single one beside the block.
-            found.len() >= 2 && found.iter().any(|f| !f.2.is_empty())
-                || after_block
-                || near_block(i + 1)
-        } else {
-            found.len() >= 2
-                || summary
-                || (is_strong(found[0].0) || near_block(i + 1) || after_block)
-                    && !found[0].2.contains('。')
-                    && found[0].2.chars().count() <= 80
-        };
+        // "日期:2024-06-18" alone under the title, near the top: the page's date.
+        let dated_top = i < 12
+            && found.len() == 1
+            && matches!(found[0].0, "日期" | "时间")
+            && first_date(&found[0].2).is_some();
+        let accepted = dated_top
+            || if bare {
+                // Labels without colons are only words: a row of them counts with a value in
+                // it, a single one beside the block.
+                found.len() >= 2 && found.iter().any(|f| !f.2.is_empty())
+                    || after_block
+                    || near_block(i + 1)
+            } else {
+                found.len() >= 2
+                    || summary
+                    || (is_strong(found[0].0) || near_block(i + 1) || after_block)
+                        && !found[0].2.contains('。')
+                        && found[0].2.chars().count() <= 80
+            };
         if !accepted {
             kept.push(line.clone());
             i += 1;

@@ -215,3 +215,24 @@ fn a_bare_date_over_the_source_line_is_the_pages_date() {
         Some("2025-04-22")
     );
 }
+
+#[test]
+fn the_years_a_heading_left_out() {
+    assert!(organ_left_out(
+        "某镇安全生产治本攻坚三年行动实施方案（2024—2026年）",
+        "某镇安全生产治本攻坚三年行动实施方案"
+    ));
+    assert!(!organ_left_out(
+        "某镇安全生产治本攻坚三年行动实施方案（征求意见稿）",
+        "某镇安全生产治本攻坚三年行动实施方案"
+    ));
+    // "（图文）" is no part of a title; "日期:" alone under it is the page's date.
+    let (n, _) = import(
+        "某街道组织辖区企业开展安全生产培训（图文）\n日期:2023-12-14\n近日，某街道组织辖区企业开展安全生产培训。\n",
+    );
+    assert_eq!(n.title, "某街道组织辖区企业开展安全生产培训");
+    assert_eq!(
+        n.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-12-14")
+    );
+}

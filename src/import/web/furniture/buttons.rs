@@ -128,6 +128,10 @@ const BUTTONS: &[&str] = &[
     "分享让更多人看到",
     "用户中心",
     "电脑版",
+    // A back link before the page's date line ("< 返回 信息来源:…").
+    "<",
+    "＜",
+    "«",
     "网站首页",
     "网站地图",
     "全文检索",

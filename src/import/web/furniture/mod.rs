@@ -276,8 +276,11 @@ pub(super) fn is_header_line(t: &str) -> bool {
                 && w.chars()
                     .all(|c| crate::gongwen::chars::is_han(c) || "（）()".contains(c))
         });
+    // "欢迎进入某省某县人民政府网!今天是:": the site's greeting.
+    let welcome = t.starts_with("欢迎") && t.chars().count() <= 40 && !t.contains('。');
     english
         || menu
+        || welcome
         || is_date_widget(t)
         || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
 }

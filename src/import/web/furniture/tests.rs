@@ -288,3 +288,12 @@ fn body_lines_that_look_like_prompts_stay() {
     assert!(all_buttons("字体调节: A+ A- 操作:"));
     assert!(all_buttons("点赞 23"));
 }
+
+#[test]
+fn a_greeting_and_a_back_link() {
+    assert!(is_header_line("欢迎进入甘肃省某县人民政府网!今天是:"));
+    assert!(all_buttons("< 返回"));
+    assert!(!is_header_line(
+        "欢迎大家踊跃参加本次安全知识竞赛活动，我们将在活动结束后评出优秀组织奖。"
+    ));
+}

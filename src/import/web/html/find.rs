@@ -183,7 +183,17 @@ pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
         v
     };
     // (The site's own name is never tried: it would match the logo above the header.)
-    let first = parts(&title, false)
+    // A dash inside the article's own title ("（2024—2026年）") is no separator: the parts
+    // between `_` and `|` are tried too.
+    let mut candidates = parts(&title, false);
+    let whole: Vec<String> = title
+        .split(['_', '|', '｜'])
+        .map(|p| p.chars().filter(|c| !is_blank(*c)).collect::<String>())
+        .filter(|p| p.chars().count() >= 6 && !candidates.contains(p))
+        .collect();
+    candidates.extend(whole);
+    candidates.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    let first = candidates
         .into_iter()
         .filter(|p| !is_site_title(p))
         .find_map(|p| heading_of(doc, body, Some(p)));
