@@ -243,12 +243,24 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             i += 2;
             continue;
         }
-        // "2025-04-22 09:36" alone over a line of the block ("来源: …") near the top: the
-        // page's date (a signature's date over a credit line is the document's).
+        // "2025-04-22 09:36" alone near the top, over a line of the block ("来源: …") or
+        // between a headline and the story's first paragraph: the page's date. (A signature's
+        // date stands under its organ and over no paragraph.)
+        let under_headline = || {
+            i > 0 && {
+                let prev = lines[i - 1].plain();
+                let next = lines.get(i + 1).map(Line::plain).unwrap_or_default();
+                prev.chars().count() <= 60
+                    && !prev.ends_with(['。', '：', ':', '；'])
+                    && !crate::import::recognize::head::is_organ(&prev)
+                    && next.chars().count() >= 30
+                    && next.contains(['，', '。'])
+            }
+        };
         if i < 12
             && is_bare_date(text.trim_matches(is_blank))
             && meta.get("published").is_none()
-            && lines.get(i + 1).is_some_and(|l| is_row(&l.plain()))
+            && (lines.get(i + 1).is_some_and(|l| is_row(&l.plain())) || under_headline())
         {
             meta.fields.push(Field {
                 key: "published",

@@ -236,3 +236,20 @@ fn the_years_a_heading_left_out() {
         Some("2023-12-14")
     );
 }
+
+#[test]
+fn a_bare_date_under_a_headline_but_not_under_a_signature() {
+    let (n, _) = import(
+        "望云街道组织辖区企业开展安全生产培训\n2023年12月14日\n为进一步压实企业安全生产主体责任，街道组织辖区企业开展安全生产培训。\n",
+    );
+    assert_eq!(
+        n.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-12-14")
+    );
+    // A short notice: its signature's date stays the document's date.
+    let (n, _) = import(
+        "关于做好节日安全工作的通知\n各村委会：\n请认真做好节日期间的安全工作。\n某镇人民政府\n2024年3月1日\n附件：节日值班表\n",
+    );
+    assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
+    assert_eq!(n.published, None);
+}
