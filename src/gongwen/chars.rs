@@ -52,6 +52,11 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{c}')
 }
 
+/// `t` without its blanks ([`is_blank`]): "通 知" → "通知", "索 引 号" → "索引号".
+pub fn without_blanks(t: &str) -> String {
+    t.chars().filter(|c| !is_blank(*c)).collect()
+}
+
 /// Whitespace that may appear inside a paragraph's text.
 pub fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t')

@@ -154,7 +154,6 @@ fn looks_like_slogans(body: &[Line]) -> bool {
 pub fn check_names(items: &[Item], owner: usize, rep: &mut Report) {
     let o = &items[owner];
     let titles: Vec<&Item> = o.attachments.iter().map(|&i| &items[i]).collect();
-    let squash = |s: &str| s.chars().filter(|c| !is_blank(*c)).collect::<String>();
     if o.attachment_names.len() != titles.len() {
         rep.warning(
             titles.first().map_or(o.line, |t| t.line),
@@ -168,7 +167,9 @@ pub fn check_names(items: &[Item], owner: usize, rep: &mut Report) {
         .with_hint("核对附件说明与附件是否一一对应");
     }
     for (k, (name, att)) in o.attachment_names.iter().zip(&titles).enumerate() {
-        if squash(name) != squash(&att.title) {
+        if crate::gongwen::chars::without_blanks(name)
+            != crate::gongwen::chars::without_blanks(&att.title)
+        {
             rep.warning(
                 att.line,
                 1,

@@ -86,7 +86,7 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
         if i < 2 && t.chars().count() >= 4 && t.chars().count() <= 20 && item.title.contains(&t) {
             // "4期 安全生产简报": a portal's short form of the 报头 and its number; the title
             // is the 报头, given its full 期数 below.
-            let squashed: String = item.title.chars().filter(|c| !is_blank(*c)).collect();
+            let squashed = crate::gongwen::chars::without_blanks(&item.title);
             if squashed
                 .strip_suffix(t.as_str())
                 .is_some_and(short_issue_no)

@@ -64,11 +64,14 @@ fn extension_at(t: &str) -> Option<usize> {
 /// as the page lists it) stands for, in the order of the 附件说明; empty unless every name has
 /// its file.
 pub fn offered(owner: &Item, files: &[(usize, String)], rep: &mut Report) -> Vec<Item> {
-    let squash = |s: &str| s.chars().filter(|c| !is_blank(*c)).collect::<String>();
     let found: Vec<&(usize, String)> = owner
         .attachment_names
         .iter()
-        .filter_map(|name| files.iter().find(|(_, f)| file_title(f) == squash(name)))
+        .filter_map(|name| {
+            files
+                .iter()
+                .find(|(_, f)| file_title(f) == crate::gongwen::chars::without_blanks(name))
+        })
         .collect();
     if found.is_empty() || found.len() != owner.attachment_names.len() {
         return Vec::new();

@@ -201,6 +201,12 @@ pub fn is_place_headline(t: &str) -> bool {
 /// is a township, a street, a village or a community, its verb right after the name. Under a
 /// title naming no 文种 it is work news.
 pub fn is_town_headline(t: &str) -> bool {
+    town_of_headline(t).is_some()
+}
+
+/// The township, street, village or community a headline of [`is_town_headline`] opens
+/// with: "龙沟集镇开展节前检查" → 龙沟集镇.
+pub fn town_of_headline(t: &str) -> Option<String> {
     const VERBS: &[&str] = &[
         "开展",
         "举办",
@@ -232,18 +238,19 @@ pub fn is_town_headline(t: &str) -> bool {
     ];
     let cs: Vec<char> = t.chars().collect();
     if cs.len() > 40 || t.contains(['。', '，', '：']) {
-        return false;
+        return None;
     }
-    (1..cs.len().min(10)).any(|end| {
+    (1..cs.len().min(10)).find_map(|end| {
         let place: String = cs[..=end].iter().collect();
         let named = ["镇", "乡", "街道", "村", "社区"]
             .iter()
             .any(|e| place.ends_with(e) && place.chars().count() > e.chars().count() + 1);
         let rest: String = cs[end + 1..].iter().collect();
-        named
+        (named
             && place.chars().all(crate::gongwen::chars::is_han)
             && !place.starts_with(['全', '各', '本', '我', '该'])
-            && VERBS.iter().any(|v| rest.starts_with(v))
+            && VERBS.iter().any(|v| rest.starts_with(v)))
+        .then_some(place)
     })
 }
 

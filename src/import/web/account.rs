@@ -10,6 +10,7 @@
 
 use super::meta::Field;
 use crate::gongwen::chars::is_blank;
+use crate::gongwen::chars::without_blanks;
 use crate::import::recognize::kind::of_title;
 use crate::import::{Line, Report};
 
@@ -27,22 +28,10 @@ fn is_name(t: &str) -> bool {
     (2..=30).contains(&t.chars().count()) && !t.contains(['，', '。', '：', ':', '；', '！', '？'])
 }
 
-fn squash(t: &str) -> String {
-    t.chars().filter(|c| !is_blank(*c)).collect()
-}
-
 /// A headline written to be clicked, not a document's title: it names no 文种, or it is a
 /// sentence ("…请查收！"), or it calls out to its readers ("@全镇父老乡亲").
 fn not_a_title(t: &str) -> bool {
     of_title(t).is_none() || t.ends_with(['！', '？', '。', '!', '?']) || t.starts_with(['@', '＠'])
-}
-
-/// A time alone on its line: "2026-01-21 09:46", "2025年6月14日 17:26".
-fn bare_time(t: &str) -> bool {
-    t.chars().count() <= 20
-        && super::meta::first_date(t).is_some()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c) || is_blank(c))
 }
 
 /// The count of readers: "阅读 1826", "浏览量 320".
@@ -141,7 +130,11 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
     }
     // The time under the button ("2026-01-21 09:46"), and the count of readers under it.
     let mut width = width;
-    if !dated && lines.get(b + width).is_some_and(|l| bare_time(&l.plain())) {
+    if !dated
+        && lines
+            .get(b + width)
+            .is_some_and(|l| super::meta::is_bare_date(&l.plain()))
+    {
         let l = &lines[b + width];
         fields.push(Field {
             key: "published",
@@ -167,11 +160,14 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<Field>) {
     // with its own title: the document's title is the title.
     // (The document's title then stands where the headline stood.)
     let title = b - 1;
-    let own = lines.get(b).map(|l| squash(&l.plain())).unwrap_or_default();
+    let own = lines
+        .get(b)
+        .map(|l| without_blanks(&l.plain()))
+        .unwrap_or_default();
     if own.chars().count() <= 60
         && !own.ends_with(['。', '！', '？', '：', ':'])
         && of_title(&own).is_some()
-        && not_a_title(&squash(&lines[title].plain()))
+        && not_a_title(&without_blanks(&lines[title].plain()))
     {
         let l = lines.remove(title);
         gone.entry("平台上的文章标题（文件有自己的标题）")

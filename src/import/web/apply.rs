@@ -4,13 +4,10 @@
 
 use super::meta::{Field, Meta, first_date};
 use crate::gongwen::chars::is_blank;
+use crate::gongwen::chars::without_blanks;
 use crate::import::Report;
 use crate::import::recognize::Document;
 use crate::import::recognize::docno::parse_doc_no;
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !is_blank(*c)).collect()
-}
 
 /// 公开方式 as a 公开属性: 主动公开, 依申请公开 or 不予公开; anything else is not one.
 pub fn disclosure_of(v: &str) -> Option<&'static str> {
@@ -205,7 +202,7 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         doc_no(main_doc_no(doc), f, rep, doc);
     }
     if let (Some(f), Some(main)) = (meta.get("title"), doc.items.first_mut())
-        && organ_left_out(&squash(&f.value), &squash(&main.title))
+        && organ_left_out(&without_blanks(&f.value), &without_blanks(&main.title))
     {
         rep.info(
             f.line,
@@ -221,7 +218,7 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         main.title_lines.clear();
     }
     if let (Some(f), Some(main)) = (meta.get("title"), doc.items.first())
-        && squash(&f.value) != squash(&main.title)
+        && without_blanks(&f.value) != without_blanks(&main.title)
     {
         rep.warning(
             f.line,
@@ -274,7 +271,7 @@ fn main_doc_no(doc: &Document) -> Option<String> {
 fn doc_no(own: Option<String>, f: &Field, rep: &mut Report, doc: &mut Document) {
     // "某政〔2025〕19": a 文号 that lost its 号 is kept as the page gives it (nothing the
     // clerk received is dropped); proofreading then reports it at its line.
-    let value = squash(&f.value);
+    let value = without_blanks(&f.value);
     if own.is_none()
         && parse_doc_no(&value).is_none()
         && parse_doc_no(&format!("{value}号")).is_some()
@@ -323,7 +320,7 @@ fn doc_no(own: Option<String>, f: &Field, rep: &mut Report, doc: &mut Document) 
             )
             .with_hint("核对原件的发文字号；若文件中的有误，请改正导入文件中的 doc_no");
         }
-        Some(own) if squash(&f.value) != own => {
+        Some(own) if without_blanks(&f.value) != own => {
             rep.info(
                 f.line,
                 f.col,

@@ -131,9 +131,12 @@ fn site_before_date(t: &str) -> Option<&str> {
     dropped.then_some(rest)
 }
 
-/// A date (and time) alone, as a page prints it before 来源 without a label.
-fn is_bare_date(t: &str) -> bool {
-    first_date(t).is_some()
+/// A date (and time) alone, as a page prints it before 来源 without a label, under an
+/// account's 关注 button, or as a value of a block that lost its labels: "2021.11.19",
+/// "2026-01-21 09:46", "2024年05月30日 16:12:08".
+pub(super) fn is_bare_date(t: &str) -> bool {
+    t.chars().count() <= 24
+        && first_date(t).is_some()
         && t.chars()
             .all(|c| c.is_ascii_digit() || is_blank(c) || "-/.:年月日|｜".contains(c))
 }

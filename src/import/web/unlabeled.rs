@@ -23,10 +23,7 @@ pub fn is_index_no(t: &str) -> bool {
 /// a 公开方式 ("主动公开"), a date ("2021.11.19").
 fn is_bare_value(t: &str) -> bool {
     matches!(t, "无" | "主动公开" | "依申请公开" | "不予公开" | "有效")
-        || t.chars().count() <= 20
-            && super::meta::first_date(t).is_some()
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || "-/.:年月日 ".contains(c))
+        || super::meta::is_bare_date(t)
 }
 
 /// A run of three or more bare values near the top ("无", "主动公开", "无", "无",

@@ -136,23 +136,10 @@ pub(super) fn full_name(v: &str) -> Option<String> {
 /// The township or street a headline opens with, as its government's name: "龙沟集镇开展
 /// 节前检查" → 龙沟集镇人民政府; none for "全镇…", "各乡镇…".
 pub(super) fn headline_town(title: &str) -> Option<String> {
-    // Only a headline whose subject is the place, its verb right after it ("深入推进乡村振兴"
-    // names no township).
-    if !crate::import::recognize::kind::is_town_headline(title) {
-        return None;
-    }
-    let cs: Vec<char> = title.chars().take(12).collect();
-    let end = (2..cs.len())
-        .find(|&i| cs[i] == '镇' || cs[i] == '乡' || cs[i] == '道' && cs[i - 1] == '街')?;
-    let place: String = cs[..=end].iter().collect();
-    let bare = place
-        .trim_end_matches("街道")
-        .trim_end_matches(['镇', '乡']);
-    let ok = (2..=5).contains(&bare.chars().count())
-        && bare.chars().all(crate::gongwen::chars::is_han)
-        && !bare.starts_with(['全', '各', '本', '我', '该', '城', '乡', '镇'])
-        && !matches!(cs.get(end + 1), Some('镇' | '村'));
-    ok.then(|| full_name(&place)).flatten()
+    let place = crate::import::recognize::kind::town_of_headline(title)?;
+    // "西畈镇各村开展…": the township named before its villages.
+    let cs: Vec<char> = place.chars().collect();
+    (3..=cs.len()).find_map(|n| full_name(&cs[..n].iter().collect::<String>()))
 }
 
 /// The page's 来源 (信息来源, 稿源…) when it names an organ, else a WeChat article's account

@@ -183,6 +183,10 @@ fn the_township_a_headline_opens_with() {
         organ::headline_town("永丰街道召开安全生产工作会议").as_deref(),
         Some("永丰街道办事处")
     );
+    assert_eq!(
+        organ::headline_town("西畈镇各村开展汛期防溺水巡查宣传").as_deref(),
+        Some("西畈镇人民政府")
+    );
     assert_eq!(organ::headline_town("全镇开展安全生产大检查"), None);
     assert_eq!(organ::headline_town("各乡镇开展安全生产大检查"), None);
     assert_eq!(organ::headline_town("县应急管理局开展检查"), None);

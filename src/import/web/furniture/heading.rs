@@ -46,7 +46,6 @@ pub(super) fn drop_page_heading(
     mut lines: Vec<Line>,
     gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
 ) -> Vec<Line> {
-    let squash = |s: &str| s.chars().filter(|c| !is_blank(*c)).collect::<String>();
     for l in lines.iter_mut().take(12) {
         let t = l.plain();
         if let Some(rest) = t.strip_prefix('【')
@@ -63,7 +62,7 @@ pub(super) fn drop_page_heading(
     }
     let head = lines.len().min(12);
     for i in 0..head {
-        let a = squash(&lines[i].plain());
+        let a = crate::gongwen::chars::without_blanks(&lines[i].plain());
         let a = without_doc_no(&a);
         // (The site's name, printed twice in a header, is no page heading.)
         if a.chars().count() < 8
@@ -76,7 +75,7 @@ pub(super) fn drop_page_heading(
         let later: Vec<String> = lines[i + 1..]
             .iter()
             .take(12)
-            .map(|l| squash(&l.plain()))
+            .map(|l| crate::gongwen::chars::without_blanks(&l.plain()))
             .collect();
         // The document's title may be split over two or three lines.
         let found = (0..later.len()).find_map(|j| {

@@ -7,6 +7,7 @@
 
 use super::{Gone, drop_all, field};
 use crate::gongwen::chars::is_blank;
+use crate::gongwen::chars::without_blanks;
 use crate::import::Line;
 use crate::import::recognize::head::is_organ;
 use crate::import::web::meta::{Field, first_date};
@@ -14,13 +15,9 @@ use crate::import::web::meta::{Field, first_date};
 /// The label of the organ named by an account's card ("…官方账号").
 pub const CERTIFIED: &str = "账号认证";
 
-fn squash(t: &str) -> String {
-    t.chars().filter(|c| !is_blank(*c)).collect()
-}
-
 /// "打开APP，阅读体验更佳", "打开App", "APP内打开": an app's banner on its share page.
 fn is_banner(t: &str) -> bool {
-    let s = squash(t).to_lowercase();
+    let s = without_blanks(t).to_lowercase();
     s.chars().count() <= 20
         && ["打开app", "app内打开", "app内阅读", "打开客户端"]
             .iter()
@@ -29,7 +26,7 @@ fn is_banner(t: &str) -> bool {
 
 /// Lines from which an app page is the platform's, not the article's.
 fn ends_article(t: &str) -> bool {
-    let s = squash(t);
+    let s = without_blanks(t);
     [
         "举报",
         "举报/反馈",
@@ -56,13 +53,13 @@ fn app_dateline(t: &str) -> Option<String> {
 
 /// "已读 46　未读 7": a 钉钉 公告's read count.
 fn is_read_count(t: &str) -> bool {
-    let s = squash(t);
+    let s = without_blanks(t);
     s.starts_with("已读") && s.contains("未读")
 }
 
 /// Lines under a 钉钉 公告's title: "组织 · 部门", 发布人, 发布范围.
 fn is_notice_meta(t: &str) -> bool {
-    let s = squash(t);
+    let s = without_blanks(t);
     ["发布人", "发布范围", "发布时间", "接收人"]
         .iter()
         .any(|w| s.starts_with(w))
@@ -82,7 +79,7 @@ pub fn take(mut lines: Vec<Line>, gone: &mut Gone, fields: &mut Vec<Field>) -> V
     if let Some(cut) = (1..lines.len()).find(|&k| ends_article(&lines[k].plain())) {
         let tail: Vec<Line> = lines.drain(cut..).collect();
         if let Some((l, organ)) = tail.iter().find_map(|l| {
-            let t = squash(&l.plain());
+            let t = without_blanks(&l.plain());
             let name = t.strip_suffix("官方账号").or(t.strip_suffix("官方帐号"))?;
             is_organ(name).then(|| (l.no, name.to_string()))
         }) {
@@ -93,7 +90,10 @@ pub fn take(mut lines: Vec<Line>, gone: &mut Gone, fields: &mut Vec<Field>) -> V
     if let Some(b) = banner {
         // The app's name above the banner, an "打开" button under it.
         let mut end = b + 1;
-        if lines.get(end).is_some_and(|l| squash(&l.plain()) == "打开") {
+        if lines
+            .get(end)
+            .is_some_and(|l| without_blanks(&l.plain()) == "打开")
+        {
             end += 1;
         }
         drop_all(gone, "应用的下载提示栏", lines.drain(..end));
