@@ -1,5 +1,6 @@
 //! Opt-in stage timings (`XUANGUAN_TIMINGS=1`), printed to stderr, for the benchmark and for
-//! finding where a slow build spends its time.
+//! finding where a slow build spends its time and memory (the process's resident and peak
+//! resident size after each stage; stages that run side by side share them).
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -16,6 +17,21 @@ pub fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     let t = Instant::now();
     let r = f();
-    crate::ewriteln!("[timing] {name}: {:.3} s", t.elapsed().as_secs_f64());
+    crate::ewriteln!(
+        "[timing] {name}: {:.3} s (rss {} MiB, peak {} MiB)",
+        t.elapsed().as_secs_f64(),
+        status_mib("VmRSS:"),
+        status_mib("VmHWM:")
+    );
     r
+}
+
+/// A size line of /proc/self/status in MiB (0 where there is none).
+fn status_mib(key: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
 }
