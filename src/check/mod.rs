@@ -52,6 +52,7 @@ mod signature;
 pub mod site;
 mod spacing;
 mod suppress;
+pub mod tally;
 pub mod text;
 mod title_break;
 mod titles;

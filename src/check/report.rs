@@ -11,6 +11,7 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
 use super::Located;
+use super::tally::{Counts, Tally};
 use crate::diag::{Diagnostic, Severity};
 
 /// Display width of a character in a terminal (CJK is 2 columns; a tab shows as 1 space).
@@ -33,7 +34,11 @@ pub fn human(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> S
 
 /// `其中 N 处可以自动改正…` when findings carry corrections (`check --fix`).
 fn fixable(findings: &[Located]) -> String {
-    match findings.iter().filter(|f| !f.edits.is_empty()).count() {
+    fixable_line(findings.iter().filter(|f| !f.edits.is_empty()).count())
+}
+
+fn fixable_line(n: usize) -> String {
+    match n {
         0 => String::new(),
         n => format!("其中 {n} 处可以自动改正：运行 xuanguan check --fix 查看改动，确认后写入。\n"),
     }
@@ -102,53 +107,59 @@ pub const ERRORS_IN_FULL: usize = 30;
 
 /// The report of `build`: errors (up to [`ERRORS_IN_FULL`] per rule) and [`BUILD_ONLY`]
 /// findings in full (like `check`), the other findings as a summary — counts by rule and the
-/// files with most of them — with the command that lists them all.
-pub fn brief(findings: &[Located], source: impl Fn(&str) -> Option<String>) -> String {
+/// files with most of them — with the command that lists them all. `findings` hold at least
+/// what is shown in full (sorted by path, line and column); `tally` counts every finding.
+pub fn brief(
+    findings: &[Located],
+    tally: &Tally,
+    source: impl Fn(&str) -> Option<String>,
+) -> String {
     let mut out = String::new();
     let mut shown: std::collections::HashMap<&str, usize> = Default::default();
-    let (full, rest): (Vec<&Located>, Vec<&Located>) = findings.iter().partition(|f| {
-        let lint = f.diag.lint;
-        BUILD_ONLY.contains(&lint)
-            || (f.diag.is_error() && {
-                let n = shown.entry(lint).or_default();
-                *n += 1;
-                *n <= ERRORS_IN_FULL
-            })
-    });
-    for (path, group) in by_file(full.into_iter()) {
+    let full: Vec<&Located> = findings
+        .iter()
+        .filter(|f| {
+            let lint = f.diag.lint;
+            BUILD_ONLY.contains(&lint)
+                || (f.diag.is_error() && {
+                    let n = shown.entry(lint).or_default();
+                    *n += 1;
+                    *n <= ERRORS_IN_FULL
+                })
+        })
+        .collect();
+    for (path, group) in by_file(full.iter().copied()) {
         file_block(&mut out, path, &group, source(path).as_deref());
     }
-    if !rest.is_empty() {
-        let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
-        let mut files: std::collections::BTreeMap<&str, usize> = Default::default();
-        for f in &rest {
-            *rules.entry(f.diag.lint).or_default() += 1;
-            *files.entry(f.diag.path.as_str()).or_default() += 1;
-        }
-        let (e, w, i) = rest
-            .iter()
-            .fold((0, 0, 0), |(e, w, i), f| match f.diag.severity {
-                Severity::Error => (e + 1, w, i),
-                Severity::Warning => (e, w + 1, i),
-                Severity::Info => (e, w, i + 1),
-            });
-        let what: Vec<String> = [(e, "个错误"), (w, "个警告"), (i, "条提示")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, unit)| format!("{n} {unit}"))
-            .collect();
+    let rest = tally.without(full.iter().copied());
+    if rest.all.total() > 0 {
+        let c = rest.all;
+        let what: Vec<String> = [
+            (c.errors, "个错误"),
+            (c.warnings, "个警告"),
+            (c.infos, "条提示"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
         let _ = writeln!(out, "另有 {}（未逐条列出）：", what.join("、"));
-        let mut rules: Vec<(&str, usize)> = rules.into_iter().collect();
+        let mut rules: Vec<(&str, usize)> =
+            rest.rules.iter().map(|(r, c)| (*r, c.total())).collect();
         rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let _ = writeln!(out, "  按规则：{}", top(&rules, 8));
-        let mut files: Vec<(&str, usize)> = files.into_iter().collect();
+        let mut files: Vec<(&str, usize)> = rest
+            .files
+            .iter()
+            .map(|(f, c)| (f.as_str(), c.total()))
+            .collect();
         files.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let _ = writeln!(out, "  最多的文件：{}", top(&files, 5));
         let _ = writeln!(out, "  运行 xuanguan check 查看每一处的位置和修改建议。");
     }
-    if !findings.is_empty() {
-        let _ = write!(out, "{}", summary(findings.iter().map(|f| &f.diag)));
-        out.push_str(&fixable(findings));
+    if tally.all.total() > 0 {
+        out.push_str(&counted(tally.all));
+        out.push_str(&fixable_line(tally.fixable));
     }
     out
 }
@@ -197,14 +208,20 @@ fn excerpt(chars: &[char], start: usize, len: usize) -> (String, usize, usize) {
 
 /// `共 N 个错误，M 个警告。`
 pub fn summary<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> String {
-    let (mut e, mut w) = (0, 0);
+    let mut c = Counts::default();
     for d in diags {
         match d.severity {
-            Severity::Error => e += 1,
-            Severity::Warning => w += 1,
-            Severity::Info => {}
+            Severity::Error => c.errors += 1,
+            Severity::Warning => c.warnings += 1,
+            Severity::Info => c.infos += 1,
         }
     }
+    counted(c)
+}
+
+/// `共 N 个错误，M 个警告。` (notes are not counted), or `未发现问题。`.
+fn counted(c: Counts) -> String {
+    let (e, w) = (c.errors, c.warnings);
     if e + w == 0 {
         "未发现问题。\n".into()
     } else {
@@ -285,7 +302,22 @@ mod tests {
         };
         let mut all: Vec<Located> = (0..40).map(|n| at(n, "repeated-word")).collect();
         all.push(at(99, "fm-required"));
-        let out = brief(&all, |_| None);
+        let out = brief(&all, &Tally::of(&all), |_| None);
+        // A build keeps only what it shows, and counts the rest: the same report.
+        let mut kept = crate::check::tally::Brief::new(crate::check::tally::Keep {
+            errors_per_rule: ERRORS_IN_FULL,
+            always: &BUILD_ONLY,
+            files_per_kind: 0,
+            per_file: 0,
+        });
+        for f in all.clone() {
+            kept.take_file(crate::check::Outcome {
+                findings: vec![f],
+                suppressed: Vec::new(),
+            });
+        }
+        assert_eq!(kept.kept.len(), ERRORS_IN_FULL + 1);
+        assert_eq!(brief(&kept.kept, &kept.tally, |_| None), out);
         assert_eq!(out.matches("错误[repeated-word]").count(), ERRORS_IN_FULL);
         assert_eq!(out.matches("错误[fm-required]").count(), 1);
         assert!(out.contains("另有 10 个错误（未逐条列出）"), "{out}");

@@ -8,6 +8,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
+use crate::check::tally::{Keep, Tally};
 use crate::check::{self, Failed, Located, report};
 use crate::cli::BuildArgs;
 use crate::content::{self, LoadOptions, Site};
@@ -16,6 +17,14 @@ use crate::output::{Dest, Output};
 use crate::render;
 use crate::theme::Theme;
 use crate::timing::stage;
+
+/// What a build keeps of the proofreading in full: what its report and its dashboard list.
+const KEEP: Keep = Keep {
+    errors_per_rule: report::ERRORS_IN_FULL,
+    always: &report::BUILD_ONLY,
+    files_per_kind: render::DETAILED,
+    per_file: render::PER_FILE,
+};
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -37,9 +46,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     let out = Output::disk(&dest)?;
     let mut prepared = render::Prepared::default();
     // Proofreading beside every renderer (the LED feed's dictionary is slow to load).
-    let (outcome, rendered) = stage("check, render and write", || {
+    let (mut brief, rendered) = stage("check, render and write", || {
         rayon::join(
-            || stage("proofreading", || check::site::proofread(&site)),
+            || stage("proofreading", || check::site::proofread_brief(&site, KEEP)),
             || render::render_prepared(&mut prepared, &site, &theme, &render::Plan::All, &out),
         )
     });
@@ -51,18 +60,20 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         }
     };
     let broken = rendered.iter().any(|d| d.is_error());
-    let mut findings = outcome.findings;
-    findings.extend(rendered.into_iter().map(Located::of));
-    check::site::sort(&mut findings);
-    if broken
-        || (args.strict
-            && findings
-                .iter()
-                .any(|f| f.diag.severity <= Severity::Warning))
-    {
+    let strict = args.strict
+        && (brief.tally.all.errors + brief.tally.all.warnings > 0
+            || rendered.iter().any(|d| d.severity <= Severity::Warning));
+    if broken || strict {
         out.abandon();
+        // A failed build shows every finding: proofread again, keeping them all.
+        let mut findings = check::site::proofread(&site).findings;
+        findings.extend(rendered.into_iter().map(Located::of));
         return fail(&site, findings, args.strict);
     }
+    brief.take_whole(rendered.into_iter().map(Located::of));
+    let mut findings = brief.kept;
+    check::site::sort(&mut findings);
+    let tally = brief.tally;
     // The PDFs come from the written print pages, before the dashboard that lists them.
     let pdfs = match out.folder() {
         Some(folder) if args.pdf => stage("pdf", || super::pdf::print_all(&site, folder)),
@@ -76,14 +87,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     }
     // The dashboard shows the findings and what was written, so it comes last.
     if let Err(e) = stage("dashboard", || {
-        render::render_dashboard(&prepared, &site, &out, &findings)
+        render::render_dashboard(&prepared, &site, &out, &findings, &tally)
     }) {
         out.abandon();
         return Err(as_written(e, args, &site));
     }
     stage("commit", || out.commit())?;
-    crate::ewrite!("{}", report::brief(&findings, texts(&site)));
-    suppressed(&outcome.suppressed);
+    crate::ewrite!("{}", report::brief(&findings, &tally, texts(&site)));
+    suppressed(&brief.suppressed);
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {
         crate::ewriteln!(
             "已生成 {} 篇内容到 {}（用时 {:.2} 秒）",
@@ -97,7 +108,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     // The process ends here: its memory goes back to the system whole, so the loaded site,
     // the template values and the findings (hundreds of thousands of allocations at county
     // scale) are not freed one by one.
-    std::mem::forget((site, prepared, findings, outcome.suppressed));
+    std::mem::forget((site, prepared, findings, brief.suppressed, tally));
     Ok(())
 }
 
@@ -113,7 +124,7 @@ fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()>
     let text = if strict {
         report::human(&findings, texts(site))
     } else {
-        report::brief(&findings, texts(site))
+        report::brief(&findings, &Tally::of(&findings), texts(site))
     };
     crate::ewrite!("{text}");
     Err(Failed("未生成输出，上次的输出保持不变。".into()).into())
@@ -132,7 +143,9 @@ fn as_written(e: anyhow::Error, args: &BuildArgs, site: &Site) -> anyhow::Error 
     let out = Output::memory();
     let mut prepared = render::Prepared::default();
     let again = render::render_prepared(&mut prepared, site, &theme, &render::Plan::All, &out)
-        .and_then(|_| render::render_dashboard::<Located>(&prepared, site, &out, &[]));
+        .and_then(|_| {
+            render::render_dashboard::<Located>(&prepared, site, &out, &[], &Tally::default())
+        });
     match again {
         Err(again) => match again.downcast::<render::TemplateError>() {
             Ok(t) => t.with_source(&theme).into(),

@@ -37,7 +37,7 @@ use crate::output::Output;
 use crate::theme::Theme;
 
 pub use context::Refs;
-pub use dashboard::{Written, dashboard, render_dashboard};
+pub use dashboard::{DETAILED, PER_FILE, Written, dashboard, render_dashboard};
 pub use prepared::{Fresh, Prepared};
 pub use templates::{TemplateError, engine};
 

@@ -271,7 +271,14 @@ impl Builder {
             files: &emitted,
             read: &read,
         };
-        Some(render::dashboard(&self.prepared, site, &written, findings))
+        let tally = crate::check::tally::Tally::of_diags(findings);
+        Some(render::dashboard(
+            &self.prepared,
+            site,
+            &written,
+            findings,
+            &tally,
+        ))
     }
 
     /// The site as last built.

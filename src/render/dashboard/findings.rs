@@ -11,14 +11,15 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::sources;
+use crate::check::tally::Tally;
 use crate::content::Site;
 use crate::diag::{Diagnostic, Severity};
 use crate::output::Emitted;
 
 /// Findings listed per file.
-const PER_FILE: usize = 30;
+pub const PER_FILE: usize = 30;
 /// Files whose findings are listed.
-const DETAILED: usize = 200;
+pub const DETAILED: usize = 200;
 /// Files in the table.
 const ROWS: usize = 1000;
 
@@ -61,47 +62,38 @@ struct Finding {
     hint: String,
 }
 
-/// Groups `findings` by file: files with errors first, then with warnings, each by path.
-pub fn summary<D: AsRef<Diagnostic>>(site: &Site, files: &[Emitted], findings: &[D]) -> Summary {
+/// Groups the findings by file: files with errors and warnings first, then with errors, with
+/// warnings, with notes only; each by path.
+/// Counts come from `tally`; the listed findings from `findings` (sorted by path, line and
+/// column), which hold at least the first [`PER_FILE`] of the first [`DETAILED`] files.
+pub fn summary<D: AsRef<Diagnostic>>(
+    site: &Site,
+    files: &[Emitted],
+    findings: &[D],
+    tally: &Tally,
+) -> Summary {
     let pages = public_pages(site, files);
-    let mut by: Vec<File> = Vec::new();
-    let mut at: HashMap<&str, usize> = HashMap::new();
-    let mut s = Summary::default();
-    for d in findings.iter().map(AsRef::as_ref) {
-        let n = *at.entry(d.path.as_str()).or_insert_with(|| {
-            by.push(File {
-                path: d.path.clone(),
-                id: String::new(),
-                errors: 0,
-                warnings: 0,
-                infos: 0,
-                page: pages.get(d.path.as_str()).cloned().unwrap_or_default(),
-                list: Vec::new(),
-                more: 0,
-                detailed: false,
-            });
-            by.len() - 1
-        });
-        let f = &mut by[n];
-        match d.severity {
-            Severity::Error => {
-                f.errors += 1;
-                s.errors += 1;
-            }
-            Severity::Warning => {
-                f.warnings += 1;
-                s.warnings += 1;
-            }
-            Severity::Info => {
-                f.infos += 1;
-                s.infos += 1;
-            }
-        }
-        // Counted here; the findings themselves are copied below, for the detailed files only.
-        if f.errors + f.warnings + f.infos > PER_FILE {
-            f.more += 1;
-        }
-    }
+    let mut s = Summary {
+        errors: tally.all.errors,
+        warnings: tally.all.warnings,
+        infos: tally.all.infos,
+        ..Summary::default()
+    };
+    let mut by: Vec<File> = tally
+        .files
+        .iter()
+        .map(|(path, c)| File {
+            path: path.clone(),
+            id: String::new(),
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+            page: pages.get(path.as_str()).cloned().unwrap_or_default(),
+            list: Vec::new(),
+            more: c.total().saturating_sub(PER_FILE),
+            detailed: false,
+        })
+        .collect();
     by.sort_by(|a, b| {
         (b.errors > 0, b.warnings > 0)
             .cmp(&(a.errors > 0, a.warnings > 0))
@@ -143,6 +135,8 @@ pub fn summary<D: AsRef<Diagnostic>>(site: &Site, files: &[Emitted], findings: &
     }
     for (f, mut list) in by.iter_mut().zip(lists) {
         list.sort_by_key(|x| (x.line, x.col));
+        // What is not listed (the findings past the first, or not kept by a build).
+        f.more = (f.errors + f.warnings + f.infos).saturating_sub(list.len());
         f.list = list;
     }
     s.files = by;

@@ -11,10 +11,13 @@
 mod channels;
 mod findings;
 
+pub use findings::{DETAILED, PER_FILE};
+
 use std::path::PathBuf;
 
 use super::Prepared;
 use super::templates::{base_context, render};
+use crate::check::tally::Tally;
 use crate::content::Site;
 use crate::diag::Diagnostic;
 use crate::output::{DASHBOARD, Dest, Emitted, Output};
@@ -32,6 +35,7 @@ pub fn render_dashboard<D: AsRef<Diagnostic>>(
     site: &Site,
     out: &Output,
     findings: &[D],
+    tally: &Tally,
 ) -> anyhow::Result<()> {
     let files = out.emitted();
     let read = |p: &str| out.read(p);
@@ -43,17 +47,20 @@ pub fn render_dashboard<D: AsRef<Diagnostic>>(
             read: &read,
         },
         findings,
+        tally,
     )?;
     out.emit(Dest::staff(DASHBOARD), html.as_bytes())
 }
 
 /// The dashboard page for `site` (rendered with `prepared`, which a render of the site made
-/// ready), the files `written` and the `findings`.
+/// ready), the files `written` and the `findings`: those it lists, sorted by path, line and
+/// column, with the `tally` of all (see `check::tally`).
 pub fn dashboard<D: AsRef<Diagnostic>>(
     prepared: &Prepared,
     site: &Site,
     written: &Written<'_>,
     findings: &[D],
+    tally: &Tally,
 ) -> anyhow::Result<String> {
     let refs = prepared.refs();
     // Links into the public site start with `site/`, staff materials are beside the page.
@@ -70,7 +77,7 @@ pub fn dashboard<D: AsRef<Diagnostic>>(
     );
     ctx.insert(
         "findings",
-        &findings::summary(site, written.files, findings),
+        &findings::summary(site, written.files, findings, tally),
     );
     ctx.insert(
         "has_feeds",
