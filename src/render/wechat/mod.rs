@@ -144,7 +144,7 @@ pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
     frame::notes(&mut html, &body, &st);
     frame::footer(&mut html, &meta, &st);
     html.push_str("</section>");
-    let text_len = text::visible_text(&html).chars().count();
+    let text_len = text::visible_len(&html);
     Export {
         html,
         meta,
@@ -238,10 +238,7 @@ pub fn files(
     Ok(vec![
         ("article.html", e.html.clone().into_bytes()),
         ("meta.json", meta.into_bytes()),
-        (
-            "index.html",
-            page::render(tera, site, item, e, assets)?.into_bytes(),
-        ),
+        ("index.html", page::render(tera, site, item, e, assets)?),
     ])
 }
 

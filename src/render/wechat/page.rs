@@ -12,7 +12,7 @@ use super::meta::DIGEST_MAX;
 use super::validate::{AUTHOR_MAX, BODY_MAX, TITLE_MAX};
 use crate::content::{Item, Site};
 use crate::render::led::player::script_value;
-use crate::render::templates::render as render_template;
+use crate::render::templates::{render as render_template, render_bytes};
 
 /// One editor field with a copy button.
 #[derive(Serialize)]
@@ -54,7 +54,7 @@ pub fn render(
     item: &Item,
     e: &Export,
     assets: &str,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Vec<u8>> {
     let m = &e.meta;
     let mut fields = vec![
         Field::new("title", "标题", &m.title, Some(TITLE_MAX)),
@@ -90,7 +90,7 @@ pub fn render(
     ctx.insert_value("article", Value::safe_string(&e.html));
     ctx.insert_value("article_json", script_value(&e.html));
     let rel = format!("{}/index.html", super::folder(item));
-    render_template(tera, "wechat/copy.html", &ctx, &rel)
+    render_bytes(tera, "wechat/copy.html", &ctx, &rel)
 }
 
 /// The files every copy page shares, (name, bytes): its style and script, from the theme's
