@@ -8,10 +8,12 @@ use crate::import::recognize::head::is_organ;
 
 use super::buttons::tokens;
 
-/// "-", "·", "|": a line of one or two marks only, an empty item of a page's list.
+/// "-", "·", "|": a line of one or two marks only, an empty item of a page's list; or
+/// "| | | |", a row of share icons copied as their bars alone (bars only, any number).
 pub(super) fn is_separator(t: &str) -> bool {
     let marks: Vec<char> = t.chars().filter(|c| !is_blank(*c)).collect();
-    (1..=2).contains(&marks.len()) && marks.iter().all(|c| "-－—–_·•|｜*=~".contains(*c))
+    let bars = !marks.is_empty() && marks.iter().all(|c| "|｜".contains(*c));
+    bars || (1..=2).contains(&marks.len()) && marks.iter().all(|c| "-－—–_·•|｜*=~".contains(*c))
 }
 
 /// The site's name as its header prints it: an organ ("某县人民政府") or a "…网站".
@@ -59,6 +61,8 @@ mod tests {
         assert!(is_separator("-"));
         assert!(is_separator(" · "));
         assert!(!is_separator("---"));
+        assert!(is_separator("| | | |"));
+        assert!(!is_separator("| 单位 | 份数 |"));
         assert!(!is_separator("一"));
         assert!(is_site_name("白石县人民政府"));
         assert!(is_site_name("白石县人民政府门户网站"));

@@ -67,6 +67,18 @@ const BUTTONS: &[&str] = &[
     "QQ空间",
     "QQ",
     "视力保护色",
+    "保护视力色",
+    "护眼色",
+    "字体颜色",
+    "背景颜色",
+    "恢复默认",
+    "恢复默认颜色",
+    // A page's login box ("用户登录 / 还没有账号? / 立即注册").
+    "用户登录",
+    "立即注册",
+    "还没有账号?",
+    "还没有账号？",
+    "忘记密码",
     "护眼模式",
     "默认",
     "无障碍",
@@ -158,6 +170,9 @@ const BUTTONS: &[&str] = &[
     "×",
 ];
 
+/// The colours a colour switch offers as its links' names; buttons only beside a stronger word.
+const COLOURS: &[&str] = &["绿", "蓝", "黄", "白", "灰", "黑", "红", "米黄", "浅绿"];
+
 /// A line's tokens: split at blanks, brackets, bars and colons.
 pub(super) fn tokens(t: &str) -> Vec<&str> {
     t.split(|c: char| is_blank(c) || "[]【】()（）|｜：:/、,，".contains(c))
@@ -173,13 +188,15 @@ pub(super) fn all_buttons(t: &str) -> bool {
     let counted = toks
         .iter()
         .any(|w| ["点赞", "评论", "收藏", "分享", "阅读", "浏览"].contains(w));
-    // "操作", "A+", "A-" only beside a stronger word of the bar ("字体调节: A+ A- 操作:").
-    let weak = |w: &str| ["操作", "A+", "A-"].contains(&w);
+    // "操作", "A+", "A-" only beside a stronger word of the bar ("字体调节: A+ A- 操作:"); the
+    // colours of a colour switch ("保护视力色: 字体颜色: 【绿】") likewise.
+    let weak = |w: &str| ["操作", "A+", "A-"].contains(&w) || COLOURS.contains(&w);
     !toks.is_empty()
         && toks.iter().any(|w| !count(w) && !weak(w))
         && (counted || !toks.iter().any(|w| count(w)))
         && toks.iter().all(|w| {
             BUTTONS.contains(&w.trim_end_matches(['.', '…']))
+                || COLOURS.contains(w)
                 || is_scan_prompt(w)
                 || in_minority_script(w)
                 || count(w)
@@ -218,6 +235,35 @@ pub(super) fn is_app_prompt(t: &str) -> bool {
         && ["查看", "阅读", "精彩", "全文", "更多"]
             .iter()
             .any(|w| t.contains(w))
+}
+
+/// A screen reader's prompt copied with the page ("提示:您已进入导航区1,本区域含有5个链接,按下
+/// Tab键浏览信息", "提示:您已离开视窗区3"): entering or leaving a numbered region, or naming the
+/// keys to move in it. (A sign's "提示：您已进入施工区域，请佩戴安全帽" names no region
+/// number and no key, and stays.)
+pub(super) fn is_reader_prompt(t: &str) -> bool {
+    let t = t.trim_matches(is_blank);
+    let rest = t
+        .strip_prefix("提示")
+        .map_or(t, |r| r.trim_start_matches(['：', ':']));
+    let Some(region) = ["您已进入", "您已离开", "您已经进入", "您已经离开"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+    else {
+        return false;
+    };
+    let name: String = region
+        .chars()
+        .take_while(|c| !"，,。".contains(*c))
+        .collect();
+    let numbered = name
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .ends_with('区')
+        && name.ends_with(|c: char| c.is_ascii_digit());
+    let keys = ["Tab键", "TAB键", "快捷键", "个链接"]
+        .iter()
+        .any(|w| region.contains(w));
+    t.chars().count() <= 60 && (numbered || keys)
 }
 
 /// A word written in Mongolian, Tibetan, Arabic (Uyghur, Kazakh), Yi or Hangul: on a Chinese

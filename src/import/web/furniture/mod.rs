@@ -174,6 +174,8 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
             Some("面包屑导航")
         } else if all_buttons(&t) || is_app_prompt(&t) {
             Some("网页按钮")
+        } else if is_reader_prompt(&t) {
+            Some("读屏提示")
         } else if is_browser_prompt(&t) {
             Some("浏览器版本提示")
         } else if is_editor_credit(&t) {

@@ -297,3 +297,24 @@ fn a_greeting_and_a_back_link() {
         "欢迎大家踊跃参加本次安全知识竞赛活动，我们将在活动结束后评出优秀组织奖。"
     ));
 }
+
+#[test]
+fn screen_reader_prompts_colour_switches_and_login_boxes() {
+    let (kept, rep) = run(
+        "莞川市某镇人民政府\n提示:您已进入导航区1,本区域含有5个链接,按下Tab键浏览信息\n提示:您已离开导航区1\n首页\n当前位置：首页 > 某镇要闻\n某镇2023年“安全生产月”宣传标语\n|\n| | | |\n提示:您已进入视窗区3\n保护视力色: 字体颜色: 【绿】\n恢复默认\n提示：您已进入施工区域，请佩戴安全帽。\n1、安全第一。\n用户登录\n还没有账号?\n立即注册\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "某镇2023年“安全生产月”宣传标语",
+            "提示：您已进入施工区域，请佩戴安全帽。",
+            "1、安全第一。"
+        ]
+    );
+    let msgs: Vec<&str> = rep.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(msgs.iter().any(|m| m.contains("读屏提示")), "{msgs:?}");
+    // A sign's prompt and a line of colours stay.
+    assert!(!is_reader_prompt("提示：您已进入危险区，请勿靠近"));
+    assert!(!all_buttons("绿"));
+    assert!(!all_buttons("红 黄 绿"));
+}
