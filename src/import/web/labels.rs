@@ -56,6 +56,7 @@ const LABELS: &[(&str, &str)] = &[
     ("有效性", "valid"),
     ("效力状态", "valid"),
     ("时效性", "valid"),
+    ("是否有效", "valid"),
     ("标题", "title"),
     ("信息名称", "title"),
     ("文件名称", "title"),

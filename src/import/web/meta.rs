@@ -91,9 +91,34 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
             .trim_matches(|x: char| is_blank(x) || "[【［|".contains(x))
             .trim_start_matches(|x: char| is_blank(x) || "：:]】］".contains(x))
             .to_string();
+        // "来源:荷塘乡   2020-08-14 09:40": the page's date after the source, without its label.
+        if let Some((name, date)) = source_then_date(label, &value) {
+            let at = v
+                + 1
+                + raw
+                    .find(date.as_str())
+                    .map_or(0, |b| raw[..b].chars().count());
+            out.push((label, key, name, v + 1));
+            out.push(("日期", "published", date, at));
+            continue;
+        }
         out.push((label, key, value, v + 1));
     }
     Some(out)
+}
+
+/// A source's value that runs on into the page's date ("荷塘乡   2020-08-14 09:40"): the
+/// source's name (a short name without marks) and the date, split at the blanks between them.
+fn source_then_date(label: &str, value: &str) -> Option<(String, String)> {
+    if !label.ends_with("来源") && label != "稿源" {
+        return None;
+    }
+    let name: String = value.chars().take_while(|c| !is_blank(*c)).collect();
+    let date = value[name.len()..].trim_matches(is_blank);
+    ((2..=16).contains(&name.chars().count())
+        && name.chars().all(crate::gongwen::chars::is_han)
+        && is_bare_date(date))
+    .then(|| (name, date.to_string()))
 }
 
 /// The date of a page's 发布信息 line written without labels: a date (and time) alone, or

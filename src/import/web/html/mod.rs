@@ -8,6 +8,7 @@
 //! removed from the lines by [`super::furniture`]. A saved WeChat article is read by its own
 //! structure instead (`wechat`).
 
+mod after;
 mod find;
 mod wechat;
 mod writer;
@@ -113,6 +114,10 @@ fn portal_text(doc: &Html) -> String {
             ended: false,
         };
         state.walk(n, &mut w);
+    }
+    // A date line printed only under the body, as old table-laid pages do.
+    if let Some(l) = after::date_line(doc, &order, to, &w.lines) {
+        w.lines.push(l);
     }
     // Files offered to download after the body ("附件1.某某清单.docx"), as a pasted page
     // lists them under the document: its attachments may be only those files.

@@ -10,13 +10,19 @@ use crate::gongwen::chars::is_blank;
 use super::super::labels::label_of;
 
 /// One blank-separated word of a line: (first char, char after the end, text). A table
-/// copied with tabs between its cells ("索 引 号\t640223…\t发文时间\t2024-05-28") has a word
-/// per cell, the blanks inside it left out ("索引号").
+/// copied with tabs between its cells ("索 引 号\t640223…\t发文时间\t2024-05-28"), or with
+/// bars ("索引号 | 0152…/2024-0313005 | 发布机构 | 某镇 |"), has a word per cell, the blanks
+/// inside it left out ("索引号").
 fn words(text: &str) -> Vec<(usize, usize, String)> {
-    if text.contains('\t') {
+    let sep = if text.contains('\t') {
+        Some('\t')
+    } else {
+        cells_by_bars(text).then_some('|')
+    };
+    if let Some(sep) = sep {
         let mut out = Vec::new();
         let mut at = 0;
-        for cell in text.split('\t') {
+        for cell in text.split(sep) {
             let n = cell.chars().count();
             let lead = cell.chars().take_while(|c| is_blank(*c)).count();
             let word: String = cell.chars().filter(|c| !is_blank(*c)).collect();
@@ -44,6 +50,13 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
         out.push((s, n, w));
     }
     out
+}
+
+/// "索引号 | … | 发布机构 | … |": a row whose cells a bar between blanks separates, closed by a
+/// bar.
+fn cells_by_bars(text: &str) -> bool {
+    let t = text.trim_matches(is_blank);
+    t.ends_with('|') && t.contains(" | ")
 }
 
 /// A word that is a label, maybe closed by a colon and its value run on ("公开日期:2020-02-19"):
@@ -101,11 +114,12 @@ pub(super) fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, Strin
     for (k, &(_, label, key, from)) in labels.iter().enumerate() {
         let to = labels.get(k + 1).map_or(chars.len(), |n| n.0);
         let raw: String = chars[from..to].iter().collect();
-        let value = raw.trim_matches(is_blank).to_string();
+        let cell = |c: char| is_blank(c) || c == '|';
+        let value = raw.trim_matches(cell).to_string();
         if !value.is_empty() && !plausible(key, &value) {
             return None;
         }
-        let col = from + raw.chars().take_while(|c| is_blank(*c)).count() + 1;
+        let col = from + raw.chars().take_while(|c| cell(*c)).count() + 1;
         out.push((label, key, value, col));
     }
     Some(out)
@@ -168,6 +182,24 @@ mod tests {
                 ("doc_no", String::new())
             ]
         );
+    }
+
+    #[test]
+    fn a_row_of_cells_between_bars() {
+        assert_eq!(
+            keys("索引号 | 01526143-2-/2024-0313005 | 发布机构 | 永腾市凤溪镇 |"),
+            [
+                ("index_no", "01526143-2-/2024-0313005".to_string()),
+                ("issuer", "永腾市凤溪镇".to_string())
+            ]
+        );
+        assert_eq!(
+            keys("文号 | 浏览量 |"),
+            [("doc_no", String::new()), ("", String::new())]
+        );
+        assert_eq!(keys("是否有效 有效"), [("valid", "有效".to_string())]);
+        // A table row of the body is no row of the block.
+        assert_eq!(pairs("| 单位 | 份数 |"), None);
     }
 
     #[test]

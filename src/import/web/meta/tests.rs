@@ -129,3 +129,15 @@ fn a_date_and_a_source_without_labels_and_bilingual_labels() {
     assert_eq!(label_of("所属主题"), Some(("所属主题", "topic")));
     assert_eq!(label_of("Index No."), None);
 }
+
+#[test]
+fn a_source_followed_by_the_date_without_its_label() {
+    let (kept, m) = run("来源:荷塘乡   2020-08-14 09:40\n正文第一段。");
+    assert_eq!(kept, ["正文第一段。"]);
+    assert_eq!(value(&m, "published"), "2020-08-14 09:40");
+    let source = m.fields.iter().find(|f| f.label == "来源").unwrap();
+    assert_eq!(source.value, "荷塘乡");
+    // A source that is a sentence keeps its words; no date is made up.
+    let (_, m) = run("来源：本站 编辑部 2020年第4期\n正文第一段。");
+    assert_eq!(value(&m, "published"), "");
+}

@@ -1,0 +1,75 @@
+//! The page's 发布信息 line where an old table-laid page prints it only after the body
+//! ("发布时间：2023-5-16 9:32:17　浏览次数：…" in the row under the article's cell): read back
+//! into the lines when the article's region names no date of its own.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::Html;
+
+use super::find::{is_block, skipped, squashed};
+use super::writer::Writer;
+use crate::import::web::meta::{first_date, labelled_keys};
+
+/// How many blocks with text after the body are looked at: the date line stands right under
+/// it, before the buttons and the footer.
+const NEAR: usize = 4;
+
+/// The 发布信息 line among the first blocks after the body (`after`: the body's last node in
+/// document order), unless `lines` (the region written) already hold a labelled date.
+pub(super) fn date_line(
+    doc: &Html,
+    order: &HashMap<NodeId, usize>,
+    after: usize,
+    lines: &[String],
+) -> Option<String> {
+    if lines
+        .iter()
+        .any(|l| labelled_keys(l).contains(&"published"))
+    {
+        return None;
+    }
+    doc.tree
+        .root()
+        .descendants()
+        .filter(|n| order[&n.id()] > after)
+        .filter(|n| is_block(n) && !n.descendants().skip(1).any(|d| is_block(&d)))
+        .filter(|n| !n.ancestors().any(|a| skipped(&a)) && !squashed(*n).is_empty())
+        .take(NEAR)
+        .find_map(|n| {
+            let mut w = Writer { lines: Vec::new() };
+            w.node(n);
+            w.lines
+                .into_iter()
+                .map(|l| l.trim().to_string())
+                .find(|l| is_date_line(l))
+        })
+}
+
+/// "发布时间：2023-5-16 9:32:17　浏览次数：": a short line with a labelled date of publication,
+/// no sentence.
+fn is_date_line(l: &str) -> bool {
+    l.chars().count() <= 100
+        && !l.contains('。')
+        && labelled_keys(l).contains(&"published")
+        && first_date(l).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::page_text;
+
+    #[test]
+    fn a_date_line_under_the_body() {
+        let page = r#"<html><body><table><tr><td class="t">某县关于开展检查的通知</td></tr>
+<tr><td><p>各乡镇：</p><p>　　请认真开展安全检查，确保各项措施落实到位，坚决防范各类事故发生，切实保障人民群众生命财产安全。</p><p>某县人民政府</p><p>2023年5月15日</p></td></tr>
+<tr><td>发布时间：2023-5-16 9:32:17　浏览次数：<script>x()</script></td></tr>
+<tr><td>[打印本页]</td></tr></table></body></html>"#;
+        let text = page_text(page);
+        let last = text.lines().map(str::trim).rfind(|l| !l.is_empty());
+        assert_eq!(last, Some("发布时间：2023-5-16 9:32:17　浏览次数："));
+        // A sentence after the body naming a date is no date line.
+        let page = page.replace("发布时间：2023-5-16 9:32:17", "时间：2023-5-16前完成检查。");
+        assert!(!page_text(&page).contains("完成检查"));
+    }
+}
