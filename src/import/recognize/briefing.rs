@@ -49,6 +49,25 @@ fn without_label(organ: &str) -> &str {
     }
 }
 
+/// The full name of an organ a 报头 names by the standard short form of a 安全生产委员会
+/// ("某乡安委会办公室", "某乡安委办", "某镇安委会" → "某乡安全生产委员会办公室"…), after the
+/// place it serves; `None` for any other name.
+pub fn full_organ(organ: &str) -> Option<String> {
+    const SHORT: &[(&str, &str)] = &[
+        ("安委会办公室", "安全生产委员会办公室"),
+        ("安委办", "安全生产委员会办公室"),
+        ("安委会", "安全生产委员会"),
+    ];
+    SHORT.iter().find_map(|(short, full)| {
+        let place = organ.strip_suffix(short)?;
+        let n = place.chars().count();
+        ((2..=12).contains(&n)
+            && place.chars().all(crate::gongwen::chars::is_han)
+            && place.ends_with(['乡', '镇', '县', '区', '市', '旗', '道']))
+        .then(|| format!("{place}{full}"))
+    })
+}
+
 /// A table row's non-empty cells joined by a space; `None` for any other line.
 fn cells(t: &str) -> Option<String> {
     let inner = t.strip_prefix('|')?.strip_suffix('|')?;
@@ -119,7 +138,15 @@ pub fn read(item: &mut Item, rest: &[Line], rep: &mut Report) -> Vec<Line> {
             && (organ.is_empty() || is_organ(&organ))
         {
             if !organ.is_empty() {
-                item.issuer = vec![organ];
+                let full = full_organ(&organ);
+                if let Some(full) = &full {
+                    rep.info(
+                        line.no,
+                        1,
+                        format!("报头写的是简称“{organ}”，发文机关按全称填写为“{full}”"),
+                    );
+                }
+                item.issuer = vec![full.unwrap_or(organ)];
             }
             item.date = Some(date);
             continue;
@@ -170,6 +197,26 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn short_forms_of_a_safety_committee() {
+        assert_eq!(
+            full_organ("荷塘乡安委会办公室").as_deref(),
+            Some("荷塘乡安全生产委员会办公室")
+        );
+        assert_eq!(
+            full_organ("柏溪县安委办").as_deref(),
+            Some("柏溪县安全生产委员会办公室")
+        );
+        assert_eq!(
+            full_organ("某镇安委会").as_deref(),
+            Some("某镇安全生产委员会")
+        );
+        // Full names and other organs stay as written.
+        assert_eq!(full_organ("荷塘乡安全生产委员会办公室"), None);
+        assert_eq!(full_organ("荷塘乡党政办公室"), None);
+        assert_eq!(full_organ("安委会"), None);
+    }
 
     #[test]
     fn issue_numbers() {

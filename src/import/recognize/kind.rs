@@ -235,6 +235,7 @@ pub fn town_of_headline(t: &str) -> Option<String> {
         "完成",
         "举行",
         "进行",
+        "采取",
     ];
     let cs: Vec<char> = t.chars().collect();
     if cs.len() > 40 || t.contains(['。', '，', '：']) {
@@ -309,6 +310,8 @@ mod tests {
         assert!(!is_town_headline("全镇开展安全生产大检查"));
         assert!(!is_town_headline("关于开展安全生产大检查的通知"));
         assert!(!is_town_headline("乡村振兴与安全发展"));
+        assert!(is_town_headline("双河镇采取措施确保国庆假期安全"));
+        assert!(!is_town_headline("各乡镇采取措施确保假期安全"));
     }
 
     #[test]

@@ -101,6 +101,32 @@ fn split_on_spaces(s: &str) -> Vec<String> {
     parts.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
+/// "某乡安全生产工作 简报（2020年第4期）": a stray blank before the 文种 that closes a title
+/// (the 文种 never stands apart from what it names) is taken out. Blanks between two phrases
+/// ("安全充电 远离火灾！致…倡议书") stay, and so do wider gaps, a title's manual line break.
+fn kind_word_joined(t: &str) -> String {
+    let Some((before, after)) = t.rsplit_once(' ') else {
+        return t.to_string();
+    };
+    if before.ends_with(is_blank) || after.is_empty() {
+        return t.to_string();
+    }
+    let word = after
+        .strip_suffix(['）', ')'])
+        .and_then(|s| s.rsplit_once(['（', '(']))
+        .filter(|(_, inner)| super::briefing::issue_no(inner).is_some() || *inner == "参考")
+        .map_or(after, |(w, _)| w);
+    let han_before = before
+        .chars()
+        .last()
+        .is_some_and(crate::gongwen::chars::is_han);
+    if han_before && GENRE_ENDINGS.contains(&word) {
+        format!("{before}{after}")
+    } else {
+        t.to_string()
+    }
+}
+
 /// Sets `title` and `title_lines` from the title's source lines.
 /// In 公文 titles a space between two Chinese parts is a manual line break; other titles
 /// (letters: "守护平安 共筑防线") keep it, per gongwen.md §9.
@@ -113,7 +139,7 @@ pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
                 .iter()
                 .find_map(|m| t.strip_suffix(m))
                 .unwrap_or(t);
-            (*no, t.to_string())
+            (*no, kind_word_joined(t))
         })
         .collect();
     let lines = lines.as_slice();
@@ -163,6 +189,23 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_blank_before_the_kind_word() {
+        assert_eq!(
+            kind_word_joined("荷塘乡安全生产工作 简报（2020年第4期）"),
+            "荷塘乡安全生产工作简报（2020年第4期）"
+        );
+        assert_eq!(kind_word_joined("某镇安全检查 通知"), "某镇安全检查通知");
+        // Two phrases, a wide gap, or a kind word inside a phrase stay as written.
+        for t in [
+            "安全充电 远离火灾！致全镇居民朋友的倡议书",
+            "外山乡安全生产  通知",
+            "外山乡安全生产 工作要点",
+        ] {
+            assert_eq!(kind_word_joined(t), t);
+        }
+    }
 
     #[test]
     fn title_spaces_are_line_breaks() {
