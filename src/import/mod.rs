@@ -2,7 +2,8 @@
 //! files of a site.
 //!
 //! The stages are the modules: [`decode`] / [`docx`] read the file, [`clean`] removes
-//! conversion debris, [`rejoin`] joins paragraphs split across lines, [`recognize`] finds
+//! conversion debris, [`rejoin`] joins paragraphs split across lines, [`runon`] splits a
+//! numbered list a table cell ran into one line, [`recognize`] finds
 //! the 公文 elements, attachments and campaign phases, [`write`](mod@write) writes Markdown
 //! files (their front matter by [`front`]) and `campaign.yaml`. Whatever cannot be
 //! recognised is reported as a [`Diagnostic`] of the imported file, never guessed. The words
@@ -18,6 +19,7 @@ pub mod front;
 pub mod markdown;
 pub mod recognize;
 pub mod rejoin;
+pub mod runon;
 pub mod slug;
 pub mod web;
 pub mod write;
@@ -249,6 +251,7 @@ pub fn import_files(
         let text = read_source(file, &mut rep)?;
         let lines = clean::clean(&text, &mut rep);
         let (lines, meta, files) = web::tidy_offering(lines, &mut rep);
+        let lines = runon::split(lines, &mut rep);
         let mut doc = recognize::recognize_with(lines, &files, &mut rep);
         web::apply::apply(&mut doc, &meta, &mut rep);
         campaign::check_org(&doc, into, org, file)?;
