@@ -96,6 +96,7 @@ pub fn import(data: &[u8]) {
     }
     let lines = clean::clean(&decoded.text, &mut rep);
     let (lines, meta) = crate::import::web::tidy(lines, &mut rep);
+    let lines = crate::import::runon::split(lines, &mut rep);
     let mut doc = recognize::recognize(lines, &mut rep);
     crate::import::web::apply::apply(&mut doc, &meta, &mut rep);
     let slugs = write::slugs(&doc, &mut Default::default());

@@ -12,8 +12,32 @@ use super::buttons::tokens;
 /// "| | | |", a row of share icons copied as their bars alone (bars only, any number).
 pub(super) fn is_separator(t: &str) -> bool {
     let marks: Vec<char> = t.chars().filter(|c| !is_blank(*c)).collect();
-    let bars = !marks.is_empty() && marks.iter().all(|c| "|｜".contains(*c));
-    bars || (1..=2).contains(&marks.len()) && marks.iter().all(|c| "-－—–_·•|｜*=~".contains(*c))
+    bars_only(t)
+        || (1..=2).contains(&marks.len()) && marks.iter().all(|c| "-－—–_·•|｜*=~".contains(*c))
+}
+
+/// A line of bars and blanks only ("| | | |", "|  |  |").
+fn bars_only(t: &str) -> bool {
+    let mut marks = t.chars().filter(|c| !is_blank(*c)).peekable();
+    marks.peek().is_some() && marks.all(|c| "|｜".contains(c))
+}
+
+/// Whether `lines[k]`, a line of bars only, is an empty row of a Markdown table ("|  |  |  |",
+/// a fill-in form's blank rows): the nearest non-empty line before or after it that is not
+/// bars only is a row of the table (it starts with a bar). The share icons' bars stand
+/// between the date line and the body text instead.
+pub(super) fn in_table(lines: &[Line], k: usize) -> bool {
+    if !bars_only(&lines[k].plain()) {
+        return false;
+    }
+    let row = |l: &Line| {
+        let t = l.plain();
+        let t = t.trim_matches(is_blank);
+        (!t.is_empty() && !bars_only(t)).then(|| t.starts_with(['|', '｜']))
+    };
+    let before = lines[..k].iter().rev().find_map(row);
+    let after = lines[k + 1..].iter().find_map(row);
+    before == Some(true) || after == Some(true)
 }
 
 /// The site's name as its header prints it: an organ ("某县人民政府") or a "…网站".
@@ -64,6 +88,19 @@ mod tests {
         assert!(is_separator("| | | |"));
         assert!(!is_separator("| 单位 | 份数 |"));
         assert!(!is_separator("一"));
+        // A fill-in form's empty rows stay; share icons' bars under the date line go.
+        let form = Line::numbered([
+            "登记表如下。",
+            "| 序号 | 姓名 | 单位 |",
+            "| --- | --- | --- |",
+            "|  |  |  |",
+            "|  |  |  |",
+            "",
+            "正文。",
+        ]);
+        assert!(in_table(&form, 3) && in_table(&form, 4));
+        let page = Line::numbered(["发布时间：2024-06-01 来源：某镇", "| | | |", "|", "正文。"]);
+        assert!(!in_table(&page, 1) && !in_table(&page, 2));
         assert!(is_site_name("白石县人民政府"));
         assert!(is_site_name("白石县人民政府门户网站"));
         assert!(!is_site_name("白石乡关于开展检查的通知"));

@@ -159,7 +159,7 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
         }
         let what = if t.is_empty() {
             None
-        } else if is_separator(&t) {
+        } else if is_separator(&t) && !in_table(&lines, i - 1) {
             Some("分隔符")
         } else if is_breadcrumb(&t) {
             // Short lines above a breadcrumb at the top are the page's header (site name).

@@ -318,3 +318,16 @@ fn screen_reader_prompts_colour_switches_and_login_boxes() {
     assert!(!all_buttons("绿"));
     assert!(!all_buttons("红 黄 绿"));
 }
+
+#[test]
+fn a_fill_in_forms_empty_rows_stay() {
+    let text = "某镇关于报送安全隐患排查情况的通知\n请各村填写下表。\n| 序号 | 村名 | 隐患 | 整改情况 |\n| --- | --- | --- | --- |\n|  |  |  |  |\n|  |  |  |  |\n某镇人民政府\n";
+    let (kept, _) = run(text);
+    assert_eq!(kept, text.lines().collect::<Vec<_>>());
+    // Share icons' bars under the date line still go.
+    let (kept, _) = run("发布时间：2024-06-01 来源：某镇\n| | | |\n请各村认真开展排查。\n");
+    assert_eq!(
+        kept,
+        ["发布时间：2024-06-01 来源：某镇", "请各村认真开展排查。"]
+    );
+}

@@ -9,6 +9,8 @@ use scraper::Html;
 
 use super::find::{is_block, skipped, squashed};
 use super::writer::Writer;
+use crate::gongwen::chars::is_blank;
+use crate::import::web::labels::{is_strong, label_at};
 use crate::import::web::meta::{first_date, labelled_keys};
 
 /// How many blocks with text after the body are looked at: the date line stands right under
@@ -46,13 +48,31 @@ pub(super) fn date_line(
         })
 }
 
-/// "发布时间：2023-5-16 9:32:17　浏览次数：": a short line with a labelled date of publication,
-/// no sentence.
+/// "发布时间：2023-5-16 9:32:17　浏览次数：": a short line with a date, no sentence, opened by
+/// a label of the date of publication. A weak one (日期, 时间) opens it only beside another
+/// label ("时间：2023-5-16　浏览：12"). A related article's line ("关于…的通知 发布时间：
+/// 2023-04-01") names its title first.
 fn is_date_line(l: &str) -> bool {
-    l.chars().count() <= 100
-        && !l.contains('。')
-        && labelled_keys(l).contains(&"published")
-        && first_date(l).is_some()
+    let c: Vec<char> = l
+        .trim_start_matches(|x: char| is_blank(x) || "[【".contains(x))
+        .chars()
+        .collect();
+    // The labels a colon or a closing bracket follows, in order, none inside another.
+    let mut labels = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        match label_at(&c, i) {
+            Some((label, key, end)) if matches!(c.get(end), Some('：' | ':' | ']' | '】')) => {
+                labels.push((i, label, key));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let opens = labels.first().is_some_and(|&(at, label, key)| {
+        at == 0 && key == "published" && (is_strong(label) || labels.len() >= 2)
+    });
+    l.chars().count() <= 100 && !l.contains('。') && opens && first_date(l).is_some()
 }
 
 #[cfg(test)]
@@ -71,5 +91,25 @@ mod tests {
         // A sentence after the body naming a date is no date line.
         let page = page.replace("发布时间：2023-5-16 9:32:17", "时间：2023-5-16前完成检查。");
         assert!(!page_text(&page).contains("完成检查"));
+        // Nor is a related article's entry.
+        let page = page.replace(
+            "时间：2023-5-16前完成检查。",
+            "关于做好汛期安全工作的通知 发布时间：2023-04-01",
+        );
+        assert!(!page_text(&page).contains("汛期"));
+    }
+
+    #[test]
+    fn only_a_line_opened_by_a_date_label() {
+        use super::is_date_line;
+        assert!(is_date_line("发布时间：2023-5-16 9:32:17　浏览次数："));
+        assert!(is_date_line("【发布日期：2023-05-16】【来源：某镇】"));
+        assert!(is_date_line("时间：2023-05-16　浏览：12"));
+        // A related article's entry, a weak label alone.
+        assert!(!is_date_line(
+            "关于做好汛期安全工作的通知 发布时间：2023-04-01"
+        ));
+        assert!(!is_date_line("日期：2023-05-16"));
+        assert!(!is_date_line("时间：2023-05-16"));
     }
 }

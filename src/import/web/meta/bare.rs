@@ -53,10 +53,11 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
 }
 
 /// "索引号 | … | 发布机构 | … |": a row whose cells a bar between blanks separates, closed by a
-/// bar.
+/// bar, opened by a label. A row opened by a bar ("| 名称 | 数量 |") is a Markdown table of the
+/// body, not the block.
 fn cells_by_bars(text: &str) -> bool {
     let t = text.trim_matches(is_blank);
-    t.ends_with('|') && t.contains(" | ")
+    !t.starts_with('|') && t.ends_with('|') && t.contains(" | ")
 }
 
 /// A word that is a label, maybe closed by a colon and its value run on ("公开日期:2020-02-19"):
@@ -200,6 +201,11 @@ mod tests {
         assert_eq!(keys("是否有效 有效"), [("valid", "有效".to_string())]);
         // A table row of the body is no row of the block.
         assert_eq!(pairs("| 单位 | 份数 |"), None);
+        assert_eq!(
+            pairs("| 名称 | 荷塘乡安全生产知识竞赛 | 时间 | 2024年6月16日 |"),
+            None
+        );
+        assert_eq!(pairs("| 名称 | 分类 | 数量 | 存放地点 |"), None);
     }
 
     #[test]

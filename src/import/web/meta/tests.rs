@@ -141,3 +141,17 @@ fn a_source_followed_by_the_date_without_its_label() {
     let (_, m) = run("来源：本站 编辑部 2020年第4期\n正文第一段。");
     assert_eq!(value(&m, "published"), "");
 }
+
+#[test]
+fn body_table_rows_are_not_the_block() {
+    let text = "| 名称 | 荷塘乡安全生产知识竞赛 | 时间 | 2024年6月16日 |\n| --- | --- | --- | --- |\n| 地点 | 乡政府会议室 | 主办 | 乡安监站 |\n应急物资清单如下。\n| 名称 | 分类 | 数量 | 存放地点 |\n| --- | --- | --- | --- |\n| 灭火器 | 消防 | 20具 | 村部 |";
+    let (kept, m) = run(text);
+    assert_eq!(kept, text.lines().collect::<Vec<_>>());
+    assert_eq!(value(&m, "title"), "");
+    assert_eq!(value(&m, "published"), "");
+    // The portal's row, opened by a label, is still read.
+    let (kept, m) =
+        run("索引号 | 01526143-2-/2024-0313005 | 发布机构 | 永腾市凤溪镇 |\n正文第一段。");
+    assert_eq!(kept, ["正文第一段。"]);
+    assert_eq!(value(&m, "issuer"), "永腾市凤溪镇");
+}
