@@ -255,3 +255,64 @@ fn a_file_with_many_findings_lists_the_first_and_counts_the_rest() {
         "{section}"
     );
 }
+
+/// A county-scale site: more files with findings than the dashboard details. A build keeps
+/// only what it lists (`check::tally`), yet its report and dashboard count every finding, the
+/// first files show their findings, and `check` still lists them all.
+#[test]
+fn a_site_with_more_files_with_findings_than_the_dashboard_lists_counts_them_all() {
+    let s = Site::example();
+    let files = 230;
+    for n in 0..files {
+        s.write(
+            &format!("content/news/zz{n:03}.md"),
+            &format!(
+                "---\ntype: news\ntitle: 青石镇安全生产动态第{n}期\nissuer: 青石镇人民政府\ndate: 2026-09-04\ndisclosure: 主动公开\n---\n\n镇安办开展检查,发现隐患。\n\n督促整改,限期完成。\n"
+            ),
+        );
+    }
+    let r = s.run(&["build", "--today", "2026-11-23"]).ok();
+    let json = s.run(&["check", "--format", "json"]).fails(1);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+    let ours = all
+        .iter()
+        .filter(|f| f["path"].as_str().unwrap().starts_with("content/news/zz"))
+        .count();
+    assert_eq!(ours, 2 * files, "two half-width commas a file");
+    let errors = all.iter().filter(|f| f["severity"] == "error").count();
+    let warnings = all.iter().filter(|f| f["severity"] == "warning").count();
+    // The report: 30 of the rule in full, the rest counted, the totals of everything.
+    assert_eq!(
+        r.stderr.matches("错误[halfwidth-punct]").count(),
+        30,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("共 {errors} 个错误，{warnings} 个警告。")),
+        "{}",
+        r.stderr
+    );
+    // The dashboard: the first files by path with their findings, the others in the table.
+    let page = s.read("output/index.html");
+    let first = page
+        .find("content/news/zz000.md</h3>")
+        .expect("the first file's findings");
+    assert_eq!(
+        between(&page[first..], "</h3>", "</section>")
+            .matches("<li>")
+            .count(),
+        2
+    );
+    assert!(page.contains(&format!("{errors}")), "the error count");
+    let detailed = page.matches("-title\">content/").count();
+    assert_eq!(detailed, 200, "the files detailed");
+    for n in 0..detailed.min(files) {
+        let Some(at) = page.find(&format!("content/news/zz{n:03}.md</h3>")) else {
+            continue;
+        };
+        let list = between(&page[at..], "</h3>", "</section>");
+        assert_eq!(list.matches("<li>").count(), 2, "zz{n:03}: {list}");
+    }
+}
