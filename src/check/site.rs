@@ -129,31 +129,33 @@ fn check_each(site: &Site, only: Option<&BTreeSet<PathBuf>>, mut take: impl FnMu
         || site.unloaded.iter().any(|(rel, _)| picked(rel));
     let opts = &options_for(site, attachments);
     // Documents the loader left out (wrong front matter) are still proofread as text.
-    let mut docs: Vec<(String, Doc)> = site
+    let mut docs: Vec<(String, Source)> = site
         .items
         .iter()
         .filter(|item| picked(&item.source))
-        .map(|item| (item.path(), Doc::Item(item)))
+        .map(|item| (item.path(), Source::Item(item)))
         .chain(
             site.unloaded
                 .iter()
                 .filter(|(rel, _)| picked(rel))
-                .map(|(rel, text)| (crate::diag::display_path(rel), Doc::Unloaded(text))),
+                .map(|(rel, text)| (crate::diag::display_path(rel), Source::Unloaded(text))),
         )
         .collect();
     docs.sort_by(|a, b| a.0.cmp(&b.0));
     for slice in docs.chunks(SLICE) {
         let parts: Vec<Outcome> = slice
             .par_iter()
-            .map(|(path, doc)| {
+            .map(|(path, source)| {
                 let _at = crate::crash::at(path);
-                match doc {
-                    Doc::Item(item) => {
+                match source {
+                    Source::Item(item) => {
                         let mut found = links::check(item, &targets);
                         found.extend(docnos.check(item));
                         lint_file(&File::item(item, path), opts, found)
                     }
-                    Doc::Unloaded(text) => lint_file(&File::unloaded(path, text), opts, Vec::new()),
+                    Source::Unloaded(text) => {
+                        lint_file(&File::unloaded(path, text), opts, Vec::new())
+                    }
                 }
             })
             .collect();
@@ -161,7 +163,8 @@ fn check_each(site: &Site, only: Option<&BTreeSet<PathBuf>>, mut take: impl FnMu
     }
 }
 
-enum Doc<'a> {
+/// A document to lint: an item as loaded, or the text of one the loader left out.
+enum Source<'a> {
     Item(&'a crate::content::Item),
     Unloaded(&'a str),
 }

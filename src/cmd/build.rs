@@ -63,17 +63,22 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     let strict = args.strict
         && (brief.tally.all.errors + brief.tally.all.warnings > 0
             || rendered.iter().any(|d| d.severity <= Severity::Warning));
-    if broken || strict {
+    if strict {
         out.abandon();
-        // A failed build shows every finding: proofread again, keeping them all.
+        // `--strict` shows every finding in full: proofread again, keeping them all.
         let mut findings = check::site::proofread(&site).findings;
         findings.extend(rendered.into_iter().map(Located::of));
-        return fail(&site, findings, args.strict);
+        return fail(&site, findings, true);
     }
     brief.take_whole(rendered.into_iter().map(Located::of));
     let mut findings = brief.kept;
     check::site::sort(&mut findings);
     let tally = brief.tally;
+    if broken {
+        out.abandon();
+        crate::ewrite!("{}", report::brief(&findings, &tally, texts(&site)));
+        return Err(Failed(UNCHANGED.into()).into());
+    }
     // The PDFs come from the written print pages, before the dashboard that lists them.
     let pdfs = match out.folder() {
         Some(folder) if args.pdf => stage("pdf", || super::pdf::print_all(&site, folder)),
@@ -116,6 +121,8 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
 // LED fit, WeChat limits) always; under `--strict`, every finding but notes. Proofreading
 // errors alone are reported and do not stop it (a typo is not a broken site).
 
+const UNCHANGED: &str = "未生成输出，上次的输出保持不变。";
+
 /// Reports everything and fails without touching the previous output.
 fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()> {
     let mut findings = findings;
@@ -127,7 +134,7 @@ fn fail(site: &Site, findings: Vec<Located>, strict: bool) -> anyhow::Result<()>
         report::brief(&findings, &Tally::of(&findings), texts(site))
     };
     crate::ewrite!("{text}");
-    Err(Failed("未生成输出，上次的输出保持不变。".into()).into())
+    Err(Failed(UNCHANGED.into()).into())
 }
 
 /// A template error is located in the minified template the engine ran; the user edits the
