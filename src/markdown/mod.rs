@@ -20,6 +20,7 @@
 
 pub mod cjk;
 mod highlight;
+pub mod plain;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -34,9 +35,8 @@ pub fn options() -> Options {
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The body's HTML; its plain text is [`plain::text`] of it.
     pub html: String,
-    /// Plain text of the body (for summaries and search).
-    pub text: String,
     /// (level, id, text) of each heading.
     pub headings: Vec<(u8, String, String)>,
     /// Link and image targets after rewriting, as written into the HTML.
@@ -140,13 +140,6 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
                     }
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
-                out.text.push_str(t);
-            }
-            Event::SoftBreak | Event::HardBreak => out.text.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => out.text.push('\n'),
             _ => {}
         }
         i += 1;
@@ -169,10 +162,9 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
         events = kept;
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    // Every page's HTML and text stay loaded for the whole build: the room the strings grew
-    // into (up to half of each) is given back.
+    // Every page's HTML stays loaded for the whole build: the room the string grew into (up
+    // to half of it) is given back.
     out.html.shrink_to_fit();
-    out.text.shrink_to_fit();
     out
 }
 

@@ -280,10 +280,13 @@ pub fn summary(i: &Item) -> String {
     if let Some(s) = i.fm.text("summary") {
         return s.to_string();
     }
-    let text = super::search::public_text(&i.body.text);
+    // 400 characters of the body's text give more than 90 as the page shows them: a
+    // placeholder shortens to no less than four ninths (`{{blank}}` reads ＿＿＿＿).
+    let (source, more) = crate::markdown::plain::prefix(&i.body.html, 400);
+    let text = super::search::public_text(&source);
     let text: String = text.split_whitespace().collect::<Vec<_>>().join("");
     let cut: String = text.chars().take(90).collect();
-    if cut.chars().count() < text.chars().count() {
+    if more || cut.chars().count() < text.chars().count() {
         match cut.rfind(['。', '！', '？', '；']) {
             Some(p) if p > 30 => cut[..p + '。'.len_utf8()].to_string(),
             _ => format!("{cut}……"),
@@ -324,7 +327,8 @@ pub fn letter(i: &Item) -> Value {
     let addressees = i.fm.list("addressees");
     let issuer = i.fm.list("issuer").join("　");
     let tail: String = {
-        let chars: Vec<char> = i.body.text.chars().collect();
+        let text = crate::markdown::plain::text(&i.body.html);
+        let chars: Vec<char> = text.chars().collect();
         chars[chars.len().saturating_sub(300)..].iter().collect()
     };
     let signed = issuer.is_empty() || tail.contains(&issuer);

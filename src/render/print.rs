@@ -158,7 +158,7 @@ fn sheets(item: &Item, roster: &Roster, lex: Option<&Lexicon>) -> Vec<Sheet> {
 /// "本告知书一式四份。" unless the body already says how many copies.
 fn copies_note(item: &Item) -> String {
     match item.fm.int("copies") {
-        Some(n) if n > 1 && !item.body.text.contains("一式") => {
+        Some(n) if n > 1 && !crate::markdown::plain::text(&item.body.html).contains("一式") => {
             format!("本{}一式{}份。", item.kind.label(), chinese_number(n))
         }
         _ => String::new(),

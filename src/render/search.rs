@@ -13,6 +13,7 @@ use super::Cx;
 use super::templates::{base_context, render};
 use crate::content::{Site, roster};
 use crate::diag::Diagnostic;
+use crate::markdown::plain;
 use crate::output::Dest;
 
 /// Items per shard file, at most (on average between half and all of it).
@@ -115,7 +116,7 @@ fn render_index(cx: &Cx<'_>) -> anyhow::Result<usize> {
                     d: &r.date,
                     n: i.fm.text("doc_no").unwrap_or(""),
                     m: meta(i),
-                    x: public_text(&squeeze(&i.body.text, SQUEEZED))
+                    x: public_text(&squeeze(&plain::prefix(&i.body.html, SQUEEZED).0, SQUEEZED))
                         .chars()
                         .take(TEXT_CHARS)
                         .collect(),
