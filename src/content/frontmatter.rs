@@ -8,11 +8,11 @@
 //! the front matter (at most F of them), and an unknown key's suggestion compares it with
 //! every field name.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde_json::Value;
 
+use super::keyed::Keyed;
 use crate::diag::Diagnostic;
 use crate::gongwen::date;
 use crate::yaml;
@@ -24,11 +24,11 @@ pub use crate::gongwen::fields::{Ty, fields, keys};
 /// lists as arrays of strings, stats as a map of integers), plus where each key was written.
 #[derive(Debug, Clone, Default)]
 pub struct FrontMatter {
-    pub values: BTreeMap<&'static str, Value>,
+    pub values: Keyed<Value>,
     /// 1-based (line, col) of each key in the file.
-    pub keys: BTreeMap<&'static str, (usize, usize)>,
+    pub keys: Keyed<(usize, usize)>,
     /// Where each known key was written, also when its value was refused (for `check`).
-    pub spans: BTreeMap<&'static str, Span>,
+    pub spans: Keyed<Span>,
 }
 
 /// Where a key was written in the file, and its value before conversion when it is one scalar.
@@ -221,6 +221,9 @@ pub fn parse(path: &str, split: &Split<'_>, diags: &mut Vec<Diagnostic>) -> Opti
             Err((msg, hint)) => refuse(diags, format!("字段“{key}”：{msg}"), hint),
         }
     }
+    fm.values.shrink_to_fit();
+    fm.keys.shrink_to_fit();
+    fm.spans.shrink_to_fit();
     Some(fm)
 }
 

@@ -5,6 +5,7 @@
 pub mod attach;
 pub mod campaign;
 pub mod frontmatter;
+pub mod keyed;
 mod load;
 pub mod paths;
 pub mod proofreading;
