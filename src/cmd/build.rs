@@ -90,14 +90,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
             return Err(e);
         }
     }
-    // The dashboard shows the findings and what was written, so it comes last.
+    // The dashboard shows the findings and what was written, so it comes last. It runs on a
+    // worker thread, whose heap holds the memory the renderers freed (the main thread's heap
+    // would take new pages), and the items' values it does not show are freed first.
     if let Err(e) = stage("dashboard", || {
-        render::render_dashboard(&prepared, &site, &out, &findings, &tally)
+        prepared.release_items();
+        rayon::scope(|_| render::render_dashboard(&prepared, &site, &out, &findings, &tally))
     }) {
         out.abandon();
         return Err(as_written(e, args, &site));
     }
-    stage("commit", || out.commit())?;
+    stage("commit", || rayon::scope(|_| out.commit()))?;
     crate::ewrite!("{}", report::brief(&findings, &tally, texts(&site)));
     suppressed(&brief.suppressed);
     if std::io::stderr().is_terminal() || std::env::var_os("XUANGUAN_VERBOSE").is_some() {

@@ -168,6 +168,15 @@ impl Prepared {
     pub fn refs(&self) -> &Refs {
         self.refs.as_ref().expect("Prepared::update first")
     }
+
+    /// Frees the items' values once the last page that shows items is written (a build's
+    /// dashboard shows only the `site` value): the room they held takes what comes after.
+    pub fn release_items(&mut self) {
+        if let Some(refs) = &mut self.refs {
+            refs.items = Vec::new();
+            refs.item_values = Vec::new();
+        }
+    }
 }
 
 /// The lists an item is on (see `lists.rs`): its section, its type, its phase, its unit and
