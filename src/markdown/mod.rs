@@ -161,10 +161,12 @@ pub fn render(src: &str, links: &dyn Resolve) -> Rendered {
         }
         events = kept;
     }
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    // Every page's HTML stays loaded for the whole build: the room the string grew into (up
-    // to half of it) is given back.
-    out.html.shrink_to_fit();
+    let mut html = String::with_capacity(src.len() + src.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    // Every page's HTML stays loaded for the whole build: it is copied to a block of its own
+    // size (shrinking in place keeps the block when it shrinks by less than half, so the
+    // room the string grew into would stay held).
+    out.html = html.as_str().to_owned();
     out
 }
 

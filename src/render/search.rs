@@ -123,11 +123,15 @@ fn render_index(cx: &Cx<'_>) -> anyhow::Result<usize> {
                 }
             })
             .collect();
-        let json = serde_json::to_string(&entries)?;
-        out.emit(
-            Dest::public(&dest),
-            format!("xgSearchAdd({json});\n").as_bytes(),
-        )?;
+        let text: usize = entries
+            .iter()
+            .map(|e| e.x.len() + e.t.len() + e.m.len() + 80)
+            .sum();
+        let mut js = Vec::with_capacity(text + text / 8);
+        js.extend_from_slice(b"xgSearchAdd(");
+        serde_json::to_writer(&mut js, &entries)?;
+        js.extend_from_slice(b");\n");
+        out.emit(Dest::public(&dest), &js)?;
     }
     Ok(shards)
 }
