@@ -92,6 +92,10 @@ pub fn front_matter(
 /// `dir` is the folder of the document relative to the site (`content/news`).
 pub fn images(path: &str, text: &str, body_start: usize, dir: &Path, diags: &mut Vec<Diagnostic>) {
     let body = &text[body_start..];
+    // Every image is written `![…`: a body without one is not parsed.
+    if !body.contains("![") {
+        return;
+    }
     for (e, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         let Event::Start(Tag::Image { dest_url, .. }) = e else {
             continue;
