@@ -193,6 +193,9 @@ fn a_dark_screen_is_reported_at_its_entry_in_campaign_yaml() {
         assert!(r.stderr.contains(&at), "{at}\n{}", r.stderr);
     }
     assert!(!r.stderr.contains("campaign.yaml: 警告"), "{}", r.stderr);
+    // A dark screen's cycle lasts 0 seconds, not -0 (a float sum of nothing is -0.0).
+    let feed = s.read("output/led/zhen-menkou.json");
+    assert!(feed.contains("\"cycle_seconds\": 0.0,"), "{feed}");
 }
 
 #[test]

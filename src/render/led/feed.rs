@@ -203,7 +203,7 @@ pub fn build(
             stay_seconds: stay,
         },
         player: format!("{}.html", screen.id),
-        cycle_seconds: slides.iter().map(|s| s.seconds).sum(),
+        cycle_seconds: slides.iter().fold(0.0, |sum, s| sum + s.seconds),
         slides,
     }
 }
