@@ -44,11 +44,11 @@ pub fn mark_strong(src: &str) -> String {
         return src.to_string();
     }
     let mut out = String::with_capacity(src.len() + 16);
-    let mut fence: Option<String> = None;
+    let mut fence: Option<&str> = None;
     for line in src.split_inclusive('\n') {
         let t = line.trim_start();
-        let marker: String = t.chars().take_while(|&c| c == '`' || c == '~').collect();
-        if let Some(f) = &fence {
+        let marker = &t[..t.bytes().take_while(|&c| c == b'`' || c == b'~').count()];
+        if let Some(f) = fence {
             if marker.len() >= f.len()
                 && marker.starts_with(&f[..1])
                 && t[marker.len()..].trim().is_empty()
@@ -58,25 +58,25 @@ pub fn mark_strong(src: &str) -> String {
             out.push_str(line);
             continue;
         }
-        if marker.len() >= 3
-            && (marker.chars().all(|c| c == '`') || marker.chars().all(|c| c == '~'))
-        {
+        if marker.len() >= 3 && (!marker.contains('~') || !marker.contains('`')) {
             fence = Some(marker);
             out.push_str(line);
             continue;
         }
-        if line.starts_with("    ") || line.starts_with('\t') {
+        if line.starts_with("    ") || line.starts_with('\t') || !line.contains("**") {
             out.push_str(line);
             continue;
         }
-        out.push_str(&mark_line(line));
+        mark_line(line, &mut out);
     }
     out
 }
 
-fn mark_line(line: &str) -> String {
+/// Appends `line` to `out` with its paired `**` runs replaced by the sentinels.
+fn mark_line(line: &str, out: &mut String) {
     let b = line.as_bytes();
-    let ticks = BacktickRuns::of(b);
+    // Code spans matter only on a line with a backtick.
+    let ticks = b.contains(&b'`').then(|| BacktickRuns::of(b));
     // Candidate `**` runs (byte index), skipping code spans and escapes.
     let mut runs = Vec::new();
     let mut i = 0;
@@ -85,7 +85,7 @@ fn mark_line(line: &str) -> String {
             b'\\' => i += 2,
             b'`' => {
                 let n = b[i..].iter().take_while(|&&c| c == b'`').count();
-                let close = ticks.next(i + n, n);
+                let close = ticks.as_ref().and_then(|t| t.next(i + n, n));
                 i = close.map(|c| c + n).unwrap_or(i + n);
             }
             b'*' => {
@@ -97,9 +97,6 @@ fn mark_line(line: &str) -> String {
             }
             _ => i += 1,
         }
-    }
-    if runs.len() < 2 {
-        return line.to_string();
     }
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
@@ -116,7 +113,6 @@ fn mark_line(line: &str) -> String {
             _ => {}
         }
     }
-    let mut out = String::with_capacity(line.len());
     let mut last = 0;
     for (o, c) in pairs {
         out.push_str(&line[last..o]);
@@ -126,7 +122,6 @@ fn mark_line(line: &str) -> String {
         last = c + 2;
     }
     out.push_str(&line[last..]);
-    out
 }
 
 /// The backtick runs of a line by length, each list in order: the closing run of a code span

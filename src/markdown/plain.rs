@@ -18,30 +18,61 @@ pub fn prefix(html: &str, max: usize) -> (String, bool) {
     let mut out = String::with_capacity(html.len().min(max.saturating_mul(4)));
     let mut seen = 0;
     let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        let (piece, len): (Option<char>, usize) = match c {
-            '<' => {
-                let len = tag_len(rest);
-                if is_block(&rest[..len]) && !out.ends_with('\n') && !out.is_empty() {
-                    out.push('\n');
+    while !rest.is_empty() {
+        // A run of text up to the next tag or entity is copied whole when no line break in it
+        // needs dropping and it cannot reach `max`; otherwise it goes a character at a time.
+        let run = rest.find(['<', '&']).unwrap_or(rest.len());
+        if run > 0 {
+            let text = &rest[..run];
+            let fits = max == usize::MAX || seen + text.chars().count() < max;
+            if fits && !text.contains('\n') {
+                if max != usize::MAX {
+                    seen += text.chars().filter(|c| !c.is_whitespace()).count();
                 }
-                (None, len)
+                out.push_str(text);
+            } else {
+                for c in text.chars() {
+                    if push(&mut out, c, &mut seen, max) {
+                        return (out, true);
+                    }
+                }
             }
-            '&' => entity(rest).map_or((Some('&'), 1), |(c, len)| (Some(c), len)),
-            c => (Some(c), c.len_utf8()),
+            rest = &rest[run..];
+            continue;
+        }
+        let (piece, len) = if rest.starts_with('<') {
+            let len = tag_len(rest);
+            if is_block(&rest[..len]) && !out.ends_with('\n') && !out.is_empty() {
+                out.push('\n');
+            }
+            (None, len)
+        } else {
+            entity(rest).map_or((Some('&'), 1), |(c, len)| (Some(c), len))
         };
-        if let Some(c) = piece.filter(|&c| c != '\n' || !(out.is_empty() || out.ends_with('\n'))) {
-            if !c.is_whitespace() {
-                if seen == max {
-                    return (out, true);
-                }
-                seen += 1;
+        if let Some(c) = piece {
+            if push(&mut out, c, &mut seen, max) {
+                return (out, true);
             }
-            out.push(c);
         }
         rest = &rest[len..];
     }
     (out, false)
+}
+
+/// Appends `c` to the text (a line break only after text that does not end one), counting
+/// characters other than whitespace; true when `c` is one past the `max`-th and was not added.
+fn push(out: &mut String, c: char, seen: &mut usize, max: usize) -> bool {
+    if c == '\n' && (out.is_empty() || out.ends_with('\n')) {
+        return false;
+    }
+    if !c.is_whitespace() {
+        if *seen == max {
+            return true;
+        }
+        *seen += 1;
+    }
+    out.push(c);
+    false
 }
 
 /// Bytes of the tag at the start of `s` (a comment up to its end; an unclosed tag to the end).
