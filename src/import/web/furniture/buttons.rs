@@ -197,6 +197,7 @@ pub(super) fn all_buttons(t: &str) -> bool {
         && toks.iter().all(|w| {
             BUTTONS.contains(&w.trim_end_matches(['.', '…']))
                 || COLOURS.contains(w)
+                || super::notes::is_mode_switch(w, BUTTONS)
                 || is_scan_prompt(w)
                 || in_minority_script(w)
                 || count(w)

@@ -14,10 +14,14 @@ use crate::import::{Line, Report};
 mod bars;
 mod buttons;
 mod heading;
+mod notes;
+mod repeat;
 mod words;
 use bars::*;
 use buttons::*;
 use heading::*;
+use notes::*;
+use repeat::*;
 use words::*;
 
 /// Whether `t` names a file (its extension: .docx, .xls, .pdf…), as a link to download it does.
@@ -178,8 +182,10 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
             Some("读屏提示")
         } else if is_browser_prompt(&t) {
             Some("浏览器版本提示")
-        } else if is_editor_credit(&t) {
+        } else if is_editor_credit(&t) || is_signoff(&t) {
             Some("编辑署名")
+        } else if is_source_link(&t) {
+            Some("原文链接")
         } else if is_prev_next(&t) {
             Some("上一篇/下一篇")
         } else if strong[i - 1]
@@ -240,6 +246,8 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
                 .push((l.no, l.plain()));
         }
     }
+    let kept = drop_repeat(kept, &mut gone);
+    let kept = undouble_heading(kept, &mut gone);
     let kept = drop_reprint_lead(kept, &mut gone);
     let mut kept = drop_page_heading(kept, &mut gone);
     // The site's name left alone after the 署名 and the date.

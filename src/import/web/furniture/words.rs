@@ -129,8 +129,12 @@ pub(super) fn is_footer(t: &str) -> bool {
     t.chars().count() <= 160 && !t.contains('。') && FOOTER.iter().any(|w| t.contains(w))
 }
 
+/// (A footer's bracketed note may end with a full stop: "网站技术支持电话:…(工作日9:00-17:00,
+/// 只处理网站问题。)".)
 pub(super) fn is_footer_near(t: &str) -> bool {
-    t.chars().count() <= 100 && !t.contains('。') && FOOTER_NEAR.iter().any(|w| t.contains(w))
+    t.chars().count() <= 100
+        && !super::notes::outside_brackets(t).contains('。')
+        && FOOTER_NEAR.iter().any(|w| t.contains(w))
 }
 
 /// Address and telephone lines that stand with the footer.
