@@ -37,6 +37,8 @@ const LABELS: &[(&str, &str)] = &[
     ("发文时间", "date"),
     ("公文生成日期", "date"),
     ("生成日期", "date"),
+    // The Zhejiang platform's "生成时间:2023-03-29 16:08:27": when the page was published.
+    ("生成时间", "published"),
     ("备注/文号", "doc_no"),
     ("发文字号", "doc_no"),
     ("文件编号", "doc_no"),

@@ -60,7 +60,7 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
             || is_blank(c[i - 1])
             || "[【［|•·●◆■，,；;）)".contains(c[i - 1])
             || starts.is_empty() && c[..i].iter().all(|x| is_blank(*x) || BULLETS.contains(*x));
-        if boundary
+        if (boundary || !starts.is_empty() && runs_on(&c, i))
             && let Some((label, key, end)) = label_at(&c, i)
             && let Some(v) = after_label(&c, end)
         {
@@ -105,6 +105,19 @@ fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, String, usize)>>
         out.push((label, key, value, v + 1));
     }
     Some(out)
+}
+
+/// A label of the page's 发布信息 line run on to the value before it without a blank
+/// ("时间:2023-02-27 15:42来源:泾西镇访问量:"): a strong label of the page's date, source or
+/// counters, directly followed by its colon. (A value's own words before a colon, "单位名称:",
+/// name no such label.)
+fn runs_on(c: &[char], i: usize) -> bool {
+    label_at(c, i).is_some_and(|(label, key, end)| {
+        matches!(key, "" | "published")
+            && is_strong(label)
+            && label.chars().count() >= 2
+            && matches!(c.get(end), Some('：' | ':'))
+    })
 }
 
 /// A source's value that runs on into the page's date ("荷塘乡   2020-08-14 09:40"): the

@@ -155,3 +155,36 @@ fn body_table_rows_are_not_the_block() {
     assert_eq!(kept, ["正文第一段。"]);
     assert_eq!(value(&m, "issuer"), "永腾市凤溪镇");
 }
+
+#[test]
+fn labels_run_on_to_the_value_before_them() {
+    // "时间:…来源:…访问量:" written without blanks between the items.
+    let (kept, m) = run("时间:2023-02-27 15:42来源:泾西镇访问量:\n同志们：");
+    assert_eq!(kept, ["同志们："]);
+    assert_eq!(value(&m, "published"), "2023-02-27 15:42");
+    let source = m.fields.iter().find(|f| f.label == "来源").unwrap();
+    assert_eq!(source.value, "泾西镇");
+    // A value's own words before a colon are no label: "单位名称" holds the weak 名称.
+    let (_, m) = run("发布机构:某县应急管理局单位名称:某县应急管理局");
+    assert_eq!(value(&m, "issuer"), "某县应急管理局单位名称:某县应急管理局");
+    assert!(m.get("title").is_none());
+}
+
+#[test]
+fn a_body_line_with_a_label_inside_stays() {
+    // A line that does not open with a label is not the block, whatever it holds.
+    let (kept, m) = run("会议时间:2024年5月8日上午9时来源:镇安办通知");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(m.fields.is_empty());
+}
+
+#[test]
+fn the_zhejiang_platforms_generation_time_is_the_page_date() {
+    let (kept, m) = run(
+        "索引号:002653817/2023-00093 生成时间:2023-03-29 16:08:27 发布机构:岱溪镇 点击数:\n全镇广大干部群众：",
+    );
+    assert_eq!(kept, ["全镇广大干部群众："]);
+    assert_eq!(value(&m, "index_no"), "002653817/2023-00093");
+    assert_eq!(value(&m, "published"), "2023-03-29 16:08:27");
+    assert_eq!(value(&m, "issuer"), "岱溪镇");
+}
