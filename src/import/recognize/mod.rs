@@ -85,6 +85,8 @@ pub struct Item {
     pub draft: bool,
     /// 期数 of a 简报.
     pub issue_no: Option<String>,
+    /// Line of a signature naming the organ alone, without a date under it.
+    pub undated_signature: Option<usize>,
 }
 
 impl Item {
@@ -122,6 +124,7 @@ impl Item {
             disclosure: None,
             draft: false,
             issue_no: None,
+            undated_signature: None,
         }
     }
 }
@@ -134,6 +137,9 @@ pub struct Document {
     /// Title of the plan that defines the phases (the campaign's name).
     pub campaign_title: Option<String>,
 }
+
+/// The warning on an official document whose signature names its organ without a date.
+pub const UNDATED: &str = "落款只有发文机关，没有成文日期";
 
 /// Recognises a whole document.
 pub fn recognize(lines: Vec<Line>, rep: &mut Report) -> Document {
@@ -202,21 +208,27 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
             }
             body
         }
-        None if matches!(main.kind, Kind::Letter | Kind::Form | Kind::Pledge)
+        None if (matches!(main.kind, Kind::Letter | Kind::Form | Kind::Pledge)
+            || main.kind.is_official())
             && main.issuer.is_empty()
             && rest.len() > 1
             && let Some(names) = rest
                 .last()
                 .and_then(|l| tail::undated_signature(&l.plain())) =>
         {
-            // A letter signed by its organ alone, without a date under it.
+            // A letter, or a plan or notice, signed by its organ alone, without a date.
             let last = &rest[rest.len() - 1];
             rep.info(
                 last.no,
                 1,
                 format!("“{}”按落款（没有日期）写入 issuer", names.join("、")),
             );
+            if main.kind.is_official() {
+                rep.warning(last.no, 1, UNDATED)
+                    .with_hint("核对原件的成文日期，在前置信息中补上 date，例如 date: 2023-04-06");
+            }
             main.issuer = names;
+            main.undated_signature = Some(last.no);
             rest[..rest.len() - 1].to_vec()
         }
         None => {

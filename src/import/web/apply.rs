@@ -198,6 +198,22 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             format!("文中没有落款日期，date 按网页的发布日期填写为 {d}"),
         );
     }
+    // A plan or notice signed by its organ alone, without a date: the page's date of
+    // publication stands in for the 成文日期, which the clerk is asked to check.
+    if main.date.is_none()
+        && main.kind.is_official()
+        && let Some(line) = main.undated_signature
+        && let Some(d) = main.published
+    {
+        main.date = Some(d);
+        withdraw(rep, crate::import::recognize::UNDATED);
+        rep.warning(
+            line,
+            1,
+            format!("落款只有发文机关，没有成文日期，date 暂按网页的发布日期填写为 {d}"),
+        )
+        .with_hint("核对原件的成文日期；若不同，请改正导入文件中的 date");
+    }
     if let Some(f) = meta.get("doc_no") {
         doc_no(main_doc_no(doc), f, rep, doc);
     }

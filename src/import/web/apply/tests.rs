@@ -257,3 +257,36 @@ fn a_bare_date_under_a_headline_but_not_under_a_signature() {
     assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
     assert_eq!(n.published, None);
 }
+
+#[test]
+fn a_plan_signed_by_an_office_alone_takes_the_pages_date_with_a_warning() {
+    let (n, rep) = import(
+        "某镇燃气安全隐患排查整治工作方案\n发布日期:2025-12-12  来源:某镇\n为切实防范燃气事故，结合我镇实际，制定本方案。\n一、整治范围\n全镇各餐饮场所。\n某镇综合行政执法和安全生产监督管理办公室\n",
+    );
+    assert_eq!(n.kind, Kind::Plan);
+    assert_eq!(n.issuer, ["某镇综合行政执法和安全生产监督管理办公室"]);
+    assert_eq!(n.date.map(|d| d.to_string()).as_deref(), Some("2025-12-12"));
+    let w = rep
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("date 暂按网页的发布日期"))
+        .expect("a warning to check the date");
+    assert_eq!(w.line, 6);
+    assert_eq!(w.severity, crate::diag::Severity::Warning);
+    assert!(
+        !rep.diagnostics
+            .iter()
+            .any(|d| d.message == crate::import::recognize::UNDATED)
+    );
+    // Without a page date, the date stays empty and the clerk is told.
+    let (n, rep) = import(
+        "某镇燃气安全隐患排查整治工作方案\n为切实防范燃气事故，结合我镇实际，制定本方案。\n一、整治范围\n全镇各餐饮场所。\n某镇综合行政执法和安全生产监督管理办公室\n",
+    );
+    assert_eq!(n.issuer, ["某镇综合行政执法和安全生产监督管理办公室"]);
+    assert_eq!(n.date, None);
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message == crate::import::recognize::UNDATED)
+    );
+}
