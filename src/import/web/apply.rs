@@ -185,7 +185,8 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
         }
     }
     // News, slogans, letters… are dated by the day the portal published them when they name
-    // no other; an official document's 成文日期 is never guessed.
+    // no other; an official document's 成文日期 is not guessed, except (below) when its
+    // signature names its organ without a date, and then with a warning.
     if main.date.is_none()
         && !main.kind.is_official()
         && let Some(d) = main.published
