@@ -49,10 +49,10 @@ pub fn prefix(html: &str, max: usize) -> (String, bool) {
         } else {
             entity(rest).map_or((Some('&'), 1), |(c, len)| (Some(c), len))
         };
-        if let Some(c) = piece {
-            if push(&mut out, c, &mut seen, max) {
-                return (out, true);
-            }
+        if let Some(c) = piece
+            && push(&mut out, c, &mut seen, max)
+        {
+            return (out, true);
         }
         rest = &rest[len..];
     }

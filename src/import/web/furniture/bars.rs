@@ -40,6 +40,28 @@ pub(super) fn in_table(lines: &[Line], k: usize) -> bool {
     before == Some(true) || after == Some(true)
 }
 
+/// A line of text followed by the empty cells of an old table page copied with its bars
+/// ("标题 | ||||||||||||||||||"): the text before the cells and the cells removed. The cells
+/// are a tail of bars and blanks only holding a run of at least three bars (empty cells side
+/// by side); a Markdown row of the body ("| 名称 | 数量 |") opens with a bar and stays, as does
+/// a single bar between words ("打印 | 关闭").
+pub(super) fn strip_empty_cells(t: &str) -> Option<(String, String)> {
+    let t = t.trim_matches(is_blank);
+    if t.starts_with(['|', '｜']) {
+        return None;
+    }
+    let bar = |c: char| c == '|' || c == '｜';
+    let text = t.trim_end_matches(|c: char| bar(c) || is_blank(c));
+    let tail = &t[text.len()..];
+    let mut run = 0;
+    let mut longest = 0;
+    for c in tail.chars() {
+        run = if bar(c) { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    (longest >= 3 && !text.is_empty()).then(|| (text.to_string(), tail.trim().to_string()))
+}
+
 /// The site's name as its header prints it: an organ ("某县人民政府") or a "…网站".
 pub(super) fn is_site_name(t: &str) -> bool {
     is_organ(t)
@@ -102,6 +124,18 @@ mod tests {
         let page = Line::numbered(["发布时间：2024-06-01 来源：某镇", "| | | |", "|", "正文。"]);
         assert!(!in_table(&page, 1) && !in_table(&page, 2));
         assert!(is_site_name("白石县人民政府"));
+        // An old table page's empty cells after the title go; body rows and lone bars stay.
+        assert_eq!(
+            strip_empty_cells("某镇安全生产工作简报（第4期） | ||||||||||||||||||"),
+            Some((
+                "某镇安全生产工作简报（第4期）".into(),
+                "| ||||||||||||||||||".into()
+            ))
+        );
+        assert_eq!(strip_empty_cells("| 名称 | 数量 | | | |"), None);
+        assert_eq!(strip_empty_cells("打印 | 关闭 |"), None);
+        assert_eq!(strip_empty_cells("检查企业 12 家 | 整改隐患 30 处"), None);
+        assert_eq!(strip_empty_cells("||||||"), None);
         assert!(is_site_name("白石县人民政府门户网站"));
         assert!(!is_site_name("白石乡关于开展检查的通知"));
         let lines = Line::numbered([

@@ -37,8 +37,13 @@ pub fn is_toolbar(t: &str) -> bool {
 /// Removes the font switch and bracketed buttons from inside lines (a line left empty goes).
 pub fn inline(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
     let mut gone: Vec<(usize, String)> = Vec::new();
+    let mut cells: Vec<(usize, String)> = Vec::new();
     let mut kept = Vec::with_capacity(lines.len());
     for mut line in lines {
+        if let Some((t, tail)) = strip_empty_cells(&line.plain()) {
+            cells.push((line.no, tail));
+            line.text = t;
+        }
         let (t, removed) = strip_inline(&line.plain());
         if removed.is_empty() {
             kept.push(line);
@@ -50,7 +55,10 @@ pub fn inline(lines: Vec<Line>, rep: &mut Report) -> Vec<Line> {
             kept.push(line);
         }
     }
-    report(rep, BTreeMap::from([("字号切换和网页按钮", gone)]));
+    report(
+        rep,
+        BTreeMap::from([("字号切换和网页按钮", gone), ("表格空单元格", cells)]),
+    );
     kept
 }
 
