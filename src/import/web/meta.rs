@@ -231,7 +231,26 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             ),
         );
     }
+    for f in &mut meta.fields {
+        if f.key == "date"
+            && f.label.replace(is_blank, "") == "生成日期"
+            && has_time_of_day(&f.value)
+        {
+            f.key = "published";
+        }
+    }
     (kept, meta)
+}
+
+/// Whether a block's value carries a time of day after its date ("2023-06-09 10:21:37"): a
+/// 生成日期 so stamped is when the site generated the page (its publication), not the
+/// document's 成文日期, which a block gives as a date alone ("生成日期 2024-04-02").
+fn has_time_of_day(v: &str) -> bool {
+    let c: Vec<char> = v.chars().collect();
+    first_date(v).is_some()
+        && c.windows(4).any(|w| {
+            w[0].is_ascii_digit() && w[1] == ':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+        })
 }
 
 #[cfg(test)]

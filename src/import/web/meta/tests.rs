@@ -188,3 +188,20 @@ fn the_zhejiang_platforms_generation_time_is_the_page_date() {
     assert_eq!(value(&m, "published"), "2023-03-29 16:08:27");
     assert_eq!(value(&m, "issuer"), "岱溪镇");
 }
+
+#[test]
+fn a_generated_date_with_a_time_of_day_is_the_page_stamp() {
+    // Labels without colons, 生成日期 stamped to the second: when the page was published.
+    let (kept, m) = run(
+        "索引号 620000/2023-00012 发文字号\n关键词  发布机构 某镇人民政府\n生成日期 2023-06-09 10:21:37 是否有效\n正文第一段。",
+    );
+    assert_eq!(kept, ["正文第一段。"]);
+    assert_eq!(value(&m, "published"), "2023-06-09 10:21:37");
+    assert_eq!(value(&m, "date"), "");
+    // A date alone stays the 成文日期 (holdout17's Ningxia block); so does 公文生成日期.
+    let (_, m) = run("索引号 640000/2024-00008 生成日期 2024-04-02\n正文第一段。");
+    assert_eq!(value(&m, "date"), "2024-04-02");
+    assert_eq!(value(&m, "published"), "");
+    let (_, m) = run("公文生成日期：2023-05-10 09:30\n索引号：001/2023-01\n正文第一段。");
+    assert_eq!(value(&m, "date"), "2023-05-10 09:30");
+}
