@@ -105,6 +105,8 @@ const LABELS: &[(&str, &str)] = &[
     ("生效日期", ""),
     ("实施日期", ""),
     ("内容概述", ""),
+    // Inner Mongolia's "概  述:": the body's first words, cut off with "...".
+    ("概述", ""),
     ("公开时限", ""),
     ("公开范围", ""),
     ("服务对象", ""),

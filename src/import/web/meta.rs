@@ -164,7 +164,7 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         // A news site's 核心提示 is a summary sentence under the title; a block's 内容概述 is
         // one within the block.
         let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6
-            || found[0].0 == "内容概述" && after_block;
+            || matches!(found[0].0, "内容概述" | "概述") && after_block;
         // "日期:2024-06-18" alone under the title, near the top: the page's date.
         let dated_top = i < 12
             && found.len() == 1

@@ -205,3 +205,15 @@ fn a_generated_date_with_a_time_of_day_is_the_page_stamp() {
     let (_, m) = run("公文生成日期：2023-05-10 09:30\n索引号：001/2023-01\n正文第一段。");
     assert_eq!(value(&m, "date"), "2023-05-10 09:30");
 }
+
+#[test]
+fn a_summary_in_the_block_goes_with_it() {
+    // "概  述:" under the block's rows repeats the body's first words: it goes.
+    let (kept, _) = run(
+        "索 引 号: 1115/2025-01 发文字号: 某安委会发〔2025〕5号\n发文机关: 应急管理局 公开日期: 2025-05-19\n概  述:   各苏木镇人民政府,各成员单位:    为贯彻落实...\n关于印发某要点的通知\n各苏木镇人民政府：",
+    );
+    assert_eq!(kept, ["关于印发某要点的通知", "各苏木镇人民政府："]);
+    // A body sentence opening with 概述 and away from any block stays.
+    let (kept, _) = run("关于某事的报告\n概述：今年以来全镇未发生较大事故。\n正文第二段。");
+    assert_eq!(kept.len(), 3);
+}
