@@ -20,7 +20,7 @@ pub fn parse(s: &str) -> Option<Result<NaiveDate, String>> {
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == '．' { '.' } else { c })
         .collect();
-    let (y, m, d) = bare(&t).or_else(|| {
+    let (y, m, d) = bare(&t).or_else(|| lost_marks(&t)).or_else(|| {
         let c: Vec<char> = t.chars().collect();
         let span = spans(&c).into_iter().next()?;
         if span.start != 0 || span.end != c.len() || span.year_digits != 4 {
@@ -32,6 +32,33 @@ pub fn parse(s: &str) -> Option<Result<NaiveDate, String>> {
         return None;
     }
     Some(NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| missing(&t, y, m)))
+}
+
+/// "2025516日": a date whose 年 and 月 a page lost (spans dropped when copied), four digits of
+/// the year then two to four of month and day before the 日 left; read only when one split
+/// of them alone makes a date ("2025116日" could be 1月16日 or 11月6日: not read).
+fn lost_marks(t: &str) -> Option<(i32, u32, u32)> {
+    let digits = t.strip_suffix('日')?;
+    if !(6..=8).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = digits[..4].parse().ok()?;
+    let rest = &digits[4..];
+    let mut found = None;
+    for cut in 1..rest.len() {
+        let (m, d) = (&rest[..cut], &rest[cut..]);
+        if m.len() > 2 || d.len() > 2 || m.starts_with('0') && m.len() == 1 {
+            continue;
+        }
+        let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+        if NaiveDate::from_ymd_opt(y, m, d).is_some() {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((y, m, d));
+        }
+    }
+    found
 }
 
 /// 20230406: eight ASCII digits.
@@ -49,6 +76,22 @@ fn bare(t: &str) -> Option<(i32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_lost_its_year_and_month_marks() {
+        assert_eq!(
+            parse("2025516日"),
+            NaiveDate::from_ymd_opt(2025, 5, 16).map(Ok)
+        );
+        assert_eq!(
+            parse("20251203日"),
+            NaiveDate::from_ymd_opt(2025, 12, 3).map(Ok)
+        );
+        // Two readings (1月16日, 11月6日), a count or a code: not a date.
+        assert_eq!(parse("2025116日"), None);
+        assert_eq!(parse("2025516"), None);
+        assert_eq!(parse("共2025516日"), None);
+    }
 
     #[test]
     fn every_form_of_a_date_line() {
