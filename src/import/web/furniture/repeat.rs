@@ -14,7 +14,10 @@ const START_WITHIN: usize = 30;
 
 /// The article given twice, the second copy right after the first, line for line the same
 /// (four lines or more, one of them a sentence of twenty characters or more): the second copy
-/// goes. (A list repeating a line or two, or short lines printed twice, stays.)
+/// goes. The copy must be the article: the first one opens at the page's heading (the first
+/// line left, or a title naming its 文种) and the second runs to the end of the page, or
+/// nearly (fewer lines after it than it has). (A list repeating a line or two, short lines
+/// printed twice, or a reply form asking its fields twice inside the body, stays.)
 pub(super) fn drop_repeat(
     mut lines: Vec<Line>,
     gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
@@ -34,7 +37,9 @@ pub(super) fn drop_repeat(
         let copy = j + k <= texts.len()
             && k >= 4
             && texts[i..j] == texts[j..j + k]
-            && texts[i..j].iter().any(|t| t.chars().count() >= 20);
+            && texts[i..j].iter().any(|t| t.chars().count() >= 20)
+            && (i == 0 || is_heading(&texts[i]))
+            && texts.len() - (j + k) < k;
         copy.then_some((j, k))
     });
     if let Some((j, k)) = found {
@@ -45,6 +50,12 @@ pub(super) fn drop_repeat(
         }
     }
     lines
+}
+
+/// A title line: short, no sentence inside, naming a 文种.
+fn is_heading(t: &str) -> bool {
+    let t = crate::gongwen::chars::without_blanks(t);
+    t.chars().count() <= 80 && !t.contains(['。', '；']) && of_title(&t).is_some()
 }
 
 /// "丰庄镇 2024年“安全生产月” 丰庄镇 2024年“安全生产月” 宣传标语": a heading copied as its
@@ -137,6 +148,15 @@ mod tests {
             assert_eq!(kept.len(), page.lines().count(), "{page}");
             assert!(gone.is_empty());
         }
+    }
+
+    #[test]
+    fn a_reply_form_asking_its_fields_twice_stays() {
+        let page = "关于报送安全员培训人员名单的通知\n发布时间：2024-04-28 10:00 来源：某镇\n各企业：\n请于5月10日前报送参加培训人员名单，每家企业报送两名，回执如下：\n姓名：\n职务：\n联系电话：\n是否住宿（请填写“是”或“否”，便于统一安排食宿）：\n姓名：\n职务：\n联系电话：\n是否住宿（请填写“是”或“否”，便于统一安排食宿）：\n某镇安全生产委员会办公室\n2024年4月28日";
+        let mut gone = BTreeMap::new();
+        let kept = drop_repeat(lines(page), &mut gone);
+        assert_eq!(texts(&kept), texts(&lines(page)));
+        assert!(gone.is_empty());
     }
 
     #[test]
