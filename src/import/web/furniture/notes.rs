@@ -50,11 +50,45 @@ pub(super) fn is_signoff(t: &str) -> bool {
     items.len() >= 2
         && items.iter().all(|item| {
             item.split_once(['：', ':']).is_some_and(|(label, name)| {
-                SIGNOFF.contains(&label)
-                    && (1..=12).contains(&name.chars().count())
-                    && name.chars().all(|c| is_han(c) || "、·".contains(c))
+                SIGNOFF.contains(&label) && name.split('、').all(is_person)
             })
         })
+}
+
+/// Words that end an organ's or a body's name, not a person's.
+const ORGAN_ENDS: &[char] = &[
+    '办', '委', '会', '局', '村', '所', '站', '队', '组', '部', '室', '镇', '乡', '处', '科', '院',
+    '厅', '司', '社', '区', '县', '市', '省', '厂', '校', '馆', '台', '团', '府', '企', '户',
+];
+
+/// "孙丽娟", "阿依古丽·买买提": a person's name, two to four Han characters (or Han names
+/// joined by "·"); not an organ ("镇安办", "各村", "应急中心") nor a reviewer's word ("同意").
+fn is_person(name: &str) -> bool {
+    let n = name.chars().count();
+    let han = |w: &str| !w.is_empty() && w.chars().all(is_han);
+    let shaped = if name.contains('·') {
+        n <= 12 && name.split('·').all(han)
+    } else {
+        (2..=4).contains(&n) && han(name)
+    };
+    shaped
+        && !name.ends_with(ORGAN_ENDS)
+        && !name.ends_with("中心")
+        && !name.starts_with(['各', '本', '全'])
+        && ![
+            "同意",
+            "通过",
+            "批准",
+            "不同意",
+            "已阅",
+            "已审",
+            "无误",
+            "合格",
+            "待定",
+            "暂无",
+            "无",
+        ]
+        .contains(&name)
 }
 
 /// "原文链接:点击查看源文件", "原文地址：http://…": the link to the original file or page,
@@ -141,6 +175,17 @@ mod tests {
         // One credit alone is no sign-off (a bracketed one is read elsewhere).
         assert!(!is_signoff("终审:程志刚"));
         assert!(!is_signoff("初审:孙丽娟 联系电话:0551-1234567"));
+    }
+
+    #[test]
+    fn reviews_by_organs_or_verdicts_stay() {
+        // A 竞赛活动方案's review steps, done by organs, and an approval line.
+        assert!(!is_signoff("初审：各村 复审：镇安办 终审：镇安委会"));
+        assert!(!is_signoff("审核：同意 签发：同意"));
+        assert!(!is_signoff("初审：镇应急中心 终审：镇政府"));
+        // Persons' names, one of them joined by "·", are a sign-off.
+        assert!(is_signoff("初审：阿依古丽·买买提 终审：程志刚"));
+        assert!(is_signoff("责编：林晓、王鹏 审核：刘洋"));
     }
 
     #[test]
