@@ -331,3 +331,20 @@ fn a_fill_in_forms_empty_rows_stay() {
         ["发布时间：2024-06-01 来源：某镇", "请各村认真开展排查。"]
     );
 }
+
+#[test]
+fn a_body_line_of_the_organizers_above_the_footer_stays() {
+    // Found in review: a 承办单位 line whose sentence stands in brackets, three lines above
+    // the ICP line, went with the footer.
+    let page = "某镇消防安全知识竞赛活动方案\n主办单位：某镇人民政府\n承办单位：镇应急管理办公室（负责场地布置和安全保障。）\n某镇人民政府\n2024年6月1日\n版权所有：某镇人民政府 苏ICP备12345678号";
+    let (kept, _) = run(page);
+    assert!(
+        kept.contains(&"承办单位：镇应急管理办公室（负责场地布置和安全保障。）".to_string()),
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|l| l.contains("ICP")));
+    // A footer's note ending with a full stop in its brackets still goes with the footer.
+    assert!(is_footer_near(
+        "网站技术支持电话:0519-1234(工作日9:00-17:00,只处理网站问题。)"
+    ));
+}

@@ -130,10 +130,19 @@ pub(super) fn is_footer(t: &str) -> bool {
 }
 
 /// (A footer's bracketed note may end with a full stop: "网站技术支持电话:…(工作日9:00-17:00,
-/// 只处理网站问题。)".)
+/// 只处理网站问题。)"; only on a line naming the site or its builder, so a body line
+/// "承办单位：镇应急管理办公室（负责场地布置和安全保障。）" stays.)
 pub(super) fn is_footer_near(t: &str) -> bool {
+    let site = ["技术支持", "网站", "备案", "版权", "ICP"]
+        .iter()
+        .any(|w| t.contains(w));
     t.chars().count() <= 100
-        && !super::notes::outside_brackets(t).contains('。')
+        && !if site {
+            super::notes::outside_brackets(t)
+        } else {
+            t.to_string()
+        }
+        .contains('。')
         && FOOTER_NEAR.iter().any(|w| t.contains(w))
 }
 
