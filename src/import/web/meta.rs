@@ -166,24 +166,37 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         let summary = matches!(found[0].0, "核心提示" | "内容提要") && i < 6
             || matches!(found[0].0, "内容概述" | "概述") && after_block;
         // "日期:2024-06-18" alone under the title, near the top: the page's date.
+        // A meeting's "时间：…上午9时 地点：…" is body text.
+        let meeting = |v: &str| {
+            [
+                "地点", "地址", "参加", "参会", "出席", "内容", "对象", "主持", "议程",
+            ]
+            .iter()
+            .any(|w| v.contains(w))
+        };
         let dated_top = i < 12
             && found.len() == 1
             && matches!(found[0].0, "日期" | "时间")
-            && first_date(&found[0].2).is_some();
-        let accepted = dated_top
-            || if bare {
-                // Labels without colons are only words: a row of them counts with a value in
-                // it, a single one beside the block.
-                found.len() >= 2 && found.iter().any(|f| !f.2.is_empty())
-                    || after_block
-                    || near_block(i + 1)
-            } else {
-                found.len() >= 2
-                    || summary
-                    || (is_strong(found[0].0) || near_block(i + 1) || after_block)
-                        && !found[0].2.contains('。')
-                        && found[0].2.chars().count() <= 80
-            };
+            && first_date(&found[0].2).is_some()
+            && !meeting(&found[0].2);
+        // "时间：… 服务对象：…" of an activity plan: a 服务对象 counts only beside the block.
+        let beside = after_block || near_block(i + 1);
+        let meeting_row = found.iter().any(|f| f.0 == "服务对象") && !beside;
+        let accepted = !meeting_row
+            && (dated_top
+                || if bare {
+                    // Labels without colons are only words: a row of them counts with a value in
+                    // it, a single one beside the block.
+                    found.len() >= 2 && found.iter().any(|f| !f.2.is_empty())
+                        || after_block
+                        || near_block(i + 1)
+                } else {
+                    found.len() >= 2
+                        || summary
+                        || (is_strong(found[0].0) || near_block(i + 1) || after_block)
+                            && !found[0].2.contains('。')
+                            && found[0].2.chars().count() <= 80
+                });
         if !accepted {
             kept.push(line.clone());
             i += 1;

@@ -70,9 +70,18 @@ pub(super) fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, Strin
 /// ("时间:2023-02-27 15:42来源:泾西镇访问量:"): a strong label of the page's date, source or
 /// counters, directly followed by its colon. (A value's own words before a colon, "单位名称:",
 /// name no such label.)
+///
+/// Only right after a digit or a date's or clock's last mark ("27日", "42分"), or a counter
+/// after the source's name ("泾西镇访问量:"); never inside a word ("数据来源:") nor after an
+/// hour of the body ("上午9时服务对象:").
 fn runs_on(c: &[char], i: usize) -> bool {
+    let digit = |k: usize| c.get(k).is_some_and(char::is_ascii_digit);
+    let after_date = i >= 1
+        && (digit(i - 1) || i >= 2 && matches!(c[i - 1], '日' | '分' | '秒') && digit(i - 2));
     label_at(c, i).is_some_and(|(label, key, end)| {
-        matches!(key, "" | "published")
+        let counter = ["量", "数", "次数"].iter().any(|w| label.ends_with(w));
+        (after_date || counter)
+            && matches!(key, "" | "published")
             && is_strong(label)
             && label.chars().count() >= 2
             && matches!(c.get(end), Some('：' | ':'))

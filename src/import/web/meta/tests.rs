@@ -171,6 +171,33 @@ fn labels_run_on_to_the_value_before_them() {
 }
 
 #[test]
+fn body_lines_of_plans_and_notices_with_run_on_labels_stay() {
+    // Found in review: an activity plan's and a report's lines read as the block.
+    for (page, at) in [
+        (
+            "某镇安全生产月咨询日活动方案\n一、活动安排\n地点：镇文化广场\n时间：6月16日上午9时服务对象：全镇居民和企业职工\n二、活动内容",
+            3,
+        ),
+        (
+            "某镇1—5月安全生产情况通报\n各村、各企业：\n现将有关情况通报如下：\n时间：2024年1—5月数据来源：镇安监站统计\n一、总体情况",
+            3,
+        ),
+        (
+            "关于召开安全生产工作会议的通知\n各村（社区）、各企业：\n经研究，决定召开全镇安全生产工作会议。现将有关事项通知如下：\n一、会议安排\n（一）\n时间：2024年5月8日上午9时 地点：镇政府三楼会议室\n二、参加人员",
+            5,
+        ),
+        (
+            "某镇安全生产月咨询日活动方案\n一、活动安排\n时间：6月16日上午9时 服务对象：全镇居民和企业职工\n二、活动内容",
+            2,
+        ),
+    ] {
+        let (kept, m) = run(page);
+        assert_eq!(kept[at], page.lines().nth(at).unwrap(), "{kept:?}");
+        assert!(m.fields.is_empty(), "{page}");
+    }
+}
+
+#[test]
 fn a_body_line_with_a_label_inside_stays() {
     // A line that does not open with a label is not the block, whatever it holds.
     let (kept, m) = run("会议时间:2024年5月8日上午9时来源:镇安办通知");
