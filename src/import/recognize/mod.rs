@@ -211,10 +211,7 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
         None if (matches!(main.kind, Kind::Letter | Kind::Form | Kind::Pledge)
             || main.kind.is_official())
             && main.issuer.is_empty()
-            && rest.len() > 1
-            && let Some(names) = rest
-                .last()
-                .and_then(|l| tail::undated_signature(&l.plain())) =>
+            && let Some((start, names)) = tail::undated_block(rest) =>
         {
             // A letter, or a plan or notice, signed by its organ alone, without a date.
             let last = &rest[rest.len() - 1];
@@ -229,7 +226,7 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
             }
             main.issuer = names;
             main.undated_signature = Some(last.no);
-            rest[..rest.len() - 1].to_vec()
+            rest[..start].to_vec()
         }
         None => {
             if main.kind.is_official() {

@@ -126,6 +126,28 @@ pub fn undated_signature(t: &str) -> Option<Vec<String>> {
     organs(t)
 }
 
+/// An undated signature closing `lines`: up to three organ lines at the end, as a dated
+/// signature has, under a line that ends a sentence (or a letter's "此致 敬礼"). Returns where
+/// it starts and the organs. (An organ under "办公室设在：" finishes the sentence and is no
+/// signature.)
+pub fn undated_block(lines: &[Line]) -> Option<(usize, Vec<String>)> {
+    let mut start = lines.len();
+    let mut names = Vec::new();
+    while start > 1 && lines.len() - start < 3 {
+        let Some(n) = undated_signature(&lines[start - 1].plain()) else {
+            break;
+        };
+        names.splice(0..0, n);
+        start -= 1;
+    }
+    let before = lines.get(start.checked_sub(1)?)?.plain();
+    let before = before.trim_end_matches(crate::gongwen::chars::is_blank);
+    let ends = before.ends_with([
+        '。', '！', '？', '!', '?', '；', '…', '”', '’', '）', ')', '】',
+    ]) || before.ends_with("敬礼");
+    (start < lines.len() && ends).then_some((start, names))
+}
+
 /// Finds the first signature block: organ lines followed by a date line (or one line with
 /// both, or a date line alone).
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {

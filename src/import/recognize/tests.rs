@@ -156,3 +156,25 @@ fn a_forwarded_document_keeps_its_own_head() {
     assert_eq!(d.items[1].title, "某市安全生产委员会关于开展检查的通知");
     assert_eq!(d.items[1].doc_no.as_deref(), Some("某安委〔2022〕6号"));
 }
+
+#[test]
+fn an_organ_finishing_the_last_sentence_is_no_signature() {
+    // Found in review: "办公室设在：" was cut off and its organ read as the signature.
+    let (d, _) = doc(
+        "某镇燃气安全隐患排查整治工作方案\n为切实防范燃气事故，结合我镇实际，制定本方案。\n一、工作机构\n成立燃气安全整治工作领导小组，领导小组下设办公室，办公室设在：\n某镇应急管理办公室\n",
+    );
+    let main = &d.items[0];
+    assert!(main.issuer.is_empty(), "{:?}", main.issuer);
+    let body: Vec<&str> = main.body.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(body.last(), Some(&"某镇应急管理办公室"), "{body:?}");
+}
+
+#[test]
+fn an_undated_signature_of_two_organs_takes_both() {
+    let (d, _) = doc(
+        "关于做好汛期安全工作的通知\n各村（社区）：\n请各村落实防汛值班制度，发现险情立即报告。\n某镇人民政府\n某镇安全生产委员会\n",
+    );
+    let main = &d.items[0];
+    assert_eq!(main.issuer, ["某镇人民政府", "某镇安全生产委员会"]);
+    assert!(main.body.iter().all(|l| !l.text.contains("某镇人民政府")));
+}
