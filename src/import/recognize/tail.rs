@@ -211,11 +211,14 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join("，");
-            item.contact = Some(match item.contact.take() {
-                Some(c) => format!("{c}；{contact}"),
-                None => contact,
-            });
-            continue;
+            // "联系电话：" with nothing after it is a form's blank field, left to be filled in.
+            if !contact.is_empty() {
+                item.contact = Some(match item.contact.take() {
+                    Some(c) => format!("{c}；{contact}"),
+                    None => contact,
+                });
+                continue;
+            }
         }
         if take_note(&t, item) {
             continue;

@@ -178,3 +178,13 @@ fn an_undated_signature_of_two_organs_takes_both() {
     assert_eq!(main.issuer, ["某镇人民政府", "某镇安全生产委员会"]);
     assert!(main.body.iter().all(|l| !l.text.contains("某镇人民政府")));
 }
+
+#[test]
+fn a_forms_blank_contact_field_stays_in_the_body() {
+    let (d, _) = doc(
+        "关于报送安全员培训人员名单的通知\n各企业：\n请于5月10日前报送参加培训人员名单，回执如下：\n姓名：\n职务：\n联系电话：\n某镇安全生产委员会办公室\n2024年4月28日\n",
+    );
+    let main = &d.items[0];
+    assert!(main.contact.is_none(), "{:?}", main.contact);
+    assert!(main.body.iter().any(|l| l.text == "联系电话："));
+}
