@@ -71,6 +71,21 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// The pasted and saved portal pages of the import fixture sets (not their `.expect` files):
+/// seeds of the `import` target, read where they stand so the mutations reach the web rules.
+fn web_fixtures() -> Vec<PathBuf> {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/web");
+    let mut v: Vec<PathBuf> = files(&web)
+        .iter()
+        .filter(|d| d.is_dir())
+        .flat_map(|d| files(d))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .collect();
+    assert!(v.len() > 100, "web fixtures not found: {}", web.display());
+    v.sort();
+    v
+}
+
 fn fuzz_dir(kind: &str, target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz")
@@ -122,7 +137,11 @@ fn mutate(input: &[u8], rng: &mut Rng) -> Vec<u8> {
 
 fn run(name: &str) {
     let (_, target) = TARGETS.iter().find(|(n, _)| *n == name).expect("target");
-    let seeds: Vec<Vec<u8>> = files(&fuzz_dir("seeds", name))
+    let mut paths = files(&fuzz_dir("seeds", name));
+    if name == "import" {
+        paths.extend(web_fixtures());
+    }
+    let seeds: Vec<Vec<u8>> = paths
         .iter()
         .map(|p| std::fs::read(p).expect("seed"))
         .collect();
