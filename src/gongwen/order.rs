@@ -84,6 +84,21 @@ impl Part {
     }
 }
 
+/// The lines of the 附注 (GB/T 9704 [7.3.7]), each shown in parentheses under the date: the
+/// front matter's `note` ("此件公开发布") and its `contact`, labelled 联系人 unless it names
+/// its own label ("联系电话：…").
+pub fn note_lines(note: Option<&str>, contact: Option<&str>) -> Vec<String> {
+    let mut lines: Vec<String> = note.map(str::to_string).into_iter().collect();
+    if let Some(c) = contact {
+        lines.push(if c.starts_with("联系") {
+            c.to_string()
+        } else {
+            format!("联系人：{c}")
+        });
+    }
+    lines
+}
+
 /// The ids of [`ORDER`], for templates.
 pub fn ids() -> Vec<&'static str> {
     ORDER.iter().map(|p| p.id()).collect()

@@ -62,7 +62,8 @@ pub const TITLE_CHARS: usize = 20;
 /// What a 公文 page shows, in the one order of [`order::ORDER`] (`order`): the title lines
 /// (the front matter's `title_lines`, else broken at word boundaries), the body marked with its
 /// levels and split before its first 附件 section (`body`, `annexes`), and whether the printed
-/// copy is sealed (`sealed`, front matter `seal`/`盖章`, default true).
+/// copy is sealed (`sealed`, front matter `seal`/`盖章`, default true), and the 附注 lines
+/// (`notes`: `note` and `contact`).
 pub fn document(item: &Item, content: &str, lex: &Lexicon) -> serde_json::Value {
     let marked = levels(content);
     let (body, annexes) = order::split_annexes(&marked);
@@ -80,6 +81,7 @@ pub fn document(item: &Item, content: &str, lex: &Lexicon) -> serde_json::Value 
         "body": body,
         "annexes": annexes,
         "sealed": item.fm.flag("seal").unwrap_or(true),
+        "notes": order::note_lines(item.fm.text("note"), item.fm.text("contact")),
     })
 }
 

@@ -137,8 +137,31 @@ fn fixtures_import_and_build() {
     let plan_path = "content/notices/anquanshengchan-yue-xuanchuan-fangan.md";
     let p = fm(&s, plan_path);
     assert_eq!(str_of(&p, "type"), "plan");
-    assert_eq!(str_of(&p, "contact"), "林小梅，联系电话：0595-23888888");
+    // The contact line stands in the body, where the office wrote it, and is published.
+    assert!(p["contact"].is_null(), "{p}");
     let pb = body(&s, plan_path);
+    assert!(pb.contains("联系人：林小梅"), "{pb}");
+    for out in [
+        "output/site/notices/anquanshengchan-yue-xuanchuan-fangan.html",
+        "output/print/anquanshengchan-yue-xuanchuan-fangan.html",
+        "output/wechat/anquanshengchan-yue-xuanchuan-fangan/article.html",
+    ] {
+        assert!(
+            s.read(out).contains("0595-23888888"),
+            "{out} lost the contact"
+        );
+    }
+    // The 附注 under the date is shown under the date.
+    for out in [
+        "output/site/notices/ywz-2024-7.html",
+        "output/print/ywz-2024-7.html",
+        "output/wechat/ywz-2024-7/article.html",
+    ] {
+        assert!(
+            s.read(out).contains("（此件公开发布）"),
+            "{out} lost the 附注"
+        );
+    }
     for debris in ["bookmark", "**浓厚", "— 2 —", "第 3 页", "下转", "附件："] {
         assert!(!pb.contains(debris), "{debris} left in\n{pb}");
     }

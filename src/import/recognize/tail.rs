@@ -184,7 +184,9 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
     None
 }
 
-/// Moves 附件说明, contact lines and 附注 from `lines` into `item`; returns the rest.
+/// Moves 附件说明 and, in an official document, a 附注 in parentheses from `lines` into
+/// `item`; returns the rest. A line "联系人：…，联系电话：…" in the body stays where it stands:
+/// it is part of the text the office published.
 pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -> Vec<Line> {
     let mut kept = Vec::new();
     let mut in_attachment_list = false;
@@ -202,24 +204,6 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
             continue;
         }
         in_attachment_list = false;
-        if t.starts_with("联系人") || t.starts_with("联系电话") || t.starts_with("联系方式")
-        {
-            let contact = t
-                .split_once(['：', ':'])
-                .map_or("", |x| x.1)
-                .split(is_blank)
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("，");
-            // "联系电话：" with nothing after it is a form's blank field, left to be filled in.
-            if !contact.is_empty() {
-                item.contact = Some(match item.contact.take() {
-                    Some(c) => format!("{c}；{contact}"),
-                    None => contact,
-                });
-                continue;
-            }
-        }
         if take_note(&t, item) {
             continue;
         }
@@ -228,7 +212,9 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
     kept
 }
 
-/// A 附注 in parentheses: "（此件公开发布）" becomes `note`, "（联系人：…）" `contact`.
+/// A 附注 in parentheses: "（此件公开发布）" becomes `note` (and the 公开属性), "（联系人：…）"
+/// `contact`. A contact is shown only under the date of an official document
+/// (`gongwen::order::note_lines`); any other kind keeps it in its text.
 pub fn take_note(t: &str, item: &mut Item) -> bool {
     let Some(inner) = t
         .strip_prefix(['（', '('])
@@ -236,7 +222,9 @@ pub fn take_note(t: &str, item: &mut Item) -> bool {
     else {
         return false;
     };
-    if let Some(c) = inner.strip_prefix("联系人") {
+    if let Some(c) = inner.strip_prefix("联系人")
+        && item.kind.is_official()
+    {
         let c = c.trim_start_matches(['：', ':']).to_string();
         item.contact = Some(match item.contact.take() {
             Some(old) => format!("{old}；{c}"),

@@ -188,3 +188,32 @@ fn a_forms_blank_contact_field_stays_in_the_body() {
     assert!(main.contact.is_none(), "{:?}", main.contact);
     assert!(main.body.iter().any(|l| l.text == "联系电话："));
 }
+
+#[test]
+fn a_contact_line_in_the_body_stays_where_it_stands() {
+    let (d, _) = doc(
+        "关于开展安全生产月活动的通知\n各村（社区）：\n一、活动时间\n6月1日至6月30日。\n联系人：王小明，联系电话：0591-12345678\n二、工作要求\n各村于6月5日前报送活动方案。\n某镇人民政府\n2024年5月20日\n（联系人：李华，电话：13800000000）\n",
+    );
+    let main = &d.items[0];
+    let body: Vec<&str> = main.body.iter().map(|l| l.text.as_str()).collect();
+    let at = body.iter().position(|t| t.contains("0591-12345678"));
+    assert_eq!(at, Some(2), "{body:?}");
+    // The 附注 under the date is the notice's contact, shown under the date when built.
+    assert_eq!(main.contact.as_deref(), Some("李华，电话：13800000000"));
+}
+
+#[test]
+fn a_letters_contact_note_stays_in_its_text() {
+    // Letters show no 附注: what a notice would take as one stays in the letter's text.
+    let (d, _) = doc(
+        "致全镇企业的一封信\n各企业负责人：\n请落实安全生产主体责任。\n（联系人：李华，电话：13800000000）\n某镇安全生产委员会办公室\n2024年5月20日\n",
+    );
+    let main = &d.items[0];
+    assert_eq!(main.kind, Kind::Letter);
+    assert!(main.contact.is_none(), "{:?}", main.contact);
+    assert!(
+        main.body.iter().any(|l| l.text.contains("13800000000")),
+        "{:?}",
+        main.body
+    );
+}

@@ -129,15 +129,17 @@ pub fn export(site: &Site, item: &Item, cfg: &Config) -> Export {
                     frame::signature(&mut html, item, &st);
                 }
             }
-            Part::Note => {
-                if let Some(note) = item.fm.text("note").filter(|_| official) {
+            Part::Note if official => {
+                let lines = order::note_lines(item.fm.text("note"), item.fm.text("contact"));
+                for line in lines {
                     html.push_str(&format!(
                         "<p style=\"{}text-indent:2em;\">（{}）</p>\n",
                         st.plain_paragraph(),
-                        escape(note)
+                        escape(&line)
                     ));
                 }
             }
+            Part::Note => {}
             Part::Annexes => html.push_str(annexes),
         }
     }
