@@ -38,7 +38,27 @@ pub fn parse(s: &str) -> Option<Result<NaiveDate, String>> {
 /// the year then two to four of month and day before the 日 left; read only when one split
 /// of them alone makes a date ("2025116日" could be 1月16日 or 11月6日: not read).
 fn lost_marks(t: &str) -> Option<(i32, u32, u32)> {
-    let digits = t.strip_suffix('日')?;
+    one_split(t.strip_suffix('日')?)
+}
+
+/// "2024318" under a signature's organ: a date whose 年, 月 and 日 a page lost, read as
+/// [`lost_marks`] reads one (a unique split of six or seven digits). Only a signature's place
+/// makes such digits a date; [`parse`] does not read them.
+pub fn digits_under_organ(t: &str) -> Option<NaiveDate> {
+    let t = t.trim();
+    if !(6..=7).contains(&t.len()) {
+        return None;
+    }
+    let (y, m, d) = one_split(t)?;
+    YEARS
+        .contains(&y)
+        .then(|| NaiveDate::from_ymd_opt(y, m, d))
+        .flatten()
+}
+
+/// Four digits of a year, then month and day of one or two digits each, when only one split
+/// of the rest makes a date.
+fn one_split(digits: &str) -> Option<(i32, u32, u32)> {
     if !(6..=8).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -91,6 +111,17 @@ mod tests {
         assert_eq!(parse("2025116日"), None);
         assert_eq!(parse("2025516"), None);
         assert_eq!(parse("共2025516日"), None);
+    }
+
+    #[test]
+    fn digits_under_a_signatures_organ() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(digits_under_organ("2024318"), d(2024, 3, 18));
+        assert_eq!(digits_under_organ("202456"), d(2024, 5, 6));
+        // Two readings, an 8-digit number (parse reads 20240318 already), a phone number.
+        assert_eq!(digits_under_organ("2024112"), None);
+        assert_eq!(digits_under_organ("20240318"), None);
+        assert_eq!(digits_under_organ("6187034"), None);
     }
 
     #[test]

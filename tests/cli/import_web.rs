@@ -1,6 +1,6 @@
 //! issue 18: documents as staff receive them from county and city portals, pasted (`.txt`) or
 //! saved (`.html`, also GBK), in the forms of several provinces' portals. Each fixture in
-//! `tests/fixtures/import/web/*/` (tune, holdout, holdout2…holdout19) has an `.expect` file
+//! `tests/fixtures/import/web/*/` (tune, holdout, holdout2…holdout20) has an `.expect` file
 //! with the fields it must give; every field is asserted, the field accuracy of each set is
 //! printed (all sets, before any assertion fails), and nothing of the page furniture may reach
 //! any output (content files, the built site, the LED feeds).
@@ -222,7 +222,10 @@ fn no_furniture(s: &Site, name: &str) -> Vec<String> {
 
 /// Sets measured but not yet fixed for: (set, the fewest fields that must stay right). Their
 /// mismatches are printed, not asserted; a set moves to the asserted ones once it is fixed.
-const MEASURED_ONLY: &[(&str, usize)] = &[];
+/// holdout20's one miss: `sn_plan` expects the space of the slogan in its one-line title
+/// ("管住一把火 护好万重山清明节…"); a space inside a title is read as a line break
+/// (title_lines), as in every earlier set. Left as measured.
+const MEASURED_ONLY: &[(&str, usize)] = &[("holdout20", 60)];
 
 #[test]
 fn web_fixtures_every_field() {
@@ -248,6 +251,7 @@ fn web_fixtures_every_field() {
         "holdout17",
         "holdout18",
         "holdout19",
+        "holdout20",
     ] {
         let (right, all, wrong) = measure(set);
         let acc = right as f64 / all as f64;

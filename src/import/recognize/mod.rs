@@ -180,6 +180,17 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
     let main_body = match &sig {
         Some(s) => {
             s.apply(&mut main);
+            if let (true, Ok(d)) = (s.digits_only, &s.date) {
+                rep.warning(
+                    s.date_line,
+                    1,
+                    format!(
+                        "成文日期只有数字，缺少年、月、日，已按 {} 读取",
+                        crate::gongwen::date::chinese(*d)
+                    ),
+                )
+                .with_hint("核对原件的成文日期；若不对，请改正前置信息中的 date");
+            }
             let mut after = &rest[s.end..];
             // 附注 such as "（此件公开发布）" stands right under the date.
             while let Some(first) = after.first() {

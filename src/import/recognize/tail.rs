@@ -98,6 +98,8 @@ pub struct Signature {
     pub issuers: Vec<String>,
     pub date: Result<NaiveDate, String>,
     pub date_line: usize,
+    /// The date was read from digits alone ("2024318"): the user is asked to check it.
+    pub digits_only: bool,
 }
 
 impl Signature {
@@ -153,7 +155,16 @@ pub fn undated_block(lines: &[Line]) -> Option<(usize, Vec<String>)> {
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {
     for (i, line) in lines.iter().enumerate() {
         let t = line.plain();
-        let Some((organ, date)) = organ_and_date(&t) else {
+        // "2024318" under the organ: a date whose 年, 月 and 日 the page lost.
+        let (organ, date, digits_only) = if let Some((organ, date)) = organ_and_date(&t) {
+            (organ, date, false)
+        } else if let Some(d) = i
+            .checked_sub(1)
+            .filter(|&k| organs(&lines[k].plain()).is_some())
+            .and_then(|_| date_line::digits_under_organ(&t))
+        {
+            (String::new(), Ok(d), true)
+        } else {
             continue;
         };
         if !organ.is_empty() && organs(&organ).is_none() {
@@ -179,6 +190,7 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
             issuers,
             date,
             date_line: line.no,
+            digits_only,
         });
     }
     None

@@ -20,6 +20,8 @@ const LABELS: &[(&str, &str)] = &[
     ("制发机关", "issuer"),
     ("所属机构", "issuer"),
     ("公开责任部门", "issuer"),
+    // Counts only beside the block: a plan's task lists name their 责任部门 too.
+    ("责任部门", "issuer"),
     ("主题分类", "topic"),
     ("信息分类", "topic"),
     ("信息类别", "topic"),
@@ -160,15 +162,20 @@ pub fn label_of(s: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// The keys of the labels in `text` that a colon or a closing bracket follows.
+/// The keys of the labels in `text` that a colon or a closing bracket follows, none counted
+/// inside another.
 pub fn labelled_keys(text: &str) -> Vec<&'static str> {
     let c: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    for i in 0..c.len() {
-        if let Some((_, key, end)) = label_at(&c, i)
-            && matches!(c.get(end), Some('：' | ':' | ']' | '】'))
-        {
-            out.push(key);
+    let mut i = 0;
+    while i < c.len() {
+        match label_at(&c, i) {
+            // (The 日期 inside 发文日期 is no label of its own.)
+            Some((_, key, end)) if matches!(c.get(end), Some('：' | ':' | ']' | '】')) => {
+                out.push(key);
+                i = end;
+            }
+            _ => i += 1,
         }
     }
     out

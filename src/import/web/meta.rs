@@ -179,9 +179,10 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
             && matches!(found[0].0, "日期" | "时间")
             && first_date(&found[0].2).is_some()
             && !meeting(&found[0].2);
-        // "时间：… 服务对象：…" of an activity plan: a 服务对象 counts only beside the block.
+        // "时间：… 服务对象：…" of an activity plan, "责任部门：镇应急办" of a plan's task: a
+        // 服务对象 or 责任部门 counts only beside the block.
         let beside = after_block || near_block(i + 1);
-        let meeting_row = found.iter().any(|f| f.0 == "服务对象") && !beside;
+        let meeting_row = found.iter().any(|f| matches!(f.0, "服务对象" | "责任部门")) && !beside;
         let accepted = !meeting_row
             && (dated_top
                 || if bare {

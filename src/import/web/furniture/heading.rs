@@ -99,6 +99,17 @@ pub(super) fn drop_page_heading(
             }
             break;
         }
+        // The body's copy of the title cut short ("关于做好…安全防范工作的" under the heading
+        // "关于做好…安全防范工作的通知"): the copy goes, the whole heading is the title.
+        if found.is_none()
+            && let Some(j) = cut_copy(a, &later)
+        {
+            let l = lines.remove(i + 1 + j);
+            gone.entry("重复的网页标题")
+                .or_default()
+                .push((l.no, l.plain()));
+            break;
+        }
         if found.is_some() {
             // Short lines above the page's heading are the page's header (site, column names).
             let header = lines[..i].iter().all(|l| is_header_line(&l.plain()));
@@ -141,6 +152,24 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .count();
     tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
+}
+
+/// Which of the `later` lines is the heading `a` cut short: the start of it (seven tenths or
+/// more, ten characters or more), no sentence's end, and not continued by the next line.
+fn cut_copy(a: &str, later: &[String]) -> Option<usize> {
+    let n = a.chars().count();
+    crate::import::recognize::kind::of_title(a)?;
+    (0..later.len()).find(|&j| {
+        let t = &later[j];
+        let m = t.chars().count();
+        let next = later.get(j + 1).map_or("", String::as_str);
+        m < n
+            && m >= 10
+            && m * 10 >= n * 7
+            && a.starts_with(t.as_str())
+            && !t.ends_with(['。', '：', ':', '；', '，'])
+            && (next.is_empty() || !a.starts_with(&format!("{t}{next}")))
+    })
 }
 
 /// What a portal may put before a document's own title `t` in its heading besides the organ:

@@ -281,7 +281,8 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
 }
 
 /// A line of a page's header: a short name (site, column) without punctuation, the site's
-/// name in English, or its menu (short names between blanks, "首页  乡镇（街道）  县直部门").
+/// name in English, its menu (short names between blanks, "首页  乡镇（街道）  县直部门"), or
+/// its links to the portals above it ("中国政府网 山西省人民政府网").
 pub(super) fn is_header_line(t: &str) -> bool {
     let english = t.chars().count() <= 80
         && t.chars().any(|c| c.is_ascii_alphabetic())
@@ -294,10 +295,18 @@ pub(super) fn is_header_line(t: &str) -> bool {
                 && w.chars()
                     .all(|c| crate::gongwen::chars::is_han(c) || "（）()".contains(c))
         });
+    // "中国政府网 山西省人民政府网 吕梁市人民政府网": links to the portals above this one.
+    let portals = items.len() >= 2
+        && items.iter().all(|w| {
+            w.chars().count() <= 14
+                && w.chars().all(crate::gongwen::chars::is_han)
+                && ["政府网", "网站", "门户网"].iter().any(|e| w.ends_with(e))
+        });
     // "欢迎进入某省某县人民政府网!今天是:": the site's greeting.
     let welcome = t.starts_with("欢迎") && t.chars().count() <= 40 && !t.contains('。');
     english
         || menu
+        || portals
         || welcome
         || is_date_widget(t)
         || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])

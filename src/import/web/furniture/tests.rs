@@ -348,3 +348,45 @@ fn a_body_line_of_the_organizers_above_the_footer_stays() {
         "网站技术支持电话:0519-1234(工作日9:00-17:00,只处理网站问题。)"
     ));
 }
+
+#[test]
+fn links_to_the_portals_above_over_a_breadcrumb() {
+    let (kept, _) = run(
+        "中国政府网 某省人民政府网 某市人民政府网\n设为首页      加入收藏 网站支持IPv6 无障碍浏览\n  • 当前位置: 首页 > 政府信息公开 > 应急管理  > 正文\n    致全县燃气用户的一封信\n全县广大燃气用户朋友们：\n",
+    );
+    assert_eq!(kept, ["致全县燃气用户的一封信", "全县广大燃气用户朋友们："]);
+    assert!(is_header_line(
+        "中国政府网 内蒙古自治区人民政府网 鄂尔多斯市人民政府网"
+    ));
+}
+
+#[test]
+fn the_bodys_copy_of_the_title_cut_short() {
+    let (kept, _) = run(
+        "关于做好2024年清明节期间安全防范工作的通知\n关于做好2024年清明节期间安全防范工作的\n各村民委员会，镇直各单位：\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "关于做好2024年清明节期间安全防范工作的通知",
+            "各村民委员会，镇直各单位："
+        ]
+    );
+    // A title split over two lines under the heading is the ordinary repeat: the heading goes.
+    let (kept, _) = run(
+        "关于做好2024年清明节期间安全防范工作的通知\n关于做好2024年清明节期间\n安全防范工作的通知\n各村民委员会：\n",
+    );
+    assert_eq!(
+        kept,
+        [
+            "关于做好2024年清明节期间",
+            "安全防范工作的通知",
+            "各村民委员会："
+        ]
+    );
+    // A body sentence that opens with the title's words is no copy.
+    let (kept, _) = run(
+        "关于做好2024年清明节期间安全防范工作的通知\n各村民委员会：\n关于做好2024年清明节期间安全防范工作，现通知如下：\n",
+    );
+    assert_eq!(kept.len(), 3, "{kept:?}");
+}

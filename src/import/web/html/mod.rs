@@ -236,6 +236,19 @@ mod tests {
     }
 
     #[test]
+    fn a_block_of_rows_with_an_empty_cell_is_read_whole() {
+        // The row "责任部门: [empty] 发文日期: …" is not the block on its own.
+        let page = r#"<html><body><div class="detail"><div class="xxgk-info">
+<div class="row"><span class="lb">索 引 号:</span> <span class="val">thdn307/2024-00087</span> <span class="lb">分 类:</span> <span class="val">规范性文件</span></div>
+<div class="row"><span class="lb">责任部门:</span> <span class="val"></span> <span class="lb">发文日期:</span> <span class="val">2024年05月20日</span></div>
+<div class="row"><span class="lb">公开方式:</span> <span class="val">主动公开</span></div></div>
+<h1>关于开展某镇汛期安全隐患大排查的通知</h1><div class="con"><p>各村（居）委会：</p><p>　　为全面排查整治汛期各类安全隐患，确保人民群众生命财产安全，经镇党委、政府研究，现将有关事项通知如下。</p><p>某镇人民政府</p><p>2024年5月20日</p></div></div></body></html>"#;
+        let text = page_text(page);
+        assert!(text.contains("thdn307/2024-00087"), "{text}");
+        assert!(text.contains("主动公开"), "{text}");
+    }
+
+    #[test]
     fn gbk_page_by_its_meta() {
         let (bytes, _, _) = GBK.encode("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>安全生产</p></body></html>");
         let (text, enc) = decode_page(&bytes);

@@ -244,3 +244,25 @@ fn a_summary_in_the_block_goes_with_it() {
     let (kept, _) = run("关于某事的报告\n概述：今年以来全镇未发生较大事故。\n正文第二段。");
     assert_eq!(kept.len(), 3);
 }
+
+#[test]
+fn an_empty_responsible_department_beside_the_block() {
+    // Jiangxi's block: 责任部门 left empty puts two labels with colons side by side.
+    let (kept, m) = run(
+        "索 引 号:   thdn307/2024-00087   分 类:   规范性文件\n责任部门:      发文日期:   2024年05月20日\n标 题:   关于开展某镇汛期安全隐患大排查的通知\n关于开展某镇汛期安全隐患大排查的通知",
+    );
+    assert_eq!(kept, ["关于开展某镇汛期安全隐患大排查的通知"]);
+    assert_eq!(value(&m, "date"), "2024年05月20日");
+    assert_eq!(value(&m, "issuer"), "");
+    // Its row names two labels, not three (the 日期 of 发文日期 is none): the block of the
+    // saved page is the element around all the rows, not this row.
+    assert_eq!(
+        labelled_keys("责任部门:发文日期:2024年05月20日"),
+        ["issuer", "date"]
+    );
+    // A plan's task names its 责任部门 away from any block: body text.
+    let page = "某镇燃气安全专项整治方案\n一、排查餐饮场所燃气管道\n责任部门：镇应急办　完成时间：5月31日\n二、整改隐患";
+    let (kept, m) = run(page);
+    assert_eq!(kept[2], page.lines().nth(2).unwrap(), "{kept:?}");
+    assert!(m.fields.is_empty(), "{:?}", m.fields);
+}
