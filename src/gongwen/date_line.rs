@@ -63,6 +63,9 @@ fn one_split(digits: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     let y: i32 = digits[..4].parse().ok()?;
+    if !DIGIT_YEARS.contains(&y) {
+        return None;
+    }
     let rest = &digits[4..];
     let mut found = None;
     for cut in 1..rest.len() {
@@ -81,16 +84,21 @@ fn one_split(digits: &str) -> Option<(i32, u32, u32)> {
     found
 }
 
-/// 20230406: eight ASCII digits.
+/// The years a date written in digits alone may have: a phone number or a postal code under
+/// an organ's name ("22561215", "224051") is no date.
+const DIGIT_YEARS: std::ops::RangeInclusive<i32> = 1949..=2099;
+
+/// 20230406: eight ASCII digits, the year one a document may have.
 fn bare(t: &str) -> Option<(i32, u32, u32)> {
     if t.len() != 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some((
+    let (y, m, d) = (
         t[..4].parse().ok()?,
         t[4..6].parse().ok()?,
         t[6..].parse().ok()?,
-    ))
+    );
+    DIGIT_YEARS.contains(&y).then_some((y, m, d))
 }
 
 #[cfg(test)]
@@ -122,6 +130,10 @@ mod tests {
         assert_eq!(digits_under_organ("2024112"), None);
         assert_eq!(digits_under_organ("20240318"), None);
         assert_eq!(digits_under_organ("6187034"), None);
+        // Phone numbers and a postal code whose first digits make no year of a document.
+        assert_eq!(digits_under_organ("2563215"), None);
+        assert_eq!(digits_under_organ("224051"), None);
+        assert_eq!(parse("22561215"), None);
     }
 
     #[test]

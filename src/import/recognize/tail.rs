@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::Item;
 use super::head::{is_organ, split_addressees};
+use crate::gongwen::Kind;
 use crate::gongwen::chars::is_blank;
 use crate::gongwen::date_line;
 use crate::gongwen::ordinal::prefix;
@@ -155,12 +156,19 @@ pub fn undated_block(lines: &[Line]) -> Option<(usize, Vec<String>)> {
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {
     for (i, line) in lines.iter().enumerate() {
         let t = line.plain();
-        // "2024318" under the organ: a date whose 年, 月 and 日 the page lost.
+        // "2024318" under the organ: a date whose 年, 月 and 日 the page lost — only at the end
+        // of the document, where the signature stands (a list of organs and their phone
+        // numbers is body text), with nothing after it but a 附注 in brackets.
+        let at_end = || {
+            lines[i + 1..]
+                .iter()
+                .all(|l| l.plain().starts_with(['（', '(']))
+        };
         let (organ, date, digits_only) = if let Some((organ, date)) = organ_and_date(&t) {
             (organ, date, false)
         } else if let Some(d) = i
             .checked_sub(1)
-            .filter(|&k| organs(&lines[k].plain()).is_some())
+            .filter(|&k| organs(&lines[k].plain()).is_some() && at_end())
             .and_then(|_| date_line::digits_under_organ(&t))
         {
             (String::new(), Ok(d), true)
@@ -202,7 +210,12 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
 pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -> Vec<Line> {
     let mut kept = Vec::new();
     let mut in_attachment_list = false;
-    for line in lines {
+    // Only the 附注 closing the text are the document's: one in a section stays in it.
+    let mut notes_from = lines.len();
+    while notes_from > 0 && note_of(&lines[notes_from - 1].plain(), item.kind).is_some() {
+        notes_from -= 1;
+    }
+    for (k, line) in lines.into_iter().enumerate() {
         let t = line.plain();
         if let Some(rest) = t.strip_prefix("附件：").or_else(|| t.strip_prefix("附件:")) {
             in_attachment_list = true;
@@ -216,7 +229,7 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
             continue;
         }
         in_attachment_list = false;
-        if take_note(&t, item) {
+        if k >= notes_from && take_note(&t, item) {
             continue;
         }
         kept.push(line);
@@ -224,31 +237,49 @@ pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -
     kept
 }
 
-/// A 附注 in parentheses: "（此件公开发布）" becomes `note` (and the 公开属性), "（联系人：…）"
-/// `contact`. A contact is shown only under the date of an official document
-/// (`gongwen::order::note_lines`); any other kind keeps it in its text.
+/// A 附注 in parentheses: "（此件公开发布）" becomes `note` (and the 公开属性); "（联系人：…）",
+/// "（联系电话：…）", "（联系人及电话：…）" `contact`. A contact is shown only under the date of
+/// an official document (`gongwen::order::note_lines`); any other kind keeps it in its text.
 pub fn take_note(t: &str, item: &mut Item) -> bool {
-    let Some(inner) = t
+    match note_of(t, item.kind) {
+        Some(Note::Publish(n)) => item.note = Some(n.to_string()),
+        Some(Note::Contact(c)) => {
+            item.contact = Some(match item.contact.take() {
+                Some(old) => format!("{old}，{c}"),
+                None => c.to_string(),
+            })
+        }
+        None => return false,
+    }
+    true
+}
+
+enum Note<'a> {
+    /// "此件公开发布".
+    Publish(&'a str),
+    /// "李华，电话：…" (after "联系人："), or "联系电话：…" whole.
+    Contact(&'a str),
+}
+
+fn note_of(t: &str, kind: Kind) -> Option<Note<'_>> {
+    let inner = t
         .strip_prefix(['（', '('])
-        .and_then(|s| s.strip_suffix(['）', ')']))
-    else {
-        return false;
-    };
-    if let Some(c) = inner.strip_prefix("联系人")
-        && item.kind.is_official()
-    {
-        let c = c.trim_start_matches(['：', ':']).to_string();
-        item.contact = Some(match item.contact.take() {
-            Some(old) => format!("{old}；{c}"),
-            None => c,
-        });
-        return true;
-    }
+        .and_then(|s| s.strip_suffix(['）', ')']))?;
     if inner.starts_with("此件") {
-        item.note = Some(inner.to_string());
-        return true;
+        return Some(Note::Publish(inner));
     }
-    false
+    let contact = ["联系人", "联系电话", "联系方式"]
+        .iter()
+        .any(|w| inner.starts_with(w));
+    if !contact || !kind.is_official() {
+        return None;
+    }
+    Some(Note::Contact(
+        inner
+            .strip_prefix("联系人")
+            .and_then(|c| c.strip_prefix(['：', ':']))
+            .unwrap_or(inner),
+    ))
 }
 
 fn push_name(item: &mut Item, text: &str, line: &Line, rep: &mut Report) {

@@ -217,3 +217,57 @@ fn a_letters_contact_note_stays_in_its_text() {
         main.body
     );
 }
+
+#[test]
+fn organs_and_their_phone_numbers_are_no_signature() {
+    // Found in review: the first organ over a 7-digit number was read as the signature.
+    let (d, _) = doc(
+        "关于公布安全生产举报电话的通知\n各村（社区）、各企业：\n现将各单位举报电话公布如下：\n某镇应急管理办公室\n2015215\n某镇派出所\n2563110\n某镇人民政府\n2024年6月3日\n",
+    );
+    let main = &d.items[0];
+    assert_eq!(main.issuer, ["某镇人民政府"]);
+    assert_eq!(main.date, chrono::NaiveDate::from_ymd_opt(2024, 6, 3));
+    let body: Vec<&str> = main.body.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        body.contains(&"2015215") && body.contains(&"某镇应急管理办公室"),
+        "{body:?}"
+    );
+    // At the end, digits under the organ are its date.
+    let (d, _) = doc(
+        "关于做好清明节期间安全防范工作的通知\n各村民委员会：\n请落实值班值守。\n某镇人民政府\n2024318\n",
+    );
+    assert_eq!(
+        d.items[0].date,
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 18)
+    );
+}
+
+#[test]
+fn contact_notes_in_a_section_and_in_two_lines() {
+    // Found in review: a note under a section was moved under the date; "联系人及电话" was
+    // shown as "联系人：及电话"; the phone of a second note line was left behind.
+    let (d, _) = doc(
+        "关于报送安全隐患排查情况的通知\n各村（社区）：\n一、排查范围\n全镇生产经营单位。\n二、报送要求\n请于6月5日前报送。\n（联系人：王小明，电话：0591-2563215）\n三、工作纪律\n严禁弄虚作假。\n某镇人民政府\n2024年5月20日\n（联系人：李华）\n（联系电话：0591-2563110）\n",
+    );
+    let main = &d.items[0];
+    let body: Vec<&str> = main.body.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        body.contains(&"（联系人：王小明，电话：0591-2563215）"),
+        "{body:?}"
+    );
+    assert_eq!(
+        main.contact.as_deref(),
+        Some("李华，联系电话：0591-2563110")
+    );
+    let (d, _) = doc(
+        "关于报送安全隐患排查情况的通知\n各村（社区）：\n请于6月5日前报送。\n某镇人民政府\n2024年5月20日\n（联系人及电话：李华 13800000000）\n",
+    );
+    assert_eq!(
+        d.items[0].contact.as_deref(),
+        Some("联系人及电话：李华 13800000000")
+    );
+    assert_eq!(
+        crate::gongwen::order::note_lines(None, d.items[0].contact.as_deref()),
+        ["联系人及电话：李华 13800000000"]
+    );
+}

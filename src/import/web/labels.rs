@@ -140,6 +140,7 @@ pub(super) fn is_strong(label: &str) -> bool {
             | "关键字"
             | "文件名称"
             | "信息名称"
+            | "责任部门"
     )
 }
 
@@ -165,14 +166,19 @@ pub fn label_of(s: &str) -> Option<(&'static str, &'static str)> {
 /// The keys of the labels in `text` that a colon or a closing bracket follows, none counted
 /// inside another.
 pub fn labelled_keys(text: &str) -> Vec<&'static str> {
+    labelled(text).into_iter().map(|(_, k)| k).collect()
+}
+
+/// The (label, key) pairs of [`labelled_keys`].
+pub fn labelled(text: &str) -> Vec<(&'static str, &'static str)> {
     let c: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
         match label_at(&c, i) {
             // (The 日期 inside 发文日期 is no label of its own.)
-            Some((_, key, end)) if matches!(c.get(end), Some('：' | ':' | ']' | '】')) => {
-                out.push(key);
+            Some((label, key, end)) if matches!(c.get(end), Some('：' | ':' | ']' | '】')) => {
+                out.push((label, key));
                 i = end;
             }
             _ => i += 1,

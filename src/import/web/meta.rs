@@ -82,6 +82,13 @@ fn is_row(t: &str) -> bool {
     pairs(t).is_some() || bare::pairs(t).is_some()
 }
 
+/// A line of the block with a label that may stand alone.
+fn is_strong_row(t: &str) -> bool {
+    pairs(t)
+        .or_else(|| bare::pairs(t))
+        .is_some_and(|f| f.iter().any(|x| is_strong(x.0)))
+}
+
 /// The first whole date in `v` ("2024年04月06日 16:40", "2023-04-07 10:21:05").
 pub fn first_date(v: &str) -> Option<NaiveDate> {
     let c: Vec<char> = v.chars().collect();
@@ -159,7 +166,9 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
                 }
             },
         };
-        let near_block = |j: usize| lines.get(j).is_some_and(|l| is_row(&l.plain()));
+        // A neighbour is the block when it is a row with a label that may stand alone (a task's
+        // "责任部门：…" and "时间：…" do not make each other the block).
+        let near_block = |j: usize| lines.get(j).is_some_and(|l| is_strong_row(&l.plain()));
         let after_block = i > 0 && (near_block(i - 1) || removed.last() == Some(&lines[i - 1].no));
         // A news site's 核心提示 is a summary sentence under the title; a block's 内容概述 is
         // one within the block.
@@ -177,12 +186,23 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         let dated_top = i < 12
             && found.len() == 1
             && matches!(found[0].0, "日期" | "时间")
-            && first_date(&found[0].2).is_some()
+            && is_stamp(&found[0].2)
             && !meeting(&found[0].2);
-        // "时间：… 服务对象：…" of an activity plan, "责任部门：镇应急办" of a plan's task: a
-        // 服务对象 or 责任部门 counts only beside the block.
-        let beside = after_block || near_block(i + 1);
-        let meeting_row = found.iter().any(|f| matches!(f.0, "服务对象" | "责任部门")) && !beside;
+        // "时间：… 服务对象：…" of an activity plan, "责任部门：镇应急办" over a task's "时间：
+        // 6月30日前": a 服务对象 or 责任部门 counts only beside a line of the block itself (one
+        // naming what only a block names: 索引号, 文号, 分类, 成文日期, 公开方式, 有效性…).
+        let block_row = |j: usize| {
+            lines.get(j).is_some_and(|l| {
+                labelled_keys(&l.plain()).iter().any(|k| {
+                    matches!(
+                        *k,
+                        "index_no" | "doc_no" | "topic" | "genre" | "date" | "disclosure" | "valid"
+                    )
+                })
+            })
+        };
+        let meeting_row = found.iter().any(|f| matches!(f.0, "服务对象" | "责任部门"))
+            && !(i > 0 && block_row(i - 1) || block_row(i + 1));
         let accepted = !meeting_row
             && (dated_top
                 || if bare {
@@ -254,6 +274,17 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         }
     }
     (kept, meta)
+}
+
+/// "2024-06-18", "2024年06月18日 10:21": a date, and maybe its time of day, alone — a page's
+/// stamp. A task's "2024年6月30日前" or "2024年6月1日至6月30日" is no stamp.
+fn is_stamp(v: &str) -> bool {
+    let v = v.trim_matches(is_blank);
+    let date = match v.rsplit_once(is_blank) {
+        Some((d, clock)) if clock.chars().all(|c| c.is_ascii_digit() || c == ':') => d,
+        _ => v,
+    };
+    crate::gongwen::date_line::parse(date).is_some_and(|d| d.is_ok())
 }
 
 /// Whether a block's value carries a time of day after its date ("2023-06-09 10:21:37"): a

@@ -154,21 +154,21 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
     tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
 }
 
-/// Which of the `later` lines is the heading `a` cut short: the start of it (seven tenths or
-/// more, ten characters or more), no sentence's end, and not continued by the next line.
+/// Which of the `later` lines is the heading `a` cut short of its 文种 ("关于…工作的" under
+/// "关于…工作的通知"): the heading without its last words, which name its kind, and the
+/// 主送 right after it (a title split over two lines goes on with the rest of a title:
+/// "…工作的" over "紧急通知" is not cut; a body line over a paragraph is body text).
 fn cut_copy(a: &str, later: &[String]) -> Option<usize> {
-    let n = a.chars().count();
-    crate::import::recognize::kind::of_title(a)?;
+    use crate::import::recognize::kind::of_title;
+    of_title(a)?;
     (0..later.len()).find(|&j| {
         let t = &later[j];
-        let m = t.chars().count();
         let next = later.get(j + 1).map_or("", String::as_str);
-        m < n
-            && m >= 10
-            && m * 10 >= n * 7
-            && a.starts_with(t.as_str())
-            && !t.ends_with(['。', '：', ':', '；', '，'])
-            && (next.is_empty() || !a.starts_with(&format!("{t}{next}")))
+        t.chars().count() >= 10
+            && a.strip_prefix(t.as_str()).is_some_and(|rest| {
+                !rest.is_empty() && rest.chars().count() <= 4 && of_title(rest).is_some()
+            })
+            && next.ends_with(['：', ':'])
     })
 }
 

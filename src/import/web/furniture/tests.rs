@@ -390,3 +390,21 @@ fn the_bodys_copy_of_the_title_cut_short() {
     );
     assert_eq!(kept.len(), 3, "{kept:?}");
 }
+
+#[test]
+fn a_title_split_over_two_lines_is_no_cut_copy() {
+    // Found in review: "…工作的" over "紧急通知" lost its first line.
+    let (kept, _) = run(
+        "关于做好2024年汛期地质灾害防范工作的通知\n关于做好2024年汛期地质灾害防范工作的\n紧急通知\n各村（社区）：\n",
+    );
+    assert!(
+        kept.contains(&"关于做好2024年汛期地质灾害防范工作的".to_string()),
+        "{kept:?}"
+    );
+    assert!(kept.contains(&"紧急通知".to_string()), "{kept:?}");
+    // A line of the body that is the title's start but not its kind is no copy either.
+    let (kept, _) = run(
+        "某镇2024年安全生产月活动实施方案\n某镇2024年安全生产月活动\n今年6月是第23个全国“安全生产月”。\n",
+    );
+    assert_eq!(kept.len(), 3, "{kept:?}");
+}

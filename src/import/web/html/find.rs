@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::super::meta::{label_of, labelled_keys};
+use super::super::labels::{is_strong, labelled};
+use super::super::meta::label_of;
 use crate::gongwen::chars::{is_blank, is_han};
 
 /// Elements whose content is never text of the document.
@@ -277,7 +278,8 @@ fn is_heading(n: &NodeRef<Node>) -> bool {
     name(n).is_some_and(|t| t.len() == 2 && t.starts_with('h') && t.as_bytes()[1].is_ascii_digit())
 }
 
-/// The 信息公开 block: the smallest element naming at least three of its labels.
+/// The 信息公开 block: the smallest element naming at least three of its labels that may
+/// stand alone.
 pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
     let mut found = None;
     for n in doc.tree.root().descendants() {
@@ -291,9 +293,11 @@ pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
         let mut keys: Vec<&str> = n
             .descendants()
             .filter(|d| matches!(d.value(), Node::Element(_)))
-            .filter_map(|d| label_of(&squashed(d)).map(|(_, k)| k))
-            .chain(labelled_keys(&text))
-            .filter(|k| !k.is_empty())
+            .filter_map(|d| label_of(&squashed(d)))
+            .chain(labelled(&text))
+            // (A plan's "活动名称：… 活动时间：… 责任部门：…" names no label of a block alone.)
+            .filter(|&(l, k)| !k.is_empty() && is_strong(l))
+            .map(|(_, k)| k)
             .collect();
         keys.sort();
         keys.dedup();

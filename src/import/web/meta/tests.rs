@@ -266,3 +266,20 @@ fn an_empty_responsible_department_beside_the_block() {
     assert_eq!(kept[2], page.lines().nth(2).unwrap(), "{kept:?}");
     assert!(m.fields.is_empty(), "{:?}", m.fields);
 }
+
+#[test]
+fn a_plans_task_lines_stay() {
+    // Found in review: 责任部门 beside a task's 时间 line read as the block, and a deadline
+    // read as the page's date.
+    for page in [
+        "某镇燃气安全专项整治方案\n一、工作任务\n（一）排查餐饮场所燃气管道和报警装置。\n责任部门：镇应急管理办公室\n时间：2024年6月30日前\n（二）整治瓶装液化气违规经营。\n责任部门：镇市场监管所\n时间：2024年7月15日前",
+        "某镇夏季治安防范方案\n一、工作安排\n责任部门：镇派出所\n日期：2024年6月1日至6月30日\n二、工作要求",
+    ] {
+        let (kept, m) = run(page);
+        assert_eq!(kept.len(), page.lines().count(), "{kept:?}");
+        assert!(m.fields.is_empty(), "{:?}", m.fields);
+    }
+    assert!(is_stamp("2024年06月18日 10:21"));
+    assert!(is_stamp("2024-06-18"));
+    assert!(!is_stamp("2024年6月30日前"));
+}
