@@ -50,10 +50,7 @@ pub fn digits_under_organ(t: &str) -> Option<NaiveDate> {
         return None;
     }
     let (y, m, d) = one_split(t)?;
-    YEARS
-        .contains(&y)
-        .then(|| NaiveDate::from_ymd_opt(y, m, d))
-        .flatten()
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// Four digits of a year, then month and day of one or two digits each, when only one split

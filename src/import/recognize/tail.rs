@@ -154,21 +154,20 @@ pub fn undated_block(lines: &[Line]) -> Option<(usize, Vec<String>)> {
 /// Finds the first signature block: organ lines followed by a date line (or one line with
 /// both, or a date line alone).
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {
+    // "2024318" under the organ: a date whose 年, 月 and 日 the page lost — only at the end of
+    // the document, where the signature stands (a list of organs and their phone numbers is
+    // body text), with nothing after it but 附注 in brackets (from `notes_from` on).
+    let mut notes_from = lines.len();
+    while notes_from > 0 && lines[notes_from - 1].plain().starts_with(['（', '(']) {
+        notes_from -= 1;
+    }
     for (i, line) in lines.iter().enumerate() {
         let t = line.plain();
-        // "2024318" under the organ: a date whose 年, 月 and 日 the page lost — only at the end
-        // of the document, where the signature stands (a list of organs and their phone
-        // numbers is body text), with nothing after it but a 附注 in brackets.
-        let at_end = || {
-            lines[i + 1..]
-                .iter()
-                .all(|l| l.plain().starts_with(['（', '(']))
-        };
         let (organ, date, digits_only) = if let Some((organ, date)) = organ_and_date(&t) {
             (organ, date, false)
         } else if let Some(d) = i
             .checked_sub(1)
-            .filter(|&k| organs(&lines[k].plain()).is_some() && at_end())
+            .filter(|&k| i + 1 >= notes_from && organs(&lines[k].plain()).is_some())
             .and_then(|_| date_line::digits_under_organ(&t))
         {
             (String::new(), Ok(d), true)
@@ -204,8 +203,8 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
     None
 }
 
-/// Moves 附件说明 and, in an official document, a 附注 in parentheses from `lines` into
-/// `item`; returns the rest. A line "联系人：…，联系电话：…" in the body stays where it stands:
+/// Moves 附件说明 and the 附注 in parentheses closing the text (see [`take_note`]) from
+/// `lines` into `item`; returns the rest. A line "联系人：…，联系电话：…" in the body stays where it stands:
 /// it is part of the text the office published.
 pub fn take_body_elements(lines: Vec<Line>, item: &mut Item, rep: &mut Report) -> Vec<Line> {
     let mut kept = Vec::new();
