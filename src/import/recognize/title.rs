@@ -69,12 +69,16 @@ fn ends_title(t: &str) -> bool {
     GENRE_ENDINGS.iter().any(|g| t.ends_with(g))
 }
 
+/// "通　　知", "讲  话": a word spaced letter by letter, without its blanks.
+fn letter_spaced(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split(is_blank).filter(|w| !w.is_empty()).collect();
+    (words.len() > 1 && words.iter().all(|w| w.chars().count() == 1)).then(|| words.concat())
+}
+
 /// Splits a title line where a space separates two Chinese parts (a manual line break).
 fn split_on_spaces(s: &str) -> Vec<String> {
-    // "通　　知": a word spaced letter by letter is one part.
-    let words: Vec<&str> = s.split(is_blank).filter(|w| !w.is_empty()).collect();
-    if words.len() > 1 && words.iter().all(|w| w.chars().count() == 1) {
-        return vec![words.concat()];
+    if let Some(word) = letter_spaced(s) {
+        return vec![word];
     }
     let chars: Vec<char> = s.chars().collect();
     let mut parts = vec![String::new()];
@@ -146,7 +150,11 @@ pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
     let pieces: Vec<String> = if item.kind.is_official() {
         lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect()
     } else {
-        lines.iter().map(|(_, t)| t.clone()).collect()
+        // "讲  话": a word spaced letter by letter is one word in any kind's title.
+        lines
+            .iter()
+            .map(|(_, t)| letter_spaced(t).unwrap_or_else(|| t.clone()))
+            .collect()
     };
     item.title = pieces.concat();
     item.title_lines = if pieces.len() > 1 { pieces } else { Vec::new() };
@@ -189,6 +197,21 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_word_spaced_out_in_a_speechs_title() {
+        let mut item = Item::new(crate::gongwen::Kind::Speech, super::super::Role::Main);
+        let lines = [
+            (1, "在全镇安全生产工作会议上的".to_string()),
+            (2, "讲  话".to_string()),
+        ];
+        set_title(&mut item, &lines);
+        assert_eq!(item.title, "在全镇安全生产工作会议上的讲话");
+        // Two phrases of a news headline keep their blank.
+        let mut item = Item::new(crate::gongwen::Kind::News, super::super::Role::Main);
+        set_title(&mut item, &[(1, "安全充电 远离火灾".to_string())]);
+        assert_eq!(item.title, "安全充电 远离火灾");
+    }
 
     #[test]
     fn a_stray_blank_before_the_kind_word() {

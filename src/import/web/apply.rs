@@ -87,7 +87,7 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             .map(str::to_string)
             .collect();
     }
-    if let Some(f) = meta.get("published") {
+    if let Some(f) = meta.get("published").or_else(|| meta.get("updated")) {
         match first_date(&f.value) {
             Some(d) => main.published = Some(d),
             None => not_a_date(f, rep),

@@ -30,6 +30,7 @@ const LABELS: &[(&str, &str)] = &[
     ("组配分类", "topic"),
     ("公开目录", "topic"),
     ("所属分类", "topic"),
+    ("内容分类", "topic"),
     ("分类", "topic"),
     ("体裁分类", "genre"),
     ("体裁", "genre"),
@@ -38,6 +39,7 @@ const LABELS: &[(&str, &str)] = &[
     ("发文日期", "date"),
     ("发文时间", "date"),
     ("公文生成日期", "date"),
+    ("签署日期", "date"),
     ("生成日期", "date"),
     // The Zhejiang platform's "生成时间:2023-03-29 16:08:27": when the page was published.
     ("生成时间", "published"),
@@ -78,6 +80,7 @@ const LABELS: &[(&str, &str)] = &[
     ("来源", ""),
     ("稿源", ""),
     ("作者", ""),
+    ("发布人", ""),
     ("公众号", ""),
     ("责任编辑", ""),
     ("审核人", ""),
@@ -94,7 +97,9 @@ const LABELS: &[(&str, &str)] = &[
     ("访问量", ""),
     ("阅读次数", ""),
     ("阅读量", ""),
-    ("更新时间", ""),
+    // The page's last change: its date when the page gives no other ("更新时间:2024-06-05 11:20").
+    ("更新时间", "updated"),
+    ("出处", ""),
     ("时间", "published"),
     ("日期", "published"),
     ("阅读", ""),
@@ -113,6 +118,8 @@ const LABELS: &[(&str, &str)] = &[
     ("公开范围", ""),
     ("服务对象", ""),
     ("登记号", ""),
+    ("登记日期", ""),
+    ("信息时效期", ""),
 ];
 
 /// Labels that may stand alone on a line (a weak one such as 标题 or 作者 counts only next to

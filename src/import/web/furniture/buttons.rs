@@ -140,6 +140,11 @@ const BUTTONS: &[&str] = &[
     "分享让更多人看到",
     "用户中心",
     "电脑版",
+    // A page's width switch ("恢复窄屏" / "切换宽屏").
+    "恢复窄屏",
+    "切换宽屏",
+    "宽屏",
+    "窄屏",
     // A back link before the page's date line ("< 返回 信息来源:…").
     "<",
     "＜",

@@ -134,7 +134,7 @@ pub(super) fn drop_page_heading(
 /// 生产委员会关于…"), with the same start and the same end.
 pub(super) fn same_title(a: &str, t: &str) -> bool {
     use crate::import::recognize::kind::of_title;
-    if a == t {
+    if a == t || without_suffix(a) == Some(t) {
         return true;
     }
     if of_title(t).is_none() || of_title(a).is_none() {
@@ -152,6 +152,16 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .count();
     tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
+}
+
+/// A heading without the column or site name a portal appends after a dash
+/// ("在全镇…会议上的讲话-安全生产", "…的通知_某县人民政府").
+fn without_suffix(a: &str) -> Option<&str> {
+    let (head, tail) = a.rsplit_once(['-', '－', '—', '_', '|'])?;
+    ((2..=16).contains(&tail.chars().count())
+        && tail.chars().all(crate::gongwen::chars::is_han)
+        && crate::import::recognize::kind::of_title(head).is_some())
+    .then_some(head.trim_end_matches(['-', '－', '—', '_', '|']))
 }
 
 /// Which of the `later` lines is the heading `a` cut short of its 文种 ("关于…工作的" under

@@ -194,6 +194,8 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
             Some("编辑署名")
         } else if is_source_link(&t) {
             Some("原文链接")
+        } else if is_image_name(&t) {
+            Some("图片文件名")
         } else if is_prev_next(&t) {
             Some("上一篇/下一篇")
         } else if strong[i - 1]
@@ -269,6 +271,15 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
         let l = kept.pop().expect("checked");
         gone.entry("网站名称").or_default().push((l.no, l.plain()));
     }
+    // "(韩冬)" under the signature's date: the page's editor, named alone in brackets.
+    let n = kept.len();
+    if n >= 2
+        && date_line::parse(&kept[n - 2].plain()).is_some()
+        && is_bracketed_name(&kept[n - 1].plain())
+    {
+        let l = kept.pop().expect("checked");
+        gone.entry("编辑署名").or_default().push((l.no, l.plain()));
+    }
     let files = gone
         .get("附件下载列表")
         .into_iter()
@@ -302,14 +313,59 @@ pub(super) fn is_header_line(t: &str) -> bool {
                 && w.chars().all(crate::gongwen::chars::is_han)
                 && ["政府网", "网站", "门户网"].iter().any(|e| w.ends_with(e))
         });
+    // "中央人民政府网站 | 吉林省人民政府网站 | 白城市人民政府网站 网上信访 | 网上举报设为首页 |
+    // 加入收藏 |": the portals' links, a few of the site's own and its buttons, between bars.
+    let links: Vec<&str> = t
+        .split(|c: char| is_blank(c) || "|｜".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let portal = |w: &str| {
+        w.chars().count() <= 14
+            && w.chars().all(crate::gongwen::chars::is_han)
+            && ["政府网", "网站", "门户网"].iter().any(|e| w.ends_with(e))
+    };
+    let button = |w: &str| {
+        buttons::all_buttons(w)
+            || ["设为首页", "加入收藏"].iter().any(|b| {
+                w.strip_suffix(b).is_some_and(|r| {
+                    (2..=6).contains(&r.chars().count())
+                        && r.chars().all(crate::gongwen::chars::is_han)
+                })
+            })
+    };
+    let link_bar = t.contains(['|', '｜'])
+        && links.iter().any(|w| portal(w))
+        && links.iter().any(|w| button(w))
+        && links.iter().all(|w| {
+            portal(w)
+                || button(w)
+                || (2..=6).contains(&w.chars().count())
+                    && w.chars().all(crate::gongwen::chars::is_han)
+        });
     // "欢迎进入某省某县人民政府网!今天是:": the site's greeting.
     let welcome = t.starts_with("欢迎") && t.chars().count() <= 40 && !t.contains('。');
     english
         || menu
         || portals
+        || link_bar
         || welcome
         || is_date_widget(t)
         || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
+}
+
+/// "(韩冬)", "（李 娜）": a person's name alone in brackets (two to four characters; a seal's
+/// "（盖章）" or "（签字）" is no name).
+fn is_bracketed_name(t: &str) -> bool {
+    let inner = t
+        .trim_matches(is_blank)
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+        .map(|r| r.replace(is_blank, ""));
+    inner.is_some_and(|r| {
+        (2..=4).contains(&r.chars().count())
+            && r.chars().all(crate::gongwen::chars::is_han)
+            && !r.contains(['章', '签', '印', '页', '件', '稿', '略'])
+    })
 }
 
 /// The header's clock: "今天是：", "今天是：2021年6月2日 星期三" (empty when copied before the

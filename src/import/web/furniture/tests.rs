@@ -408,3 +408,56 @@ fn a_title_split_over_two_lines_is_no_cut_copy() {
     );
     assert_eq!(kept.len(), 3, "{kept:?}");
 }
+
+#[test]
+fn a_bar_of_portal_links_and_buttons_over_a_breadcrumb() {
+    // holdout21 jl_notice: the links, the site's own and its buttons between bars, run on.
+    let (kept, _) = run(
+        "中央人民政府网站 | 某省人民政府网站 | 某市人民政府网站 网上信访 | 网上举报设为首页 | 加入收藏 |\n一网搜\n当前位置: 首页>>新闻>>通知公告\n某市安委办关于开展燃气安全检查的通知\n各乡镇人民政府：\n",
+    );
+    assert_eq!(
+        kept,
+        ["某市安委办关于开展燃气安全检查的通知", "各乡镇人民政府："]
+    );
+    // A body line naming websites between bars, with no button, is no header.
+    assert!(!is_header_line(
+        "县人民政府网站 | 县融媒体中心 | 县应急管理局网站"
+    ));
+}
+
+#[test]
+fn an_editors_name_in_brackets_under_the_date() {
+    let (kept, rep) = run("各村：\n请做好防汛工作。\n某镇人民政府\n2024年5月8日\n(韩冬)\n");
+    assert_eq!(kept.last().map(String::as_str), Some("2024年5月8日"));
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("编辑署名") && d.message.contains("(韩冬)"))
+    );
+    // A seal's note stays.
+    let (kept, _) = run("各村：\n请做好防汛工作。\n某镇人民政府\n2024年5月8日\n（盖章）\n");
+    assert_eq!(kept.last().map(String::as_str), Some("（盖章）"));
+}
+
+#[test]
+fn an_image_file_name_and_a_heading_with_its_column_after_a_dash() {
+    assert!(is_image_name("22.jpg"));
+    assert!(is_image_name("IMG_0231.JPG"));
+    assert!(!is_image_name("附件：现场照片.jpg，请查收"));
+    assert!(!is_image_name("jpg"));
+    // holdout21 ha_speech: "…的讲话-安全生产" over the body's title split over two lines.
+    let (kept, _) = run(
+        "在全镇安全生产工作会议上的讲话-安全生产\n来源: 某镇 发布时间: 2024-03-08\n在全镇安全生产工作会议上的\n讲  话\n同志们：\n",
+    );
+    assert_eq!(kept[1..3], ["在全镇安全生产工作会议上的", "讲  话"]);
+    assert!(!kept.iter().any(|l| l.contains("安全生产工作会议上的讲话")));
+    assert!(same_title(
+        "关于开展汛期检查的通知_某县人民政府",
+        "关于开展汛期检查的通知"
+    ));
+    // A long tail after the dash is no column name.
+    assert!(!same_title(
+        "关于开展汛期检查的通知-各村各单位务必于本月底前完成全面自查工作",
+        "关于开展汛期检查的通知"
+    ));
+}

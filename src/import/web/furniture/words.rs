@@ -169,9 +169,23 @@ pub(super) fn is_editor_credit(t: &str) -> bool {
         .strip_prefix(['(', '（', '['])
         .and_then(|r| r.strip_suffix([')', '）', ']']));
     inner.is_some_and(|r| {
-        ["责编", "责任编辑", "编辑", "审核", "校对", "编审"]
-            .iter()
-            .any(|w| r.starts_with(w))
+        [
+            "责编",
+            "责任编辑",
+            "编辑",
+            "审核",
+            "校对",
+            "编审",
+            "文/图",
+            "图/文",
+            "文／图",
+            "图／文",
+            "文图",
+            "摄影",
+            "供图",
+        ]
+        .iter()
+        .any(|w| r.starts_with(w))
             && r.chars().count() <= 40
     })
 }
@@ -228,6 +242,18 @@ pub(super) fn names_a_file(t: &str) -> bool {
                 .is_some_and(|c| c.is_ascii_alphanumeric())
         })
     }) && t.chars().count() <= 120
+}
+
+/// "22.jpg", "IMG_0231.JPG": an image's file name left where the picture stood.
+pub(super) fn is_image_name(t: &str) -> bool {
+    let lower = t.trim_matches(is_blank).to_lowercase();
+    let stem = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"]
+        .iter()
+        .find_map(|e| lower.strip_suffix(e));
+    stem.is_some_and(|s| {
+        (1..=60).contains(&s.chars().count())
+            && !s.contains(|c: char| is_blank(c) || "，。；：、".contains(c))
+    })
 }
 
 pub(super) fn is_download_heading(t: &str) -> bool {

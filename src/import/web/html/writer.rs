@@ -135,9 +135,11 @@ impl Writer {
             if labelled {
                 let row: Vec<String> = texts
                     .iter()
+                    // (A page's own label, "公开时限" beside "常年公开", is closed too, so that
+                    // its value is no part of the value before it.)
                     .map(|t| match label_of(t) {
-                        Some((l, k)) if !k.is_empty() => format!("{l}："),
-                        _ => t.clone(),
+                        Some((l, _)) => format!("{l}："),
+                        None => t.clone(),
                     })
                     .collect();
                 self.push(&row.join(" "));

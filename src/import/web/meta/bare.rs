@@ -49,6 +49,35 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
         let n = s + w.chars().count();
         out.push((s, n, w));
     }
+    join_spaced_labels(out)
+}
+
+/// "索 引 号 XM01937-… 成文时间 …", "发布机构 某街道 文 号": a label whose characters a
+/// table's copy spaced out is one word again (the longest run of one-character words that
+/// spells a label).
+fn join_spaced_labels(ws: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
+    let single = |w: &(usize, usize, String)| w.2.chars().count() == 1;
+    let mut out = Vec::with_capacity(ws.len());
+    let mut k = 0;
+    while k < ws.len() {
+        let run = ws[k..].iter().take(6).take_while(|w| single(w)).count();
+        let joined = (2..=run).rev().find_map(|n| {
+            let text: String = ws[k..k + n].iter().map(|w| w.2.as_str()).collect();
+            label_of(&text)
+                .filter(|(l, _)| *l == text)
+                .map(|_| (n, text))
+        });
+        match joined {
+            Some((n, text)) => {
+                out.push((ws[k].0, ws[k + n - 1].1, text));
+                k += n;
+            }
+            None => {
+                out.push(ws[k].clone());
+                k += 1;
+            }
+        }
+    }
     out
 }
 
@@ -183,6 +212,27 @@ mod tests {
                 ("doc_no", String::new())
             ]
         );
+    }
+
+    #[test]
+    fn a_row_of_spaced_labels_without_colons() {
+        // holdout21 fj_news: the block's labels spaced out, no colons, 文号 empty at the end.
+        assert_eq!(
+            keys("索 引 号 XM01937-10-00-2025-007 成文时间 2025-04-18"),
+            [
+                ("index_no", "XM01937-10-00-2025-007".to_string()),
+                ("date", "2025-04-18".to_string())
+            ]
+        );
+        assert_eq!(
+            keys("发布机构 鹭湾区筼港街道 文 号"),
+            [
+                ("issuer", "鹭湾区筼港街道".to_string()),
+                ("doc_no", String::new())
+            ]
+        );
+        // Single characters that spell no label stay words.
+        assert_eq!(pairs("文 明 祭 扫"), None);
     }
 
     #[test]
