@@ -69,10 +69,19 @@ fn ends_title(t: &str) -> bool {
     GENRE_ENDINGS.iter().any(|g| t.ends_with(g))
 }
 
-/// "通　　知", "讲  话": a word spaced letter by letter, without its blanks.
+/// "通　　知", "讲  话": a word spaced letter by letter, without its blanks. The gaps are all
+/// alike ("安 全 第 一  预 防 为 主" is two phrases, and stays as written).
 fn letter_spaced(s: &str) -> Option<String> {
     let words: Vec<&str> = s.split(is_blank).filter(|w| !w.is_empty()).collect();
-    (words.len() > 1 && words.iter().all(|w| w.chars().count() == 1)).then(|| words.concat())
+    let gaps: Vec<&str> = s
+        .trim_matches(is_blank)
+        .split(|c: char| !is_blank(c))
+        .filter(|g| !g.is_empty())
+        .collect();
+    (words.len() > 1
+        && words.iter().all(|w| w.chars().count() == 1)
+        && gaps.windows(2).all(|w| w[0] == w[1]))
+    .then(|| words.concat())
 }
 
 /// Splits a title line where a space separates two Chinese parts (a manual line break).
@@ -150,10 +159,15 @@ pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
     let pieces: Vec<String> = if item.kind.is_official() {
         lines.iter().flat_map(|(_, t)| split_on_spaces(t)).collect()
     } else {
-        // "讲  话": a word spaced letter by letter is one word in any kind's title.
+        // "讲  话": a 文种 spaced letter by letter is one word in any kind's title (a
+        // headline's spaced kicker, "筑 牢 防 线", stays as written).
         lines
             .iter()
-            .map(|(_, t)| letter_spaced(t).unwrap_or_else(|| t.clone()))
+            .map(|(_, t)| {
+                letter_spaced(t)
+                    .filter(|w| ends_title(w))
+                    .unwrap_or_else(|| t.clone())
+            })
             .collect()
     };
     item.title = pieces.concat();

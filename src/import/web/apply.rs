@@ -16,6 +16,19 @@ pub fn disclosure_of(v: &str) -> Option<&'static str> {
         .find(|w| v.contains(w))
 }
 
+/// The page's 更新时间 as its publication date: only when the page gives no other date (no
+/// 发布日期, no 成文日期) and it is within a month after the document's own date (a re-edit
+/// two years on is no publication).
+fn updated_as_published(meta: &Meta, date: Option<chrono::NaiveDate>) -> Option<&Field> {
+    if meta.get("date").is_some() {
+        return None;
+    }
+    let f = meta.get("updated")?;
+    let d = first_date(&f.value)?;
+    date.is_none_or(|doc| (0..=31).contains(&(d - doc).num_days()))
+        .then_some(f)
+}
+
 /// Writes the block's fields into the first item of `doc`.
 pub fn apply(doc: &mut Document, meta: &Meta, rep: &mut Report) {
     fill(doc, meta, rep);
@@ -87,7 +100,10 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             .map(str::to_string)
             .collect();
     }
-    if let Some(f) = meta.get("published").or_else(|| meta.get("updated")) {
+    if let Some(f) = meta
+        .get("published")
+        .or_else(|| updated_as_published(meta, main.date))
+    {
         match first_date(&f.value) {
             Some(d) => main.published = Some(d),
             None => not_a_date(f, rep),

@@ -148,6 +148,15 @@ pub(super) fn is_strong(label: &str) -> bool {
             | "文件名称"
             | "信息名称"
             | "责任部门"
+            // Words of a body too ("签署日期：" under a pledge's parties, "出处：" under a
+            // quotation, "发布人：" of a notice board): only beside the block.
+            | "签署日期"
+            | "登记日期"
+            | "信息时效期"
+            | "发布人"
+            | "出处"
+            | "更新时间"
+            | "内容分类"
     )
 }
 

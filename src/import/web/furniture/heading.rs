@@ -154,14 +154,35 @@ pub(super) fn same_title(a: &str, t: &str) -> bool {
     tc.len() > ac.len() && pre >= 4 && suf >= 8 && pre + suf <= ac.len()
 }
 
-/// A heading without the column or site name a portal appends after a dash
-/// ("在全镇…会议上的讲话-安全生产", "…的通知_某县人民政府").
+/// A heading without the column or site name a portal appends after a hyphen
+/// ("在全镇…会议上的讲话-安全生产", "…的通知_某县人民政府"). A page about the document
+/// ("…的通知—政策解读", "…的通知-附件") names it after a dash too, and is no copy of it.
 fn without_suffix(a: &str) -> Option<&str> {
-    let (head, tail) = a.rsplit_once(['-', '－', '—', '_', '|'])?;
+    let (head, tail) = a.rsplit_once(['-', '－', '_', '|'])?;
+    let about = [
+        "解读",
+        "附件",
+        "说明",
+        "图解",
+        "问答",
+        "答问",
+        "全文",
+        "原文",
+        "摘要",
+        "草案",
+        "意见",
+        "修订",
+        "附表",
+        "清单",
+        "名单",
+        "一图读懂",
+    ];
     ((2..=16).contains(&tail.chars().count())
         && tail.chars().all(crate::gongwen::chars::is_han)
+        && !about.iter().any(|w| tail.contains(w))
+        && !head.ends_with(['-', '－', '_', '|', '—'])
         && crate::import::recognize::kind::of_title(head).is_some())
-    .then_some(head.trim_end_matches(['-', '－', '—', '_', '|']))
+    .then_some(head)
 }
 
 /// Which of the `later` lines is the heading `a` cut short of its 文种 ("关于…工作的" under

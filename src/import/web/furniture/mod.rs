@@ -271,9 +271,11 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
         let l = kept.pop().expect("checked");
         gone.entry("网站名称").or_default().push((l.no, l.plain()));
     }
-    // "(韩冬)" under the signature's date: the page's editor, named alone in brackets.
+    // "(韩冬)" under the signature's organ and date: the page's editor, named alone in
+    // brackets.
     let n = kept.len();
-    if n >= 2
+    if n >= 3
+        && is_organ(&kept[n - 3].plain())
         && date_line::parse(&kept[n - 2].plain()).is_some()
         && is_bracketed_name(&kept[n - 1].plain())
     {
@@ -353,8 +355,8 @@ pub(super) fn is_header_line(t: &str) -> bool {
         || t.chars().count() <= 20 && !t.contains(['。', '，', '：', ':'])
 }
 
-/// "(韩冬)", "（李 娜）": a person's name alone in brackets (two to four characters; a seal's
-/// "（盖章）" or "（签字）" is no name).
+/// "(韩冬)", "（李 娜）": a person's name alone in brackets. A 附注 ("（主动公开）",
+/// "（有删节）", "（盖章）") is no name.
 fn is_bracketed_name(t: &str) -> bool {
     let inner = t
         .trim_matches(is_blank)
@@ -362,9 +364,13 @@ fn is_bracketed_name(t: &str) -> bool {
         .and_then(|r| r.strip_suffix([')', '）']))
         .map(|r| r.replace(is_blank, ""));
     inner.is_some_and(|r| {
-        (2..=4).contains(&r.chars().count())
-            && r.chars().all(crate::gongwen::chars::is_han)
-            && !r.contains(['章', '签', '印', '页', '件', '稿', '略'])
+        is_person(&r)
+            && ![
+                '章', '签', '印', '页', '件', '稿', '略', '删', '节', '公', '开', '摘', '转', '完',
+                '注', '附', '存', '发',
+            ]
+            .iter()
+            .any(|c| r.contains(*c))
     })
 }
 

@@ -63,7 +63,7 @@ const ORGAN_ENDS: &[char] = &[
 
 /// "孙丽娟", "阿依古丽·买买提": a person's name, two to four Han characters (or Han names
 /// joined by "·"); not an organ ("镇安办", "各村", "应急中心") nor a reviewer's word ("同意").
-fn is_person(name: &str) -> bool {
+pub(super) fn is_person(name: &str) -> bool {
     let n = name.chars().count();
     let han = |w: &str| !w.is_empty() && w.chars().all(is_han);
     let shaped = if name.contains('·') {

@@ -461,3 +461,37 @@ fn an_image_file_name_and_a_heading_with_its_column_after_a_dash() {
         "关于开展汛期检查的通知"
     ));
 }
+
+/// The review of the holdout21 rules: ordinary text they misread.
+#[test]
+fn notes_and_body_lines_the_holdout21_rules_must_keep() {
+    // A 附注 under the date is no editor's name.
+    for note in ["（主动公开）", "（不予公开）", "（有删节）"] {
+        let (kept, _) = run(&format!(
+            "各村：\n请做好防汛工作。\n某镇人民政府\n2024年5月8日\n{note}\n"
+        ));
+        assert_eq!(kept.last().map(String::as_str), Some(note));
+    }
+    // A poem's author under its date: no organ signs it.
+    let (kept, _) = run("守护\n清晨的雾还没有散，\n2024年6月1日\n（王小明）\n");
+    assert_eq!(kept.last().map(String::as_str), Some("（王小明）"));
+    // A format or a file name to give, and a rule about photographs, are the body's.
+    for line in [
+        "2.照片格式为.jpg",
+        "白石村-燃气软管更换前.jpg",
+        "（摄影作品须为2024年以来拍摄的原创作品）",
+        "（文图资料由镇中心小学提供）",
+    ] {
+        let (kept, _) = run(&format!("征集通知\n{line}\n请于6月底前报送。\n"));
+        assert!(kept.iter().any(|l| l == line), "{line}: {kept:?}");
+    }
+    // A page about a document names it after a dash; it is no copy of its heading.
+    assert!(!same_title(
+        "某镇关于开展燃气安全专项整治的通知-政策解读",
+        "某镇关于开展燃气安全专项整治的通知"
+    ));
+    assert!(!same_title(
+        "某镇关于开展燃气安全专项整治的通知—附件",
+        "某镇关于开展燃气安全专项整治的通知"
+    ));
+}

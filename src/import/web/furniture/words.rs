@@ -169,24 +169,20 @@ pub(super) fn is_editor_credit(t: &str) -> bool {
         .strip_prefix(['(', '（', '['])
         .and_then(|r| r.strip_suffix([')', '）', ']']));
     inner.is_some_and(|r| {
-        [
-            "责编",
-            "责任编辑",
-            "编辑",
-            "审核",
-            "校对",
-            "编审",
-            "文/图",
-            "图/文",
-            "文／图",
-            "图／文",
-            "文图",
-            "摄影",
-            "供图",
-        ]
-        .iter()
-        .any(|w| r.starts_with(w))
+        ["责编", "责任编辑", "编辑", "审核", "校对", "编审"]
+            .iter()
+            .any(|w| r.starts_with(w))
             && r.chars().count() <= 40
+            // "(文/图:许丽萍)", "（摄影：张三）": a picture's credit, its name after a colon
+            // ("（摄影作品须为原创）" is the body's).
+            || ["文/图", "图/文", "文／图", "图／文", "文图", "摄影", "供图"]
+                .iter()
+                .any(|w| {
+                    r.strip_prefix(w).is_some_and(|rest| {
+                        rest.trim_start_matches(is_blank).starts_with(['：', ':'])
+                    })
+                })
+                && r.chars().count() <= 30
     })
 }
 
@@ -250,9 +246,12 @@ pub(super) fn is_image_name(t: &str) -> bool {
     let stem = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"]
         .iter()
         .find_map(|e| lower.strip_suffix(e));
+    // (A sentence naming a format, "2.照片格式为.jpg", or a file name to give,
+    // "白石村-更换前.jpg", is the body's: a left-over name is the site's, in ASCII.)
     stem.is_some_and(|s| {
-        (1..=60).contains(&s.chars().count())
-            && !s.contains(|c: char| is_blank(c) || "，。；：、".contains(c))
+        (1..=60).contains(&s.len())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
     })
 }
 

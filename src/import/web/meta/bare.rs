@@ -54,8 +54,21 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
 
 /// "索 引 号 XM01937-… 成文时间 …", "发布机构 某街道 文 号": a label whose characters a
 /// table's copy spaced out is one word again (the longest run of one-character words that
-/// spells a label).
+/// spells a label), when the line names what only a block names (a strong label with a key:
+/// a table's header "名 称 数 量 来 源" is no block).
 fn join_spaced_labels(ws: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
+    let joined = join_runs(&ws);
+    let block = joined
+        .iter()
+        .any(|w| label_word(&w.2).is_some_and(|(l, k, _)| !k.is_empty() && super::is_strong(l)));
+    if block && joined.len() < ws.len() {
+        joined
+    } else {
+        ws
+    }
+}
+
+fn join_runs(ws: &[(usize, usize, String)]) -> Vec<(usize, usize, String)> {
     let single = |w: &(usize, usize, String)| w.2.chars().count() == 1;
     let mut out = Vec::with_capacity(ws.len());
     let mut k = 0;
@@ -231,8 +244,10 @@ mod tests {
                 ("doc_no", String::new())
             ]
         );
-        // Single characters that spell no label stay words.
+        // Single characters that spell no label stay words; a table's header spaced out
+        // names no block ("名 称 数 量 来 源").
         assert_eq!(pairs("文 明 祭 扫"), None);
+        assert_eq!(pairs("名 称 数 量 来 源"), None);
     }
 
     #[test]

@@ -283,3 +283,28 @@ fn a_plans_task_lines_stay() {
     assert!(is_stamp("2024-06-18"));
     assert!(!is_stamp("2024年6月30日前"));
 }
+
+/// The review of the holdout21 labels: a body's own lines opened by them stay.
+#[test]
+fn body_lines_opened_by_the_page_labels_of_holdout21_stay() {
+    for line in [
+        "签署日期：2024年3月1日",
+        "登记日期：2024年3月5日至3月20日",
+        "出处：在全省安全生产工作会议上的讲话",
+        "发布人：某某镇便民服务中心",
+        "更新时间：2024年5月31日",
+    ] {
+        let text = format!("一、有关事项\n请各村认真落实。\n{line}\n其余事项另行通知。");
+        let (kept, m) = run(&text);
+        assert!(kept.iter().any(|l| l == line), "{line}: {kept:?}");
+        assert!(m.fields.is_empty(), "{line}: {:?}", m.fields);
+    }
+    // Beside the block they are its labels.
+    let (kept, m) = run(
+        "索引号:000017264/2024-00031\n公开方式:政府网站\n信息时效期:\n签署日期:\n登记日期:\n发文日期:2024-05-14\n关于开展汛期检查的通知",
+    );
+    assert_eq!(kept, ["关于开展汛期检查的通知"]);
+    assert_eq!(value(&m, "date"), "2024-05-14");
+    let (kept, _) = run("发布人: 来 源: 时 间:2024-05-09 收藏\n正文第一段。");
+    assert_eq!(kept, ["正文第一段。"]);
+}
