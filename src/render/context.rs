@@ -100,8 +100,12 @@ impl Refs {
     }
 
     pub fn new(site: &Site) -> Refs {
-        let items: Vec<ItemRef> = site.items.iter().map(|i| item_ref(site, i)).collect();
-        let item_values = items.iter().map(tera::Value::from_serializable).collect();
+        use rayon::prelude::*;
+        let items: Vec<ItemRef> = site.items.par_iter().map(|i| item_ref(site, i)).collect();
+        let item_values = items
+            .par_iter()
+            .map(tera::Value::from_serializable)
+            .collect();
         Refs::from_items(site, items, item_values)
     }
 
