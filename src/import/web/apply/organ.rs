@@ -21,7 +21,11 @@ pub(super) fn fill_issuer(main: &mut Item, meta: &Meta, rep: &mut Report) {
     if main.kind == crate::gongwen::Kind::News
         && source_organ(meta).is_none_or(weak)
         && !meta.fields.iter().any(is_account)
-        && let Some(town) = headline_town(&main.title)
+        // (A headline over two lines, its kicker first — "筑牢防线" over "某镇扎实开展…":
+        // the town is the one a line opens with.)
+        && let Some(town) = (main.title_lines.iter())
+            .find_map(|l| headline_town(l))
+            .or_else(|| headline_town(&main.title))
     {
         withdraw(rep, "未识别出发文机关");
         rep.warning(

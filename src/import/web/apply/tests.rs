@@ -196,6 +196,17 @@ fn the_township_a_headline_opens_with() {
 }
 
 #[test]
+fn a_headline_under_its_kicker_names_its_town() {
+    // Found in the holdout21 review: the kicker joined to the town made the issuer
+    // "筑牢防线某某镇人民政府".
+    let (n, _) = import(
+        "筑牢防线\n白石镇扎实开展防汛应急演练\n6月5日，白石镇在白石村组织开展防汛应急演练，模拟山洪暴发情况下的群众转移安置，全镇80余名干部群众参加。\n",
+    );
+    assert_eq!(n.kind, Kind::News);
+    assert_eq!(n.issuer, ["白石镇人民政府"]);
+}
+
+#[test]
 fn a_doc_no_without_its_hao_is_kept_and_the_topic_is_the_main_class() {
     let (n, rep) = import(
         "索引号：0012/2025-3\n组配分类：安全生产\n主题分类：综合政务\n文号：霞政〔2025〕19\n发布日期：2025-04-25\n关于做好假期安全工作的通知\n各村（社区）：\n请认真做好假期安全工作。\n霞洋镇人民政府\n2025年4月25日\n",
