@@ -211,8 +211,10 @@ impl Builder {
             }
         };
         let out = Output::memory();
-        let rendered =
-            render::render_prepared(&mut self.prepared, site, theme, &plan, &out).and_then(gate);
+        // (The renderers' own stages run side by side; this is the wall time of all of them.)
+        let rendered = stage("render (all)", || {
+            render::render_prepared(&mut self.prepared, site, theme, &plan, &out).and_then(gate)
+        });
         let rendered = match rendered {
             Ok(d) => d,
             Err(e) => {
@@ -221,7 +223,7 @@ impl Builder {
                 return Err(e);
             }
         };
-        let built = out.into_built()?;
+        let built = stage("collect output", || out.into_built())?;
         stage("swap files", || {
             files
                 .write()
