@@ -15,7 +15,7 @@ pub use super::labels::{label_of, labelled_keys};
 
 mod bare;
 mod row;
-use super::labels::is_strong;
+use super::labels::{is_strong, labelled};
 pub(super) use row::is_bare_date;
 use row::{header_row, pairs};
 
@@ -191,13 +191,21 @@ pub fn take(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Meta) {
         // "时间：… 服务对象：…" of an activity plan, "责任部门：镇应急办" over a task's "时间：
         // 6月30日前": a 服务对象 or 责任部门 counts only beside a line of the block itself (one
         // naming what only a block names: 索引号, 文号, 分类, 成文日期, 公开方式, 有效性…).
+        // (A weak label with such a key, a pledge's "签署日期：", names no block.)
         let block_row = |j: usize| {
             lines.get(j).is_some_and(|l| {
-                labelled_keys(&l.plain()).iter().any(|k| {
-                    matches!(
-                        *k,
-                        "index_no" | "doc_no" | "topic" | "genre" | "date" | "disclosure" | "valid"
-                    )
+                labelled(&l.plain()).iter().any(|&(label, k)| {
+                    is_strong(label)
+                        && matches!(
+                            k,
+                            "index_no"
+                                | "doc_no"
+                                | "topic"
+                                | "genre"
+                                | "date"
+                                | "disclosure"
+                                | "valid"
+                        )
                 })
             })
         };

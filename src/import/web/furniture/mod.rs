@@ -309,23 +309,18 @@ pub(super) fn is_header_line(t: &str) -> bool {
                     .all(|c| crate::gongwen::chars::is_han(c) || "（）()".contains(c))
         });
     // "中国政府网 山西省人民政府网 吕梁市人民政府网": links to the portals above this one.
-    let portals = items.len() >= 2
-        && items.iter().all(|w| {
-            w.chars().count() <= 14
-                && w.chars().all(crate::gongwen::chars::is_han)
-                && ["政府网", "网站", "门户网"].iter().any(|e| w.ends_with(e))
-        });
+    let portal = |w: &str| {
+        w.chars().count() <= 14
+            && w.chars().all(crate::gongwen::chars::is_han)
+            && ["政府网", "网站", "门户网"].iter().any(|e| w.ends_with(e))
+    };
+    let portals = items.len() >= 2 && items.iter().all(|w| portal(w));
     // "中央人民政府网站 | 吉林省人民政府网站 | 白城市人民政府网站 网上信访 | 网上举报设为首页 |
     // 加入收藏 |": the portals' links, a few of the site's own and its buttons, between bars.
     let links: Vec<&str> = t
         .split(|c: char| is_blank(c) || "|｜".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    let portal = |w: &str| {
-        w.chars().count() <= 14
-            && w.chars().all(crate::gongwen::chars::is_han)
-            && ["政府网", "网站", "门户网"].iter().any(|e| w.ends_with(e))
-    };
     let button = |w: &str| {
         buttons::all_buttons(w)
             || ["设为首页", "加入收藏"].iter().any(|b| {

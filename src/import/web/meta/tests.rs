@@ -308,3 +308,18 @@ fn body_lines_opened_by_the_page_labels_of_holdout21_stay() {
     let (kept, _) = run("发布人: 来 源: 时 间:2024-05-09 收藏\n正文第一段。");
     assert_eq!(kept, ["正文第一段。"]);
 }
+
+/// A weak label naming a block's key (a pledge's "签署日期：") makes no neighbour the block:
+/// the task's "责任部门：…" beside it stays in the text.
+#[test]
+fn a_weak_dated_line_vouches_for_no_responsible_department() {
+    let (kept, m) = run(
+        "三、工作要求\n责任部门：镇应急办 时间：6月30日前\n签署日期：2024年3月1日\n请各村认真落实。",
+    );
+    assert!(
+        kept.iter()
+            .any(|l| l == "责任部门：镇应急办 时间：6月30日前"),
+        "{kept:?}"
+    );
+    assert!(m.get("issuer").is_none(), "{:?}", m.fields);
+}
