@@ -4,30 +4,77 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use tera::value::Key;
 
 use crate::content::kind::SECTIONS;
 use crate::content::{Item, Site, attach, date, frontmatter};
 
-/// An item as lists and pages see it.
-#[derive(Serialize, Clone)]
-pub struct ItemRef {
-    pub title: String,
-    pub url: String,
-    pub kind: &'static str,
-    pub kind_label: &'static str,
-    pub section: &'static str,
-    pub date: String,
-    pub date_cn: String,
-    pub phase: Option<Link>,
-    pub unit: Option<Link>,
-    pub tags: Vec<Link>,
-    pub summary: String,
+/// The fields of an item's template value (`page` on its own page, an entry of every list),
+/// in the order templates have always seen them.
+pub const ITEM_FIELDS: [&str; 11] = [
+    "title",
+    "url",
+    "kind",
+    "kind_label",
+    "section",
+    "date",
+    "date_cn",
+    "phase",
+    "unit",
+    "tags",
+    "summary",
+];
+
+/// The `{name, url}` values of the campaign's phases and units and of the site's tags, made
+/// once: every item's value holds a reference-counted copy of the ones it shows (at 100,000
+/// items, one map per item and link took about 100 MB).
+pub struct Links {
+    phases: Vec<tera::Value>,
+    units: Vec<tera::Value>,
+    tags: std::collections::HashMap<String, tera::Value>,
 }
 
-#[derive(Serialize, Clone)]
-pub struct Link {
-    pub name: String,
-    pub url: String,
+impl Links {
+    pub fn of(site: &Site) -> Links {
+        let c = &site.campaign;
+        let mut tags = std::collections::HashMap::new();
+        for t in site.items.iter().flat_map(|i| &i.tags) {
+            if !tags.contains_key(t) {
+                tags.insert(t.clone(), tag_link(site, t));
+            }
+        }
+        Links {
+            phases: c
+                .phases
+                .iter()
+                .map(|p| link(&p.name, format!("phases/{}.html", p.id)))
+                .collect(),
+            units: c
+                .units
+                .iter()
+                .map(|u| link(&u.name, format!("units/{}.html", u.id)))
+                .collect(),
+            tags,
+        }
+    }
+}
+
+fn tag_link(site: &Site, t: &str) -> tera::Value {
+    link(t, format!("tags/{}.html", site.tag_slug(t)))
+}
+
+fn link(name: &str, url: String) -> tera::Value {
+    let mut m = tera::Map::with_capacity(2);
+    m.insert(Key::Str("name"), name.into());
+    m.insert(Key::Str("url"), url.into());
+    m.into()
+}
+
+/// The text at `key` of a template value (empty when there is none).
+pub fn field<'v>(v: &'v tera::Value, key: &'static str) -> &'v str {
+    v.get_from_path(key)
+        .and_then(tera::Value::as_str)
+        .unwrap_or("")
 }
 
 #[derive(Serialize)]
@@ -49,10 +96,10 @@ struct PhaseCtx {
 /// Everything shared by all pages, computed once. The `tera::Value` copies are converted once
 /// and cloned per page (they are reference-counted), instead of re-serializing per page.
 pub struct Refs {
-    pub items: Vec<ItemRef>,
     /// The `site` template variable.
     pub site: Value,
     pub site_value: tera::Value,
+    /// Each item's value ([`ITEM_FIELDS`]), in site order.
     pub item_values: Vec<tera::Value>,
     /// Item index by slug and by title (attachments name either).
     pub by_name: std::collections::HashMap<String, usize>,
@@ -73,7 +120,7 @@ impl Refs {
             .map(|(k, (name, target))| {
                 let (name, url) = match target {
                     Some(attach::Target::Item(n)) => {
-                        (self.items[n].title.clone(), self.items[n].url.clone())
+                        (self.title(n).to_string(), self.url(n).to_string())
                     }
                     Some(attach::Target::Section(s)) => {
                         let url = match sections[s].anchor.as_deref() {
@@ -99,22 +146,32 @@ impl Refs {
         self.attached_to.get(&n).map_or(&[], Vec::as_slice)
     }
 
-    pub fn new(site: &Site) -> Refs {
-        use rayon::prelude::*;
-        let items: Vec<ItemRef> = site.items.par_iter().map(|i| item_ref(site, i)).collect();
-        let item_values = items
-            .par_iter()
-            .map(tera::Value::from_serializable)
-            .collect();
-        Refs::from_items(site, items, item_values)
+    /// Item `n`'s title, address and summary, as its value holds them.
+    pub fn title(&self, n: usize) -> &str {
+        field(&self.item_values[n], "title")
     }
 
-    /// The shared values around `items` (one per site item, in site order) and their values.
-    pub(super) fn from_items(
-        site: &Site,
-        items: Vec<ItemRef>,
-        item_values: Vec<tera::Value>,
-    ) -> Refs {
+    pub fn url(&self, n: usize) -> &str {
+        field(&self.item_values[n], "url")
+    }
+
+    pub fn summary(&self, n: usize) -> &str {
+        field(&self.item_values[n], "summary")
+    }
+
+    pub fn new(site: &Site) -> Refs {
+        use rayon::prelude::*;
+        let links = Links::of(site);
+        let item_values = site
+            .items
+            .par_iter()
+            .map(|i| item_value(site, i, &links))
+            .collect();
+        Refs::from_items(site, item_values)
+    }
+
+    /// The shared values around `item_values` (one per site item, in site order).
+    pub(super) fn from_items(site: &Site, item_values: Vec<tera::Value>) -> Refs {
         let c = &site.campaign;
         let current = c.current_phase(site.today);
         let phases: Vec<PhaseCtx> = c
@@ -149,10 +206,11 @@ impl Refs {
             .filter(|(id, _)| site.items.iter().any(|i| i.kind.section() == *id) && *id != "pages")
             .map(|(id, name)| serde_json::json!({"id": id, "name": name, "url": format!("{id}/index.html")}))
             .collect();
-        let pages: Vec<Value> = items
+        let pages: Vec<Value> = site
+            .items
             .iter()
-            .filter(|i| i.kind == "page")
-            .map(|i| serde_json::json!({"name": i.title, "url": i.url}))
+            .filter(|i| i.kind == crate::content::Kind::Page)
+            .map(|i| serde_json::json!({"name": i.title, "url": i.url()}))
             .collect();
         let mut footer = Map::new();
         for k in [
@@ -194,9 +252,8 @@ impl Refs {
         });
         let site_value = tera::Value::from_serializable(&site_v);
         let by_name = attach::names(&site.items);
-        let attached_to = backlinks(site, &items, &by_name);
+        let attached_to = backlinks(site, &item_values, &by_name);
         Refs {
-            items,
             site: site_v,
             site_value,
             item_values,
@@ -209,7 +266,7 @@ impl Refs {
 /// Item index → the notices that list it among their attachments: `{name, url, label, doc_no}`.
 pub fn backlinks(
     site: &Site,
-    items: &[ItemRef],
+    items: &[tera::Value],
     by_name: &std::collections::HashMap<String, usize>,
 ) -> std::collections::HashMap<usize, Vec<Value>> {
     let mut attached_to: std::collections::HashMap<usize, Vec<Value>> = Default::default();
@@ -227,7 +284,7 @@ pub fn backlinks(
                     format!("附件{}", k + 1)
                 };
                 attached_to.entry(n).or_default().push(serde_json::json!({
-                    "name": items[m].title, "url": items[m].url, "label": label,
+                    "name": field(&items[m], "title"), "url": field(&items[m], "url"), "label": label,
                     "doc_no": notice.fm.text("doc_no").unwrap_or(""),
                 }));
             }
@@ -246,37 +303,38 @@ fn status(start: Option<NaiveDate>, end: Option<NaiveDate>, today: NaiveDate) ->
     }
 }
 
-pub(super) fn item_ref(site: &Site, i: &Item) -> ItemRef {
-    let c = &site.campaign;
-    ItemRef {
-        title: i.title.clone(),
-        url: i.url(),
-        kind: i.kind.id(),
-        kind_label: i.kind.label(),
-        section: i.kind.section(),
-        date: i
-            .date
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-        date_cn: i.date.map(date::chinese).unwrap_or_default(),
-        phase: i.phase.map(|n| Link {
-            name: c.phases[n].name.clone(),
-            url: format!("phases/{}.html", c.phases[n].id),
-        }),
-        unit: i.unit.map(|n| Link {
-            name: c.units[n].name.clone(),
-            url: format!("units/{}.html", c.units[n].id),
-        }),
-        tags: i
-            .tags
-            .iter()
-            .map(|t| Link {
-                name: t.clone(),
-                url: format!("tags/{}.html", site.tag_slug(t)),
-            })
-            .collect(),
-        summary: summary(i),
+/// Item `i`'s template value: [`ITEM_FIELDS`], its links shared from `links`.
+pub(super) fn item_value(site: &Site, i: &Item, links: &Links) -> tera::Value {
+    let date = |f: &dyn Fn(NaiveDate) -> String| i.date.map(f).unwrap_or_default();
+    let tags: Vec<tera::Value> = i
+        .tags
+        .iter()
+        .map(|t| {
+            links
+                .tags
+                .get(t)
+                .cloned()
+                .unwrap_or_else(|| tag_link(site, t))
+        })
+        .collect();
+    let values: [tera::Value; 11] = [
+        i.title.as_str().into(),
+        i.url().into(),
+        i.kind.id().into(),
+        i.kind.label().into(),
+        i.kind.section().into(),
+        date(&|d| d.format("%Y-%m-%d").to_string()).into(),
+        date(&date::chinese).into(),
+        i.phase.and_then(|n| links.phases.get(n).cloned()).into(),
+        i.unit.and_then(|n| links.units.get(n).cloned()).into(),
+        tags.into(),
+        summary(i).into(),
+    ];
+    let mut m = tera::Map::with_capacity(ITEM_FIELDS.len());
+    for (k, v) in ITEM_FIELDS.into_iter().zip(values) {
+        m.insert(Key::Str(k), v);
     }
+    m.into()
 }
 
 /// `summary:` or the first ~90 characters of the body, cut at a sentence end when possible.

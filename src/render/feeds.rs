@@ -3,7 +3,6 @@
 //! `href` are invalid), and the build says so once.
 
 use super::Cx;
-use super::context::ItemRef;
 use super::memo::fingerprint;
 use super::templates::{base_context, render};
 use crate::content::{Kind, Site, campaign};
@@ -25,8 +24,13 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
             .collect()
     };
     let shows = |picked: &[usize]| picked.iter().any(|&k| plan.includes(&site.items[k]));
-    let refs_of =
-        |picked: &[usize]| -> Vec<&ItemRef> { picked.iter().map(|&k| &refs.items[k]).collect() };
+    let refs_of = |picked: &[usize]| -> tera::Value {
+        picked
+            .iter()
+            .map(|&k| refs.item_values[k].clone())
+            .collect::<Vec<_>>()
+            .into()
+    };
     let notices = take(&|k| k.is_official(), 8);
     let news = take(
         &|k| matches!(k, Kind::News | Kind::Briefing | Kind::Speech | Kind::Case),
@@ -57,9 +61,9 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
         let mut ctx = base_context(refs, "");
         ctx.insert("nav", "home");
         ctx.insert("more", &more(site));
-        ctx.insert("notices", &refs_of(&notices));
-        ctx.insert("news", &refs_of(&news));
-        ctx.insert("letters", &refs_of(&letters));
+        ctx.insert_value("notices", refs_of(&notices));
+        ctx.insert_value("news", refs_of(&news));
+        ctx.insert_value("letters", refs_of(&letters));
         let slogans = slogans.first().map(|&k| &site.items[k]);
         ctx.insert(
             "slogans",
@@ -115,13 +119,13 @@ pub fn render_feeds(cx: &Cx<'_>) -> anyhow::Result<Vec<Diagnostic>> {
     let entries: Vec<serde_json::Value> = site
         .items
         .iter()
-        .zip(&refs.items)
+        .enumerate()
         .take(FEED)
-        .map(|(i, r)| {
+        .map(|(n, i)| {
             serde_json::json!({
-                "title": r.title, "url": abs(&r.url), "summary": r.summary,
+                "title": refs.title(n), "url": abs(refs.url(n)), "summary": refs.summary(n),
                 "updated": format!("{}T00:00:00+08:00", i.date.unwrap_or(site.today).format("%Y-%m-%d")),
-                "id": abs(&r.url),
+                "id": abs(refs.url(n)),
             })
         })
         .collect();
@@ -149,8 +153,8 @@ fn sitemap(cx: &Cx<'_>, abs: &dyn Fn(&str) -> String) -> anyhow::Result<Vec<Diag
     let shown: Vec<(&str, Option<chrono::NaiveDate>)> = site
         .items
         .iter()
-        .zip(&refs.items)
-        .map(|(i, r)| (r.url.as_str(), i.date))
+        .enumerate()
+        .map(|(n, i)| (refs.url(n), i.date))
         .collect();
     let fp = fingerprint((cx.fresh.shape_fp, abs(""), shown));
     if cx.memo.unchanged(cx.plan, out, "sitemap.xml", false, fp) {
@@ -173,8 +177,8 @@ fn sitemap(cx: &Cx<'_>, abs: &dyn Fn(&str) -> String) -> anyhow::Result<Vec<Diag
         xml.push_str("</url>\n");
     };
     url("index.html", Some(site.today));
-    for (i, r) in site.items.iter().zip(&refs.items) {
-        url(&r.url, i.date);
+    for (n, i) in site.items.iter().enumerate() {
+        url(refs.url(n), i.date);
     }
     xml.push_str("</urlset>\n");
     out.emit(Dest::public("sitemap.xml"), xml.as_bytes())?;

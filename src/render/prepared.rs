@@ -70,12 +70,13 @@ impl Prepared {
         let refs = match (plan, self.refs.take()) {
             (Plan::Edited { .. }, Some(mut refs)) if aligned(&refs, site) => {
                 stage("template values (edited items)", || {
+                    let links = context::Links::of(site);
                     for n in (0..site.items.len()).filter(|&n| plan.includes(&site.items[n])) {
-                        refs.set_item(site, n);
+                        refs.set_item(site, n, &links);
                     }
                     // An edited notice may list other attachments.
                     refs.by_name = crate::content::attach::names(&site.items);
-                    refs.attached_to = context::backlinks(site, &refs.items, &refs.by_name);
+                    refs.attached_to = context::backlinks(site, &refs.item_values, &refs.by_name);
                 });
                 refs
             }
@@ -84,7 +85,7 @@ impl Prepared {
                 let mut bases = BTreeSet::new();
                 for (n, source) in self.sources.iter().enumerate() {
                     if plan.includes_source(source) {
-                        bases.extend(list_bases(&old.items[n]));
+                        bases.extend(list_bases(&old.item_values[n]));
                     }
                 }
                 lists = Some(bases);
@@ -121,7 +122,7 @@ impl Prepared {
         if let Some(bases) = lists.as_mut() {
             for (n, i) in site.items.iter().enumerate() {
                 if plan.includes(i) {
-                    bases.extend(list_bases(&refs.items[n]));
+                    bases.extend(list_bases(&refs.item_values[n]));
                 }
             }
         }
@@ -173,7 +174,6 @@ impl Prepared {
     /// dashboard shows only the `site` value): the room they held takes what comes after.
     pub fn release_items(&mut self) {
         if let Some(refs) = &mut self.refs {
-            refs.items = Vec::new();
             refs.item_values = Vec::new();
         }
     }
@@ -181,10 +181,22 @@ impl Prepared {
 
 /// The lists an item is on (see `lists.rs`): its section, its type, its phase, its unit and
 /// its tags.
-fn list_bases(r: &context::ItemRef) -> Vec<String> {
-    let mut out = vec![format!("{}/index", r.section), format!("types/{}", r.kind)];
-    let links = r.phase.iter().chain(&r.unit).chain(&r.tags);
-    out.extend(links.map(|l| l.url.trim_end_matches(".html").to_string()));
+fn list_bases(r: &tera::Value) -> Vec<String> {
+    let field = |key| context::field(r, key);
+    let mut out = vec![
+        format!("{}/index", field("section")),
+        format!("types/{}", field("kind")),
+    ];
+    let tags = r.get_from_path("tags").and_then(tera::Value::as_array);
+    let links = ["phase", "unit"]
+        .into_iter()
+        .filter_map(|k| r.get_from_path(k))
+        .chain(tags.unwrap_or_default());
+    out.extend(links.map(|l| {
+        context::field(l, "url")
+            .trim_end_matches(".html")
+            .to_string()
+    }));
     out
 }
 
@@ -209,18 +221,14 @@ fn shared_shape(site: &Value) -> Value {
 /// New values for `site`, taking the entries of items outside `plan` from `old` (whose
 /// entries belong to `sources`).
 fn reuse(site: &Site, plan: &Plan, old: Refs, sources: &[PathBuf]) -> Refs {
-    let mut kept: Vec<Option<(context::ItemRef, tera::Value)>> = old
-        .items
-        .into_iter()
-        .zip(old.item_values)
-        .map(Some)
-        .collect();
+    let mut kept: Vec<Option<tera::Value>> = old.item_values.into_iter().map(Some).collect();
     // Most items keep their place, or move by one with the item added, deleted or moved
     // before them: each is looked for where the one before it was found, then one place either
     // side, and by path only when all of these miss.
     let mut at: Option<HashMap<&Path, usize>> = None;
     let mut shift: isize = 0;
-    let (mut items, mut values) = (Vec::new(), Vec::new());
+    let mut values = Vec::with_capacity(site.items.len());
+    let links = context::Links::of(site);
     for (k, i) in site.items.iter().enumerate() {
         let bytes = i.source.as_os_str().as_encoded_bytes();
         let same = |n: &usize| {
@@ -251,27 +259,22 @@ fn reuse(site: &Site, plan: &Plan, old: Refs, sources: &[PathBuf]) -> Refs {
             }
             found
         };
-        let (r, v) = was
+        let v = was
             .and_then(|n| kept.get_mut(n)?.take())
-            .unwrap_or_else(|| {
-                let r = context::item_ref(site, i);
-                let v = tera::Value::from_serializable(&r);
-                (r, v)
-            });
-        items.push(r);
+            .unwrap_or_else(|| context::item_value(site, i, &links));
         values.push(v);
     }
-    Refs::from_items(site, items, values)
+    Refs::from_items(site, values)
 }
 
 /// Whether `refs` lists the same items in the same order as `site` (what an in-place edit
 /// promises; checked, so that a broken promise costs time instead of wrong pages).
 fn aligned(refs: &Refs, site: &Site) -> bool {
-    refs.items.len() == site.items.len()
-        && refs.items.iter().zip(&site.items).all(|(r, i)| {
-            // `r.url == i.url()` without formatting 10,000 strings.
-            r.kind == i.kind.id()
-                && r.url
+    refs.item_values.len() == site.items.len()
+        && refs.item_values.iter().zip(&site.items).all(|(r, i)| {
+            // `url == i.url()` without formatting 10,000 strings.
+            context::field(r, "kind") == i.kind.id()
+                && context::field(r, "url")
                     .strip_prefix(i.kind.section())
                     .and_then(|u| u.strip_prefix('/'))
                     .and_then(|u| u.strip_suffix(".html"))
@@ -281,9 +284,7 @@ fn aligned(refs: &Refs, site: &Site) -> bool {
 
 impl Refs {
     /// Replaces item `n`'s entries after it was edited in place (same list keys).
-    fn set_item(&mut self, site: &Site, n: usize) {
-        let r = context::item_ref(site, &site.items[n]);
-        self.item_values[n] = tera::Value::from_serializable(&r);
-        self.items[n] = r;
+    fn set_item(&mut self, site: &Site, n: usize, links: &context::Links) {
+        self.item_values[n] = context::item_value(site, &site.items[n], links);
     }
 }

@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 use super::Cx;
+use super::context::field;
 use super::templates::{base_context, render};
 use crate::content::{Site, roster};
 use crate::diag::Diagnostic;
@@ -108,12 +109,12 @@ fn render_index(cx: &Cx<'_>) -> anyhow::Result<usize> {
         let entries: Vec<Entry<'_>> = list
             .iter()
             .map(|&k| {
-                let (i, r) = (&site.items[k], &refs.items[k]);
+                let (i, r) = (&site.items[k], &refs.item_values[k]);
                 Entry {
-                    t: &r.title,
-                    u: &r.url,
-                    k: r.kind_label,
-                    d: &r.date,
+                    t: field(r, "title"),
+                    u: field(r, "url"),
+                    k: i.kind.label(),
+                    d: field(r, "date"),
                     n: i.fm.text("doc_no").unwrap_or(""),
                     m: meta(i),
                     x: public_text(&squeeze(&plain::prefix(&i.body.html, SQUEEZED).0, SQUEEZED))
