@@ -256,6 +256,7 @@ fn web_fixtures_every_field() {
         "holdout19",
         "holdout20",
         "holdout21",
+        "holdout22",
     ] {
         let (right, all, wrong) = measure(set);
         let acc = right as f64 / all as f64;

@@ -58,6 +58,8 @@ const LABELS: &[(&str, &str)] = &[
     ("公开类别", "disclosure"),
     ("公开形式", "disclosure"),
     ("公开属性", "disclosure"),
+    // Shanghai's "公开类型: | 主动公开 |" beside its "公开属性: | 全部公开 |".
+    ("公开类型", "disclosure"),
     ("文件有效性", "valid"),
     ("有效性", "valid"),
     ("效力状态", "valid"),
@@ -115,6 +117,10 @@ const LABELS: &[(&str, &str)] = &[
     // Inner Mongolia's "概  述:": the body's first words, cut off with "...".
     ("概述", ""),
     ("公开时限", ""),
+    ("公开期限", ""),
+    // A mobile page's "部门:某镇 | 栏目:安全生产 | 来源:… | 日期:…": the page's own labels.
+    ("部门", ""),
+    ("栏目", ""),
     ("公开范围", ""),
     ("服务对象", ""),
     ("登记号", ""),
@@ -157,6 +163,9 @@ pub(super) fn is_strong(label: &str) -> bool {
             | "出处"
             | "更新时间"
             | "内容分类"
+            // "牵头部门：", "所属栏目：" in a body.
+            | "部门"
+            | "栏目"
     )
 }
 

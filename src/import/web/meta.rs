@@ -63,7 +63,14 @@ fn fits(key: &str, v: &str) -> bool {
         "doc_no" => v == "无" || v.contains('号'),
         "disclosure" => v.contains("公开"),
         "valid" => ["有效", "失效", "废止"].iter().any(|w| v.contains(w)),
-        "issuer" | "topic" | "genre" => n <= 30 && !v.contains(['，', '；']),
+        // (The heading under an empty "发布机构:" is a title, not the organ; a column may be
+        // named like one, "公开目录" over "通知公告".)
+        "issuer" => {
+            n <= 30
+                && !v.contains(['，', '；'])
+                && crate::import::recognize::kind::of_title(v).is_none()
+        }
+        "topic" | "genre" => n <= 30 && !v.contains(['，', '；']),
         _ => false,
     }
 }

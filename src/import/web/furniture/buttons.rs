@@ -7,6 +7,7 @@ use crate::gongwen::chars::is_blank;
 /// Words of buttons and toolbars; a line made only of them is furniture.
 const BUTTONS: &[&str] = &[
     "打印本页",
+    "打印文本",
     "打包下载",
     "打印此页",
     "打印文章",
@@ -207,6 +208,17 @@ pub(super) fn all_buttons(t: &str) -> bool {
                 || in_minority_script(w)
                 || count(w)
         })
+}
+
+/// The prompt a portal shows before a link leaves it, copied with the page: "您访问的链接即将
+/// 离开“某镇人民政府”门户网站 是否继续?", and its two buttons run together ("继续访问放弃").
+pub(super) fn is_leave_prompt(t: &str) -> bool {
+    let t = crate::gongwen::chars::without_blanks(t);
+    t.chars().count() <= 60 && t.contains("即将离开") && t.contains("网站")
+        || matches!(
+            t.as_str(),
+            "继续访问放弃" | "继续访问取消" | "放弃继续访问" | "取消继续访问"
+        )
 }
 
 /// A site's advice on browsers: "IE版本过低…请升级IE版本!建议使用ie11及以上的版本",

@@ -128,6 +128,61 @@ pub(super) fn drop_page_heading(
     lines
 }
 
+/// Short lines of the page's header over a 公文 title that opens with its organ ("返回 主页"
+/// and the column's name "安全生产" over "某镇人民政府关于…的通知"): a title so opened starts
+/// there, so the lines above it are no part of it. The marks a document itself may print
+/// above its title (版头, 份号, 密级, 紧急程度) stay.
+pub(super) fn drop_header_over_title(
+    mut lines: Vec<Line>,
+    gone: &mut BTreeMap<&'static str, Vec<(usize, String)>>,
+) -> Vec<Line> {
+    let Some(i) = (1..lines.len().min(6)).find(|&i| opens_title(&lines, i)) else {
+        return lines;
+    };
+    let header = lines[..i].iter().all(|l| {
+        let t = crate::gongwen::chars::without_blanks(&l.plain());
+        is_header_line(&l.plain())
+            && !is_organ(&t)
+            && !t.ends_with("文件")
+            // (A 文号 or a 份号 over the title is the document's.)
+            && !t.contains(|c: char| c.is_ascii_digit() || "〔〕[]".contains(c))
+            && !["特急", "加急", "绝密", "机密", "秘密"]
+                .iter()
+                .any(|w| t.starts_with(w))
+    });
+    if header {
+        for l in lines.drain(..i) {
+            gone.entry("网页页眉").or_default().push((l.no, l.plain()));
+        }
+    }
+    lines
+}
+
+/// Whether line `i` opens a 公文 title with its organ: "某镇人民政府关于…" ending with a 文种,
+/// on this line or the next.
+fn opens_title(lines: &[Line], i: usize) -> bool {
+    use crate::import::recognize::kind::of_title;
+    let t = crate::gongwen::chars::without_blanks(&lines[i].plain());
+    // A full name ("郭岔镇人民政府"): "人民政府关于…" under "某县" is a title split in two.
+    let full = |o: &str| {
+        o.chars().count() >= 5
+            && o.chars()
+                .rev()
+                .skip(2)
+                .any(|c| "省市县区镇乡旗州".contains(c))
+    };
+    let organ = t
+        .find("关于")
+        .is_some_and(|p| p > 0 && is_organ(&t[..p]) && full(&t[..p]));
+    let next = lines
+        .get(i + 1)
+        .map(|l| crate::gongwen::chars::without_blanks(&l.plain()))
+        .unwrap_or_default();
+    organ
+        && t.chars().count() <= 60
+        && (of_title(&t).is_some() || of_title(&format!("{t}{next}")).is_some())
+}
+
 /// Whether a page's heading `a` names the document titled `t`: the same words; or the
 /// title after the name of its issuer ("某镇" + "致全镇企业的一封信"); or the title shortened
 /// in its middle, an organ's full name abbreviated ("…转发市安委会关于…" for "…转发某市安全

@@ -190,6 +190,8 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
             Some("读屏提示")
         } else if is_browser_prompt(&t) {
             Some("浏览器版本提示")
+        } else if is_leave_prompt(&t) {
+            Some("离站提示")
         } else if is_editor_credit(&t) || is_signoff(&t) {
             Some("编辑署名")
         } else if is_source_link(&t) {
@@ -259,7 +261,8 @@ pub fn remove_offering(lines: Vec<Line>, rep: &mut Report) -> (Vec<Line>, Vec<(u
     let kept = drop_repeat(kept, &mut gone);
     let kept = undouble_heading(kept, &mut gone);
     let kept = drop_reprint_lead(kept, &mut gone);
-    let mut kept = drop_page_heading(kept, &mut gone);
+    let kept = drop_page_heading(kept, &mut gone);
+    let mut kept = drop_header_over_title(kept, &mut gone);
     // The site's name left alone after the 署名 and the date.
     let n = kept.len();
     if n >= 3

@@ -495,3 +495,45 @@ fn notes_and_body_lines_the_holdout21_rules_must_keep() {
         "某镇关于开展燃气安全专项整治的通知"
     ));
 }
+
+#[test]
+fn header_lines_over_a_title_opened_by_its_organ() {
+    // holdout22 gs_notice_mobile: a mobile page's "返回 主页" and the column's name.
+    let (kept, _) = run(
+        "返回 主页\n安全生产\n郭岔镇人民政府关于做好2024年秋冬季安全生产工作的通知\n郭政发〔2024〕58号\n各村民委员会：\n",
+    );
+    assert_eq!(
+        kept[0],
+        "郭岔镇人民政府关于做好2024年秋冬季安全生产工作的通知"
+    );
+    // A title split after the place's name, and the marks a document prints above its
+    // title, stay.
+    for text in [
+        "九江市濂溪区\n人民政府关于做好汛期安全工作的通知\n各乡镇：\n",
+        "特急\n郭岔镇人民政府关于做好汛期安全工作的通知\n各村：\n",
+        "郭政发〔2024〕58号\n郭岔镇人民政府关于做好汛期安全工作的通知\n各村：\n",
+        "郭岔镇人民政府文件\n郭岔镇人民政府关于做好汛期安全工作的通知\n各村：\n",
+    ] {
+        let (kept, _) = run(text);
+        assert_eq!(kept.len(), 3, "{text}");
+    }
+}
+
+#[test]
+fn a_leave_prompt_and_a_wechat_picture_name() {
+    // holdout22 gd_speech_mirror: the prompt before a link leaves the portal, copied first.
+    let (kept, rep) = run(
+        "您访问的链接即将离开“沙堤镇人民政府”门户网站 是否继续?\n继续访问放弃\n在全镇安全生产工作会议上的讲话\n同志们：\n",
+    );
+    assert_eq!(kept, ["在全镇安全生产工作会议上的讲话", "同志们："]);
+    assert!(
+        rep.diagnostics
+            .iter()
+            .any(|d| d.message.contains("离站提示"))
+    );
+    assert!(!is_leave_prompt("台风即将离开我镇，各村要继续做好防范。"));
+    assert!(is_image_name("微信图片_20241012091735.jpg"));
+    assert!(is_image_name("微信图片_20241012091735_2.JPG"));
+    assert!(!is_image_name("微信图片说明.jpg"));
+    assert!(all_buttons("【打印文本】"));
+}

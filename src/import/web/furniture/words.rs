@@ -248,9 +248,17 @@ pub(super) fn is_image_name(t: &str) -> bool {
         .find_map(|e| lower.strip_suffix(e));
     // (A sentence naming a format, "2.照片格式为.jpg", or a file name to give,
     // "白石村-更换前.jpg", is the body's: a left-over name is the site's, in ASCII.)
+    // "微信图片_20241012091735.jpg": the name WeChat gives a saved picture, in Chinese.
+    fn machine(s: &str) -> &str {
+        ["微信图片_", "微信截图_", "图片_", "截图_"]
+            .iter()
+            .find_map(|p| s.strip_prefix(p))
+            .unwrap_or(s)
+    }
     stem.is_some_and(|s| {
         (1..=60).contains(&s.len())
-            && s.chars()
+            && machine(s)
+                .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
     })
 }

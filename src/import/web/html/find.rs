@@ -279,7 +279,8 @@ fn is_heading(n: &NodeRef<Node>) -> bool {
 }
 
 /// The 信息公开 block: the smallest element naming at least three of its labels that may
-/// stand alone.
+/// stand alone, or two when one of them is the 索引号 (a word of no other part of a page:
+/// "索引号: … 发布机构:" as a list of two above the heading).
 pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
     let mut found = None;
     for n in doc.tree.root().descendants() {
@@ -303,7 +304,7 @@ pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
         keys.dedup();
         let labels = keys.len();
         let text_ok = text.chars().count() <= 800;
-        if labels >= 3 && text_ok {
+        if (labels >= 3 || labels == 2 && keys.contains(&"index_no")) && text_ok {
             found = Some(n.id());
         }
     }

@@ -249,6 +249,19 @@ mod tests {
     }
 
     #[test]
+    fn a_block_of_two_items_with_the_index_number_outside_the_article() {
+        // holdout22 yn_slogans_list: "索引号" and an empty "发布机构" above the article.
+        let page = r#"<html><body><div class="detail"><ul class="xxgk-meta">
+<li><span class="lb">索引号:</span> <span class="val">750712406/2024-00037</span></li>
+<li><span class="lb">发布机构:</span> <span class="val"></span></li></ul>
+<div class="article"><h2>弥苴市2024年“安全生产月”宣传标语</h2><div class="con"><p>今年6月是第23个全国“安全生产月”，为营造浓厚的安全生产宣传氛围，编印了以下宣传标语。</p><p>1.人人讲安全，个个会应急</p><p>2.畅通生命通道，守护万家平安</p></div></div></div></body></html>"#;
+        assert!(page_text(page).contains("750712406/2024-00037"));
+        // Two labels without the 索引号 are no block (a plan's "活动名称 … 活动时间 …").
+        let page = page.replace("索引号:", "标题:");
+        assert!(!page_text(&page).contains("750712406/2024-00037"));
+    }
+
+    #[test]
     fn gbk_page_by_its_meta() {
         let (bytes, _, _) = GBK.encode("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>安全生产</p></body></html>");
         let (text, enc) = decode_page(&bytes);

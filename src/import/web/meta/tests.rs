@@ -323,3 +323,38 @@ fn a_weak_dated_line_vouches_for_no_responsible_department() {
     );
     assert!(m.get("issuer").is_none(), "{:?}", m.fields);
 }
+
+#[test]
+fn a_mobile_pages_info_line_and_a_pasted_table_of_shanghai() {
+    // holdout22 gs_notice_mobile: 部门 and 栏目 are the page's own labels.
+    let (kept, m) = run(
+        "部门:郭岔镇 | 栏目:安全生产 | 来源:郭岔镇党政办 | 作者: | 日期:2024-10-12 00:00:00 | 阅读: 1862\n郭政发〔2024〕58号",
+    );
+    assert_eq!(kept, ["郭政发〔2024〕58号"]);
+    assert_eq!(value(&m, "published"), "2024-10-12 00:00:00");
+    assert_eq!(value(&m, "issuer"), "");
+    // Alone, a task's 部门 or a column's name is body text.
+    for t in ["部门：县应急管理局", "栏目：安全生产"] {
+        assert_eq!(run(t).0, [t]);
+    }
+    // holdout22 sh_case: 公开类型 is the 公开属性; 公开期限 closes the value before it.
+    let (_, m) = run(
+        "文 号: | | 公开类型: | 主动公开 |\n公开属性: | 全部公开 | 公开期限: | 长期公开 |\n正文。",
+    );
+    assert_eq!(value(&m, "disclosure"), "主动公开");
+    assert_eq!(value(&m, "doc_no"), "");
+}
+
+#[test]
+fn an_empty_issuer_does_not_take_the_heading_under_it() {
+    // holdout22 yn_slogans_list: "发布机构:" empty over the page's heading.
+    let (kept, m) =
+        run("索引号: 750712406/2024-00037\n发布机构:\n弥苴市2024年“安全生产月”宣传标语\n");
+    assert_eq!(value(&m, "issuer"), "");
+    assert_eq!(kept, ["弥苴市2024年“安全生产月”宣传标语"]);
+    // A column named like a 文种 is still a 公开目录's value.
+    let (kept, m) = run("公开目录\n通知公告\n文 号\n金政发〔2025〕12号\n正文。");
+    assert_eq!(value(&m, "topic"), "通知公告");
+    assert_eq!(value(&m, "doc_no"), "金政发〔2025〕12号");
+    assert_eq!(kept, ["正文。"]);
+}
