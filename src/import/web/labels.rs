@@ -163,9 +163,12 @@ pub(super) fn is_strong(label: &str) -> bool {
             | "出处"
             | "更新时间"
             | "内容分类"
-            // "牵头部门：", "所属栏目：" in a body.
+            // "牵头部门：", "所属栏目：" in a body; a notice on a 公开栏 asking for "公开类型：…"
+            // and "公开期限：…".
             | "部门"
             | "栏目"
+            | "公开类型"
+            | "公开期限"
     )
 }
 

@@ -66,9 +66,12 @@ fn fits(key: &str, v: &str) -> bool {
         // (The heading under an empty "发布机构:" is a title, not the organ; a column may be
         // named like one, "公开目录" over "通知公告".)
         "issuer" => {
+            use crate::import::recognize::kind::{is_place_headline, is_town_headline, of_title};
             n <= 30
                 && !v.contains(['，', '；'])
-                && crate::import::recognize::kind::of_title(v).is_none()
+                && of_title(v).is_none()
+                && !is_town_headline(v)
+                && !is_place_headline(v)
         }
         "topic" | "genre" => n <= 30 && !v.contains(['，', '；']),
         _ => false,

@@ -214,7 +214,10 @@ pub(super) fn all_buttons(t: &str) -> bool {
 /// 离开“某镇人民政府”门户网站 是否继续?", and its two buttons run together ("继续访问放弃").
 pub(super) fn is_leave_prompt(t: &str) -> bool {
     let t = crate::gongwen::chars::without_blanks(t);
-    t.chars().count() <= 60 && t.contains("即将离开") && t.contains("网站")
+    t.chars().count() <= 60
+        && t.contains("即将离开")
+        && t.contains("网站")
+        && (t.contains("您访问的") || t.contains("是否继续"))
         || matches!(
             t.as_str(),
             "继续访问放弃" | "继续访问取消" | "放弃继续访问" | "取消继续访问"

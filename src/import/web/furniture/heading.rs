@@ -145,10 +145,17 @@ pub(super) fn drop_header_over_title(
             && !is_organ(&t)
             && !t.ends_with("文件")
             // (A 文号 or a 份号 over the title is the document's.)
-            && !t.contains(|c: char| c.is_ascii_digit() || "〔〕[]".contains(c))
-            && !["特急", "加急", "绝密", "机密", "秘密"]
+            && !t.contains(|c: char| c.is_ascii_digit() || "〔〕[]★☆".contains(c))
+            // The marks of a document (紧急程度, 密级, 签发人, a draft's 征求意见稿, 内部资料).
+            && !["急", "密", "签发", "稿", "内部", "资料"]
                 .iter()
-                .any(|w| t.starts_with(w))
+                .any(|w| t.contains(w))
+            // The first half of a title: "…关于转发" over "某县人民政府关于…的通知", a place
+            // over its organ.
+            && !["转发", "批转", "印发", "关于", "转"]
+                .iter()
+                .any(|w| t.ends_with(w))
+            && !t.ends_with(['省', '市', '县', '区', '镇', '乡', '旗', '州', '村'])
     });
     if header {
         for l in lines.drain(..i) {

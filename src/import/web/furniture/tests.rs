@@ -537,3 +537,24 @@ fn a_leave_prompt_and_a_wechat_picture_name() {
     assert!(!is_image_name("微信图片说明.jpg"));
     assert!(all_buttons("【打印文本】"));
 }
+
+#[test]
+fn the_first_half_of_a_title_and_a_documents_marks_stay_over_it() {
+    // Found by the holdout22 review: a 转发 title split after 转发, a place over its organ,
+    // the marks a document prints above its title.
+    for text in [
+        "郭岔镇人民政府办公室关于转发\n县人民政府关于做好冬春火灾防控工作的通知的通知\n各村：\n",
+        "郭岔镇人民政府办公室转发\n县人民政府关于做好冬春火灾防控工作的通知\n各村：\n",
+        "关于转发\n永登县应急管理局关于做好汛期安全工作的通知的通知\n各村：\n",
+        "永登县\n郭岔镇人民政府关于做好汛期地质灾害防范工作的通知\n各村：\n",
+        "征求意见稿\n郭岔镇人民政府关于做好汛期安全工作的通知\n各村：\n",
+        "内部资料 注意保存\n郭岔镇人民政府关于做好汛期安全工作的通知\n各村：\n",
+    ] {
+        let (kept, _) = run(text);
+        assert_eq!(kept.len(), 3, "{text}");
+    }
+    // A sentence about a site moving is no leave prompt.
+    assert!(!is_leave_prompt(
+        "因全县政府网站集约化建设，本镇原网站即将离开原服务器并迁移至县政府网站群平台。"
+    ));
+}

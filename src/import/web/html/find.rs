@@ -279,10 +279,12 @@ fn is_heading(n: &NodeRef<Node>) -> bool {
 }
 
 /// The 信息公开 block: the smallest element naming at least three of its labels that may
-/// stand alone, or two when one of them is the 索引号 (a word of no other part of a page:
-/// "索引号: … 发布机构:" as a list of two above the heading).
-pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
+/// stand alone; else the elements naming two when one of them is the 索引号 ("索引号: …
+/// 发布机构:" as a list of two above the heading), in document order, for the caller to take
+/// one outside the article (whose text may cite another document's 索引号).
+pub(super) fn meta_node(doc: &Html) -> (Option<NodeId>, Vec<NodeId>) {
     let mut found = None;
+    let mut pairs = Vec::new();
     for n in doc.tree.root().descendants() {
         if !matches!(
             name(&n),
@@ -303,10 +305,14 @@ pub(super) fn meta_node(doc: &Html) -> Option<NodeId> {
         keys.sort();
         keys.dedup();
         let labels = keys.len();
-        let text_ok = text.chars().count() <= 800;
-        if (labels >= 3 || labels == 2 && keys.contains(&"index_no")) && text_ok {
+        if text.chars().count() > 800 {
+            continue;
+        }
+        if labels >= 3 {
             found = Some(n.id());
+        } else if labels == 2 && keys.contains(&"index_no") {
+            pairs.push(n.id());
         }
     }
-    found
+    (found, pairs)
 }

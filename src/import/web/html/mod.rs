@@ -77,7 +77,7 @@ fn portal_text(doc: &Html) -> String {
     let Some(body) = body_node(doc) else {
         return String::new();
     };
-    let meta = meta_node(doc);
+    let (block, pairs) = meta_node(doc);
     let heading = heading_node(doc, body);
     let mut w = Writer { lines: Vec::new() };
     let region = match heading {
@@ -99,6 +99,17 @@ fn portal_text(doc: &Html) -> String {
         .get(body)
         .and_then(|b| b.descendants().last())
         .map_or(from, |n| order[&n.id()]);
+    // A block of two (with its 索引号) only outside the article, whose text may cite one.
+    // (An element around the heading holds the article: it is not outside.)
+    let outside = |m: &NodeId| {
+        let last = doc
+            .tree
+            .get(*m)
+            .and_then(|n| n.descendants().last())
+            .map_or(order[m], |n| order[&n.id()]);
+        last < from || order[m] > to
+    };
+    let meta = block.or_else(|| pairs.into_iter().rev().find(outside));
     if let Some(m) = meta
         && !(from..=to).contains(&order[&m])
         && let Some(n) = doc.tree.get(m)
@@ -259,6 +270,30 @@ mod tests {
         // Two labels without the 索引号 are no block (a plan's "活动名称 … 活动时间 …").
         let page = page.replace("索引号:", "标题:");
         assert!(!page_text(&page).contains("750712406/2024-00037"));
+        // Found by the review: a related document's 索引号 in the article does not take the
+        // place of the page's block.
+        let page = r#"<html><body><div class="xxgk"><table>
+<tr><td>索引号：</td><td>620121-001/2024-00031</td><td>发布机构：</td><td>郭岔镇人民政府</td></tr>
+<tr><td>成文日期：</td><td>2024-05-20</td><td>公开方式：</td><td>主动公开</td></tr></table></div>
+<div class="article"><h1>郭岔镇人民政府关于印发郭岔镇防汛抗旱应急预案的通知</h1><div class="content">
+<p>各村民委员会、镇直各单位：</p><p>现将《郭岔镇防汛抗旱应急预案》印发给你们，请认真组织实施。</p>
+<div class="ref"><p>相关文件：郭岔镇突发事件总体应急预案</p><p>索引号：620121-001/2023-00012</p><p>发布日期：2023-03-01</p></div>
+<p>郭岔镇人民政府</p><p>2024年5月20日</p></div></div></body></html>"#;
+        let text = page_text(page);
+        assert!(
+            text.contains("620121-001/2024-00031") && text.contains("主动公开"),
+            "{text}"
+        );
+        // With a block of two above the article, the article's citation is still not it.
+        let page = page.replace(
+            "<tr><td>成文日期：</td><td>2024-05-20</td><td>公开方式：</td><td>主动公开</td></tr>",
+            "",
+        );
+        assert!(
+            page_text(&page).starts_with("索引号"),
+            "{}",
+            page_text(&page)
+        );
     }
 
     #[test]

@@ -358,3 +358,25 @@ fn an_empty_issuer_does_not_take_the_heading_under_it() {
     assert_eq!(value(&m, "doc_no"), "金政发〔2025〕12号");
     assert_eq!(kept, ["正文。"]);
 }
+
+#[test]
+fn disclosure_words_of_a_body_and_a_headline_under_an_empty_issuer() {
+    // Found by the holdout22 review: a notice on a 公开栏 asks for these lines.
+    for t in [
+        "公开类型：主动公开",
+        "公开期限：每季度更新一次",
+        "公开期限：长期",
+    ] {
+        let (kept, m) = run(t);
+        assert_eq!(kept, [t]);
+        assert_eq!(value(&m, "disclosure"), "");
+    }
+    // A news headline under an empty "发布机构:" is the headline, not the organ; an organ's
+    // short name is still its value.
+    let (kept, m) =
+        run("索引号：620121-001/2024-00077\n发布机构：\n郭岔镇开展安全生产宣传进村入户活动\n");
+    assert_eq!(value(&m, "issuer"), "");
+    assert_eq!(kept, ["郭岔镇开展安全生产宣传进村入户活动"]);
+    let (_, m) = run("索引号：620121-001/2024-00077\n发布机构：\n郭岔镇应急办\n正文。");
+    assert_eq!(value(&m, "issuer"), "郭岔镇应急办");
+}
