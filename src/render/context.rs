@@ -35,14 +35,22 @@ pub struct Links {
 }
 
 impl Links {
+    /// The links of the whole site (a full render).
     pub fn of(site: &Site) -> Links {
-        let c = &site.campaign;
-        let mut tags = std::collections::HashMap::new();
+        let mut links = Links::of_campaign(site);
         for t in site.items.iter().flat_map(|i| &i.tags) {
-            if !tags.contains_key(t) {
-                tags.insert(t.clone(), tag_link(site, t));
+            if !links.tags.contains_key(t) {
+                links.tags.insert(t.clone(), tag_link(site, t));
             }
         }
+        links
+    }
+
+    /// The phases' and units' links only, for the few items an edit renders again (a tag
+    /// not here gets a map of its own: going over every item's tags would cost each edit
+    /// time in proportion to the site).
+    pub fn of_campaign(site: &Site) -> Links {
+        let c = &site.campaign;
         Links {
             phases: c
                 .phases
@@ -54,7 +62,7 @@ impl Links {
                 .iter()
                 .map(|u| link(&u.name, format!("units/{}.html", u.id)))
                 .collect(),
-            tags,
+            tags: Default::default(),
         }
     }
 }

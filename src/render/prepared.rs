@@ -70,7 +70,7 @@ impl Prepared {
         let refs = match (plan, self.refs.take()) {
             (Plan::Edited { .. }, Some(mut refs)) if aligned(&refs, site) => {
                 stage("template values (edited items)", || {
-                    let links = context::Links::of(site);
+                    let links = context::Links::of_campaign(site);
                     for n in (0..site.items.len()).filter(|&n| plan.includes(&site.items[n])) {
                         refs.set_item(site, n, &links);
                     }
@@ -228,7 +228,7 @@ fn reuse(site: &Site, plan: &Plan, old: Refs, sources: &[PathBuf]) -> Refs {
     let mut at: Option<HashMap<&Path, usize>> = None;
     let mut shift: isize = 0;
     let mut values = Vec::with_capacity(site.items.len());
-    let links = context::Links::of(site);
+    let links = context::Links::of_campaign(site);
     for (k, i) in site.items.iter().enumerate() {
         let bytes = i.source.as_os_str().as_encoded_bytes();
         let same = |n: &usize| {

@@ -91,13 +91,11 @@ pub fn read_head(lines: &[Line], rep: &mut Report) -> Head {
         let t = line.plain();
         if is_urgency(&t) {
             urgency = Some(t);
-        } else if ["绝密", "机密", "秘密"].iter().any(|w| t.starts_with(w))
-            && t.chars().count() <= 12
-        {
+        } else if is_secrecy(&t) {
             secrecy = Some(t);
         } else if is_internal_mark(&t) {
             rep.info(line.no, 1, format!("“{t}”是文件的内部标注，未导入"));
-        } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+        } else if is_copy_number(&t) {
             rep.info(line.no, 1, format!("份号“{t}”未导入（网页不显示份号）"));
         } else {
             break;
@@ -306,6 +304,26 @@ fn is_internal_mark(t: &str) -> bool {
 fn is_urgency(t: &str) -> bool {
     matches!(t, "特急" | "加急")
 }
+
+/// "机密★1年", "秘密": the 密级.
+fn is_secrecy(t: &str) -> bool {
+    ["绝密", "机密", "秘密"].iter().any(|w| t.starts_with(w)) && t.chars().count() <= 12
+}
+
+/// "000123": the 份号.
+fn is_copy_number(t: &str) -> bool {
+    t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A mark a document prints above its 版头 or title (份号, 密级, 紧急程度, an internal mark):
+/// the document's, never a page's header.
+pub fn is_head_mark(t: &str) -> bool {
+    is_urgency(t) || is_secrecy(t) || is_internal_mark(t) || is_copy_number(t)
+}
+
+/// How a place's name ends (省, 县, 镇, 街道…): "某县" over "人民政府关于…" is a title's
+/// first half, and "郭岔镇人民政府" is an organ's full name.
+pub const PLACE_ENDINGS: &[char] = &['省', '市', '县', '区', '镇', '乡', '旗', '州', '村'];
 
 /// Whether the 发文字号 follows the organ line at `i`, past only more organ lines of a joint
 /// 版头 or the red rule: a portal heading split as organ / 事由 / 文种 with the 文号 printed

@@ -9,7 +9,7 @@ use crate::gongwen::chars::is_blank;
 use crate::gongwen::date_line;
 use crate::import::Line;
 use crate::import::recognize::docno::parse_doc_no;
-use crate::import::recognize::head::is_organ;
+use crate::import::recognize::head::{PLACE_ENDINGS, is_head_mark, is_organ};
 
 /// A news site reprinting a document: its headline and a lead ending "全文如下：" above the
 /// document's own title. Both go; the document starts at its title.
@@ -144,9 +144,10 @@ pub(super) fn drop_header_over_title(
         is_header_line(&l.plain())
             && !is_organ(&t)
             && !t.ends_with("文件")
-            // (A 文号 or a 份号 over the title is the document's.)
+            && !is_head_mark(&l.plain())
+            // (A 文号 over the title is the document's.)
             && !t.contains(|c: char| c.is_ascii_digit() || "〔〕[]★☆".contains(c))
-            // The marks of a document (紧急程度, 密级, 签发人, a draft's 征求意见稿, 内部资料).
+            // Marks written otherwise ("紧急", "签发人 王某", a draft's "征求意见稿").
             && !["急", "密", "签发", "稿", "内部", "资料"]
                 .iter()
                 .any(|w| t.contains(w))
@@ -155,7 +156,7 @@ pub(super) fn drop_header_over_title(
             && !["转发", "批转", "印发", "关于", "转"]
                 .iter()
                 .any(|w| t.ends_with(w))
-            && !t.ends_with(['省', '市', '县', '区', '镇', '乡', '旗', '州', '村'])
+            && !t.ends_with(PLACE_ENDINGS)
     });
     if header {
         for l in lines.drain(..i) {
@@ -172,11 +173,7 @@ fn opens_title(lines: &[Line], i: usize) -> bool {
     let t = crate::gongwen::chars::without_blanks(&lines[i].plain());
     // A full name ("郭岔镇人民政府"): "人民政府关于…" under "某县" is a title split in two.
     let full = |o: &str| {
-        o.chars().count() >= 5
-            && o.chars()
-                .rev()
-                .skip(2)
-                .any(|c| "省市县区镇乡旗州".contains(c))
+        o.chars().count() >= 5 && o.chars().rev().skip(2).any(|c| PLACE_ENDINGS.contains(&c))
     };
     let organ = t
         .find("关于")
