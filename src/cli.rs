@@ -399,7 +399,17 @@ fn localize(cmd: clap::Command, top: bool) -> clap::Command {
                 .help_heading("选项"),
         );
     }
-    cmd.mut_subcommands(|c| localize(c, false))
+    // clap writes "[OPTIONS]" into the usage line of `--help`: the line is written here.
+    let usage = cmd.clone().render_usage().to_string();
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    let usage = usage.replace("[OPTIONS]", "[选项]");
+    let usage = if top {
+        usage
+    } else {
+        format!("xuanguan {usage}")
+    };
+    cmd.override_usage(usage)
+        .mut_subcommands(|c| localize(c, false))
 }
 
 #[cfg(test)]
@@ -428,6 +438,29 @@ mod tests {
         assert!(
             build.contains("选项") && build.contains("--today") && !build.contains("Print help"),
             "{build}"
+        );
+        // No English in any command's usage line.
+        let names: Vec<String> = cmd
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        for name in names {
+            let help = cmd
+                .find_subcommand_mut(&name)
+                .unwrap()
+                .render_help()
+                .to_string();
+            assert!(
+                !help.contains("OPTIONS")
+                    && !help.contains("Usage")
+                    && help.contains(&format!("用法：xuanguan {name}")),
+                "{help}"
+            );
+        }
+        let help = cmd.render_help().to_string();
+        assert!(
+            !help.contains("OPTIONS") && !help.contains("Usage"),
+            "{help}"
         );
     }
 }
