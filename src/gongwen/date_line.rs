@@ -44,8 +44,22 @@ fn lost_marks(t: &str) -> Option<(i32, u32, u32)> {
 /// "2024318" under a signature's organ: a date whose 年, 月 and 日 a page lost, read as
 /// [`lost_marks`] reads one (a unique split of six or seven digits). Only a signature's place
 /// makes such digits a date; [`parse`] does not read them.
+/// The digits may stand apart ("2024 6 3"), with a stray bracket of the page's markup
+/// beside them ("{ 2024 6 3").
 pub fn digits_under_organ(t: &str) -> Option<NaiveDate> {
-    let t = t.trim();
+    let t = t.trim_matches(|c: char| c.is_whitespace() || "{}[]<>|".contains(c));
+    if let [y, m, d] = t.split_whitespace().collect::<Vec<_>>()[..] {
+        let digits =
+            |s: &str, n| (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        if !(y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return None;
+        }
+        let y: i32 = y.parse().ok()?;
+        return DIGIT_YEARS
+            .contains(&y)
+            .then(|| NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?))
+            .flatten();
+    }
     if !(6..=7).contains(&t.len()) {
         return None;
     }
@@ -131,6 +145,11 @@ mod tests {
         assert_eq!(digits_under_organ("2563215"), None);
         assert_eq!(digits_under_organ("224051"), None);
         assert_eq!(parse("22561215"), None);
+        // Apart, with a stray brace; not a phone number in three groups.
+        assert_eq!(digits_under_organ("{ 2024 6 3"), d(2024, 6, 3));
+        assert_eq!(digits_under_organ("2024　12　30"), d(2024, 12, 30));
+        assert_eq!(digits_under_organ("0878 621 3059"), None);
+        assert_eq!(digits_under_organ("2024 13 3"), None);
     }
 
     #[test]

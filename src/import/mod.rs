@@ -181,7 +181,13 @@ pub fn read_source(path: &Path, rep: &mut Report) -> Result<String> {
     if web::is_html(path, &bytes) {
         let (page, encoding) = web::html::decode_page(&bytes);
         rep.encoding = format!("网页，{encoding}");
-        let (text, wechat) = web::html::read_page(&page);
+        let Some((text, wechat)) = web::html::read_page(&page) else {
+            anyhow::bail!(
+                "{}：网页的元素嵌套超过 {} 层，不像是从网站保存的网页，未导入；请在浏览器中打开该网页，选中正文复制，粘贴到记事本保存为 .txt 后再导入",
+                path.display(),
+                web::html::MAX_DEPTH
+            );
+        };
         rep.info(
             0,
             0,

@@ -257,6 +257,7 @@ fn web_fixtures_every_field() {
         "holdout20",
         "holdout21",
         "holdout22",
+        "holdout23",
     ] {
         let (right, all, wrong) = measure(set);
         let acc = right as f64 / all as f64;

@@ -129,3 +129,61 @@ fn importing_one_huge_line_is_linear() {
     );
     assert!(s.file("site/content/notices").exists());
 }
+
+/// Reading a saved page asked each node for its subtree's text and its ancestors: a page of
+/// 3,000 nested `<div>`s did not finish in ten minutes, and the HTML parser itself is
+/// quadratic in the nesting (100,000 levels: 36 s). Now a page nests at most 400 levels, is
+/// estimated before parsing, and is read in one pass down and one up.
+#[test]
+fn deeply_nested_pages_are_refused_at_once_and_nested_ones_read() {
+    let s = Site::empty();
+    let nested = |n: usize, inner: &str| {
+        format!(
+            "<html><head><title>t</title></head><body>{}{inner}{}</body></html>",
+            "<div>第一段安全生产工作，".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    s.write("d3k.html", &nested(3_000, ""));
+    s.write(
+        "d100k.html",
+        &format!(
+            "<html><body>{}安全{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        ),
+    );
+    for page in ["d3k.html", "d100k.html"] {
+        let started = std::time::Instant::now();
+        let out = s.run(&["import", page, "--into", "site"]);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "import of {page} took {:?}",
+            started.elapsed()
+        );
+        let out = out.fails(2);
+        assert!(
+            out.stderr.contains("网页的元素嵌套超过 400 层"),
+            "{}",
+            out.stderr
+        );
+    }
+    let notice = "<h1>青石镇人民政府关于开展安全生产宣传的通知</h1><p>各村：</p><p>请认真组织安全生产宣传，营造浓厚氛围，确保宣传覆盖每一家生产经营单位。</p><p>青石镇人民政府</p><p>2023年4月6日</p>";
+    s.write(
+        "d300.html",
+        &format!(
+            "<html><body>{}{notice}{}</body></html>",
+            "<div>".repeat(300),
+            "</div>".repeat(300)
+        ),
+    );
+    s.run(&["import", "d300.html", "--into", "site"]).ok();
+    let notices: Vec<_> = std::fs::read_dir(s.file("site/content/notices"))
+        .expect("notices written")
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(
+        notices.len() == 1 && notices[0].contains("issuer: 青石镇人民政府"),
+        "{notices:?}"
+    );
+}

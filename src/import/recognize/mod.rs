@@ -87,6 +87,9 @@ pub struct Item {
     pub issue_no: Option<String>,
     /// Line of a signature naming the organ alone, without a date under it.
     pub undated_signature: Option<usize>,
+    /// A speech's speaker line and the government its speaker heads ("某镇党委副书记、镇长
+    /// 某某" → 某镇人民政府): the issuer when neither a signature nor the page names one.
+    pub speaker_organ: Option<(usize, String, String)>,
 }
 
 impl Item {
@@ -125,6 +128,7 @@ impl Item {
             draft: false,
             issue_no: None,
             undated_signature: None,
+            speaker_organ: None,
         }
     }
 }
@@ -190,6 +194,9 @@ pub fn recognize_with(lines: Vec<Line>, files: &[(usize, String)], rep: &mut Rep
                     ),
                 )
                 .with_hint("核对原件的成文日期；若不对，请改正前置信息中的 date");
+            }
+            for l in &rest[s.start..s.end] {
+                tail::take_note(&l.plain(), &mut main);
             }
             let mut after = &rest[s.end..];
             // 附注 such as "（此件公开发布）" stands right under the date.

@@ -151,6 +151,13 @@ pub fn undated_block(lines: &[Line]) -> Option<(usize, Vec<String>)> {
     (start < lines.len() && ends).then_some((start, names))
 }
 
+/// A line of numbers apart ("3000 50 2").
+fn is_figures(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c.is_whitespace() || "{}[]<>|".contains(c));
+    let mut groups = t.split_whitespace();
+    groups.clone().count() >= 2 && groups.all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Finds the first signature block: organ lines followed by a date line (or one line with
 /// both, or a date line alone).
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {
@@ -167,7 +174,15 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
             (organ, date, false)
         } else if let Some(d) = i
             .checked_sub(1)
+            // (A 附注 "（此件公开发布）" may stand between the organ and the date.)
+            .map(|k| match k.checked_sub(1) {
+                Some(j) if lines[k].plain().starts_with("（此件") => j,
+                _ => k,
+            })
             .filter(|&k| i + 1 >= notes_from && organs(&lines[k].plain()).is_some())
+            // (Digits apart are a row of figures when another such row stands above: a list
+            // of organs and their quantities.)
+            .filter(|&k| !is_figures(&t) || !lines[..k].iter().any(|l| is_figures(&l.plain())))
             .and_then(|_| date_line::digits_under_organ(&t))
         {
             (String::new(), Ok(d), true)
@@ -177,14 +192,20 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
         if !organ.is_empty() && organs(&organ).is_none() {
             continue;
         }
-        let mut start = i;
+        // The organ lines end above the date, or above a 附注 over digits (taken by the caller).
+        let top = if digits_only && lines[i - 1].plain().starts_with("（此件") {
+            i - 1
+        } else {
+            i
+        };
+        let mut start = top;
         let mut issuers: Vec<String> = Vec::new();
         if organ.is_empty() {
-            while start > 0 && i - start < 3 && organs(&lines[start - 1].plain()).is_some() {
+            while start > 0 && top - start < 3 && organs(&lines[start - 1].plain()).is_some() {
                 start -= 1;
             }
             issuers.extend(
-                lines[start..i]
+                lines[start..top]
                     .iter()
                     .flat_map(|l| organs(&l.plain()).unwrap_or_default()),
             );

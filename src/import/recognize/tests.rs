@@ -240,6 +240,30 @@ fn organs_and_their_phone_numbers_are_no_signature() {
         d.items[0].date,
         chrono::NaiveDate::from_ymd_opt(2024, 3, 18)
     );
+    // holdout23: the digits apart, a brace of the page's markup before them and the 附注
+    // between the organ and the date; the 附注 is kept as the note.
+    let (d, _) = doc(
+        "某县防汛宣传标语\n防汛无小事，安全大于天！\n汛期不在危房住，雨天不在崖下留！\n紫溪县应急管理局\n（此件公开发布）\n{ 2024 6 3\n",
+    );
+    let main = &d.items[0];
+    assert_eq!(main.issuer, ["紫溪县应急管理局"]);
+    assert_eq!(main.date, chrono::NaiveDate::from_ymd_opt(2024, 6, 3));
+    assert_eq!(main.note.as_deref(), Some("此件公开发布"));
+    let body: Vec<&str> = main.body.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        !body
+            .iter()
+            .any(|l| l.contains("2024") || l.contains("此件")),
+        "{body:?}"
+    );
+    // Found by the review: a list of organs and their quantities is no signature.
+    let (d, _) = doc(
+        "关于公布各单位防汛物资储备情况的通报\n各乡镇人民政府：\n现将各单位编织袋、救生衣、冲锋舟储备数量通报如下：\n紫溪县应急管理局\n3000 50 2\n紫溪县水务局\n2024 12 8\n",
+    );
+    let main = &d.items[0];
+    assert_eq!(main.date, None);
+    let body: Vec<&str> = main.body.iter().map(|l| l.text.as_str()).collect();
+    assert!(body.contains(&"2024 12 8"), "{body:?}");
 }
 
 #[test]

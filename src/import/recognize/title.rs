@@ -174,6 +174,19 @@ pub fn set_title(item: &mut Item, lines: &[(usize, String)]) {
     item.title_lines = if pieces.len() > 1 { pieces } else { Vec::new() };
 }
 
+/// A date line without the weekday a page prints after it ("2024年06月26日　星期三").
+fn without_weekday(t: &str) -> &str {
+    let t = t.trim_end_matches(crate::gongwen::chars::is_blank);
+    ["星期", "周", "礼拜"]
+        .iter()
+        .find_map(|w| {
+            let (head, day) = t.rsplit_once(w)?;
+            (day.chars().count() == 1 && "一二三四五六日天".contains(day))
+                .then(|| head.trim_end_matches(crate::gongwen::chars::is_blank))
+        })
+        .unwrap_or(t)
+}
+
 /// Reads a title of one to three lines starting at `start`; returns the lines and the index
 /// after them.
 pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize) {
@@ -189,7 +202,7 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
             && (out.is_empty()
                 || (!ordinal::numbered(&t)
                     && !has_fill_in_gap(&t)
-                    && date_line::parse(&t).is_none()
+                    && date_line::parse(without_weekday(&t)).is_none()
                     && super::docno::parse_doc_no(&t).is_none()
                     && !t.starts_with("附件")));
         let subtitle = t.starts_with("——") && !out.is_empty();
@@ -211,6 +224,20 @@ pub fn title_block(lines: &[Line], start: usize) -> (Vec<(usize, String)>, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_with_its_weekday_ends_the_title() {
+        // Found by the review of holdout23's rules: a page's date line under its heading.
+        let lines = Line::numbered([
+            "马家河乡开展禁毒宣传进校园活动",
+            "2024年06月26日　星期三",
+            "6月25日，活动开展。",
+        ]);
+        let (title, next) = title_block(&lines, 0);
+        assert_eq!((title.len(), next), (1, 1));
+        assert_eq!(without_weekday("2024年6月3日 周一"), "2024年6月3日");
+        assert_eq!(without_weekday("安全生产宣传周"), "安全生产宣传周");
+    }
 
     #[test]
     fn a_kind_word_spaced_out_in_a_speechs_title() {

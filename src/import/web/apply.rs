@@ -168,6 +168,18 @@ fn fill(doc: &mut Document, meta: &Meta, rep: &mut Report) {
             .with_hint("核对原件；若署名有误，请改正导入文件中的 issuer");
         }
     }
+    if main.issuer.is_empty()
+        && let Some((line, speaker, organ)) = main.speaker_organ.take()
+    {
+        withdraw(rep, "未识别出发文机关");
+        rep.warning(
+            line,
+            1,
+            format!("文件中没有署名，发文机关按讲话人“{speaker}”的职务填写为“{organ}”"),
+        )
+        .with_hint("核对讲话代表的机关；若不对，请改正导入文件中的 issuer");
+        main.issuer = vec![organ];
+    }
     if main.issuer.is_empty() {
         organ::fill_issuer(main, meta, rep);
     }

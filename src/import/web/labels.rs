@@ -101,6 +101,7 @@ const LABELS: &[(&str, &str)] = &[
     ("阅读量", ""),
     // The page's last change: its date when the page gives no other ("更新时间:2024-06-05 11:20").
     ("更新时间", "updated"),
+    ("更新日期", "updated"),
     ("出处", ""),
     ("时间", "published"),
     ("日期", "published"),
@@ -162,6 +163,7 @@ pub(super) fn is_strong(label: &str) -> bool {
             | "发布人"
             | "出处"
             | "更新时间"
+            | "更新日期"
             | "内容分类"
             // "牵头部门：", "所属栏目：" in a body; a notice on a 公开栏 asking for "公开类型：…"
             // and "公开期限：…".

@@ -2,12 +2,10 @@
 //! ("发布时间：2023-5-16 9:32:17　浏览次数：…" in the row under the article's cell): read back
 //! into the lines when the article's region names no date of its own.
 
-use std::collections::HashMap;
-
-use ego_tree::NodeId;
 use scraper::Html;
 
-use super::find::{is_block, skipped, squashed};
+use super::find::is_block;
+use super::texts::Texts;
 use super::writer::Writer;
 use crate::gongwen::chars::is_blank;
 use crate::import::web::labels::{is_strong, label_at};
@@ -21,7 +19,7 @@ const NEAR: usize = 4;
 /// document order), unless `lines` (the region written) already hold a labelled date.
 pub(super) fn date_line(
     doc: &Html,
-    order: &HashMap<NodeId, usize>,
+    texts: &Texts,
     after: usize,
     lines: &[String],
 ) -> Option<String> {
@@ -34,12 +32,12 @@ pub(super) fn date_line(
     doc.tree
         .root()
         .descendants()
-        .filter(|n| order[&n.id()] > after)
-        .filter(|n| is_block(n) && !n.descendants().skip(1).any(|d| is_block(&d)))
-        .filter(|n| !n.ancestors().any(|a| skipped(&a)) && !squashed(*n).is_empty())
+        .filter(|n| texts.order(n.id()) > after)
+        .filter(|n| is_block(n) && !texts.has_block(n))
+        .filter(|n| !texts.skipped(n) && texts.len(n) > 0)
         .take(NEAR)
         .find_map(|n| {
-            let mut w = Writer { lines: Vec::new() };
+            let mut w = Writer::new(texts);
             w.node(n);
             w.lines
                 .into_iter()

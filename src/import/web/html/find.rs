@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::super::labels::{is_strong, labelled};
-use super::super::meta::label_of;
+use super::super::labels::labelled;
+use super::texts::{CAP, Texts, strong_bits};
 use crate::gongwen::chars::{is_blank, is_han};
 
 /// Elements whose content is never text of the document.
@@ -76,19 +76,6 @@ pub(super) fn weight(t: &str) -> usize {
         .count()
 }
 
-/// The text of a node, links included, blanks squeezed out.
-pub(super) fn squashed(n: NodeRef<Node>) -> String {
-    let mut s = String::new();
-    for d in n.descendants() {
-        if let Node::Text(t) = d.value()
-            && !d.ancestors().any(|a| skipped(&a))
-        {
-            s.extend(t.chars().filter(|c| !is_blank(*c)));
-        }
-    }
-    s
-}
-
 /// The page's `<title>`, blanks squeezed out.
 pub(super) fn page_title(doc: &Html) -> Option<String> {
     raw_title(doc).map(|t| t.chars().filter(|c| !is_blank(*c)).collect())
@@ -113,16 +100,16 @@ fn raw_title(doc: &Html) -> Option<String> {
 
 /// The element holding most sentence text outside links: each block's own text counts fully
 /// for its parent and half for its grandparent (text in a menu of links counts for nothing).
-pub(super) fn body_node(doc: &Html) -> Option<NodeId> {
+pub(super) fn body_node(doc: &Html, texts: &Texts) -> Option<NodeId> {
     let mut own: HashMap<NodeId, usize> = HashMap::new();
     for n in doc.tree.root().descendants() {
         let Node::Text(t) = n.value() else { continue };
         let w = weight(t);
-        if w == 0 || n.ancestors().any(|a| skipped(&a) || name(&a) == Some("a")) {
+        if w == 0 || texts.skipped(&n) || texts.in_link(&n) {
             continue;
         }
-        if let Some(b) = n.ancestors().find(is_block) {
-            *own.entry(b.id()).or_default() += w;
+        if let Some(b) = texts.block_above(&n) {
+            *own.entry(b).or_default() += w;
         }
     }
     let mut score: HashMap<NodeId, f64> = HashMap::new();
@@ -167,7 +154,7 @@ pub(super) fn body_node(doc: &Html) -> Option<NodeId> {
 /// `<title>` (sites add the column and their name after `_`, `-` or `|`), the last such
 /// element up to the end of the body; but a heading element (`h1`…`h6`) above the body wins
 /// over the body's own line repeating it (a briefing's article under its 报头).
-pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
+pub(super) fn heading_node(doc: &Html, texts: &Texts, body: NodeId) -> Option<NodeId> {
     let title = page_title(doc)?;
     // The article's own title is the longest part; the others name the column and the site
     // (which the signature may repeat). Some sites put blanks between the parts instead
@@ -197,15 +184,53 @@ pub(super) fn heading_node(doc: &Html, body: NodeId) -> Option<NodeId> {
     let first = candidates
         .into_iter()
         .filter(|p| !is_site_title(p))
-        .find_map(|p| heading_of(doc, body, Some(p)));
+        .find_map(|p| heading_of(doc, texts, body, &p));
     first
         .or_else(|| {
             parts(&raw_title(doc)?, true)
                 .into_iter()
                 .filter(|p| !is_site_title(p))
-                .find_map(|p| heading_of(doc, body, Some(p)))
+                .find_map(|p| heading_of(doc, texts, body, &p))
         })
-        .or_else(|| heading_above(doc, body))
+        .or_else(|| heading_above(doc, texts, body))
+}
+
+/// A page whose `<title>` names only the site and whose body does not repeat its heading:
+/// the last heading element (`h1`…`h6`) before the body, else the last line of its own
+/// before the body (a block or a table cell holding no block), of a title's length, in
+/// Chinese, not a link, a sentence or a labelled line ("浏览:12次 时间:…").
+pub(super) fn last_heading_before(doc: &Html, texts: &Texts, body: NodeId) -> Option<NodeId> {
+    let before: Vec<NodeRef<Node>> = doc
+        .tree
+        .root()
+        .descendants()
+        .take_while(|n| n.id() != body)
+        .filter(|n| !texts.skipped(n) && !texts.in_link(n) && (6..=100).contains(&texts.len(n)))
+        .collect();
+    let titled = |n: &NodeRef<Node>| {
+        let t = texts.text(n);
+        weight(&t) >= 6
+            && !t.ends_with(['。', '；', '：', ':'])
+            && labelled(&t).is_empty()
+            // (Not the site's logo, a date line under the heading, or a row of buttons.)
+            && !is_site_title(&t)
+            && !["网站", "门户", "首页"].iter().any(|w| t.contains(w))
+            && crate::import::web::meta::first_date(&t).is_none()
+            && !t.contains("星期")
+            && !crate::import::web::furniture::is_toolbar(&t)
+    };
+    before
+        .iter()
+        .rev()
+        .find(|n| is_heading(n) && titled(n))
+        .or_else(|| {
+            before.iter().rev().find(|n| {
+                (is_block(n) || matches!(name(n), Some("td" | "th")))
+                    && !texts.has_block(n)
+                    && titled(n)
+            })
+        })
+        .map(|n| n.id())
 }
 
 /// A part of `<title>` that names the site, not the article: an organ's name starting with
@@ -226,16 +251,15 @@ pub(super) fn is_site_title(t: &str) -> bool {
 
 /// A `<title>` naming only the site ("查看信息-某县政府信息公开"): the heading is the element
 /// above the body whose text the body's first line repeats.
-fn heading_above(doc: &Html, body: NodeId) -> Option<NodeId> {
+fn heading_above(doc: &Html, texts: &Texts, body: NodeId) -> Option<NodeId> {
     let first = doc
         .tree
         .get(body)?
         .descendants()
         .skip(1)
-        .filter(|n| matches!(n.value(), Node::Element(_)))
-        .map(squashed)
-        .find(|t| !t.is_empty())?;
-    let found = heading_of(doc, body, Some(first))?;
+        .find(|n| matches!(n.value(), Node::Element(_)) && texts.len(n) > 0)
+        .map(|n| texts.text(&n))?;
+    let found = heading_of(doc, texts, body, &first)?;
     let inside = doc.tree.get(found)?.ancestors().any(|a| a.id() == body);
     (!inside).then_some(found)
 }
@@ -243,8 +267,8 @@ fn heading_above(doc: &Html, body: NodeId) -> Option<NodeId> {
 /// The element whose whole text is `part`: the last heading element (`h1`…) above the body,
 /// else the last other element above it (a `div` styled as the title, over the page's date
 /// line), else the last one up to the end of the body (the body's own repeat of its title).
-fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> {
-    let parts: Vec<String> = part.into_iter().collect();
+fn heading_of(doc: &Html, texts: &Texts, body: NodeId, part: &str) -> Option<NodeId> {
+    let part_len = part.chars().count();
     let body_end = doc
         .tree
         .get(body)?
@@ -255,15 +279,16 @@ fn heading_of(doc: &Html, body: NodeId, part: Option<String>) -> Option<NodeId> 
     let mut in_body = false;
     for n in doc.tree.root().descendants() {
         in_body |= n.id() == body;
-        if name(&n).is_some_and(|t| t != "title" && !SKIP.contains(&t)) {
-            let t = squashed(n);
-            if t.chars().count() >= 6 && parts.contains(&t) {
-                best = Some(n.id());
-                if !in_body && is_heading(&n) {
-                    above = Some(n.id());
-                } else if !in_body && name(&n) != Some("a") {
-                    outside = Some(n.id());
-                }
+        if name(&n).is_some_and(|t| t != "title" && !SKIP.contains(&t))
+            && part_len >= 6
+            && texts.len(&n) == part_len
+            && *texts.text(&n) == *part
+        {
+            best = Some(n.id());
+            if !in_body && is_heading(&n) {
+                above = Some(n.id());
+            } else if !in_body && name(&n) != Some("a") {
+                outside = Some(n.id());
             }
         }
         if n.id() == body_end {
@@ -282,35 +307,24 @@ fn is_heading(n: &NodeRef<Node>) -> bool {
 /// stand alone; else the elements naming two when one of them is the 索引号 ("索引号: …
 /// 发布机构:" as a list of two above the heading), in document order, for the caller to take
 /// one outside the article (whose text may cite another document's 索引号).
-pub(super) fn meta_node(doc: &Html) -> (Option<NodeId>, Vec<NodeId>) {
+pub(super) fn meta_node(doc: &Html, texts: &Texts) -> (Option<NodeId>, Vec<NodeId>) {
     let mut found = None;
     let mut pairs = Vec::new();
+    let index_no = strong_bits([("索引号", "index_no")]);
     for n in doc.tree.root().descendants() {
         if !matches!(
             name(&n),
             Some("table" | "ul" | "dl" | "div" | "ol" | "section")
-        ) {
+        ) || texts.len(&n) > CAP
+        {
             continue;
         }
-        let text = squashed(n);
-        let mut keys: Vec<&str> = n
-            .descendants()
-            .filter(|d| matches!(d.value(), Node::Element(_)))
-            .filter_map(|d| label_of(&squashed(d)))
-            .chain(labelled(&text))
-            // (A plan's "活动名称：… 活动时间：… 责任部门：…" names no label of a block alone.)
-            .filter(|&(l, k)| !k.is_empty() && is_strong(l))
-            .map(|(_, k)| k)
-            .collect();
-        keys.sort();
-        keys.dedup();
-        let labels = keys.len();
-        if text.chars().count() > 800 {
-            continue;
-        }
+        // (A plan's "活动名称：… 活动时间：… 责任部门：…" names no label of a block alone.)
+        let keys = texts.labels(&n) | strong_bits(labelled(&texts.text(&n)));
+        let labels = keys.count_ones();
         if labels >= 3 {
             found = Some(n.id());
-        } else if labels == 2 && keys.contains(&"index_no") {
+        } else if labels == 2 && keys & index_no != 0 {
             pairs.push(n.id());
         }
     }

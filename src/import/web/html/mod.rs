@@ -10,17 +10,20 @@
 
 mod after;
 mod find;
+mod texts;
 mod wechat;
 mod writer;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use ego_tree::{NodeId, NodeRef};
 use encoding_rs::{Encoding, GB18030, GBK};
 use scraper::{Html, Node};
 
 use crate::gongwen::decode;
-use find::{body_node, heading_node, meta_node, page_title, squashed};
+use find::{body_node, heading_node, last_heading_before, meta_node, page_title};
+pub use texts::MAX_DEPTH;
+use texts::Texts;
 use writer::Writer;
 
 /// Decodes a saved page: the charset its `<meta>` declares, else detection.
@@ -58,47 +61,143 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
 /// The text lines of a saved page: a WeChat article's by [`read_page`], else the 信息公开
 /// block, then the article from its heading to the end of its body.
 pub fn page_text(html: &str) -> String {
-    read_page(html).0
+    read_page(html).map(|(t, _)| t).unwrap_or_default()
 }
 
 /// The text lines of a saved page (see [`page_text`]), and whether the page is a WeChat
-/// article, read by its own structure.
-pub fn read_page(html: &str) -> (String, bool) {
-    let doc = Html::parse_document(html);
-    if let Some(text) = wechat::article(&doc) {
-        return (text, true);
+/// article, read by its own structure; `None` for a page nested deeper than [`MAX_DEPTH`].
+pub fn read_page(html: &str) -> Option<(String, bool)> {
+    // (The parser itself takes time quadratic in the nesting: 100,000 levels took 36 s.)
+    if markup_depth(html) > 4 * MAX_DEPTH {
+        return None;
     }
-    (portal_text(&doc), false)
+    let doc = Html::parse_document(html);
+    let texts = Texts::new(&doc);
+    if texts.too_deep {
+        return None;
+    }
+    if let Some(text) = wechat::article(&doc, &texts) {
+        return Some((text, true));
+    }
+    Some((portal_text(&doc, &texts), false))
+}
+
+/// Elements that hold others and whose end tag is written: each open one is a level.
+const CONTAINERS: &[&str] = &[
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "section",
+    "article",
+    "blockquote",
+    "form",
+    "center",
+    "aside",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "figure",
+    "fieldset",
+    "details",
+];
+
+/// Elements whose tags close whatever inline elements were left open inside them (the parser
+/// closes an unclosed `<font>` at the next `<p>` or `</td>`), and void elements.
+const BLOCKS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "h1", "h2", "h3", "h4",
+    "h5", "h6", "body", "html", "br", "img", "hr", "meta", "link", "input", "col", "area", "base",
+    "embed", "param", "source", "track", "wbr", "option", "optgroup",
+];
+
+/// How deep the page's tags nest, counted on its text before parsing: the open containers,
+/// plus the inline elements opened since the last block tag (a page of unclosed `<font>`s
+/// and `<span>`s is not deep). Comments and the text of scripts and styles are skipped. An
+/// estimate, in one pass.
+fn markup_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut inline, mut max) = (0, 0usize, 0usize, 0);
+    let find = |from: usize, pat: &[u8]| {
+        b[from.min(b.len())..]
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map_or(b.len(), |p| from + p + pat.len())
+    };
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let close = b.get(i + 1) == Some(&b'/');
+        let start = i + 1 + usize::from(close);
+        let end = start
+            + b[start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        if b[start..].starts_with(b"!--") {
+            i = find(start, b"-->");
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        i = find(end, b">");
+        if name.is_empty() {
+            continue;
+        }
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !close {
+            i = find(find(i, format!("</{name}").as_bytes()), b">");
+        } else if CONTAINERS.contains(&name.as_str()) {
+            inline = 0;
+            if close {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+            }
+        } else if BLOCKS.contains(&name.as_str()) {
+            inline = 0;
+        } else if close {
+            inline = inline.saturating_sub(1);
+        } else if !b[..i].ends_with(b"/>") {
+            inline += 1;
+        }
+        max = max.max(depth + inline);
+    }
+    max
 }
 
 /// The lines of a portal's page: the 信息公开 block, then the article from its heading to the
 /// end of its body.
-fn portal_text(doc: &Html) -> String {
-    let Some(body) = body_node(doc) else {
+fn portal_text(doc: &Html, texts: &Texts) -> String {
+    let Some(body) = body_node(doc, texts) else {
         return String::new();
     };
-    let (block, pairs) = meta_node(doc);
-    let heading = heading_node(doc, body);
-    let mut w = Writer { lines: Vec::new() };
+    let (block, pairs) = meta_node(doc, texts);
+    // A `<title>` naming only the site (or none): the heading is the last one above the body.
+    let site_only = page_title(doc).is_none_or(|t| {
+        let first = t.split(['_', '|', '｜']).next().unwrap_or("");
+        first.chars().count() < 6 || find::is_site_title(first)
+    });
+    let heading = heading_node(doc, texts, body).or_else(|| {
+        site_only
+            .then(|| last_heading_before(doc, texts, body))
+            .flatten()
+    });
+    let mut w = Writer::new(texts);
     let region = match heading {
         Some(h) => common_ancestor(doc, h, body),
         None => body,
     };
     // The block goes first unless the region written below (from the heading to the end of
     // the body, in document order) holds it.
-    let order: HashMap<NodeId, usize> = doc
-        .tree
-        .root()
-        .descendants()
-        .enumerate()
-        .map(|(i, n)| (n.id(), i))
-        .collect();
-    let from = order[&heading.unwrap_or(body)];
+    let order = |id: NodeId| texts.order(id);
+    let from = order(heading.unwrap_or(body));
     let to = doc
         .tree
         .get(body)
         .and_then(|b| b.descendants().last())
-        .map_or(from, |n| order[&n.id()]);
+        .map_or(from, |n| order(n.id()));
     // A block of two (with its 索引号) only outside the article, whose text may cite one.
     // (An element around the heading holds the article: it is not outside.)
     let outside = |m: &NodeId| {
@@ -106,12 +205,23 @@ fn portal_text(doc: &Html) -> String {
             .tree
             .get(*m)
             .and_then(|n| n.descendants().last())
-            .map_or(order[m], |n| order[&n.id()]);
-        last < from || order[m] > to
+            .map_or(order(*m), |n| order(n.id()));
+        last < from || order(*m) > to
     };
+    // A short article's whole table may name three labels (its 信息公开 line among the rows):
+    // an element holding the body is the article, not the block, whose line the region holds.
+    let holds_body = |m: &NodeId| {
+        let last = doc
+            .tree
+            .get(*m)
+            .and_then(|n| n.descendants().last())
+            .map_or(order(*m), |n| order(n.id()));
+        order(*m) <= order(body) && order(body) <= last
+    };
+    let block = block.filter(|m| !holds_body(m));
     let meta = block.or_else(|| pairs.into_iter().rev().find(outside));
     if let Some(m) = meta
-        && !(from..=to).contains(&order[&m])
+        && !(from..=to).contains(&order(m))
         && let Some(n) = doc.tree.get(m)
     {
         w.node(n);
@@ -127,7 +237,7 @@ fn portal_text(doc: &Html) -> String {
         state.walk(n, &mut w);
     }
     // A date line printed only under the body, as old table-laid pages do.
-    if let Some(l) = after::date_line(doc, &order, to, &w.lines) {
+    if let Some(l) = after::date_line(doc, texts, to, &w.lines) {
         w.lines.push(l);
     }
     // Files offered to download after the body ("附件1.某某清单.docx"), as a pasted page
@@ -136,9 +246,9 @@ fn portal_text(doc: &Html) -> String {
         doc.tree
             .root()
             .descendants()
-            .skip_while(|n| order[&n.id()] <= to)
+            .skip_while(|n| order(n.id()) <= to)
             .filter(|n| find::name(n) == Some("a"))
-            .map(|n| squashed(n))
+            .map(|n| texts.text(&n).to_string())
             .filter(|t| super::furniture::names_file(t)),
     );
     if heading.is_none()
@@ -153,7 +263,9 @@ fn portal_text(doc: &Html) -> String {
         // 政府信息公开") is no heading.
         if first.chars().count() >= 6
             && !find::is_site_title(&first)
-            && !squashed(doc.tree.get(body).expect("found")).contains(&first)
+            && !texts
+                .text(&doc.tree.get(body).expect("found"))
+                .contains(&first)
         {
             w.lines.insert(0, first);
         }
@@ -163,7 +275,7 @@ fn portal_text(doc: &Html) -> String {
 
 fn common_ancestor(doc: &Html, a: NodeId, b: NodeId) -> NodeId {
     let Some(na) = doc.tree.get(a) else { return b };
-    let chain: Vec<NodeId> = std::iter::once(a)
+    let chain: HashSet<NodeId> = std::iter::once(a)
         .chain(na.ancestors().map(|n| n.id()))
         .collect();
     doc.tree
@@ -294,6 +406,48 @@ mod tests {
             "{}",
             page_text(&page)
         );
+    }
+
+    #[test]
+    fn nesting_is_estimated_before_parsing() {
+        assert_eq!(
+            markup_depth("<html><body><div><p>甲<p>乙<br><img src=x></div></body></html>"),
+            1
+        );
+        assert_eq!(
+            markup_depth("<div><!-- <div><div> --><script>if (a<b) {}</script></div>"),
+            1
+        );
+        assert_eq!(markup_depth(&"<span>".repeat(2000)), 2000);
+        // Found by the review: unclosed inline tags of an old page, closed by the parser at
+        // the next paragraph or cell, are no nesting.
+        assert_eq!(markup_depth(&"<p><font color=red>安全".repeat(1800)), 1);
+        assert_eq!(
+            markup_depth(&format!(
+                "<table>{}</table>",
+                "<tr><td><span>名单</td></tr>".repeat(600)
+            )),
+            2
+        );
+        // Too deep: refused before the parser, whose time grows with the square of the depth.
+        let deep = format!(
+            "<html><body>{}安全{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        assert!(read_page(&deep).is_none());
+        let deep = format!(
+            "<html><body>{}安全{}</body></html>",
+            "<div>".repeat(500),
+            "</div>".repeat(500)
+        );
+        assert!(read_page(&deep).is_none(), "over MAX_DEPTH after parsing");
+        let fine = format!(
+            "<html><body>{}安全生产工作要常抓不懈。{}</body></html>",
+            "<div>".repeat(300),
+            "</div>".repeat(300)
+        );
+        assert!(read_page(&fine).is_some_and(|(t, _)| t.contains("常抓不懈")));
     }
 
     #[test]

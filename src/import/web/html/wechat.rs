@@ -12,6 +12,7 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use super::find::name;
+use super::texts::Texts;
 use super::writer::Writer;
 use crate::gongwen::chars::is_blank;
 
@@ -111,7 +112,7 @@ fn china_time(ts: &str) -> Option<String> {
 }
 
 /// The lines of a saved WeChat article page; `None` when the page is not one.
-pub(super) fn article(doc: &Html) -> Option<String> {
+pub(super) fn article(doc: &Html, texts: &Texts) -> Option<String> {
     let content = by_id(doc, "js_content")?;
     let script = scripts(doc);
     let title = by_id(doc, "activity-name")
@@ -145,7 +146,8 @@ pub(super) fn article(doc: &Html) -> Option<String> {
                 .or_else(|| assigned(&script, "create_time"))
                 .and_then(|ts| china_time(&ts))
         });
-    let mut w = Writer { lines: vec![title] };
+    let mut w = Writer::new(texts);
+    w.lines.push(title);
     let mut labelled = Vec::new();
     if let Some(a) = account {
         labelled.push(format!("公众号：{a}"));
@@ -175,7 +177,11 @@ mod tests {
 <div id="js_content"><p>01 人人讲安全。</p></div>
 <div class="rich_media_tool"><a id="js_view_source">阅读原文</a><span>在看</span></div>
 <script>var nickname = "平安东坪"; var ct = "1748943900";</script></body></html>"#;
-        let text = article(&Html::parse_document(page)).unwrap();
+        let text = article(
+            &Html::parse_document(page),
+            &Texts::new(&Html::parse_document(page)),
+        )
+        .unwrap();
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
@@ -189,7 +195,13 @@ mod tests {
                 "01 人人讲安全。"
             ]
         );
-        assert!(article(&Html::parse_document("<p>正文。</p>")).is_none());
+        assert!(
+            article(
+                &Html::parse_document("<p>正文。</p>"),
+                &Texts::new(&Html::parse_document("<p>正文。</p>"))
+            )
+            .is_none()
+        );
     }
 
     #[test]

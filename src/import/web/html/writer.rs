@@ -7,15 +7,24 @@ use scraper::Node;
 
 use super::super::labels::is_strong;
 use super::super::meta::label_of;
-use super::find::{SKIP, is_block, name, squashed, weight};
+use super::find::{SKIP, is_block, name};
+use super::texts::Texts;
 use crate::gongwen::chars::is_blank;
 
 /// Writes the text of `n` into `out` (a list of lines; the last one is being written).
-pub(super) struct Writer {
+pub(super) struct Writer<'t> {
     pub(super) lines: Vec<String>,
+    pub(super) texts: &'t Texts,
 }
 
-impl Writer {
+impl<'t> Writer<'t> {
+    pub(super) fn new(texts: &'t Texts) -> Self {
+        Writer {
+            lines: Vec::new(),
+            texts,
+        }
+    }
+
     fn newline(&mut self) {
         if self.lines.last().is_none_or(|l| !l.trim().is_empty()) {
             self.lines.push(String::new());
@@ -68,7 +77,7 @@ impl Writer {
                     self.newline();
                 }
                 if !block
-                    && let Some((label, key)) = label_of(&squashed(n))
+                    && let Some((label, key)) = self.texts.label(&n)
                     && !key.is_empty()
                     && is_strong(label)
                 {
@@ -104,12 +113,14 @@ impl Writer {
             })
             .collect();
         let width = rows.iter().map(|r| cells(r).len()).max().unwrap_or(0);
-        let labelled = rows
-            .iter()
-            .flat_map(cells)
-            .any(|c| label_of(&squashed(c)).is_some_and(|(l, k)| !k.is_empty() && is_strong(l)));
+        let labelled = rows.iter().flat_map(cells).any(|c| {
+            self.texts
+                .label(&c)
+                .is_some_and(|(l, k)| !k.is_empty() && is_strong(l))
+        });
         self.newline();
-        if width <= 1 || rows.len() < 2 && !labelled || has_block_table(n) {
+        // (A table that lays out the page holds other tables or long blocks of text.)
+        if width <= 1 || rows.len() < 2 && !labelled || self.texts.has_long_block(&n) {
             for c in n.children() {
                 self.node(c);
             }
@@ -120,7 +131,7 @@ impl Writer {
             let texts: Vec<String> = cells(r)
                 .iter()
                 .map(|c| {
-                    let mut w = Writer { lines: Vec::new() };
+                    let mut w = Writer::new(self.texts);
                     for ch in c.children() {
                         w.node(ch);
                     }
@@ -164,11 +175,4 @@ fn cells<'a>(r: &NodeRef<'a, Node>) -> Vec<NodeRef<'a, Node>> {
     r.children()
         .filter(|c| matches!(name(c), Some("td" | "th")))
         .collect()
-}
-
-/// A table that lays out the page (it holds other tables or long blocks of text).
-fn has_block_table(n: NodeRef<Node>) -> bool {
-    n.descendants()
-        .skip(1)
-        .any(|d| matches!(name(&d), Some("table" | "p" | "div")) && weight(&squashed(d)) > 200)
 }

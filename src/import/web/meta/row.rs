@@ -17,7 +17,8 @@ pub(super) fn pairs(text: &str) -> Option<Vec<(&'static str, &'static str, Strin
     while i < c.len() {
         let boundary = i == 0
             || is_blank(c[i - 1])
-            || "[【［|•·●◆■，,；;）)".contains(c[i - 1])
+            // (A stray quote of the page's script: "浏览:1386次'时间:2024年3月22日".)
+            || "[【［|•·●◆■，,；;）)'\"".contains(c[i - 1])
             || starts.is_empty() && c[..i].iter().all(|x| is_blank(*x) || BULLETS.contains(*x));
         if (boundary || !starts.is_empty() && runs_on(&c, i))
             && let Some((label, key, end)) = label_at(&c, i)

@@ -380,3 +380,11 @@ fn disclosure_words_of_a_body_and_a_headline_under_an_empty_issuer() {
     let (_, m) = run("索引号：620121-001/2024-00077\n发布机构：\n郭岔镇应急办\n正文。");
     assert_eq!(value(&m, "issuer"), "郭岔镇应急办");
 }
+
+#[test]
+fn a_stray_quote_between_two_items_of_the_line() {
+    // holdout23 ln_speech_asp_gbk: an old ASP page's "浏览:1386次'时间:…".
+    let (kept, m) = run("浏览:1386次'时间:2024年3月22日\n同志们：");
+    assert_eq!(kept, ["同志们："]);
+    assert_eq!(value(&m, "published"), "2024年3月22日");
+}
