@@ -47,11 +47,9 @@ fn lost_marks(t: &str) -> Option<(i32, u32, u32)> {
 /// The digits may stand apart ("2024 6 3"), with a stray bracket of the page's markup
 /// beside them ("{ 2024 6 3").
 pub fn digits_under_organ(t: &str) -> Option<NaiveDate> {
-    let t = t.trim_matches(|c: char| c.is_whitespace() || "{}[]<>|".contains(c));
-    if let [y, m, d] = t.split_whitespace().collect::<Vec<_>>()[..] {
-        let digits =
-            |s: &str, n| (1..=n).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        if !(y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+    if let Some(groups) = figures(t) {
+        let [y, m, d] = groups[..] else { return None };
+        if y.len() != 4 || m.len() > 2 || d.len() > 2 {
             return None;
         }
         let y: i32 = y.parse().ok()?;
@@ -60,11 +58,21 @@ pub fn digits_under_organ(t: &str) -> Option<NaiveDate> {
             .then(|| NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?))
             .flatten();
     }
+    let t = t.trim_matches(|c: char| c.is_whitespace() || "{}[]<>|".contains(c));
     if !(6..=7).contains(&t.len()) {
         return None;
     }
     let (y, m, d) = one_split(t)?;
     NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// A row of figures apart ("3000 50 2", "{ 2024 6 3": a stray bracket of the page's markup
+/// beside them): its groups of digits, two or more.
+pub fn figures(t: &str) -> Option<Vec<&str>> {
+    let t = t.trim_matches(|c: char| c.is_whitespace() || "{}[]<>|".contains(c));
+    let groups: Vec<&str> = t.split_whitespace().collect();
+    (groups.len() >= 2 && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(groups)
 }
 
 /// Four digits of a year, then month and day of one or two digits each, when only one split

@@ -151,13 +151,6 @@ pub fn undated_block(lines: &[Line]) -> Option<(usize, Vec<String>)> {
     (start < lines.len() && ends).then_some((start, names))
 }
 
-/// A line of numbers apart ("3000 50 2").
-fn is_figures(t: &str) -> bool {
-    let t = t.trim_matches(|c: char| c.is_whitespace() || "{}[]<>|".contains(c));
-    let mut groups = t.split_whitespace();
-    groups.clone().count() >= 2 && groups.all(|g| g.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Finds the first signature block: organ lines followed by a date line (or one line with
 /// both, or a date line alone).
 pub fn find_signature(lines: &[Line]) -> Option<Signature> {
@@ -182,7 +175,12 @@ pub fn find_signature(lines: &[Line]) -> Option<Signature> {
             .filter(|&k| i + 1 >= notes_from && organs(&lines[k].plain()).is_some())
             // (Digits apart are a row of figures when another such row stands above: a list
             // of organs and their quantities.)
-            .filter(|&k| !is_figures(&t) || !lines[..k].iter().any(|l| is_figures(&l.plain())))
+            .filter(|&k| {
+                date_line::figures(&t).is_none()
+                    || !lines[..k]
+                        .iter()
+                        .any(|l| date_line::figures(&l.plain()).is_some())
+            })
             .and_then(|_| date_line::digits_under_organ(&t))
         {
             (String::new(), Ok(d), true)

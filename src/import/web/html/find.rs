@@ -216,7 +216,6 @@ pub(super) fn last_heading_before(doc: &Html, texts: &Texts, body: NodeId) -> Op
             && !is_site_title(&t)
             && !["网站", "门户", "首页"].iter().any(|w| t.contains(w))
             && crate::import::web::meta::first_date(&t).is_none()
-            && !t.contains("星期")
             && !crate::import::web::furniture::is_toolbar(&t)
     };
     before

@@ -8,7 +8,7 @@
 //! minutes). Complexity: O(n · CAP) for n nodes: each node's text is kept only up to `CAP`
 //! characters and shared with its only child holding text (a chain of wrappers costs one
 //! string); every other figure is one pass down and one pass up the tree. A page nested deeper
-//! than [`MAX_DEPTH`] is not read (the writer recurses once per level).
+//! than [`MAX_DEPTH`] is not read (see `depth.rs`).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -17,15 +17,13 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
+use super::depth::MAX_DEPTH;
 use super::find::{is_block, name, skipped, weight};
 use crate::gongwen::chars::is_blank;
 use crate::import::web::labels::{is_strong, label_of};
 
 /// Texts longer than this are not kept: no label, heading or 信息公开 block is that long.
 pub(super) const CAP: usize = 800;
-
-/// Levels of nesting a saved page may have (real portals nest a few dozen).
-pub const MAX_DEPTH: usize = 400;
 
 /// The schema keys a strong label may stand for, as bits.
 const KEYS: &[&str] = &[
@@ -72,6 +70,8 @@ pub(super) struct Texts {
     has_block: Vec<bool>,
     /// A `table`, `p` or `div` of more than 200 characters of weight stands inside the node.
     has_long_block: Vec<bool>,
+    /// The document order of the node's last descendant (its own when it has none).
+    last: Vec<usize>,
     pub(super) too_deep: bool,
 }
 
@@ -114,6 +114,7 @@ impl Texts {
             labels: vec![0; n],
             has_block: vec![false; n],
             has_long_block: vec![false; n],
+            last: (0..n).collect(),
             too_deep: false,
         };
         // Down: a parent comes before its children in document order.
@@ -166,6 +167,7 @@ impl Texts {
                 t.labels[i] |= strong_bits(label_of(s));
             }
             if let Some(p) = parent[i] {
+                t.last[p] = t.last[p].max(t.last[i]);
                 t.len[p] += t.len[i];
                 t.weight[p] += t.weight[i];
                 t.labels[p] |= t.labels[i];
@@ -186,6 +188,17 @@ impl Texts {
     /// The node's place in document order (after every node when the walk did not reach it).
     pub(super) fn order(&self, id: NodeId) -> usize {
         self.index.get(&id).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Whether `inner` is `outer` or stands inside it.
+    pub(super) fn holds(&self, outer: NodeId, inner: NodeId) -> bool {
+        let (o, i) = (self.order(outer), self.order(inner));
+        self.index.contains_key(&outer) && o <= i && i <= self.last[o]
+    }
+
+    /// The document order of the node's last descendant.
+    pub(super) fn last(&self, id: NodeId) -> usize {
+        self.index.get(&id).map_or(usize::MAX, |&i| self.last[i])
     }
 
     pub(super) fn skipped(&self, n: &NodeRef<Node>) -> bool {
